@@ -1,0 +1,74 @@
+/*
+ * Constant-time helpers and a secure wipe, shared by every scheme.
+ *
+ * pqf_value_barrier_* hides a value from the optimiser: after the barrier the
+ * compiler cannot know that a mask is all-zero or all-one, so it cannot turn a
+ * masked select back into a branch. With GCC and Clang this is an empty asm that
+ * claims to modify its operand; elsewhere a volatile round trip.
+ */
+#ifndef PQF_CT_H
+#define PQF_CT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#if defined(__GNUC__) || defined(__clang__)
+#define PQF_HAVE_ASM_BARRIER 1
+#endif
+
+static inline uint32_t pqf_value_barrier_u32(uint32_t x) {
+#ifdef PQF_HAVE_ASM_BARRIER
+    __asm__("" : "+r"(x));
+    return x;
+#else
+    volatile uint32_t v = x;
+    return v;
+#endif
+}
+
+static inline uint64_t pqf_value_barrier_u64(uint64_t x) {
+#ifdef PQF_HAVE_ASM_BARRIER
+    __asm__("" : "+r"(x));
+    return x;
+#else
+    volatile uint64_t v = x;
+    return v;
+#endif
+}
+
+static inline uint8_t pqf_value_barrier_u8(uint8_t x) {
+    return (uint8_t)pqf_value_barrier_u32(x);
+}
+
+/* All-ones if x != 0, else 0. */
+static inline uint32_t pqf_ct_mask_nonzero_u32(uint32_t x) {
+    return pqf_value_barrier_u32((uint32_t)0 - ((x | ((uint32_t)0 - x)) >> 31));
+}
+
+/* All-ones if a == b, else 0. */
+static inline uint32_t pqf_ct_mask_eq_u32(uint32_t a, uint32_t b) {
+    return ~pqf_ct_mask_nonzero_u32(a ^ b);
+}
+
+/* All-ones if a < b (unsigned 32-bit), else 0. */
+static inline uint32_t pqf_ct_mask_lt_u32(uint32_t a, uint32_t b) {
+    uint64_t d = (uint64_t)a - (uint64_t)b;
+    return pqf_value_barrier_u32((uint32_t)0 - (uint32_t)(d >> 63));
+}
+
+/* mask ? a : b for a mask that is all-ones or zero. */
+static inline uint32_t pqf_ct_select_u32(uint32_t mask, uint32_t a, uint32_t b) {
+    return b ^ (mask & (a ^ b));
+}
+
+/* Returns 0 when the n bytes of a and b are equal, else 0xFFFFFFFF; time depends
+ * on n only. */
+uint32_t pqf_ct_memneq(const uint8_t *a, const uint8_t *b, size_t n);
+
+/* dst = mask ? src : dst, for mask 0x00 or 0xFF. */
+void pqf_ct_cmov(uint8_t *dst, const uint8_t *src, size_t n, uint8_t mask);
+
+/* Overwrites n bytes with zeros in a way the compiler may not remove. */
+void pqf_wipe(void *p, size_t n);
+
+#endif
