@@ -1,0 +1,30 @@
+//! # pqfence
+//!
+//! Post-quantum cryptography from the NIST standards: ML-KEM (FIPS 203),
+//! ML-DSA (FIPS 204), SLH-DSA (FIPS 205) and Falcon, implemented in portable,
+//! constant-time C written for this crate (`vendor/`), behind a safe Rust API.
+//!
+//! The Rust layer is the trusted zone: it validates every input against the
+//! parameter set before the C sees it, allocates outputs with exact sizes,
+//! checks every C return code, and keeps secrets in zeroize-on-drop types with
+//! redacted `Debug` and constant-time equality. All randomness comes from the
+//! operating system and enters the C as explicit seeds and coins.
+//!
+//! Modules: [`mlkem`] (key encapsulation).
+#![deny(unsafe_code)]
+#![warn(missing_docs)]
+
+pub mod error;
+mod ffi;
+pub mod mlkem;
+#[cfg(feature = "python")]
+mod python;
+mod rng;
+pub mod secret;
+
+pub use error::{Error, Result};
+pub use secret::{ByteArray, Secret};
+
+/// Test hooks (randomness failure injection); only with the `test-hooks` feature.
+#[cfg(feature = "test-hooks")]
+pub use rng::hooks;

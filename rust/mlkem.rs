@@ -1,0 +1,389 @@
+//! ML-KEM, the module-lattice key-encapsulation mechanism of FIPS 203.
+//!
+//! Parameter sets are types: [`MlKem512`], [`MlKem768`] (the general-purpose
+//! choice) and [`MlKem1024`]. Keys and ciphertexts are generic over them, so a
+//! key of one set cannot be used with another.
+//!
+//! ```
+//! use pqfence::mlkem::{DecapsulationKey, MlKem768};
+//!
+//! let dk = DecapsulationKey::<MlKem768>::generate()?;
+//! let ek = dk.encapsulation_key();
+//! let (ss_sender, ct) = ek.encapsulate()?;
+//! let ss_receiver = dk.decapsulate(&ct)?;
+//! assert_eq!(ss_sender, ss_receiver); // constant-time comparison
+//! # Ok::<(), pqfence::Error>(())
+//! ```
+
+use core::fmt;
+
+use subtle::ConstantTimeEq;
+
+use crate::error::{Error, Result};
+use crate::ffi;
+use crate::rng;
+use crate::secret::{boxed_from_slice, check_rc, ct_is_all_zero, ByteArray, Secret};
+
+/// The 32-byte shared secret K (zeroized on drop, constant-time equality).
+pub type SharedSecret = Secret<[u8; 32]>;
+/// The 64-byte key-generation seed d || z (FIPS 203 Algorithm 16).
+pub type Seed = Secret<[u8; 64]>;
+
+/// A parameter set of ML-KEM (sealed: implemented by [`MlKem512`],
+/// [`MlKem768`] and [`MlKem1024`] only).
+pub trait KemParams: Sized + Send + Sync + 'static + private::Sealed {
+    /// The name FIPS 203 gives the set, e.g. "ML-KEM-768".
+    const NAME: &'static str;
+    /// Encapsulation key bytes.
+    type Ek: ByteArray;
+    /// Decapsulation key bytes (the expanded FIPS 203 form).
+    type Dk: ByteArray;
+    /// Ciphertext bytes.
+    type Ct: ByteArray;
+    #[doc(hidden)]
+    const NAME_EK: &'static str;
+    #[doc(hidden)]
+    const NAME_DK: &'static str;
+    #[doc(hidden)]
+    const NAME_CT: &'static str;
+    #[doc(hidden)]
+    const NAME_SEED: &'static str;
+    #[doc(hidden)]
+    fn ffi_keygen(ek: &mut Self::Ek, dk: &mut Self::Dk, d: &[u8; 32], z: &[u8; 32]) -> i32;
+    #[doc(hidden)]
+    fn ffi_encaps(ss: &mut [u8; 32], ct: &mut Self::Ct, ek: &Self::Ek, m: &[u8; 32]) -> i32;
+    #[doc(hidden)]
+    fn ffi_decaps(ss: &mut [u8; 32], dk: &Self::Dk, ct: &Self::Ct) -> i32;
+    #[doc(hidden)]
+    fn ffi_check_ek(ek: &Self::Ek) -> i32;
+    #[doc(hidden)]
+    fn ffi_check_dk(dk: &Self::Dk) -> i32;
+}
+
+mod private {
+    pub trait Sealed {}
+}
+
+macro_rules! kem_params {
+    ($(#[$doc:meta])* $t:ident, $name:literal, $m:ident, $ek:literal, $dk:literal, $ct:literal) => {
+        $(#[$doc])*
+        #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+        pub struct $t;
+
+        impl $t {
+            /// Encapsulation key size in bytes.
+            pub const EK_BYTES: usize = $ek;
+            /// Expanded decapsulation key size in bytes.
+            pub const DK_BYTES: usize = $dk;
+            /// Ciphertext size in bytes.
+            pub const CT_BYTES: usize = $ct;
+            /// Shared secret size in bytes.
+            pub const SS_BYTES: usize = 32;
+            /// Key-generation seed (d || z) size in bytes.
+            pub const SEED_BYTES: usize = 64;
+        }
+
+        // Every Rust size is tied to the C header's macro at compile time.
+        const _: () = assert!($t::EK_BYTES == ffi::$m::EK);
+        const _: () = assert!($t::DK_BYTES == ffi::$m::DK);
+        const _: () = assert!($t::CT_BYTES == ffi::$m::CT);
+
+        impl private::Sealed for $t {}
+
+        impl KemParams for $t {
+            const NAME: &'static str = $name;
+            const NAME_EK: &'static str = concat!($name, " encapsulation key");
+            const NAME_DK: &'static str = concat!($name, " decapsulation key");
+            const NAME_CT: &'static str = concat!($name, " ciphertext");
+            const NAME_SEED: &'static str = concat!($name, " seed (d || z)");
+            type Ek = [u8; $ek];
+            type Dk = [u8; $dk];
+            type Ct = [u8; $ct];
+            fn ffi_keygen(ek: &mut Self::Ek, dk: &mut Self::Dk, d: &[u8; 32], z: &[u8; 32]) -> i32 {
+                ffi::$m::keygen(ek, dk, d, z)
+            }
+            fn ffi_encaps(ss: &mut [u8; 32], ct: &mut Self::Ct, ek: &Self::Ek, m: &[u8; 32]) -> i32 {
+                ffi::$m::encaps(ss, ct, ek, m)
+            }
+            fn ffi_decaps(ss: &mut [u8; 32], dk: &Self::Dk, ct: &Self::Ct) -> i32 {
+                ffi::$m::decaps(ss, dk, ct)
+            }
+            fn ffi_check_ek(ek: &Self::Ek) -> i32 {
+                ffi::$m::check_ek(ek)
+            }
+            fn ffi_check_dk(dk: &Self::Dk) -> i32 {
+                ffi::$m::check_dk(dk)
+            }
+        }
+    };
+}
+
+kem_params!(
+    /// ML-KEM-512 (NIST security category 1).
+    MlKem512, "ML-KEM-512", mlkem512, 800, 1632, 768
+);
+kem_params!(
+    /// ML-KEM-768 (NIST security category 3), the recommended default.
+    MlKem768, "ML-KEM-768", mlkem768, 1184, 2400, 1088
+);
+kem_params!(
+    /// ML-KEM-1024 (NIST security category 5).
+    MlKem1024, "ML-KEM-1024", mlkem1024, 1568, 3168, 1568
+);
+
+/// Splits a 64-byte seed into d and z.
+fn split_seed(seed: &[u8; 64]) -> (&[u8; 32], &[u8; 32]) {
+    let (d, z) = seed.split_at(32);
+    match (d.try_into(), z.try_into()) {
+        (Ok(d), Ok(z)) => (d, z),
+        // 64 = 32 + 32: the conversions cannot fail.
+        _ => unreachable!("a 64-byte seed splits into two 32-byte halves"),
+    }
+}
+
+/// An ML-KEM encapsulation key (public). Loading one from bytes runs the
+/// FIPS 203 section 7.2 modulus check.
+pub struct EncapsulationKey<P: KemParams> {
+    bytes: Box<P::Ek>,
+}
+
+impl<P: KemParams> EncapsulationKey<P> {
+    /// Loads an encapsulation key, checking its length and running the
+    /// section 7.2 modulus check (every coefficient below q).
+    pub fn from_bytes(bytes: &[u8]) -> Result<Self> {
+        let ek = boxed_from_slice::<P::Ek>(P::NAME_EK, bytes)?;
+        check_rc(
+            P::ffi_check_ek(&ek),
+            "encapsulation key fails the FIPS 203 modulus check (a coefficient is not reduced mod q)",
+        )?;
+        Ok(EncapsulationKey { bytes: ek })
+    }
+
+    /// The encoded key (FIPS 203 ByteEncode_12 of t-hat, then rho).
+    pub fn as_bytes(&self) -> &[u8] {
+        self.bytes.as_ref().as_ref()
+    }
+
+    /// Encapsulates with fresh OS randomness: returns the shared secret and the
+    /// ciphertext to send (FIPS 203 Algorithm 20).
+    pub fn encapsulate(&self) -> Result<(SharedSecret, Ciphertext<P>)> {
+        let m = rng::random_secret::<[u8; 32]>()?;
+        self.encapsulate_deterministic(m.expose())
+    }
+
+    /// **Deterministic, for testing only**: encapsulates with the caller's 32-byte
+    /// coin `m` (FIPS 203 Algorithm 17, Encaps_internal). Reusing `m` reveals the
+    /// shared secret to anyone who sees both ciphertexts; use
+    /// [`encapsulate`](Self::encapsulate) in applications.
+    pub fn encapsulate_deterministic(&self, m: &[u8; 32]) -> Result<(SharedSecret, Ciphertext<P>)> {
+        let mut ss = SharedSecret::zero();
+        let mut ct = P::Ct::boxed_zero();
+        let rc = P::ffi_encaps(ss.expose_mut(), &mut ct, &self.bytes, m);
+        check_rc(rc, "encapsulation key fails the FIPS 203 modulus check")?;
+        if ct_is_all_zero((*ct).as_ref()) {
+            return Err(Error::Internal { code: -100 });
+        }
+        Ok((ss, Ciphertext { bytes: ct }))
+    }
+}
+
+impl<P: KemParams> Clone for EncapsulationKey<P> {
+    fn clone(&self) -> Self {
+        EncapsulationKey {
+            bytes: self.bytes.clone(),
+        }
+    }
+}
+
+impl<P: KemParams> PartialEq for EncapsulationKey<P> {
+    fn eq(&self, other: &Self) -> bool {
+        self.as_bytes() == other.as_bytes()
+    }
+}
+impl<P: KemParams> Eq for EncapsulationKey<P> {}
+
+impl<P: KemParams> fmt::Debug for EncapsulationKey<P> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "EncapsulationKey<{}>({} bytes)", P::NAME, P::Ek::LEN)
+    }
+}
+
+impl<P: KemParams> TryFrom<&[u8]> for EncapsulationKey<P> {
+    type Error = Error;
+    fn try_from(bytes: &[u8]) -> Result<Self> {
+        Self::from_bytes(bytes)
+    }
+}
+
+/// An ML-KEM ciphertext.
+pub struct Ciphertext<P: KemParams> {
+    bytes: Box<P::Ct>,
+}
+
+impl<P: KemParams> Ciphertext<P> {
+    /// Loads a ciphertext, checking its length. Every ciphertext of the right
+    /// length is accepted: a tampered one decapsulates to an unrelated secret
+    /// (implicit rejection), never to an error.
+    pub fn from_bytes(bytes: &[u8]) -> Result<Self> {
+        Ok(Ciphertext {
+            bytes: boxed_from_slice::<P::Ct>(P::NAME_CT, bytes)?,
+        })
+    }
+
+    /// The encoded ciphertext.
+    pub fn as_bytes(&self) -> &[u8] {
+        self.bytes.as_ref().as_ref()
+    }
+}
+
+impl<P: KemParams> Clone for Ciphertext<P> {
+    fn clone(&self) -> Self {
+        Ciphertext {
+            bytes: self.bytes.clone(),
+        }
+    }
+}
+
+impl<P: KemParams> PartialEq for Ciphertext<P> {
+    fn eq(&self, other: &Self) -> bool {
+        self.as_bytes() == other.as_bytes()
+    }
+}
+impl<P: KemParams> Eq for Ciphertext<P> {}
+
+impl<P: KemParams> fmt::Debug for Ciphertext<P> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "Ciphertext<{}>({} bytes)", P::NAME, P::Ct::LEN)
+    }
+}
+
+impl<P: KemParams> TryFrom<&[u8]> for Ciphertext<P> {
+    type Error = Error;
+    fn try_from(bytes: &[u8]) -> Result<Self> {
+        Self::from_bytes(bytes)
+    }
+}
+
+/// An ML-KEM decapsulation key (secret): wiped on drop, redacted in `Debug`,
+/// compared in constant time, never `Copy`.
+///
+/// It keeps the 64-byte seed when it was generated or loaded from one (the
+/// compact form to store), and always the expanded FIPS 203 key.
+pub struct DecapsulationKey<P: KemParams> {
+    seed: Option<Seed>,
+    dk: Secret<P::Dk>,
+    ek: EncapsulationKey<P>,
+}
+
+impl<P: KemParams> DecapsulationKey<P> {
+    /// Generates a key pair from a fresh 64-byte OS seed (FIPS 203 Algorithm 19).
+    pub fn generate() -> Result<Self> {
+        let seed = rng::random_secret::<[u8; 64]>()?;
+        Self::from_seed_secret(seed)
+    }
+
+    /// Derives the key pair from a 64-byte seed d || z (FIPS 203 Algorithm 16).
+    pub fn from_seed(seed: &[u8]) -> Result<Self> {
+        let seed = Seed::from_slice(P::NAME_SEED, seed)?;
+        Self::from_seed_secret(seed)
+    }
+
+    fn from_seed_secret(seed: Seed) -> Result<Self> {
+        let mut ek = P::Ek::boxed_zero();
+        let mut dk = Secret::<P::Dk>::zero();
+        let (d, z) = split_seed(seed.expose());
+        check_rc(
+            P::ffi_keygen(&mut ek, dk.expose_mut(), d, z),
+            "key generation",
+        )?;
+        if ct_is_all_zero((*ek).as_ref()) || ct_is_all_zero(dk.bytes()) {
+            return Err(Error::Internal { code: -100 });
+        }
+        Ok(DecapsulationKey {
+            seed: Some(seed),
+            dk,
+            ek: EncapsulationKey { bytes: ek },
+        })
+    }
+
+    /// Loads an expanded FIPS 203 decapsulation key, running the section 7.3
+    /// hash check (H(ek) stored in the key matches the embedded ek) and the
+    /// section 7.2 modulus check on the embedded ek. The seed is not
+    /// recoverable from this form, so [`seed`](Self::seed) returns `None`.
+    pub fn from_expanded_bytes(bytes: &[u8]) -> Result<Self> {
+        let dk = Secret::<P::Dk>::from_slice(P::NAME_DK, bytes)?;
+        check_rc(
+            P::ffi_check_dk(dk.expose()),
+            "decapsulation key fails the FIPS 203 hash check (stored H(ek) does not match)",
+        )?;
+        // dk = dk_pke || ek || H(ek) || z; dk_pke is 384 * k bytes.
+        let ek_off = P::Dk::LEN - P::Ek::LEN - 64;
+        let ek_bytes = dk
+            .expose()
+            .as_ref()
+            .get(ek_off..ek_off + P::Ek::LEN)
+            .ok_or(Error::Internal { code: -101 })?;
+        let ek = EncapsulationKey::from_bytes(ek_bytes)?;
+        Ok(DecapsulationKey { seed: None, dk, ek })
+    }
+
+    /// The 64-byte seed d || z, when the key was generated or loaded from it.
+    pub fn seed(&self) -> Option<&Seed> {
+        self.seed.as_ref()
+    }
+
+    /// The expanded FIPS 203 decapsulation key.
+    pub fn expanded_bytes(&self) -> &Secret<P::Dk> {
+        &self.dk
+    }
+
+    /// The matching encapsulation key.
+    pub fn encapsulation_key(&self) -> &EncapsulationKey<P> {
+        &self.ek
+    }
+
+    /// Decapsulates (FIPS 203 Algorithm 21 with implicit rejection): a tampered
+    /// ciphertext yields the pseudorandom J(z || c), not an error.
+    pub fn decapsulate(&self, ct: &Ciphertext<P>) -> Result<SharedSecret> {
+        let mut ss = SharedSecret::zero();
+        check_rc(
+            P::ffi_decaps(ss.expose_mut(), self.dk.expose(), &ct.bytes),
+            "decapsulation key fails the FIPS 203 hash check",
+        )?;
+        Ok(ss)
+    }
+
+    /// Decapsulates a ciphertext given as bytes (length checked).
+    pub fn decapsulate_bytes(&self, ct: &[u8]) -> Result<SharedSecret> {
+        self.decapsulate(&Ciphertext::from_bytes(ct)?)
+    }
+}
+
+impl<P: KemParams> Clone for DecapsulationKey<P> {
+    fn clone(&self) -> Self {
+        DecapsulationKey {
+            seed: self.seed.clone(),
+            dk: self.dk.clone(),
+            ek: self.ek.clone(),
+        }
+    }
+}
+
+impl<P: KemParams> ConstantTimeEq for DecapsulationKey<P> {
+    fn ct_eq(&self, other: &Self) -> subtle::Choice {
+        self.dk.ct_eq(&other.dk)
+    }
+}
+
+impl<P: KemParams> PartialEq for DecapsulationKey<P> {
+    fn eq(&self, other: &Self) -> bool {
+        bool::from(self.ct_eq(other))
+    }
+}
+impl<P: KemParams> Eq for DecapsulationKey<P> {}
+
+impl<P: KemParams> fmt::Debug for DecapsulationKey<P> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "DecapsulationKey<{}>(REDACTED)", P::NAME)
+    }
+}

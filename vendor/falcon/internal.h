@@ -1,0 +1,135 @@
+/*
+ * Falcon: internal interfaces between the layers of this directory. Every
+ * non-static symbol is namespaced per parameter set with PQF_FALCON_NS.
+ */
+#ifndef PQF_FALCON_INTERNAL_H
+#define PQF_FALCON_INTERNAL_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "fips202.h"
+#include "params.h"
+
+/* ---- ntt.c: arithmetic modulo q = 12289 and the NTT over Z_q[x]/(x^n+1) ---- */
+#define pqf_falcon_mq_ntt PQF_FALCON_NS(mq_ntt)
+#define pqf_falcon_mq_intt PQF_FALCON_NS(mq_intt)
+#define pqf_falcon_mq_mul PQF_FALCON_NS(mq_mul)
+#define pqf_falcon_mq_inv PQF_FALCON_NS(mq_inv)
+#define pqf_falcon_mq_div_poly PQF_FALCON_NS(mq_div_poly)
+#define pqf_falcon_mq_from_small PQF_FALCON_NS(mq_from_small)
+/* a*b mod q for a, b in [0, q) */
+uint32_t pqf_falcon_mq_mul(uint32_t a, uint32_t b);
+/* a^(q-2) mod q (0 for a = 0) */
+uint32_t pqf_falcon_mq_inv(uint32_t a);
+/* in-place forward / inverse NTT of n = 2^logn values in [0, q) */
+void pqf_falcon_mq_ntt(uint16_t *a, unsigned logn);
+void pqf_falcon_mq_intt(uint16_t *a, unsigned logn);
+/* small signed coefficients (|x| < q) to [0, q) */
+void pqf_falcon_mq_from_small(uint16_t *d, const int8_t *s, unsigned logn);
+/* num <- num / den in Z_q[x]/(x^n+1) (both in coefficient form, den is
+ * clobbered). Returns all-ones when den is invertible, else 0; constant time. */
+uint32_t pqf_falcon_mq_div_poly(uint16_t *num, uint16_t *den, unsigned logn);
+
+/* ---- codec.c: encodings of section 3.11 ---- */
+#define pqf_falcon_modq_encode PQF_FALCON_NS(modq_encode)
+#define pqf_falcon_modq_decode PQF_FALCON_NS(modq_decode)
+#define pqf_falcon_trim_i8_encode PQF_FALCON_NS(trim_i8_encode)
+#define pqf_falcon_trim_i8_decode PQF_FALCON_NS(trim_i8_decode)
+#define pqf_falcon_comp_encode PQF_FALCON_NS(comp_encode)
+#define pqf_falcon_comp_decode PQF_FALCON_NS(comp_decode)
+#define pqf_falcon_decode_sk PQF_FALCON_NS(decode_sk)
+size_t pqf_falcon_modq_encode(uint8_t *out, const uint16_t *x, unsigned logn);
+/* returns the bytes read, or 0 if a coefficient is >= q */
+size_t pqf_falcon_modq_decode(uint16_t *x, const uint8_t *in, unsigned logn);
+size_t pqf_falcon_trim_i8_encode(uint8_t *out, const int8_t *x, unsigned logn,
+                                 unsigned bits);
+/* returns the bytes read, or 0 if a value is -2^(bits-1); constant time */
+size_t pqf_falcon_trim_i8_decode(int8_t *x, const uint8_t *in, unsigned logn,
+                                 unsigned bits);
+/* returns the bytes written, or 0 when it does not fit in maxlen or a value is
+ * outside [-2047, 2047] */
+size_t pqf_falcon_comp_encode(uint8_t *out, size_t maxlen, const int16_t *x,
+                              unsigned logn);
+/* returns the bytes read, or 0 when the input is not a canonical encoding */
+size_t pqf_falcon_comp_decode(int16_t *x, const uint8_t *in, size_t maxlen,
+                              unsigned logn);
+/* private key to f, g, F; PQF_OK or PQF_ERR_INVALID_KEY */
+int pqf_falcon_decode_sk(int8_t *f, int8_t *g, int8_t *F, const uint8_t *sk);
+
+/* ---- fft.c: polynomials of R[x]/(x^n+1) in FFT representation ---- */
+#define pqf_falcon_fft PQF_FALCON_NS(fft)
+#define pqf_falcon_ifft PQF_FALCON_NS(ifft)
+#define pqf_falcon_fft_split PQF_FALCON_NS(fft_split)
+#define pqf_falcon_fft_merge PQF_FALCON_NS(fft_merge)
+#define pqf_falcon_fft_add PQF_FALCON_NS(fft_add)
+#define pqf_falcon_fft_sub PQF_FALCON_NS(fft_sub)
+#define pqf_falcon_fft_neg PQF_FALCON_NS(fft_neg)
+#define pqf_falcon_fft_adj PQF_FALCON_NS(fft_adj)
+#define pqf_falcon_fft_mul PQF_FALCON_NS(fft_mul)
+#define pqf_falcon_fft_muladj PQF_FALCON_NS(fft_muladj)
+#define pqf_falcon_fft_mulselfadj PQF_FALCON_NS(fft_mulselfadj)
+#define pqf_falcon_fft_mulconst PQF_FALCON_NS(fft_mulconst)
+#define pqf_falcon_fft_div PQF_FALCON_NS(fft_div)
+#define pqf_falcon_fft_ldl PQF_FALCON_NS(fft_ldl)
+#define pqf_falcon_fpr_rint PQF_FALCON_NS(fpr_rint)
+#define pqf_falcon_fpr_floor PQF_FALCON_NS(fpr_floor)
+/* A real polynomial of n = 2^logn coefficients is held as n doubles: the real
+ * parts of its n/2 evaluations at roots of x^n+1 in the upper half-plane, then
+ * their imaginary parts (logn = 0: the one real coefficient). */
+void pqf_falcon_fft(double *f, unsigned logn);
+void pqf_falcon_ifft(double *f, unsigned logn);
+/* f -> (f0, f1) with f(x) = f0(x^2) + x f1(x^2); f0, f1 hold n/2 doubles each */
+void pqf_falcon_fft_split(double *f0, double *f1, const double *f, unsigned logn);
+void pqf_falcon_fft_merge(double *f, const double *f0, const double *f1, unsigned logn);
+void pqf_falcon_fft_add(double *a, const double *b, unsigned logn);
+void pqf_falcon_fft_sub(double *a, const double *b, unsigned logn);
+void pqf_falcon_fft_neg(double *a, unsigned logn);
+void pqf_falcon_fft_adj(double *a, unsigned logn);
+void pqf_falcon_fft_mul(double *a, const double *b, unsigned logn);
+/* a <- a * adj(b) */
+void pqf_falcon_fft_muladj(double *a, const double *b, unsigned logn);
+/* a <- a * adj(a) (real) */
+void pqf_falcon_fft_mulselfadj(double *a, unsigned logn);
+void pqf_falcon_fft_mulconst(double *a, double c, unsigned logn);
+void pqf_falcon_fft_div(double *a, const double *b, unsigned logn);
+/* LDL* of the self-adjoint matrix [[g00, g01], [adj(g01), g11]]:
+ * g01 <- L10 = adj(g01)/g00, g11 <- D11 = g11 - |g01|^2/g00 (D00 = g00). */
+void pqf_falcon_fft_ldl(const double *g00, double *g01, double *g11, unsigned logn);
+/* round to nearest (ties to even) for |x| < 2^52, and floor for |x| < 2^62,
+ * without branches */
+int64_t pqf_falcon_fpr_rint(double x);
+int64_t pqf_falcon_fpr_floor(double x);
+
+/* ---- sampler.c: ChaCha20 PRNG, BaseSampler, BerExp, SamplerZ ---- */
+#define pqf_falcon_prng_init PQF_FALCON_NS(prng_init)
+#define pqf_falcon_samplerz PQF_FALCON_NS(samplerz)
+typedef struct {
+    uint8_t buf[512];
+    uint32_t key[12];
+    uint64_t ctr;
+    size_t ptr;
+} pqf_falcon_prng;
+/* seeds the PRNG with the next 56 bytes of an already flipped SHAKE256 */
+void pqf_falcon_prng_init(pqf_falcon_prng *p, pqf_keccak_ctx *src);
+/* Algorithm 15 SamplerZ(mu, sigma') with isigma = 1/sigma' */
+int pqf_falcon_samplerz(pqf_falcon_prng *p, double mu, double isigma,
+                        double sigma_min);
+
+/* ---- ntru.c: NTRUSolve ---- */
+#define pqf_falcon_ntru_solve PQF_FALCON_NS(ntru_solve)
+#define PQF_FALCON_NTRU_TMP_BYTES PQF_FALCON_NS(ntru_tmp_bytes)
+/* Finds F, G with f*G - g*F = q, reduced (Babai) and with coefficients in
+ * [-127, 127]. Returns 1 on success, 0 when (f, g) must be rejected. */
+/* workspace needed by pqf_falcon_ntru_solve, in bytes */
+size_t PQF_FALCON_NTRU_TMP_BYTES(void);
+int pqf_falcon_ntru_solve(int8_t *F, int8_t *G, const int8_t *f, const int8_t *g,
+                          unsigned logn, uint8_t *tmp, size_t tmplen);
+
+/* ---- verify.c ---- */
+#define pqf_falcon_hash_to_point PQF_FALCON_NS(hash_to_point)
+/* Algorithm 3 HashToPoint(nonce || msg) */
+void pqf_falcon_hash_to_point(uint16_t *c, const uint8_t *nonce, const uint8_t *msg,
+                              size_t msglen, unsigned logn);
+
+#endif

@@ -1,0 +1,278 @@
+/*
+ * Falcon specification section 3.9: signature generation (Algorithm 10) with
+ * fast Fourier sampling (Algorithm 11, ffSampling) over the LDL* tree of the
+ * Gram matrix (Algorithms 8 and 9, ffLDL*), built level by level as sampling
+ * proceeds rather than stored. Also the private-key completion G = g*F/f mod q
+ * (section 3.8.4) and check_sk.
+ *
+ * Constant time: the floating-point code has no data-dependent branch or
+ * index; the loop that draws a fresh sample when ||(s1, s2)|| is too large (or
+ * the compressed s2 does not fit) depends on a public decision. See fft.c for
+ * the floating-point requirements (-ffp-contract=off).
+ */
+#include <math.h>
+#include <string.h>
+
+#include "internal.h"
+
+#include "ct.h"
+
+#define Q PQF_FALCON_Q
+
+#if PQF_FALCON_LOGN == 9
+/* 1/sigma and sigma_min (Table 3.3), correctly rounded from their definitions */
+static const double inv_sigma = 0x1.8b6c2de64c7c9p-8;   /* 1/165.7366171829776 */
+static const double sigma_min = 0x1.47201bf1f7a75p+0;   /* 1.2778336969128337 */
+#else
+static const double inv_sigma = 0x1.8531ef6311ae2p-8;   /* 1/168.38857144654395 */
+static const double sigma_min = 0x1.4c5c19990c764p+0;   /* 1.298280334344292 */
+#endif
+static const double inv_q = 0x1.554e39097a782p-14;      /* 1/12289 */
+
+/* Section 3.8.4: G = g*F/f mod q, centred; fails (0) unless f is invertible
+ * and every |G| <= 127. Constant time. t1, t2: n uint16_t each. */
+static uint32_t complete_private(int8_t *G, const int8_t *f, const int8_t *g,
+                                 const int8_t *F, uint16_t *t1, uint16_t *t2) {
+    const unsigned logn = PQF_FALCON_LOGN;
+    const size_t n = PQF_FALCON_N;
+    size_t u;
+    uint32_t ok;
+    pqf_falcon_mq_from_small(t1, g, logn);
+    pqf_falcon_mq_from_small(t2, F, logn);
+    pqf_falcon_mq_ntt(t1, logn);
+    pqf_falcon_mq_ntt(t2, logn);
+    for (u = 0; u < n; u++) {
+        t1[u] = (uint16_t)pqf_falcon_mq_mul(t1[u], t2[u]);
+    }
+    pqf_falcon_mq_intt(t1, logn);
+    pqf_falcon_mq_from_small(t2, f, logn);
+    ok = pqf_falcon_mq_div_poly(t1, t2, logn);
+    for (u = 0; u < n; u++) {
+        /* centre into (-q/2, q/2] and require |G| <= 127 */
+        uint32_t w = t1[u];
+        uint32_t big = pqf_ct_mask_lt_u32(Q / 2, w);
+        int32_t s = (int32_t)(w - (Q & big));
+        ok &= ~pqf_ct_mask_lt_u32(254, (uint32_t)(s + 127));
+        G[u] = (int8_t)s;
+    }
+    return ok;
+}
+
+static void small_to_fft(double *d, const int8_t *s, unsigned logn) {
+    size_t n = (size_t)1 << logn, u;
+    for (u = 0; u < n; u++) {
+        d[u] = (double)s[u];
+    }
+    pqf_falcon_fft(d, logn);
+}
+
+/* Algorithm 11: ffSampling, with the LDL* tree (Algorithm 9) computed on the
+ * way. Inputs t0, t1 and the Gram matrix [[g00, g01], [adj(g01), g11]] (n
+ * doubles each, all overwritten); output z0 in t0, z1 in t1. tmp: 5n doubles. */
+static void ff_sampling(pqf_falcon_prng *p, double *t0, double *t1, double *g00,
+                        double *g01, double *g11, unsigned logn, double *tmp) {
+    size_t n, hn;
+    double *c00, *c01, *c11, *za, *zb;
+    if (logn == 0) {
+        /* leaf: sigma' = sigma / sqrt(D), given to SamplerZ as 1/sigma' */
+        double isig = sqrt(g00[0]) * inv_sigma;
+        t0[0] = (double)pqf_falcon_samplerz(p, t0[0], isig, sigma_min);
+        t1[0] = (double)pqf_falcon_samplerz(p, t1[0], isig, sigma_min);
+        return;
+    }
+    n = (size_t)1 << logn;
+    hn = n >> 1;
+    c00 = tmp;
+    c01 = tmp + hn;
+    c11 = tmp + n;
+    za = tmp + n + hn;
+    zb = tmp + 2 * n;
+
+    /* L10 into g01, D11 into g11 (D00 = g00) */
+    pqf_falcon_fft_ldl(g00, g01, g11, logn);
+
+    /* right subtree: Gram matrix [[d0, d1], [adj(d1), d0]] of D11's split */
+    pqf_falcon_fft_split(c00, c01, g11, logn);
+    memcpy(c11, c00, hn * sizeof *c00);
+    pqf_falcon_fft_split(za, zb, t1, logn);
+    ff_sampling(p, za, zb, c00, c01, c11, logn - 1, tmp + 2 * n + hn);
+    pqf_falcon_fft_merge(g11, za, zb, logn); /* z1 */
+
+    /* t0' = t0 + (t1 - z1) L10, then t1 <- z1 */
+    pqf_falcon_fft_sub(t1, g11, logn);
+    pqf_falcon_fft_mul(t1, g01, logn);
+    pqf_falcon_fft_add(t0, t1, logn);
+    memcpy(t1, g11, n * sizeof *t1);
+
+    /* left subtree, from D00 */
+    pqf_falcon_fft_split(c00, c01, g00, logn);
+    memcpy(c11, c00, hn * sizeof *c00);
+    pqf_falcon_fft_split(za, zb, t0, logn);
+    ff_sampling(p, za, zb, c00, c01, c11, logn - 1, tmp + 2 * n + hn);
+    pqf_falcon_fft_merge(t0, za, zb, logn);
+}
+
+/* One attempt of Algorithm 10 lines 3-10 with a freshly seeded sampler:
+ * s2 on success (1), 0 when ||(s1, s2)||^2 exceeds the bound. */
+static int sign_attempt(int16_t *s2, pqf_falcon_prng *p, const int8_t *f,
+                        const int8_t *g, const int8_t *F, const int8_t *G,
+                        const uint16_t *hm, double *w) {
+    const unsigned logn = PQF_FALCON_LOGN;
+    const size_t n = PQF_FALCON_N;
+    double *b00 = w, *b01 = w + n, *b10 = w + 2 * n, *b11 = w + 3 * n;
+    double *g00 = w + 4 * n, *g01 = w + 5 * n, *g11 = w + 6 * n;
+    double *t0 = w + 7 * n, *t1 = w + 8 * n, *tmp = w + 9 * n;
+    uint64_t sqn = 0;
+    size_t u;
+
+    /* B = [[g, -f], [G, -F]] in FFT form */
+    small_to_fft(b00, g, logn);
+    small_to_fft(b01, f, logn);
+    pqf_falcon_fft_neg(b01, logn);
+    small_to_fft(b10, G, logn);
+    small_to_fft(b11, F, logn);
+    pqf_falcon_fft_neg(b11, logn);
+
+    /* Gram matrix B B* */
+    memcpy(g00, b00, n * sizeof *g00);
+    pqf_falcon_fft_mulselfadj(g00, logn);
+    memcpy(tmp, b01, n * sizeof *tmp);
+    pqf_falcon_fft_mulselfadj(tmp, logn);
+    pqf_falcon_fft_add(g00, tmp, logn);
+    memcpy(g01, b00, n * sizeof *g01);
+    pqf_falcon_fft_muladj(g01, b10, logn);
+    memcpy(tmp, b01, n * sizeof *tmp);
+    pqf_falcon_fft_muladj(tmp, b11, logn);
+    pqf_falcon_fft_add(g01, tmp, logn);
+    memcpy(g11, b10, n * sizeof *g11);
+    pqf_falcon_fft_mulselfadj(g11, logn);
+    memcpy(tmp, b11, n * sizeof *tmp);
+    pqf_falcon_fft_mulselfadj(tmp, logn);
+    pqf_falcon_fft_add(g11, tmp, logn);
+
+    /* t = (c, 0) B^-1 = (c * (-F) / q, -c * (-f) / q) */
+    for (u = 0; u < n; u++) {
+        t0[u] = (double)hm[u];
+    }
+    pqf_falcon_fft(t0, logn);
+    memcpy(t1, t0, n * sizeof *t1);
+    pqf_falcon_fft_mul(t1, b01, logn);
+    pqf_falcon_fft_mulconst(t1, -inv_q, logn);
+    pqf_falcon_fft_mul(t0, b11, logn);
+    pqf_falcon_fft_mulconst(t0, inv_q, logn);
+
+    ff_sampling(p, t0, t1, g00, g01, g11, logn, tmp);
+
+    /* s = (t - z) B, i.e. s1 = c - (z0 g + z1 G), s2 = z0 f + z1 F */
+    memcpy(g00, t0, n * sizeof *g00);
+    pqf_falcon_fft_mul(g00, b00, logn);
+    memcpy(g01, t1, n * sizeof *g01);
+    pqf_falcon_fft_mul(g01, b10, logn);
+    pqf_falcon_fft_add(g00, g01, logn);
+    pqf_falcon_fft_mul(t0, b01, logn);
+    pqf_falcon_fft_mul(t1, b11, logn);
+    pqf_falcon_fft_add(t0, t1, logn);
+    pqf_falcon_ifft(g00, logn);
+    pqf_falcon_ifft(t0, logn);
+    for (u = 0; u < n; u++) {
+        int64_t s1 = (int64_t)hm[u] - pqf_falcon_fpr_rint(g00[u]);
+        int64_t z2 = -pqf_falcon_fpr_rint(t0[u]);
+        sqn += (uint64_t)(s1 * s1) + (uint64_t)(z2 * z2);
+        s2[u] = (int16_t)z2;
+        /* values outside int16 always exceed the bound */
+    }
+    return sqn <= PQF_FALCON_L2BOUND;
+}
+
+/* Algorithm 10: Sign. */
+int PQF_FALCON_NS(sign)(uint8_t *sig, size_t *siglen, const uint8_t *sk,
+                        const uint8_t *msg, size_t msglen, const uint8_t *nonce40,
+                        const uint8_t *seed48, int padded, uint8_t *tmp) {
+    const unsigned logn = PQF_FALCON_LOGN;
+    const size_t n = PQF_FALCON_N;
+    const size_t head = 1 + PQF_FALCON_NONCE_BYTES;
+    double *w = (double *)(void *)tmp;
+    int8_t *f = (int8_t *)(void *)(w + 14 * n);
+    int8_t *g = f + n, *F = g + n, *G = F + n;
+    uint16_t *hm = (uint16_t *)(void *)(G + n);
+    int16_t *s2 = (int16_t *)(void *)(hm + n);
+    size_t maxlen, len;
+    pqf_keccak_ctx rng;
+    pqf_falcon_prng p;
+    int ret = PQF_OK;
+
+    if (pqf_falcon_decode_sk(f, g, F, sk) != PQF_OK ||
+        !complete_private(G, f, g, F, hm, (uint16_t *)(void *)s2)) {
+        ret = PQF_ERR_INVALID_KEY;
+        goto out;
+    }
+    pqf_falcon_hash_to_point(hm, nonce40, msg, msglen, logn);
+    pqf_shake256_init(&rng);
+    pqf_keccak_absorb(&rng, seed48, PQF_FALCON_SEED_BYTES);
+
+    maxlen = (padded ? PQF_FALCON_API_SIG_PADDED_BYTES : PQF_FALCON_API_SIG_MAX_BYTES) - head;
+    for (;;) {
+        pqf_falcon_prng_init(&p, &rng);
+        if (!sign_attempt(s2, &p, f, g, F, G, hm, w)) {
+            continue;
+        }
+        len = pqf_falcon_comp_encode(sig + head, maxlen, s2, logn);
+        if (len != 0) {
+            break;
+        }
+    }
+    sig[0] = PQF_FALCON_SIG_HEADER;
+    memcpy(sig + 1, nonce40, PQF_FALCON_NONCE_BYTES);
+    if (padded) {
+        memset(sig + head + len, 0, maxlen - len);
+        len = maxlen;
+    }
+    *siglen = head + len;
+    pqf_keccak_wipe(&rng);
+    pqf_wipe(&p, sizeof p);
+out:
+    pqf_wipe(tmp, 14 * n * sizeof(double) + 8 * n);
+    return ret;
+}
+
+/* Private key check: decodes, recomputes G and checks f*G - g*F = q over the
+ * integers (schoolbook product modulo x^n + 1; all sums fit in int32). */
+int PQF_FALCON_NS(check_sk)(const uint8_t *sk) {
+    const size_t n = PQF_FALCON_N;
+    int8_t f[PQF_FALCON_N], g[PQF_FALCON_N], F[PQF_FALCON_N], G[PQF_FALCON_N];
+    uint16_t t1[PQF_FALCON_N], t2[PQF_FALCON_N];
+    int32_t acc[PQF_FALCON_N];
+    uint32_t ok, diff = 0;
+    size_t i, j;
+    int ret;
+    ret = pqf_falcon_decode_sk(f, g, F, sk);
+    ok = complete_private(G, f, g, F, t1, t2);
+    memset(acc, 0, sizeof acc);
+    for (i = 0; i < n; i++) {
+        for (j = 0; j < n; j++) {
+            int32_t v = (int32_t)f[i] * G[j] - (int32_t)g[i] * F[j];
+            /* x^(i+j) = -x^(i+j-n) when i + j >= n; i, j are public */
+            if (i + j < n) {
+                acc[i + j] += v;
+            } else {
+                acc[i + j - n] -= v;
+            }
+        }
+    }
+    diff |= (uint32_t)acc[0] ^ Q;
+    for (i = 1; i < n; i++) {
+        diff |= (uint32_t)acc[i];
+    }
+    ok &= ~pqf_ct_mask_nonzero_u32(diff);
+    pqf_wipe(f, sizeof f);
+    pqf_wipe(g, sizeof g);
+    pqf_wipe(F, sizeof F);
+    pqf_wipe(G, sizeof G);
+    pqf_wipe(t1, sizeof t1);
+    pqf_wipe(t2, sizeof t2);
+    pqf_wipe(acc, sizeof acc);
+    if (ret != PQF_OK || !ok) {
+        return PQF_ERR_INVALID_KEY;
+    }
+    return PQF_OK;
+}

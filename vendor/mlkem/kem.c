@@ -1,0 +1,109 @@
+/*
+ * ML-KEM (FIPS 203 section 6): KeyGen_internal, Encaps_internal and
+ * Decaps_internal (Algorithms 16-18), with the input checks of sections 7.2 and
+ * 7.3. Entry points are named pqf_mlkem{512,768,1024}_* (pqfence_mlkem.h).
+ *
+ * dk layout (Algorithm 16): dk_pke (384k) || ek (384k + 32) || H(ek) (32) || z (32).
+ */
+#include <string.h>
+
+#include "ct.h"
+#include "fips202.h"
+#include "kpke.h"
+#include "params.h"
+#include "poly.h"
+
+#define SYM PQF_MLKEM_SYM_BYTES
+#define DK_EK_OFFSET PQF_MLKEM_DKPKE_BYTES
+#define DK_H_OFFSET (DK_EK_OFFSET + PQF_MLKEM_EK_BYTES)
+#define DK_Z_OFFSET (DK_H_OFFSET + SYM)
+
+/* FIPS 203 section 7.2, encapsulation key modulus check. */
+int PQF_MLKEM_NS(check_ek)(const uint8_t *ek) {
+    int bad = 0;
+    unsigned i;
+    for (i = 0; i < PQF_MLKEM_K; i++) {
+        bad |= pqf_mlkem_poly_check12(ek + i * PQF_MLKEM_POLY12_BYTES);
+    }
+    return bad ? PQF_ERR_INVALID_KEY : PQF_OK;
+}
+
+/* FIPS 203 section 7.3, decapsulation key hash check: H(ek) == h inside dk. */
+int PQF_MLKEM_NS(check_dk)(const uint8_t *dk) {
+    uint8_t h[SYM];
+    uint32_t differ;
+    pqf_sha3_256(h, dk + DK_EK_OFFSET, PQF_MLKEM_EK_BYTES);
+    differ = pqf_ct_memneq(h, dk + DK_H_OFFSET, SYM);
+    return differ ? PQF_ERR_INVALID_KEY : PQF_OK;
+}
+
+/* FIPS 203 Algorithm 16: ML-KEM.KeyGen_internal(d, z). */
+int PQF_MLKEM_NS(keygen_internal)(uint8_t *ek, uint8_t *dk, const uint8_t *d,
+                                  const uint8_t *z) {
+    pqf_mlkem_kpke_keygen(ek, dk, d);
+    memcpy(dk + DK_EK_OFFSET, ek, PQF_MLKEM_EK_BYTES);
+    pqf_sha3_256(dk + DK_H_OFFSET, ek, PQF_MLKEM_EK_BYTES);
+    memcpy(dk + DK_Z_OFFSET, z, SYM);
+    return PQF_OK;
+}
+
+/* FIPS 203 Algorithm 17: ML-KEM.Encaps_internal(ek, m), after the section 7.2 check. */
+int PQF_MLKEM_NS(encaps_internal)(uint8_t *ss, uint8_t *ct, const uint8_t *ek,
+                                  const uint8_t *m) {
+    uint8_t m_h[2 * SYM]; /* m || H(ek) */
+    uint8_t k_r[2 * SYM]; /* (K, r) = G(m || H(ek)) */
+
+    if (PQF_MLKEM_NS(check_ek)(ek) != PQF_OK) {
+        memset(ss, 0, PQF_MLKEM_SHARED_SECRET_BYTES);
+        memset(ct, 0, PQF_MLKEM_CT_BYTES);
+        return PQF_ERR_INVALID_KEY;
+    }
+    memcpy(m_h, m, SYM);
+    pqf_sha3_256(m_h + SYM, ek, PQF_MLKEM_EK_BYTES);
+    pqf_sha3_512(k_r, m_h, sizeof(m_h));
+    pqf_mlkem_kpke_encrypt(ct, ek, m, k_r + SYM);
+    memcpy(ss, k_r, SYM);
+
+    pqf_wipe(m_h, sizeof(m_h));
+    pqf_wipe(k_r, sizeof(k_r));
+    return PQF_OK;
+}
+
+/* FIPS 203 Algorithm 18: ML-KEM.Decaps_internal(dk, c), after the section 7.3
+ * check. A ciphertext that does not re-encrypt to itself yields the implicit
+ * rejection key J(z || c), selected without branching. */
+int PQF_MLKEM_NS(decaps_internal)(uint8_t *ss, const uint8_t *dk, const uint8_t *ct) {
+    const uint8_t *ek = dk + DK_EK_OFFSET;
+    uint8_t m_h[2 * SYM];  /* m' || h */
+    uint8_t k_r[2 * SYM];  /* (K', r') = G(m' || h) */
+    uint8_t k_bar[SYM];    /* J(z || c) */
+    uint8_t ct2[PQF_MLKEM_CT_BYTES];
+    pqf_keccak_ctx j_ctx;
+    uint32_t differ;
+
+    if (PQF_MLKEM_NS(check_dk)(dk) != PQF_OK) {
+        memset(ss, 0, PQF_MLKEM_SHARED_SECRET_BYTES);
+        return PQF_ERR_INVALID_KEY;
+    }
+
+    pqf_mlkem_kpke_decrypt(m_h, dk, ct);
+    memcpy(m_h + SYM, dk + DK_H_OFFSET, SYM);
+    pqf_sha3_512(k_r, m_h, sizeof(m_h));
+
+    pqf_shake256_init(&j_ctx);
+    pqf_keccak_absorb(&j_ctx, dk + DK_Z_OFFSET, SYM);
+    pqf_keccak_absorb(&j_ctx, ct, PQF_MLKEM_CT_BYTES);
+    pqf_keccak_squeeze(&j_ctx, k_bar, SYM);
+
+    pqf_mlkem_kpke_encrypt(ct2, ek, m_h, k_r + SYM);
+    differ = pqf_ct_memneq(ct, ct2, PQF_MLKEM_CT_BYTES);
+    memcpy(ss, k_r, SYM);
+    pqf_ct_cmov(ss, k_bar, SYM, (uint8_t)differ);
+
+    pqf_wipe(m_h, sizeof(m_h));
+    pqf_wipe(k_r, sizeof(k_r));
+    pqf_wipe(k_bar, sizeof(k_bar));
+    pqf_wipe(ct2, sizeof(ct2));
+    pqf_keccak_wipe(&j_ctx);
+    return PQF_OK;
+}

@@ -1,0 +1,149 @@
+/*
+ * FIPS 203 section 5: K-PKE. The matrix A_hat is never stored: each entry is
+ * sampled when its row is multiplied, and products are summed in 32 bits and
+ * reduced once per output polynomial (see ntt.h for the bounds).
+ *
+ * Coefficient bounds used below: CBD samples |x| <= 3; NTT outputs < 8q;
+ * Barrett outputs <= q/2; a reduced product or an inverse NTT output < q.
+ */
+#include "kpke.h"
+
+#include <string.h>
+
+#include "ct.h"
+#include "fips202.h"
+#include "ntt.h"
+#include "poly.h"
+#include "reduce.h"
+#include "sampling.h"
+
+#define K PQF_MLKEM_K
+
+/* FIPS 203 Algorithm 13: K-PKE.KeyGen(d). */
+void pqf_mlkem_kpke_keygen(uint8_t ek[PQF_MLKEM_EK_BYTES], uint8_t dk[PQF_MLKEM_DKPKE_BYTES],
+                           const uint8_t d[PQF_MLKEM_SYM_BYTES]) {
+    uint8_t seed[PQF_MLKEM_SYM_BYTES + 1];
+    uint8_t rho_sigma[2 * PQF_MLKEM_SYM_BYTES]; /* (rho, sigma) = G(d || k) */
+    const uint8_t *rho = rho_sigma, *sigma = rho_sigma + PQF_MLKEM_SYM_BYTES;
+    pqf_mlkem_poly s_hat[K], a, t, e;
+    int32_t acc[PQF_MLKEM_N];
+    unsigned i, j;
+
+    memcpy(seed, d, PQF_MLKEM_SYM_BYTES);
+    seed[PQF_MLKEM_SYM_BYTES] = (uint8_t)K;
+    pqf_sha3_512(rho_sigma, seed, sizeof(seed));
+
+    /* s_hat = NTT(s), s[i] = SamplePolyCBD_eta1(PRF(sigma, i)); kept in [0, q). */
+    for (i = 0; i < K; i++) {
+        pqf_mlkem_sample_cbd_prf(&s_hat[i], sigma, (uint8_t)i, PQF_MLKEM_ETA1);
+        pqf_mlkem_ntt(s_hat[i].c);
+        pqf_mlkem_canonical_coeffs(s_hat[i].c);
+        pqf_mlkem_poly_encode12(dk + i * PQF_MLKEM_POLY12_BYTES, &s_hat[i]);
+    }
+
+    /* t_hat[i] = sum_j A_hat[i, j] s_hat[j] + e_hat[i], A_hat[i, j] = SampleNTT(rho || j || i),
+     * e[i] = SamplePolyCBD_eta1(PRF(sigma, k + i)). */
+    for (i = 0; i < K; i++) {
+        for (j = 0; j < K; j++) {
+            pqf_mlkem_sample_ntt(&a, rho, (uint8_t)j, (uint8_t)i);
+            pqf_mlkem_multiply_ntts_acc(acc, a.c, s_hat[j].c, j == 0);
+        }
+        pqf_mlkem_acc_reduce(t.c, acc);                   /* product * 2^-16 */
+        pqf_mlkem_tomont_coeffs(t.c);        /* product, |t| < q */
+        pqf_mlkem_sample_cbd_prf(&e, sigma, (uint8_t)(K + i), PQF_MLKEM_ETA1);
+        pqf_mlkem_ntt(e.c);                               /* |e_hat| < 8q */
+        pqf_mlkem_poly_add(&t, &t, &e);                   /* < 9q < 2^15 */
+        pqf_mlkem_canonical_coeffs(t.c);
+        pqf_mlkem_poly_encode12(ek + i * PQF_MLKEM_POLY12_BYTES, &t);
+    }
+    memcpy(ek + PQF_MLKEM_VEC12_BYTES, rho, PQF_MLKEM_SYM_BYTES);
+
+    pqf_wipe(seed, sizeof(seed));
+    pqf_wipe(rho_sigma, sizeof(rho_sigma));
+    pqf_wipe(s_hat, sizeof(s_hat));
+    pqf_wipe(&e, sizeof(e));
+    pqf_wipe(acc, sizeof(acc)); /* t ends holding t_hat[k-1], which is public */
+}
+
+/* FIPS 203 Algorithm 14: K-PKE.Encrypt(ek, m, r). */
+void pqf_mlkem_kpke_encrypt(uint8_t c[PQF_MLKEM_CT_BYTES], const uint8_t ek[PQF_MLKEM_EK_BYTES],
+                            const uint8_t m[PQF_MLKEM_SYM_BYTES],
+                            const uint8_t r[PQF_MLKEM_SYM_BYTES]) {
+    const uint8_t *rho = ek + PQF_MLKEM_VEC12_BYTES;
+    pqf_mlkem_poly y_hat[K], a, u, e;
+    int32_t acc[PQF_MLKEM_N];
+    unsigned i, j;
+
+    /* y_hat = NTT(y), y[i] = SamplePolyCBD_eta1(PRF(r, i)); Barrett-reduced. */
+    for (i = 0; i < K; i++) {
+        pqf_mlkem_sample_cbd_prf(&y_hat[i], r, (uint8_t)i, PQF_MLKEM_ETA1);
+        pqf_mlkem_ntt(y_hat[i].c);
+        pqf_mlkem_reduce_coeffs(y_hat[i].c);
+    }
+
+    /* u[i] = NTT^-1(sum_j A_hat[j, i] y_hat[j]) + e1[i], e1[i] from PRF(r, k + i);
+     * A_hat[j, i] = SampleNTT(rho || i || j) is row i of the transpose. */
+    for (i = 0; i < K; i++) {
+        for (j = 0; j < K; j++) {
+            pqf_mlkem_sample_ntt(&a, rho, (uint8_t)i, (uint8_t)j);
+            pqf_mlkem_multiply_ntts_acc(acc, a.c, y_hat[j].c, j == 0);
+        }
+        pqf_mlkem_acc_reduce(u.c, acc);
+        pqf_mlkem_ntt_inverse(u.c);                       /* |u| < q */
+        pqf_mlkem_sample_cbd_prf(&e, r, (uint8_t)(K + i), PQF_MLKEM_ETA2);
+        pqf_mlkem_poly_add(&u, &u, &e);
+        pqf_mlkem_canonical_coeffs(u.c);
+        pqf_mlkem_poly_compress_du(c + i * PQF_MLKEM_POLY_DU_BYTES, &u);
+    }
+
+    /* v = NTT^-1(t_hat^T y_hat) + e2 + Decompress_1(ByteDecode_1(m)),
+     * e2 from PRF(r, 2k), t_hat = ByteDecode_12(ek). */
+    for (j = 0; j < K; j++) {
+        pqf_mlkem_poly_decode12(&a, ek + j * PQF_MLKEM_POLY12_BYTES);
+        pqf_mlkem_multiply_ntts_acc(acc, a.c, y_hat[j].c, j == 0);
+    }
+    pqf_mlkem_acc_reduce(u.c, acc);
+    pqf_mlkem_ntt_inverse(u.c);
+    pqf_mlkem_sample_cbd_prf(&e, r, (uint8_t)(2 * K), PQF_MLKEM_ETA2);
+    pqf_mlkem_poly_add(&u, &u, &e);
+    pqf_mlkem_poly_frommsg(&e, m);
+    pqf_mlkem_poly_add(&u, &u, &e);                       /* < q + 2 + 1665 */
+    pqf_mlkem_canonical_coeffs(u.c);
+    pqf_mlkem_poly_compress_dv(c + K * PQF_MLKEM_POLY_DU_BYTES, &u);
+
+    pqf_wipe(y_hat, sizeof(y_hat));
+    pqf_wipe(&u, sizeof(u));
+    pqf_wipe(&e, sizeof(e));
+    pqf_wipe(acc, sizeof(acc));
+}
+
+/* FIPS 203 Algorithm 15: K-PKE.Decrypt(dk_pke, c). */
+void pqf_mlkem_kpke_decrypt(uint8_t m[PQF_MLKEM_SYM_BYTES], const uint8_t dk[PQF_MLKEM_DKPKE_BYTES],
+                            const uint8_t c[PQF_MLKEM_CT_BYTES]) {
+    pqf_mlkem_poly u_hat, s_hat, w, v;
+    int32_t acc[PQF_MLKEM_N];
+    unsigned j;
+
+    /* s_hat^T NTT(u'), u'[j] = Decompress_du(ByteDecode_du(c1[j])),
+     * s_hat = ByteDecode_12(dk_pke). */
+    for (j = 0; j < K; j++) {
+        pqf_mlkem_poly_decompress_du(&u_hat, c + j * PQF_MLKEM_POLY_DU_BYTES);
+        pqf_mlkem_ntt(u_hat.c);
+        pqf_mlkem_reduce_coeffs(u_hat.c);
+        pqf_mlkem_poly_decode12(&s_hat, dk + j * PQF_MLKEM_POLY12_BYTES);
+        pqf_mlkem_multiply_ntts_acc(acc, s_hat.c, u_hat.c, j == 0);
+    }
+    pqf_mlkem_acc_reduce(w.c, acc);
+    pqf_mlkem_ntt_inverse(w.c);                           /* |w| < q */
+
+    /* w = v' - NTT^-1(s_hat^T u_hat), v' = Decompress_dv(ByteDecode_dv(c2));
+     * m = ByteEncode_1(Compress_1(w)). */
+    pqf_mlkem_poly_decompress_dv(&v, c + K * PQF_MLKEM_POLY_DU_BYTES);
+    pqf_mlkem_poly_sub(&w, &v, &w);                       /* |w| < 2q */
+    pqf_mlkem_canonical_coeffs(w.c);
+    pqf_mlkem_poly_tomsg(m, &w);
+
+    pqf_wipe(&s_hat, sizeof(s_hat));
+    pqf_wipe(&w, sizeof(w));
+    pqf_wipe(acc, sizeof(acc));
+}

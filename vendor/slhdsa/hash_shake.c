@@ -1,0 +1,140 @@
+/*
+ * FIPS 205 section 11.1: the SHAKE instantiations. Every function is SHAKE256
+ * of a concatenation:
+ *   F, H, T_l:  SHAKE256(PK.seed || ADRS || M, 8n)
+ *   PRF:        SHAKE256(PK.seed || ADRS || SK.seed, 8n)
+ *   PRF_msg:    SHAKE256(SK.prf || opt_rand || M, 8n)
+ *   H_msg:      SHAKE256(R || PK.seed || PK.root || M, 8m)
+ *
+ * F, H and PRF fit in one 136-byte block and n is a multiple of 8, so their
+ * inputs are whole 64-bit lanes: those calls XOR lanes into a copy of the
+ * seeded state and run one permutation.
+ */
+#include "params.h"
+
+#if !SLH_IS_SHA2
+
+#include "hash.h"
+
+static uint64_t load64_le(const uint8_t *p) {
+    return (uint64_t)p[0] | ((uint64_t)p[1] << 8) | ((uint64_t)p[2] << 16) |
+           ((uint64_t)p[3] << 24) | ((uint64_t)p[4] << 32) | ((uint64_t)p[5] << 40) |
+           ((uint64_t)p[6] << 48) | ((uint64_t)p[7] << 56);
+}
+
+static void store64_le(uint8_t *p, uint64_t v) {
+    unsigned i;
+    for (i = 0; i < 8; i++) {
+        p[i] = (uint8_t)(v >> (8 * i));
+    }
+}
+
+#define SEED_LANES (SLH_N / 8)
+
+void SLH_NS(ctx_init)(slh_ctx *ctx, const uint8_t *pk_seed, const uint8_t *sk_seed) {
+    memcpy(ctx->pk_seed, pk_seed, SLH_N);
+    if (sk_seed != NULL) {
+        memcpy(ctx->sk_seed, sk_seed, SLH_N);
+    } else {
+        memset(ctx->sk_seed, 0, SLH_N);
+    }
+    pqf_shake256_init(&ctx->seeded);
+    pqf_keccak_absorb(&ctx->seeded, pk_seed, SLH_N);
+}
+
+void SLH_NS(ctx_wipe)(slh_ctx *ctx) {
+    pqf_wipe(ctx, sizeof(*ctx));
+}
+
+/* SHAKE256(PK.seed || ADRS || in, 8n) for in of inlanes lanes (one block). */
+static void shake_one_block(const slh_ctx *ctx, uint8_t *out, const slh_adrs *adrs,
+                            const uint8_t *in, unsigned inlanes) {
+    uint64_t s[25];
+    unsigned i;
+    const unsigned pos = SEED_LANES + 4 + inlanes;
+
+    memcpy(s, ctx->seeded.s, sizeof(s));
+    for (i = 0; i < 4; i++) {
+        s[SEED_LANES + i] ^= load64_le(adrs->b + 8 * i);
+    }
+    for (i = 0; i < inlanes; i++) {
+        s[SEED_LANES + 4 + i] ^= load64_le(in + 8 * i);
+    }
+    /* FIPS 202 padding: SHAKE domain bits 1111 then pad10*1 over the 136-byte rate. */
+    s[pos] ^= 0x1F;
+    s[PQF_SHAKE256_RATE / 8 - 1] ^= 0x8000000000000000ULL;
+    pqf_keccak_f1600(s);
+    for (i = 0; i < SLH_N / 8; i++) {
+        store64_le(out + 8 * i, s[i]);
+    }
+    slh_scrub(s, sizeof(s));
+}
+
+/* Section 11.1: F(PK.seed, ADRS, M1) = SHAKE256(PK.seed || ADRS || M1, 8n). */
+void SLH_NS(hash_f)(const slh_ctx *ctx, uint8_t *out, const slh_adrs *adrs,
+                    const uint8_t *in) {
+    shake_one_block(ctx, out, adrs, in, SLH_N / 8);
+}
+
+/* Section 11.1: H(PK.seed, ADRS, M2) = SHAKE256(PK.seed || ADRS || M2, 8n). */
+void SLH_NS(hash_h)(const slh_ctx *ctx, uint8_t *out, const slh_adrs *adrs,
+                    const uint8_t *in) {
+    shake_one_block(ctx, out, adrs, in, 2 * SLH_N / 8);
+}
+
+/* Section 11.1: T_l(PK.seed, ADRS, M) = SHAKE256(PK.seed || ADRS || M, 8n). */
+void SLH_NS(hash_t)(const slh_ctx *ctx, uint8_t *out, const slh_adrs *adrs,
+                    const uint8_t *in, size_t l) {
+    pqf_keccak_ctx c = ctx->seeded;
+    pqf_keccak_absorb(&c, adrs->b, sizeof(adrs->b));
+    pqf_keccak_absorb(&c, in, l * SLH_N);
+    pqf_keccak_squeeze(&c, out, SLH_N);
+    slh_scrub(&c, sizeof(c));
+}
+
+/* Section 11.1: PRF(PK.seed, SK.seed, ADRS) = SHAKE256(PK.seed || ADRS || SK.seed, 8n). */
+void SLH_NS(hash_prf)(const slh_ctx *ctx, uint8_t *out, const slh_adrs *adrs) {
+    shake_one_block(ctx, out, adrs, ctx->sk_seed, SLH_N / 8);
+}
+
+static void absorb_msg(pqf_keccak_ctx *c, const uint8_t *pre, size_t prelen,
+                       const uint8_t *msg, size_t msglen) {
+    if (prelen > 0) {
+        pqf_keccak_absorb(c, pre, prelen);
+    }
+    if (msglen > 0) {
+        pqf_keccak_absorb(c, msg, msglen);
+    }
+}
+
+/* Section 11.1: PRF_msg(SK.prf, opt_rand, M) = SHAKE256(SK.prf || opt_rand || M, 8n). */
+void SLH_NS(hash_prf_msg)(uint8_t *out, const uint8_t *sk_prf, const uint8_t *opt_rand,
+                          const uint8_t *pre, size_t prelen, const uint8_t *msg,
+                          size_t msglen) {
+    pqf_keccak_ctx c;
+    pqf_shake256_init(&c);
+    pqf_keccak_absorb(&c, sk_prf, SLH_N);
+    pqf_keccak_absorb(&c, opt_rand, SLH_N);
+    absorb_msg(&c, pre, prelen, msg, msglen);
+    pqf_keccak_squeeze(&c, out, SLH_N);
+    pqf_keccak_wipe(&c);
+}
+
+/* Section 11.1: H_msg(R, PK.seed, PK.root, M) = SHAKE256(R || PK.seed || PK.root || M, 8m). */
+void SLH_NS(hash_h_msg)(uint8_t *out, const uint8_t *r, const uint8_t *pk_seed,
+                        const uint8_t *pk_root, const uint8_t *pre, size_t prelen,
+                        const uint8_t *msg, size_t msglen) {
+    pqf_keccak_ctx c;
+    pqf_shake256_init(&c);
+    pqf_keccak_absorb(&c, r, SLH_N);
+    pqf_keccak_absorb(&c, pk_seed, SLH_N);
+    pqf_keccak_absorb(&c, pk_root, SLH_N);
+    absorb_msg(&c, pre, prelen, msg, msglen);
+    pqf_keccak_squeeze(&c, out, SLH_M);
+    pqf_keccak_wipe(&c);
+}
+
+#else
+/* SHA2 parameter set: see hash_sha2.c. Keeps the translation unit non-empty. */
+typedef int pqf_slhdsa_hash_shake_unused;
+#endif
