@@ -28,3 +28,8 @@ pub use secret::{ByteArray, Secret};
 /// Test hooks (randomness failure injection); only with the `test-hooks` feature.
 #[cfg(feature = "test-hooks")]
 pub use rng::hooks;
+
+/// The README's Rust example, compiled and run as a doctest.
+#[doc = include_str!("../README.md")]
+#[cfg(doctest)]
+pub struct ReadmeDoctests;

@@ -127,15 +127,20 @@ static uint64_t load64_be(const uint8_t *p) {
     return ((uint64_t)load32_be(p) << 32) | (uint64_t)load32_be(p + 4);
 }
 
-/* FIPS 180-4 section 4.1.2 / 4.1.3: Ch and Maj (in equivalent forms). */
+/* FIPS 180-4 section 4.1.2 / 4.1.3: Ch (in an equivalent form). Maj(a, b, c) is
+ * computed as b ^ ((a ^ b) & (b ^ c)), reusing a ^ b of one round as b ^ c of
+ * the next (p_ and q_ alternate). */
 #define CH(x, y, z) ((z) ^ ((x) & ((y) ^ (z))))
-#define MAJ(x, y, z) (((x) & (y)) | ((z) & ((x) | (y))))
 
 /* ---- SHA-256 (FIPS 180-4 section 4.1.2 functions, section 6.2.2) ---- */
 
+/* The big sigmas are written as nested rotations, e.g.
+ * ROTR^6(ROTR^5(ROTR^14(x) ^ x) ^ x) = ROTR^6(x) ^ ROTR^11(x) ^ ROTR^25(x),
+ * which needs fewer register copies. */
+
 #define ROTR32(x, n) (((x) >> (n)) | ((x) << (32 - (n))))
-#define BSIG0_256(x) (ROTR32(x, 2) ^ ROTR32(x, 13) ^ ROTR32(x, 22))
-#define BSIG1_256(x) (ROTR32(x, 6) ^ ROTR32(x, 11) ^ ROTR32(x, 25))
+#define BSIG0_256(x) ROTR32(ROTR32(ROTR32(x, 9) ^ (x), 11) ^ (x), 2)
+#define BSIG1_256(x) ROTR32(ROTR32(ROTR32(x, 14) ^ (x), 5) ^ (x), 6)
 #define SSIG0_256(x) (ROTR32(x, 7) ^ ROTR32(x, 18) ^ ((x) >> 3))
 #define SSIG1_256(x) (ROTR32(x, 17) ^ ROTR32(x, 19) ^ ((x) >> 10))
 
@@ -145,37 +150,37 @@ static uint64_t load64_be(const uint8_t *p) {
     (W[(j)&15] += SSIG1_256(W[((j) + 14) & 15]) + W[((j) + 9) & 15] +             \
                   SSIG0_256(W[((j) + 1) & 15]))
 
-#define ROUND256(a, b, c, d, e, f, g, h, t, j, WX)                                \
+#define ROUND256(a, b, c, d, e, f, g, h, t, j, WX, ab, bc)                       \
     do {                                                                          \
         uint32_t t1_ = (h) + BSIG1_256(e) + CH(e, f, g) + pqf_sha256_k[(t) + (j)] + \
                        WX(W, j);                                                  \
-        uint32_t t2_ = BSIG0_256(a) + MAJ(a, b, c);                               \
+        (ab) = (a) ^ (b);                                                         \
         (d) += t1_;                                                               \
-        (h) = t1_ + t2_;                                                          \
+        (h) = t1_ + BSIG0_256(a) + ((b) ^ ((ab) & (bc)));                         \
     } while (0)
 
 #define ROUNDS16_256(t, WX)                                                       \
-    ROUND256(a, b, c, d, e, f, g, h, t, 0, WX);                                   \
-    ROUND256(h, a, b, c, d, e, f, g, t, 1, WX);                                   \
-    ROUND256(g, h, a, b, c, d, e, f, t, 2, WX);                                   \
-    ROUND256(f, g, h, a, b, c, d, e, t, 3, WX);                                   \
-    ROUND256(e, f, g, h, a, b, c, d, t, 4, WX);                                   \
-    ROUND256(d, e, f, g, h, a, b, c, t, 5, WX);                                   \
-    ROUND256(c, d, e, f, g, h, a, b, t, 6, WX);                                   \
-    ROUND256(b, c, d, e, f, g, h, a, t, 7, WX);                                   \
-    ROUND256(a, b, c, d, e, f, g, h, t, 8, WX);                                   \
-    ROUND256(h, a, b, c, d, e, f, g, t, 9, WX);                                   \
-    ROUND256(g, h, a, b, c, d, e, f, t, 10, WX);                                  \
-    ROUND256(f, g, h, a, b, c, d, e, t, 11, WX);                                  \
-    ROUND256(e, f, g, h, a, b, c, d, t, 12, WX);                                  \
-    ROUND256(d, e, f, g, h, a, b, c, t, 13, WX);                                  \
-    ROUND256(c, d, e, f, g, h, a, b, t, 14, WX);                                  \
-    ROUND256(b, c, d, e, f, g, h, a, t, 15, WX)
+    ROUND256(a, b, c, d, e, f, g, h, t, 0, WX, p_, q_);                           \
+    ROUND256(h, a, b, c, d, e, f, g, t, 1, WX, q_, p_);                           \
+    ROUND256(g, h, a, b, c, d, e, f, t, 2, WX, p_, q_);                           \
+    ROUND256(f, g, h, a, b, c, d, e, t, 3, WX, q_, p_);                           \
+    ROUND256(e, f, g, h, a, b, c, d, t, 4, WX, p_, q_);                           \
+    ROUND256(d, e, f, g, h, a, b, c, t, 5, WX, q_, p_);                           \
+    ROUND256(c, d, e, f, g, h, a, b, t, 6, WX, p_, q_);                           \
+    ROUND256(b, c, d, e, f, g, h, a, t, 7, WX, q_, p_);                           \
+    ROUND256(a, b, c, d, e, f, g, h, t, 8, WX, p_, q_);                           \
+    ROUND256(h, a, b, c, d, e, f, g, t, 9, WX, q_, p_);                           \
+    ROUND256(g, h, a, b, c, d, e, f, t, 10, WX, p_, q_);                          \
+    ROUND256(f, g, h, a, b, c, d, e, t, 11, WX, q_, p_);                          \
+    ROUND256(e, f, g, h, a, b, c, d, t, 12, WX, p_, q_);                          \
+    ROUND256(d, e, f, g, h, a, b, c, t, 13, WX, q_, p_);                          \
+    ROUND256(c, d, e, f, g, h, a, b, t, 14, WX, p_, q_);                          \
+    ROUND256(b, c, d, e, f, g, h, a, t, 15, WX, q_, p_)
 
 /* FIPS 180-4 section 6.2.2: SHA-256 hash computation, one block at a time. */
 void pqf_sha256_blocks(uint32_t st[8], const uint8_t *in, size_t nblocks) {
     uint32_t W[16];
-    uint32_t a, b, c, d, e, f, g, h;
+    uint32_t a, b, c, d, e, f, g, h, p_, q_;
     unsigned t;
     while (nblocks-- > 0) {
         for (t = 0; t < 16; t++) {
@@ -189,6 +194,7 @@ void pqf_sha256_blocks(uint32_t st[8], const uint8_t *in, size_t nblocks) {
         f = st[5];
         g = st[6];
         h = st[7];
+        q_ = b ^ c;
         ROUNDS16_256(0, W_PLAIN);
         for (t = 16; t < 64; t += 16) {
             ROUNDS16_256(t, W_NEXT256);
@@ -209,8 +215,8 @@ void pqf_sha256_blocks(uint32_t st[8], const uint8_t *in, size_t nblocks) {
 /* ---- SHA-512 (FIPS 180-4 section 4.1.3 functions, section 6.4.2) ---- */
 
 #define ROTR64(x, n) (((x) >> (n)) | ((x) << (64 - (n))))
-#define BSIG0_512(x) (ROTR64(x, 28) ^ ROTR64(x, 34) ^ ROTR64(x, 39))
-#define BSIG1_512(x) (ROTR64(x, 14) ^ ROTR64(x, 18) ^ ROTR64(x, 41))
+#define BSIG0_512(x) ROTR64(ROTR64(ROTR64(x, 5) ^ (x), 6) ^ (x), 28)
+#define BSIG1_512(x) ROTR64(ROTR64(ROTR64(x, 23) ^ (x), 4) ^ (x), 14)
 #define SSIG0_512(x) (ROTR64(x, 1) ^ ROTR64(x, 8) ^ ((x) >> 7))
 #define SSIG1_512(x) (ROTR64(x, 19) ^ ROTR64(x, 61) ^ ((x) >> 6))
 
@@ -218,37 +224,37 @@ void pqf_sha256_blocks(uint32_t st[8], const uint8_t *in, size_t nblocks) {
     (W[(j)&15] += SSIG1_512(W[((j) + 14) & 15]) + W[((j) + 9) & 15] +             \
                   SSIG0_512(W[((j) + 1) & 15]))
 
-#define ROUND512(a, b, c, d, e, f, g, h, t, j, WX)                                \
+#define ROUND512(a, b, c, d, e, f, g, h, t, j, WX, ab, bc)                       \
     do {                                                                          \
         uint64_t t1_ = (h) + BSIG1_512(e) + CH(e, f, g) + pqf_sha512_k[(t) + (j)] + \
                        WX(W, j);                                                  \
-        uint64_t t2_ = BSIG0_512(a) + MAJ(a, b, c);                               \
+        (ab) = (a) ^ (b);                                                         \
         (d) += t1_;                                                               \
-        (h) = t1_ + t2_;                                                          \
+        (h) = t1_ + BSIG0_512(a) + ((b) ^ ((ab) & (bc)));                         \
     } while (0)
 
 #define ROUNDS16_512(t, WX)                                                       \
-    ROUND512(a, b, c, d, e, f, g, h, t, 0, WX);                                   \
-    ROUND512(h, a, b, c, d, e, f, g, t, 1, WX);                                   \
-    ROUND512(g, h, a, b, c, d, e, f, t, 2, WX);                                   \
-    ROUND512(f, g, h, a, b, c, d, e, t, 3, WX);                                   \
-    ROUND512(e, f, g, h, a, b, c, d, t, 4, WX);                                   \
-    ROUND512(d, e, f, g, h, a, b, c, t, 5, WX);                                   \
-    ROUND512(c, d, e, f, g, h, a, b, t, 6, WX);                                   \
-    ROUND512(b, c, d, e, f, g, h, a, t, 7, WX);                                   \
-    ROUND512(a, b, c, d, e, f, g, h, t, 8, WX);                                   \
-    ROUND512(h, a, b, c, d, e, f, g, t, 9, WX);                                   \
-    ROUND512(g, h, a, b, c, d, e, f, t, 10, WX);                                  \
-    ROUND512(f, g, h, a, b, c, d, e, t, 11, WX);                                  \
-    ROUND512(e, f, g, h, a, b, c, d, t, 12, WX);                                  \
-    ROUND512(d, e, f, g, h, a, b, c, t, 13, WX);                                  \
-    ROUND512(c, d, e, f, g, h, a, b, t, 14, WX);                                  \
-    ROUND512(b, c, d, e, f, g, h, a, t, 15, WX)
+    ROUND512(a, b, c, d, e, f, g, h, t, 0, WX, p_, q_);                           \
+    ROUND512(h, a, b, c, d, e, f, g, t, 1, WX, q_, p_);                           \
+    ROUND512(g, h, a, b, c, d, e, f, t, 2, WX, p_, q_);                           \
+    ROUND512(f, g, h, a, b, c, d, e, t, 3, WX, q_, p_);                           \
+    ROUND512(e, f, g, h, a, b, c, d, t, 4, WX, p_, q_);                           \
+    ROUND512(d, e, f, g, h, a, b, c, t, 5, WX, q_, p_);                           \
+    ROUND512(c, d, e, f, g, h, a, b, t, 6, WX, p_, q_);                           \
+    ROUND512(b, c, d, e, f, g, h, a, t, 7, WX, q_, p_);                           \
+    ROUND512(a, b, c, d, e, f, g, h, t, 8, WX, p_, q_);                           \
+    ROUND512(h, a, b, c, d, e, f, g, t, 9, WX, q_, p_);                           \
+    ROUND512(g, h, a, b, c, d, e, f, t, 10, WX, p_, q_);                          \
+    ROUND512(f, g, h, a, b, c, d, e, t, 11, WX, q_, p_);                          \
+    ROUND512(e, f, g, h, a, b, c, d, t, 12, WX, p_, q_);                          \
+    ROUND512(d, e, f, g, h, a, b, c, t, 13, WX, q_, p_);                          \
+    ROUND512(c, d, e, f, g, h, a, b, t, 14, WX, p_, q_);                          \
+    ROUND512(b, c, d, e, f, g, h, a, t, 15, WX, q_, p_)
 
 /* FIPS 180-4 section 6.4.2: SHA-512 hash computation, one block at a time. */
 void pqf_sha512_blocks(uint64_t st[8], const uint8_t *in, size_t nblocks) {
     uint64_t W[16];
-    uint64_t a, b, c, d, e, f, g, h;
+    uint64_t a, b, c, d, e, f, g, h, p_, q_;
     unsigned t;
     while (nblocks-- > 0) {
         for (t = 0; t < 16; t++) {
@@ -262,6 +268,7 @@ void pqf_sha512_blocks(uint64_t st[8], const uint8_t *in, size_t nblocks) {
         f = st[5];
         g = st[6];
         h = st[7];
+        q_ = b ^ c;
         ROUNDS16_512(0, W_PLAIN);
         for (t = 16; t < 80; t += 16) {
             ROUNDS16_512(t, W_NEXT512);

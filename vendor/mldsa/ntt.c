@@ -41,9 +41,12 @@ static const int32_t zetas[PQF_MLDSA_N] = {
     -554416, 3919660, -48306, -1362209, 3937738, 1400424, -846154, 1976782,
 };
 
-/* R^2 / 256 mod q: the final NTT^-1 scaling by 256^-1 that also removes the
- * R^-1 left by pointwise multiplication and the R^-1 of this multiplication. */
+/* R^2 / 256 mod q: the NTT^-1 scaling by 256^-1, which also removes the R^-1
+ * left by pointwise multiplication and the R^-1 of this multiplication. */
 #define PQF_MLDSA_INVNTT_SCALE 41978
+/* The scaling folded into the last layer's twiddle: -zetas[1] times the scale
+ * (times R^-1, so that one Montgomery multiplication applies both). */
+#define PQF_MLDSA_INVNTT_LAST_ZETA_SCALED 3975713
 
 /* FIPS 204 Algorithm 41: NTT (Cooley-Tukey butterflies, in place). Layer by
  * layer: 'blocks' blocks of 2 len coefficients, each with its own zeta. */
@@ -63,11 +66,15 @@ void pqf_mldsa_ntt(int32_t a[PQF_MLDSA_N]) {
     }
 }
 
-/* FIPS 204 Algorithm 42: NTT^-1 (Gentleman-Sande butterflies, in place). With
- * inputs below q, the sums grow to at most 256 (q - 1) < 2^31 before scaling. */
+/*
+ * FIPS 204 Algorithm 42: NTT^-1 (Gentleman-Sande butterflies, in place), with
+ * the final multiplication by 256^-1 merged into the last layer. With inputs
+ * below q, the sums stay below 128 (q - 1) before the last layer and each
+ * Montgomery product is below q.
+ */
 void pqf_mldsa_invntt(int32_t a[PQF_MLDSA_N]) {
     unsigned len, blocks, b, j, m = PQF_MLDSA_N;
-    for (len = 1, blocks = 128; len < PQF_MLDSA_N; len <<= 1, blocks >>= 1) {
+    for (len = 1, blocks = 128; len < PQF_MLDSA_N / 2; len <<= 1, blocks >>= 1) {
         for (b = 0; b < blocks; b++) {
             int32_t z = -zetas[--m];
             int32_t *lo = a + 2 * len * b;
@@ -79,8 +86,11 @@ void pqf_mldsa_invntt(int32_t a[PQF_MLDSA_N]) {
             }
         }
     }
-    for (j = 0; j < PQF_MLDSA_N; j++) {
-        a[j] = pqf_mldsa_fqmul(PQF_MLDSA_INVNTT_SCALE, a[j]);
+    for (j = 0; j < PQF_MLDSA_N / 2; j++) {
+        int32_t t = a[j];
+        int32_t u = a[j + PQF_MLDSA_N / 2];
+        a[j] = pqf_mldsa_fqmul(PQF_MLDSA_INVNTT_SCALE, t + u);
+        a[j + PQF_MLDSA_N / 2] = pqf_mldsa_fqmul(PQF_MLDSA_INVNTT_LAST_ZETA_SCALED, t - u);
     }
 }
 

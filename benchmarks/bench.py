@@ -1,0 +1,136 @@
+"""Side-by-side benchmark: pqfence against the peers installed here, in one run.
+
+Median latency per operation from Python (the way users call every library),
+and the ratio peer / pqfence (above 1.00 means pqfence is faster). Not a test:
+numbers depend on the machine; run `make bench`.
+
+Usage: python benchmarks/bench.py [--budget SECONDS] [--only SUBSTRING] [--markdown]
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import platform
+import statistics
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+import pqfence
+
+
+@dataclass
+class Row:
+    algorithm: str
+    op: str
+    times: dict[str, float]  # implementation -> median seconds
+
+
+def median_time(fn: Callable[[], object], budget: float) -> float:
+    fn()  # warm up
+    times: list[float] = []
+    start = time.perf_counter()
+    while len(times) < 5 or (time.perf_counter() - start < budget and len(times) < 5000):
+        t0 = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - t0)
+    return statistics.median(times)
+
+
+def optional(module: str) -> Any:
+    try:
+        return importlib.import_module(module)
+    except ImportError:
+        return None
+
+
+def kem_rows(budget: float) -> list[Row]:
+    pyca = optional("cryptography.hazmat.primitives.asymmetric.mlkem")
+    rows: list[Row] = []
+    for bits in (512, 768, 1024):
+        name = f"ML-KEM-{bits}"
+        impls: dict[str, dict[str, Callable[[], object]]] = {}
+        k = pqfence.kem(name)
+        sk = k.generate()
+        pk = sk.public_key()
+        _, ct = pk.encapsulate()
+        impls["pqfence"] = {
+            "keygen": k.generate,
+            "encaps": pk.encapsulate,
+            "decaps": lambda sk=sk, ct=ct: sk.decapsulate(ct),
+        }
+        cls = getattr(pyca, f"MLKEM{bits}PrivateKey", None) if pyca else None
+        if cls is not None:
+            psk = cls.generate()
+            ppk = psk.public_key()
+            _, pct = ppk.encapsulate()
+            impls["pyca"] = {
+                "keygen": cls.generate,
+                "encaps": ppk.encapsulate,
+                "decaps": lambda psk=psk, pct=pct: psk.decapsulate(pct),
+            }
+        pq = optional(f"pqcrypto.kem.ml_kem_{bits}")
+        if pq is not None:
+            qpk, qsk = pq.keygen()
+            qct, _ = pq.encaps(qpk)
+            impls["pqcrypto"] = {
+                "keygen": pq.keygen,
+                "encaps": lambda pq=pq, qpk=qpk: pq.encaps(qpk),
+                "decaps": lambda pq=pq, qsk=qsk, qct=qct: pq.decaps(qsk, qct),
+            }
+        for op in ("keygen", "encaps", "decaps"):
+            rows.append(
+                Row(name, op, {impl: median_time(f[op], budget) for impl, f in impls.items()})
+            )
+    return rows
+
+
+FAMILIES: list[Callable[[float], list[Row]]] = [kem_rows]
+
+
+def fmt(t: float) -> str:
+    us = t * 1e6
+    return f"{us:,.1f} us" if us < 10_000 else f"{us / 1000:,.2f} ms"
+
+
+def render(rows: list[Row], markdown: bool) -> str:
+    peers = sorted({i for r in rows for i in r.times} - {"pqfence"})
+    head = ["algorithm", "op", "pqfence"]
+    for p in peers:
+        head += [p, f"{p}/pqfence"]
+    table = [head]
+    for r in rows:
+        line = [r.algorithm, r.op, fmt(r.times["pqfence"])]
+        for p in peers:
+            if p in r.times:
+                line += [fmt(r.times[p]), f"{r.times[p] / r.times['pqfence']:.2f}x"]
+            else:
+                line += ["-", "-"]
+        table.append(line)
+    if markdown:
+        out = ["| " + " | ".join(table[0]) + " |", "|" + "---|" * len(head)]
+        out += ["| " + " | ".join(r) + " |" for r in table[1:]]
+        return "\n".join(out)
+    widths = [max(len(r[i]) for r in table) for i in range(len(head))]
+    return "\n".join("  ".join(c.ljust(w) for c, w in zip(r, widths)).rstrip() for r in table)
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("--budget", type=float, default=0.3, help="seconds per measurement")
+    ap.add_argument("--only", default="", help="only algorithms whose name contains this")
+    ap.add_argument("--markdown", action="store_true", help="print a Markdown table")
+    args = ap.parse_args()
+    rows = [r for fam in FAMILIES for r in fam(args.budget) if args.only in r.algorithm]
+    print(
+        f"# {time.strftime('%Y-%m-%d')}, {platform.machine()}, {platform.processor() or ''} "
+        f"Python {platform.python_version()}; ratio = peer time / pqfence time"
+    )
+    print(render(rows, args.markdown))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
