@@ -14,15 +14,30 @@
 use std::env;
 use std::path::{Path, PathBuf};
 
-/// One parameter set: the library name, its defines and its sources.
+/// One parameter set: the library name, the macro selecting it, its sources.
 struct Unit {
     name: &'static str,
-    defines: &'static [(&'static str, &'static str)],
+    define: (&'static str, &'static str),
     dir: &'static str,
     files: &'static [&'static str],
 }
 
-const COMMON: &[&str] = &["keccak.c", "ct.c"];
+const fn unit(
+    name: &'static str,
+    macro_name: &'static str,
+    value: &'static str,
+    dir: &'static str,
+    files: &'static [&'static str],
+) -> Unit {
+    Unit {
+        name,
+        define: (macro_name, value),
+        dir,
+        files,
+    }
+}
+
+const COMMON: &[&str] = &["keccak.c", "sha2.c", "ct.c"];
 
 const MLKEM_FILES: &[&str] = &[
     "reduce.c",
@@ -33,25 +48,22 @@ const MLKEM_FILES: &[&str] = &[
     "kem.c",
 ];
 
+const MLDSA_FILES: &[&str] = &[
+    "reduce.c",
+    "ntt.c",
+    "poly.c",
+    "sampling.c",
+    "packing.c",
+    "sign.c",
+];
+
 const UNITS: &[Unit] = &[
-    Unit {
-        name: "pqf_mlkem512",
-        defines: &[("PQF_MLKEM_K", "2")],
-        dir: "mlkem",
-        files: MLKEM_FILES,
-    },
-    Unit {
-        name: "pqf_mlkem768",
-        defines: &[("PQF_MLKEM_K", "3")],
-        dir: "mlkem",
-        files: MLKEM_FILES,
-    },
-    Unit {
-        name: "pqf_mlkem1024",
-        defines: &[("PQF_MLKEM_K", "4")],
-        dir: "mlkem",
-        files: MLKEM_FILES,
-    },
+    unit("pqf_mlkem512", "PQF_MLKEM_K", "2", "mlkem", MLKEM_FILES),
+    unit("pqf_mlkem768", "PQF_MLKEM_K", "3", "mlkem", MLKEM_FILES),
+    unit("pqf_mlkem1024", "PQF_MLKEM_K", "4", "mlkem", MLKEM_FILES),
+    unit("pqf_mldsa44", "PQF_MLDSA_MODE", "44", "mldsa", MLDSA_FILES),
+    unit("pqf_mldsa65", "PQF_MLDSA_MODE", "65", "mldsa", MLDSA_FILES),
+    unit("pqf_mldsa87", "PQF_MLDSA_MODE", "87", "mldsa", MLDSA_FILES),
 ];
 
 fn base_build(root: &Path, out: &Path) -> cc::Build {
@@ -99,9 +111,7 @@ fn main() {
         let dir = out.join(unit.name);
         std::fs::create_dir_all(&dir).expect("create object dir");
         let mut b = base_build(&root, &dir);
-        for (k, v) in unit.defines {
-            b.define(k, Some(*v));
-        }
+        b.define(unit.define.0, Some(unit.define.1));
         for f in unit.files {
             b.file(root.join("vendor").join(unit.dir).join(f));
         }

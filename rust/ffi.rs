@@ -199,3 +199,231 @@ mlkem_ffi!(
     pqf_mlkem1024_check_ek,
     pqf_mlkem1024_check_dk
 );
+
+/// Incremental SHA-224 / SHA-256 backed by the C (vendor/common/sha2.c).
+pub(crate) struct Sha256(b::pqf_sha256_ctx);
+
+impl Sha256 {
+    fn empty() -> Self {
+        Sha256(b::pqf_sha256_ctx {
+            h: [0; 8],
+            nbytes: 0,
+            buf: [0; 64],
+            buflen: 0,
+            outlen: 0,
+        })
+    }
+
+    /// SHA-224 (`small = true`) or SHA-256.
+    pub(crate) fn new(small: bool) -> Self {
+        let mut c = Self::empty();
+        if small {
+            // SAFETY: `c.0` is a live, exclusively borrowed context of the C type.
+            unsafe { b::pqf_sha224_init(&mut c.0) };
+        } else {
+            // SAFETY: `c.0` is a live, exclusively borrowed context of the C type.
+            unsafe { b::pqf_sha256_init(&mut c.0) };
+        }
+        c
+    }
+
+    pub(crate) fn update(&mut self, data: &[u8]) {
+        // SAFETY: live exclusive context; `data` describes readable memory.
+        unsafe { b::pqf_sha256_update(&mut self.0, data.as_ptr(), data.len()) };
+    }
+
+    /// The digest (28 or 32 bytes).
+    pub(crate) fn finalize(mut self) -> Vec<u8> {
+        let mut out = [0u8; 32];
+        // The C wipes the context in final: read the length first.
+        let len = self.0.outlen as usize;
+        // SAFETY: live exclusive context; `out` holds the 32 bytes the largest
+        // variant writes.
+        unsafe { b::pqf_sha256_final(&mut self.0, out.as_mut_ptr()) };
+        out.get(..len).unwrap_or(&out).to_vec()
+    }
+}
+
+/// Which member of the SHA-512 family a [`Sha512`] computes.
+#[derive(Clone, Copy)]
+pub(crate) enum Sha512Variant {
+    Sha384,
+    Sha512,
+    Sha512_224,
+    Sha512_256,
+}
+
+/// Incremental SHA-384 / SHA-512 / SHA-512/t backed by the C.
+pub(crate) struct Sha512(b::pqf_sha512_ctx);
+
+impl Sha512 {
+    pub(crate) fn new(v: Sha512Variant) -> Self {
+        let mut c = Sha512(b::pqf_sha512_ctx {
+            h: [0; 8],
+            nbytes: 0,
+            buf: [0; 128],
+            buflen: 0,
+            outlen: 0,
+        });
+        let ctx = &mut c.0;
+        match v {
+            // SAFETY: `ctx` is a live, exclusively borrowed context of the C type.
+            Sha512Variant::Sha384 => unsafe { b::pqf_sha384_init(ctx) },
+            // SAFETY: as above.
+            Sha512Variant::Sha512 => unsafe { b::pqf_sha512_init(ctx) },
+            // SAFETY: as above.
+            Sha512Variant::Sha512_224 => unsafe { b::pqf_sha512_224_init(ctx) },
+            // SAFETY: as above.
+            Sha512Variant::Sha512_256 => unsafe { b::pqf_sha512_256_init(ctx) },
+        }
+        c
+    }
+
+    pub(crate) fn update(&mut self, data: &[u8]) {
+        // SAFETY: live exclusive context; `data` describes readable memory.
+        unsafe { b::pqf_sha512_update(&mut self.0, data.as_ptr(), data.len()) };
+    }
+
+    /// The digest (28 to 64 bytes).
+    pub(crate) fn finalize(mut self) -> Vec<u8> {
+        let mut out = [0u8; 64];
+        // The C wipes the context in final: read the length first.
+        let len = self.0.outlen as usize;
+        // SAFETY: live exclusive context; `out` holds the 64 bytes the largest
+        // variant writes.
+        unsafe { b::pqf_sha512_final(&mut self.0, out.as_mut_ptr()) };
+        out.get(..len).unwrap_or(&out).to_vec()
+    }
+}
+
+/// Optional pointer of a possibly empty slice: C receives NULL for an empty
+/// prefix or message, as the headers allow.
+fn ptr_or_null(s: &[u8]) -> *const u8 {
+    if s.is_empty() {
+        core::ptr::null()
+    } else {
+        s.as_ptr()
+    }
+}
+
+/// ML-DSA wrappers, one module per parameter set.
+macro_rules! mldsa_ffi {
+    ($m:ident, $pk:ident, $sk:ident, $sig:ident, $keygen:ident, $sign:ident, $sign_mu:ident,
+     $verify:ident, $verify_mu:ident, $sk_to_pk:ident) => {
+        pub(crate) mod $m {
+            use super::{b, ptr_or_null};
+            pub(crate) const PK: usize = b::$pk as usize;
+            pub(crate) const SK: usize = b::$sk as usize;
+            pub(crate) const SIG: usize = b::$sig as usize;
+            const SEED: usize = b::PQF_MLDSA_SEED_BYTES as usize;
+            const RND: usize = b::PQF_MLDSA_RND_BYTES as usize;
+            const MU: usize = b::PQF_MLDSA_MU_BYTES as usize;
+
+            /// FIPS 204 Algorithm 6, ML-DSA.KeyGen_internal(xi).
+            pub(crate) fn keygen(pk: &mut [u8; PK], sk: &mut [u8; SK], xi: &[u8; SEED]) -> i32 {
+                // SAFETY: exact-size arrays from live references; outputs
+                // exclusively borrowed; the C keeps no pointer.
+                unsafe { b::$keygen(pk.as_mut_ptr(), sk.as_mut_ptr(), xi.as_ptr()) }
+            }
+
+            /// FIPS 204 Algorithm 7, Sign_internal(sk, pre || msg, rnd).
+            pub(crate) fn sign(
+                sig: &mut [u8; SIG],
+                sk: &[u8; SK],
+                pre: &[u8],
+                msg: &[u8],
+                rnd: &[u8; RND],
+            ) -> i32 {
+                // SAFETY: exact-size arrays and slices from live references, each
+                // pointer paired with its slice's length (NULL only for length 0).
+                unsafe {
+                    b::$sign(
+                        sig.as_mut_ptr(),
+                        sk.as_ptr(),
+                        ptr_or_null(pre),
+                        pre.len(),
+                        ptr_or_null(msg),
+                        msg.len(),
+                        rnd.as_ptr(),
+                    )
+                }
+            }
+
+            /// Sign_internal from an external mu.
+            pub(crate) fn sign_mu(
+                sig: &mut [u8; SIG],
+                sk: &[u8; SK],
+                mu: &[u8; MU],
+                rnd: &[u8; RND],
+            ) -> i32 {
+                // SAFETY: exact-size arrays from live references.
+                unsafe { b::$sign_mu(sig.as_mut_ptr(), sk.as_ptr(), mu.as_ptr(), rnd.as_ptr()) }
+            }
+
+            /// FIPS 204 Algorithm 8, Verify_internal(pk, pre || msg, sig).
+            pub(crate) fn verify(pk: &[u8; PK], pre: &[u8], msg: &[u8], sig: &[u8]) -> i32 {
+                // SAFETY: pointers from live slices, each paired with its length.
+                unsafe {
+                    b::$verify(
+                        pk.as_ptr(),
+                        ptr_or_null(pre),
+                        pre.len(),
+                        ptr_or_null(msg),
+                        msg.len(),
+                        sig.as_ptr(),
+                        sig.len(),
+                    )
+                }
+            }
+
+            /// Verify_internal from an external mu.
+            pub(crate) fn verify_mu(pk: &[u8; PK], mu: &[u8; MU], sig: &[u8]) -> i32 {
+                // SAFETY: pointers from live references/slices with their lengths.
+                unsafe { b::$verify_mu(pk.as_ptr(), mu.as_ptr(), sig.as_ptr(), sig.len()) }
+            }
+
+            /// Validates an expanded secret key and derives its public key.
+            pub(crate) fn sk_to_pk(pk: &mut [u8; PK], sk: &[u8; SK]) -> i32 {
+                // SAFETY: exact-size arrays from live references.
+                unsafe { b::$sk_to_pk(pk.as_mut_ptr(), sk.as_ptr()) }
+            }
+        }
+    };
+}
+
+mldsa_ffi!(
+    mldsa44,
+    PQF_MLDSA44_PK_BYTES,
+    PQF_MLDSA44_SK_BYTES,
+    PQF_MLDSA44_SIG_BYTES,
+    pqf_mldsa44_keygen_internal,
+    pqf_mldsa44_sign_internal,
+    pqf_mldsa44_sign_mu,
+    pqf_mldsa44_verify_internal,
+    pqf_mldsa44_verify_mu,
+    pqf_mldsa44_sk_to_pk
+);
+mldsa_ffi!(
+    mldsa65,
+    PQF_MLDSA65_PK_BYTES,
+    PQF_MLDSA65_SK_BYTES,
+    PQF_MLDSA65_SIG_BYTES,
+    pqf_mldsa65_keygen_internal,
+    pqf_mldsa65_sign_internal,
+    pqf_mldsa65_sign_mu,
+    pqf_mldsa65_verify_internal,
+    pqf_mldsa65_verify_mu,
+    pqf_mldsa65_sk_to_pk
+);
+mldsa_ffi!(
+    mldsa87,
+    PQF_MLDSA87_PK_BYTES,
+    PQF_MLDSA87_SK_BYTES,
+    PQF_MLDSA87_SIG_BYTES,
+    pqf_mldsa87_keygen_internal,
+    pqf_mldsa87_sign_internal,
+    pqf_mldsa87_sign_mu,
+    pqf_mldsa87_verify_internal,
+    pqf_mldsa87_verify_mu,
+    pqf_mldsa87_sk_to_pk
+);

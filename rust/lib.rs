@@ -10,13 +10,16 @@
 //! redacted `Debug` and constant-time equality. All randomness comes from the
 //! operating system and enters the C as explicit seeds and coins.
 //!
-//! Modules: [`mlkem`] (key encapsulation).
+//! Modules: [`mlkem`] (key encapsulation), [`mldsa`] (signatures),
+//! [`prehash`] (the pre-hash functions of HashML-DSA and HashSLH-DSA).
 #![deny(unsafe_code)]
 #![warn(missing_docs)]
 
 pub mod error;
 mod ffi;
+pub mod mldsa;
 pub mod mlkem;
+pub mod prehash;
 #[cfg(feature = "python")]
 mod python;
 mod rng;

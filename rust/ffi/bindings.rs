@@ -20,6 +20,19 @@ pub const PQF_MLKEM768_CT_BYTES: u32 = 1088;
 pub const PQF_MLKEM1024_EK_BYTES: u32 = 1568;
 pub const PQF_MLKEM1024_DK_BYTES: u32 = 3168;
 pub const PQF_MLKEM1024_CT_BYTES: u32 = 1568;
+pub const PQF_MLDSA_SEED_BYTES: u32 = 32;
+pub const PQF_MLDSA_RND_BYTES: u32 = 32;
+pub const PQF_MLDSA_TR_BYTES: u32 = 64;
+pub const PQF_MLDSA_MU_BYTES: u32 = 64;
+pub const PQF_MLDSA44_PK_BYTES: u32 = 1312;
+pub const PQF_MLDSA44_SK_BYTES: u32 = 2560;
+pub const PQF_MLDSA44_SIG_BYTES: u32 = 2420;
+pub const PQF_MLDSA65_PK_BYTES: u32 = 1952;
+pub const PQF_MLDSA65_SK_BYTES: u32 = 4032;
+pub const PQF_MLDSA65_SIG_BYTES: u32 = 3309;
+pub const PQF_MLDSA87_PK_BYTES: u32 = 2592;
+pub const PQF_MLDSA87_SK_BYTES: u32 = 4896;
+pub const PQF_MLDSA87_SIG_BYTES: u32 = 4627;
 #[repr(C)]
 #[derive(Debug, Copy, Clone)]
 pub struct pqf_keccak_ctx {
@@ -147,4 +160,242 @@ unsafe extern "C" {
 }
 unsafe extern "C" {
     pub fn pqf_mlkem1024_check_dk(dk: *const u8) -> ::core::ffi::c_int;
+}
+unsafe extern "C" {
+    pub fn pqf_mldsa44_keygen_internal(
+        pk: *mut u8,
+        sk: *mut u8,
+        xi: *const u8,
+    ) -> ::core::ffi::c_int;
+}
+unsafe extern "C" {
+    pub fn pqf_mldsa44_sign_internal(
+        sig: *mut u8,
+        sk: *const u8,
+        pre: *const u8,
+        prelen: usize,
+        msg: *const u8,
+        msglen: usize,
+        rnd: *const u8,
+    ) -> ::core::ffi::c_int;
+}
+unsafe extern "C" {
+    pub fn pqf_mldsa44_sign_mu(
+        sig: *mut u8,
+        sk: *const u8,
+        mu: *const u8,
+        rnd: *const u8,
+    ) -> ::core::ffi::c_int;
+}
+unsafe extern "C" {
+    pub fn pqf_mldsa44_verify_internal(
+        pk: *const u8,
+        pre: *const u8,
+        prelen: usize,
+        msg: *const u8,
+        msglen: usize,
+        sig: *const u8,
+        siglen: usize,
+    ) -> ::core::ffi::c_int;
+}
+unsafe extern "C" {
+    pub fn pqf_mldsa44_verify_mu(
+        pk: *const u8,
+        mu: *const u8,
+        sig: *const u8,
+        siglen: usize,
+    ) -> ::core::ffi::c_int;
+}
+unsafe extern "C" {
+    pub fn pqf_mldsa44_sk_to_pk(pk: *mut u8, sk: *const u8) -> ::core::ffi::c_int;
+}
+unsafe extern "C" {
+    pub fn pqf_mldsa44_check_pk(pk: *const u8) -> ::core::ffi::c_int;
+}
+unsafe extern "C" {
+    pub fn pqf_mldsa44_pk_tr(tr: *mut u8, pk: *const u8) -> ::core::ffi::c_int;
+}
+unsafe extern "C" {
+    pub fn pqf_mldsa65_keygen_internal(
+        pk: *mut u8,
+        sk: *mut u8,
+        xi: *const u8,
+    ) -> ::core::ffi::c_int;
+}
+unsafe extern "C" {
+    pub fn pqf_mldsa65_sign_internal(
+        sig: *mut u8,
+        sk: *const u8,
+        pre: *const u8,
+        prelen: usize,
+        msg: *const u8,
+        msglen: usize,
+        rnd: *const u8,
+    ) -> ::core::ffi::c_int;
+}
+unsafe extern "C" {
+    pub fn pqf_mldsa65_sign_mu(
+        sig: *mut u8,
+        sk: *const u8,
+        mu: *const u8,
+        rnd: *const u8,
+    ) -> ::core::ffi::c_int;
+}
+unsafe extern "C" {
+    pub fn pqf_mldsa65_verify_internal(
+        pk: *const u8,
+        pre: *const u8,
+        prelen: usize,
+        msg: *const u8,
+        msglen: usize,
+        sig: *const u8,
+        siglen: usize,
+    ) -> ::core::ffi::c_int;
+}
+unsafe extern "C" {
+    pub fn pqf_mldsa65_verify_mu(
+        pk: *const u8,
+        mu: *const u8,
+        sig: *const u8,
+        siglen: usize,
+    ) -> ::core::ffi::c_int;
+}
+unsafe extern "C" {
+    pub fn pqf_mldsa65_sk_to_pk(pk: *mut u8, sk: *const u8) -> ::core::ffi::c_int;
+}
+unsafe extern "C" {
+    pub fn pqf_mldsa65_check_pk(pk: *const u8) -> ::core::ffi::c_int;
+}
+unsafe extern "C" {
+    pub fn pqf_mldsa65_pk_tr(tr: *mut u8, pk: *const u8) -> ::core::ffi::c_int;
+}
+unsafe extern "C" {
+    pub fn pqf_mldsa87_keygen_internal(
+        pk: *mut u8,
+        sk: *mut u8,
+        xi: *const u8,
+    ) -> ::core::ffi::c_int;
+}
+unsafe extern "C" {
+    pub fn pqf_mldsa87_sign_internal(
+        sig: *mut u8,
+        sk: *const u8,
+        pre: *const u8,
+        prelen: usize,
+        msg: *const u8,
+        msglen: usize,
+        rnd: *const u8,
+    ) -> ::core::ffi::c_int;
+}
+unsafe extern "C" {
+    pub fn pqf_mldsa87_sign_mu(
+        sig: *mut u8,
+        sk: *const u8,
+        mu: *const u8,
+        rnd: *const u8,
+    ) -> ::core::ffi::c_int;
+}
+unsafe extern "C" {
+    pub fn pqf_mldsa87_verify_internal(
+        pk: *const u8,
+        pre: *const u8,
+        prelen: usize,
+        msg: *const u8,
+        msglen: usize,
+        sig: *const u8,
+        siglen: usize,
+    ) -> ::core::ffi::c_int;
+}
+unsafe extern "C" {
+    pub fn pqf_mldsa87_verify_mu(
+        pk: *const u8,
+        mu: *const u8,
+        sig: *const u8,
+        siglen: usize,
+    ) -> ::core::ffi::c_int;
+}
+unsafe extern "C" {
+    pub fn pqf_mldsa87_sk_to_pk(pk: *mut u8, sk: *const u8) -> ::core::ffi::c_int;
+}
+unsafe extern "C" {
+    pub fn pqf_mldsa87_check_pk(pk: *const u8) -> ::core::ffi::c_int;
+}
+unsafe extern "C" {
+    pub fn pqf_mldsa87_pk_tr(tr: *mut u8, pk: *const u8) -> ::core::ffi::c_int;
+}
+#[repr(C)]
+#[derive(Debug, Copy, Clone)]
+pub struct pqf_sha256_ctx {
+    pub h: [u32; 8usize],
+    pub nbytes: u64,
+    pub buf: [u8; 64usize],
+    pub buflen: u32,
+    pub outlen: u32,
+}
+#[allow(clippy::unnecessary_operation, clippy::identity_op)]
+const _: () = {
+    ["Size of pqf_sha256_ctx"][::core::mem::size_of::<pqf_sha256_ctx>() - 112usize];
+    ["Alignment of pqf_sha256_ctx"][::core::mem::align_of::<pqf_sha256_ctx>() - 8usize];
+    ["Offset of field: pqf_sha256_ctx::h"][::core::mem::offset_of!(pqf_sha256_ctx, h) - 0usize];
+    ["Offset of field: pqf_sha256_ctx::nbytes"]
+        [::core::mem::offset_of!(pqf_sha256_ctx, nbytes) - 32usize];
+    ["Offset of field: pqf_sha256_ctx::buf"]
+        [::core::mem::offset_of!(pqf_sha256_ctx, buf) - 40usize];
+    ["Offset of field: pqf_sha256_ctx::buflen"]
+        [::core::mem::offset_of!(pqf_sha256_ctx, buflen) - 104usize];
+    ["Offset of field: pqf_sha256_ctx::outlen"]
+        [::core::mem::offset_of!(pqf_sha256_ctx, outlen) - 108usize];
+};
+#[repr(C)]
+#[derive(Debug, Copy, Clone)]
+pub struct pqf_sha512_ctx {
+    pub h: [u64; 8usize],
+    pub nbytes: u64,
+    pub buf: [u8; 128usize],
+    pub buflen: u32,
+    pub outlen: u32,
+}
+#[allow(clippy::unnecessary_operation, clippy::identity_op)]
+const _: () = {
+    ["Size of pqf_sha512_ctx"][::core::mem::size_of::<pqf_sha512_ctx>() - 208usize];
+    ["Alignment of pqf_sha512_ctx"][::core::mem::align_of::<pqf_sha512_ctx>() - 8usize];
+    ["Offset of field: pqf_sha512_ctx::h"][::core::mem::offset_of!(pqf_sha512_ctx, h) - 0usize];
+    ["Offset of field: pqf_sha512_ctx::nbytes"]
+        [::core::mem::offset_of!(pqf_sha512_ctx, nbytes) - 64usize];
+    ["Offset of field: pqf_sha512_ctx::buf"]
+        [::core::mem::offset_of!(pqf_sha512_ctx, buf) - 72usize];
+    ["Offset of field: pqf_sha512_ctx::buflen"]
+        [::core::mem::offset_of!(pqf_sha512_ctx, buflen) - 200usize];
+    ["Offset of field: pqf_sha512_ctx::outlen"]
+        [::core::mem::offset_of!(pqf_sha512_ctx, outlen) - 204usize];
+};
+unsafe extern "C" {
+    pub fn pqf_sha224_init(ctx: *mut pqf_sha256_ctx);
+}
+unsafe extern "C" {
+    pub fn pqf_sha256_init(ctx: *mut pqf_sha256_ctx);
+}
+unsafe extern "C" {
+    pub fn pqf_sha256_update(ctx: *mut pqf_sha256_ctx, in_: *const u8, inlen: usize);
+}
+unsafe extern "C" {
+    pub fn pqf_sha256_final(ctx: *mut pqf_sha256_ctx, out: *mut u8);
+}
+unsafe extern "C" {
+    pub fn pqf_sha384_init(ctx: *mut pqf_sha512_ctx);
+}
+unsafe extern "C" {
+    pub fn pqf_sha512_init(ctx: *mut pqf_sha512_ctx);
+}
+unsafe extern "C" {
+    pub fn pqf_sha512_224_init(ctx: *mut pqf_sha512_ctx);
+}
+unsafe extern "C" {
+    pub fn pqf_sha512_256_init(ctx: *mut pqf_sha512_ctx);
+}
+unsafe extern "C" {
+    pub fn pqf_sha512_update(ctx: *mut pqf_sha512_ctx, in_: *const u8, inlen: usize);
+}
+unsafe extern "C" {
+    pub fn pqf_sha512_final(ctx: *mut pqf_sha512_ctx, out: *mut u8);
 }

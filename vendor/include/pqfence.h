@@ -55,6 +55,8 @@ void pqf_keccak_squeeze(pqf_keccak_ctx *ctx, uint8_t *out, size_t outlen);
 void pqf_keccak_wipe(pqf_keccak_ctx *ctx);
 
 #include "pqfence_mlkem.h"
+#include "pqfence_mldsa.h"
+#include "pqfence_sha2.h"
 
 #ifdef __cplusplus
 }

@@ -194,7 +194,8 @@ static int sign_from_mu(uint8_t *sig, const uint8_t *sk, const uint8_t *mu,
     pqf_keccak_squeeze(&st.ctx, st.rhopp, sizeof(st.rhopp));
 
     for (n = 0; n < PQF_MLDSA_MAX_SIGN_ITERATIONS; n++) {
-        /* The accept/reject decision is public (FIPS 204 section 3.6.3). */
+        /* Only the combined accept/reject bit is branched on: the number of
+         * iterations is public in the standard's algorithm. */
         if (sign_attempt(&st, a, mu, n * PQF_MLDSA_L) == 0) {
             pqf_mldsa_sig_encode(sig, st.ctilde, &st.z, &st.tmp);
             ret = PQF_OK;

@@ -52,7 +52,7 @@ void pqf_mlkem_kpke_keygen(uint8_t ek[PQF_MLKEM_EK_BYTES], uint8_t dk[PQF_MLKEM_
         pqf_mlkem_tomont_coeffs(t.c);        /* product, |t| < q */
         pqf_mlkem_sample_cbd_prf(&e, sigma, (uint8_t)(K + i), PQF_MLKEM_ETA1);
         pqf_mlkem_ntt(e.c);                               /* |e_hat| < 8q */
-        pqf_mlkem_poly_add(&t, &t, &e);                   /* < 9q < 2^15 */
+        pqf_mlkem_poly_add(&t, &e);                   /* < 9q < 2^15 */
         pqf_mlkem_canonical_coeffs(t.c);
         pqf_mlkem_poly_encode12(ek + i * PQF_MLKEM_POLY12_BYTES, &t);
     }
@@ -70,7 +70,7 @@ void pqf_mlkem_kpke_encrypt(uint8_t c[PQF_MLKEM_CT_BYTES], const uint8_t ek[PQF_
                             const uint8_t m[PQF_MLKEM_SYM_BYTES],
                             const uint8_t r[PQF_MLKEM_SYM_BYTES]) {
     const uint8_t *rho = ek + PQF_MLKEM_VEC12_BYTES;
-    pqf_mlkem_poly y_hat[K], a, u, e;
+    pqf_mlkem_poly y_hat[K], a, u;
     int32_t acc[PQF_MLKEM_N];
     unsigned i, j;
 
@@ -90,8 +90,7 @@ void pqf_mlkem_kpke_encrypt(uint8_t c[PQF_MLKEM_CT_BYTES], const uint8_t ek[PQF_
         }
         pqf_mlkem_acc_reduce(u.c, acc);
         pqf_mlkem_ntt_inverse(u.c);                       /* |u| < q */
-        pqf_mlkem_sample_cbd_prf(&e, r, (uint8_t)(K + i), PQF_MLKEM_ETA2);
-        pqf_mlkem_poly_add(&u, &u, &e);
+        pqf_mlkem_add_cbd_prf(&u, r, (uint8_t)(K + i), PQF_MLKEM_ETA2);
         pqf_mlkem_canonical_coeffs(u.c);
         pqf_mlkem_poly_compress_du(c + i * PQF_MLKEM_POLY_DU_BYTES, &u);
     }
@@ -104,16 +103,13 @@ void pqf_mlkem_kpke_encrypt(uint8_t c[PQF_MLKEM_CT_BYTES], const uint8_t ek[PQF_
     }
     pqf_mlkem_acc_reduce(u.c, acc);
     pqf_mlkem_ntt_inverse(u.c);
-    pqf_mlkem_sample_cbd_prf(&e, r, (uint8_t)(2 * K), PQF_MLKEM_ETA2);
-    pqf_mlkem_poly_add(&u, &u, &e);
-    pqf_mlkem_poly_frommsg(&e, m);
-    pqf_mlkem_poly_add(&u, &u, &e);                       /* < q + 2 + 1665 */
+    pqf_mlkem_add_cbd_prf(&u, r, (uint8_t)(2 * K), PQF_MLKEM_ETA2);
+    pqf_mlkem_poly_add_msg(&u, m);                        /* |v| < q + 2 + 1665 */
     pqf_mlkem_canonical_coeffs(u.c);
     pqf_mlkem_poly_compress_dv(c + K * PQF_MLKEM_POLY_DU_BYTES, &u);
 
     pqf_wipe(y_hat, sizeof(y_hat));
     pqf_wipe(&u, sizeof(u));
-    pqf_wipe(&e, sizeof(e));
     pqf_wipe(acc, sizeof(acc));
 }
 
@@ -139,11 +135,12 @@ void pqf_mlkem_kpke_decrypt(uint8_t m[PQF_MLKEM_SYM_BYTES], const uint8_t dk[PQF
     /* w = v' - NTT^-1(s_hat^T u_hat), v' = Decompress_dv(ByteDecode_dv(c2));
      * m = ByteEncode_1(Compress_1(w)). */
     pqf_mlkem_poly_decompress_dv(&v, c + K * PQF_MLKEM_POLY_DU_BYTES);
-    pqf_mlkem_poly_sub(&w, &v, &w);                       /* |w| < 2q */
-    pqf_mlkem_canonical_coeffs(w.c);
-    pqf_mlkem_poly_tomsg(m, &w);
+    pqf_mlkem_poly_sub(&v, &w);                           /* |v - w| < 2q */
+    pqf_mlkem_canonical_coeffs(v.c);
+    pqf_mlkem_poly_tomsg(m, &v);
 
     pqf_wipe(&s_hat, sizeof(s_hat));
     pqf_wipe(&w, sizeof(w));
+    pqf_wipe(&v, sizeof(v));
     pqf_wipe(acc, sizeof(acc));
 }

@@ -13,6 +13,7 @@
 
 #define pqf_mlkem_sample_ntt PQF_MLKEM_NS(sample_ntt)
 #define pqf_mlkem_sample_cbd_prf PQF_MLKEM_NS(sample_cbd_prf)
+#define pqf_mlkem_add_cbd_prf PQF_MLKEM_NS(add_cbd_prf)
 
 /*
  * SampleNTT(rho || b0 || b1): a polynomial of T_q with coefficients in [0, q).
@@ -27,5 +28,10 @@ void pqf_mlkem_sample_ntt(pqf_mlkem_poly *a, const uint8_t rho[PQF_MLKEM_SYM_BYT
  */
 void pqf_mlkem_sample_cbd_prf(pqf_mlkem_poly *r, const uint8_t s[PQF_MLKEM_SYM_BYTES],
                               uint8_t n, unsigned eta);
+
+/* r += SamplePolyCBD_eta(PRF_eta(s, n)): the same sample, added to r (for the
+ * error terms of K-PKE.Encrypt, which need no buffer of their own). */
+void pqf_mlkem_add_cbd_prf(pqf_mlkem_poly *r, const uint8_t s[PQF_MLKEM_SYM_BYTES],
+                           uint8_t n, unsigned eta);
 
 #endif

@@ -1,0 +1,486 @@
+//! ML-DSA, the module-lattice digital signature algorithm of FIPS 204.
+//!
+//! Parameter sets are types: [`MlDsa44`], [`MlDsa65`] (the general-purpose
+//! choice) and [`MlDsa87`]. Signing is hedged by default (fresh 32-byte `rnd`
+//! from the OS, FIPS 204 section 3.4); the deterministic variant is explicit.
+//! Pure signing takes a context of up to 255 bytes; HashML-DSA takes any
+//! [`PreHash`] function; external mu (a 64-byte message representative built
+//! with [`MuBuilder`] from a stream) lets a huge message be signed without
+//! holding it in memory.
+//!
+//! ```
+//! use pqfence::mldsa::{MlDsa65, SigningKey};
+//!
+//! let sk = SigningKey::<MlDsa65>::generate()?;
+//! let sig = sk.sign(b"message", b"context")?;
+//! sk.verifying_key().verify(b"message", b"context", &sig)?;
+//! assert!(sk.verifying_key().verify(b"other", b"context", &sig).is_err());
+//! # Ok::<(), pqfence::Error>(())
+//! ```
+
+use core::fmt;
+
+use subtle::ConstantTimeEq;
+
+use crate::error::{Error, Result};
+use crate::ffi::{self, Keccak};
+use crate::prehash::{message_prefix, PreHash};
+use crate::rng;
+use crate::secret::{boxed_from_slice, check_rc, ct_is_all_zero, ByteArray, Secret};
+
+/// The 32-byte key-generation seed xi (FIPS 204 Algorithm 6).
+pub type Seed = Secret<[u8; 32]>;
+/// The 64-byte message representative mu = H(tr || M', 64).
+pub type Mu = [u8; 64];
+
+/// A parameter set of ML-DSA (sealed).
+pub trait DsaParams: Sized + Send + Sync + 'static + private::Sealed {
+    /// The name FIPS 204 gives the set, e.g. "ML-DSA-65".
+    const NAME: &'static str;
+    /// Public key bytes.
+    type Pk: ByteArray;
+    /// Expanded secret key bytes.
+    type Sk: ByteArray;
+    /// Signature bytes.
+    type Sig: ByteArray;
+    #[doc(hidden)]
+    const NAME_PK: &'static str;
+    #[doc(hidden)]
+    const NAME_SK: &'static str;
+    #[doc(hidden)]
+    const NAME_SIG: &'static str;
+    #[doc(hidden)]
+    fn ffi_keygen(pk: &mut Self::Pk, sk: &mut Self::Sk, xi: &[u8; 32]) -> i32;
+    #[doc(hidden)]
+    fn ffi_sign(sig: &mut Self::Sig, sk: &Self::Sk, pre: &[u8], msg: &[u8], rnd: &[u8; 32]) -> i32;
+    #[doc(hidden)]
+    fn ffi_sign_mu(sig: &mut Self::Sig, sk: &Self::Sk, mu: &Mu, rnd: &[u8; 32]) -> i32;
+    #[doc(hidden)]
+    fn ffi_verify(pk: &Self::Pk, pre: &[u8], msg: &[u8], sig: &[u8]) -> i32;
+    #[doc(hidden)]
+    fn ffi_verify_mu(pk: &Self::Pk, mu: &Mu, sig: &[u8]) -> i32;
+    #[doc(hidden)]
+    fn ffi_sk_to_pk(pk: &mut Self::Pk, sk: &Self::Sk) -> i32;
+}
+
+mod private {
+    pub trait Sealed {}
+}
+
+macro_rules! dsa_params {
+    ($(#[$doc:meta])* $t:ident, $name:literal, $m:ident, $pk:literal, $sk:literal, $sig:literal) => {
+        $(#[$doc])*
+        #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+        pub struct $t;
+
+        impl $t {
+            /// Public key size in bytes.
+            pub const PK_BYTES: usize = $pk;
+            /// Expanded secret key size in bytes.
+            pub const SK_BYTES: usize = $sk;
+            /// Signature size in bytes.
+            pub const SIG_BYTES: usize = $sig;
+            /// Seed size in bytes.
+            pub const SEED_BYTES: usize = 32;
+        }
+
+        const _: () = assert!($t::PK_BYTES == ffi::$m::PK);
+        const _: () = assert!($t::SK_BYTES == ffi::$m::SK);
+        const _: () = assert!($t::SIG_BYTES == ffi::$m::SIG);
+
+        impl private::Sealed for $t {}
+
+        impl DsaParams for $t {
+            const NAME: &'static str = $name;
+            const NAME_PK: &'static str = concat!($name, " public key");
+            const NAME_SK: &'static str = concat!($name, " secret key");
+            const NAME_SIG: &'static str = concat!($name, " signature");
+            type Pk = [u8; $pk];
+            type Sk = [u8; $sk];
+            type Sig = [u8; $sig];
+            fn ffi_keygen(pk: &mut Self::Pk, sk: &mut Self::Sk, xi: &[u8; 32]) -> i32 {
+                ffi::$m::keygen(pk, sk, xi)
+            }
+            fn ffi_sign(
+                sig: &mut Self::Sig,
+                sk: &Self::Sk,
+                pre: &[u8],
+                msg: &[u8],
+                rnd: &[u8; 32],
+            ) -> i32 {
+                ffi::$m::sign(sig, sk, pre, msg, rnd)
+            }
+            fn ffi_sign_mu(sig: &mut Self::Sig, sk: &Self::Sk, mu: &Mu, rnd: &[u8; 32]) -> i32 {
+                ffi::$m::sign_mu(sig, sk, mu, rnd)
+            }
+            fn ffi_verify(pk: &Self::Pk, pre: &[u8], msg: &[u8], sig: &[u8]) -> i32 {
+                ffi::$m::verify(pk, pre, msg, sig)
+            }
+            fn ffi_verify_mu(pk: &Self::Pk, mu: &Mu, sig: &[u8]) -> i32 {
+                ffi::$m::verify_mu(pk, mu, sig)
+            }
+            fn ffi_sk_to_pk(pk: &mut Self::Pk, sk: &Self::Sk) -> i32 {
+                ffi::$m::sk_to_pk(pk, sk)
+            }
+        }
+    };
+}
+
+dsa_params!(
+    /// ML-DSA-44 (NIST security category 2).
+    MlDsa44, "ML-DSA-44", mldsa44, 1312, 2560, 2420
+);
+dsa_params!(
+    /// ML-DSA-65 (NIST security category 3), the recommended default.
+    MlDsa65, "ML-DSA-65", mldsa65, 1952, 4032, 3309
+);
+dsa_params!(
+    /// ML-DSA-87 (NIST security category 5).
+    MlDsa87, "ML-DSA-87", mldsa87, 2592, 4896, 4627
+);
+
+/// Signing randomness: fresh from the OS (hedged), or zero (deterministic).
+fn rnd(deterministic: bool) -> Result<Secret<[u8; 32]>> {
+    if deterministic {
+        Ok(Secret::zero())
+    } else {
+        rng::random_secret()
+    }
+}
+
+/// An ML-DSA signature (fixed length per parameter set).
+pub struct Signature<P: DsaParams> {
+    bytes: Box<P::Sig>,
+}
+
+impl<P: DsaParams> Signature<P> {
+    /// Loads a signature, checking its length (its encoding is checked strictly
+    /// when it is verified).
+    pub fn from_bytes(bytes: &[u8]) -> Result<Self> {
+        Ok(Signature {
+            bytes: boxed_from_slice::<P::Sig>(P::NAME_SIG, bytes)?,
+        })
+    }
+
+    /// The encoded signature.
+    pub fn as_bytes(&self) -> &[u8] {
+        (*self.bytes).as_ref()
+    }
+}
+
+impl<P: DsaParams> Clone for Signature<P> {
+    fn clone(&self) -> Self {
+        Signature {
+            bytes: self.bytes.clone(),
+        }
+    }
+}
+
+impl<P: DsaParams> PartialEq for Signature<P> {
+    fn eq(&self, other: &Self) -> bool {
+        self.as_bytes() == other.as_bytes()
+    }
+}
+impl<P: DsaParams> Eq for Signature<P> {}
+
+impl<P: DsaParams> fmt::Debug for Signature<P> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "Signature<{}>({} bytes)", P::NAME, P::Sig::LEN)
+    }
+}
+
+/// An ML-DSA public (verifying) key.
+pub struct VerifyingKey<P: DsaParams> {
+    bytes: Box<P::Pk>,
+}
+
+impl<P: DsaParams> VerifyingKey<P> {
+    /// Loads a public key (length checked; every string of that length decodes).
+    pub fn from_bytes(bytes: &[u8]) -> Result<Self> {
+        Ok(VerifyingKey {
+            bytes: boxed_from_slice::<P::Pk>(P::NAME_PK, bytes)?,
+        })
+    }
+
+    /// The encoded public key.
+    pub fn as_bytes(&self) -> &[u8] {
+        (*self.bytes).as_ref()
+    }
+
+    /// tr = H(pk, 64), the public-key hash that starts mu.
+    pub fn tr(&self) -> [u8; 64] {
+        let mut k = Keccak::shake256();
+        k.absorb(self.as_bytes());
+        let mut tr = [0u8; 64];
+        k.squeeze(&mut tr);
+        tr
+    }
+
+    fn check(rc: i32) -> Result<()> {
+        check_rc(rc, "malformed ML-DSA public key")
+    }
+
+    /// Verifies a pure ML-DSA signature (FIPS 204 Algorithm 3) over `msg` with
+    /// context `ctx` (at most 255 bytes).
+    pub fn verify(&self, msg: &[u8], ctx: &[u8], sig: &[u8]) -> Result<()> {
+        let pre = message_prefix(ctx, None)?;
+        Self::check(P::ffi_verify(&self.bytes, &pre, msg, sig))
+    }
+
+    /// Verifies a HashML-DSA signature (FIPS 204 Algorithm 5) over `msg`.
+    pub fn verify_prehash(&self, ph: PreHash, msg: &[u8], ctx: &[u8], sig: &[u8]) -> Result<()> {
+        self.verify_prehashed(ph, &ph.digest(msg), ctx, sig)
+    }
+
+    /// Verifies a HashML-DSA signature given the message's digest under `ph`.
+    pub fn verify_prehashed(
+        &self,
+        ph: PreHash,
+        digest: &[u8],
+        ctx: &[u8],
+        sig: &[u8],
+    ) -> Result<()> {
+        ph.check_digest(digest)?;
+        let pre = message_prefix(ctx, Some(ph))?;
+        Self::check(P::ffi_verify(&self.bytes, &pre, digest, sig))
+    }
+
+    /// Verifies a signature over an external mu (see [`MuBuilder`]).
+    pub fn verify_mu(&self, mu: &[u8], sig: &[u8]) -> Result<()> {
+        let mu = mu_array(mu)?;
+        Self::check(P::ffi_verify_mu(&self.bytes, &mu, sig))
+    }
+
+    /// **Internal interface** (FIPS 204 Algorithm 8, Verify_internal) over a
+    /// caller-formatted M', for conformance tests.
+    pub fn verify_internal(&self, m_prime: &[u8], sig: &[u8]) -> Result<()> {
+        Self::check(P::ffi_verify(&self.bytes, &[], m_prime, sig))
+    }
+
+    /// A streaming builder of mu for pure signing with context `ctx`.
+    pub fn mu_builder(&self, ctx: &[u8]) -> Result<MuBuilder> {
+        MuBuilder::new(&self.tr(), ctx)
+    }
+}
+
+fn mu_array(mu: &[u8]) -> Result<Mu> {
+    mu.try_into().map_err(|_| Error::InvalidLength {
+        what: "ML-DSA mu",
+        expected: 64,
+        actual: mu.len(),
+    })
+}
+
+impl<P: DsaParams> Clone for VerifyingKey<P> {
+    fn clone(&self) -> Self {
+        VerifyingKey {
+            bytes: self.bytes.clone(),
+        }
+    }
+}
+
+impl<P: DsaParams> PartialEq for VerifyingKey<P> {
+    fn eq(&self, other: &Self) -> bool {
+        self.as_bytes() == other.as_bytes()
+    }
+}
+impl<P: DsaParams> Eq for VerifyingKey<P> {}
+
+impl<P: DsaParams> fmt::Debug for VerifyingKey<P> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "VerifyingKey<{}>({} bytes)", P::NAME, P::Pk::LEN)
+    }
+}
+
+/// Builds mu = SHAKE256(tr || 0x00 || |ctx| || ctx || M, 64) from a message fed
+/// in pieces, so a message of any size can be signed or verified through
+/// [`SigningKey::sign_mu`] / [`VerifyingKey::verify_mu`] without holding it.
+#[derive(Clone)]
+pub struct MuBuilder {
+    k: Keccak,
+}
+
+impl MuBuilder {
+    /// Starts mu for a public key hash `tr` and a context (at most 255 bytes).
+    pub fn new(tr: &[u8; 64], ctx: &[u8]) -> Result<Self> {
+        let pre = message_prefix(ctx, None)?;
+        let mut k = Keccak::shake256();
+        k.absorb(tr);
+        k.absorb(&pre);
+        Ok(MuBuilder { k })
+    }
+
+    /// Absorbs more of the message.
+    pub fn update(&mut self, data: &[u8]) {
+        self.k.absorb(data);
+    }
+
+    /// The 64-byte mu.
+    pub fn finalize(mut self) -> Mu {
+        let mut mu = [0u8; 64];
+        self.k.squeeze(&mut mu);
+        mu
+    }
+}
+
+/// An ML-DSA secret (signing) key: wiped on drop, redacted in `Debug`,
+/// compared in constant time, never `Copy`. Keeps the 32-byte seed when it
+/// was generated or loaded from one.
+pub struct SigningKey<P: DsaParams> {
+    seed: Option<Seed>,
+    sk: Secret<P::Sk>,
+    vk: VerifyingKey<P>,
+}
+
+impl<P: DsaParams> SigningKey<P> {
+    /// Generates a key pair from a fresh OS seed (FIPS 204 Algorithm 1).
+    pub fn generate() -> Result<Self> {
+        Self::from_seed_secret(rng::random_secret()?)
+    }
+
+    /// Derives the key pair from a 32-byte seed xi (Algorithm 6).
+    pub fn from_seed(seed: &[u8]) -> Result<Self> {
+        Self::from_seed_secret(Seed::from_slice("ML-DSA seed (xi)", seed)?)
+    }
+
+    fn from_seed_secret(seed: Seed) -> Result<Self> {
+        let mut pk = P::Pk::boxed_zero();
+        let mut sk = Secret::<P::Sk>::zero();
+        check_rc(
+            P::ffi_keygen(&mut pk, sk.expose_mut(), seed.expose()),
+            "key generation",
+        )?;
+        if ct_is_all_zero((*pk).as_ref()) || ct_is_all_zero(sk.bytes()) {
+            return Err(Error::Internal { code: -100 });
+        }
+        Ok(SigningKey {
+            seed: Some(seed),
+            sk,
+            vk: VerifyingKey { bytes: pk },
+        })
+    }
+
+    /// Loads an expanded FIPS 204 secret key. It is validated: s1 and s2
+    /// coefficients within [-eta, eta], t0 consistent with rho, s1 and s2, and
+    /// tr equal to the hash of the public key derived from it (which becomes
+    /// this key's verifying key). The seed is not recoverable from this form.
+    pub fn from_expanded_bytes(bytes: &[u8]) -> Result<Self> {
+        let sk = Secret::<P::Sk>::from_slice(P::NAME_SK, bytes)?;
+        let mut pk = P::Pk::boxed_zero();
+        check_rc(
+            P::ffi_sk_to_pk(&mut pk, sk.expose()),
+            "ML-DSA secret key is inconsistent (coefficient out of range, t0 or tr mismatch)",
+        )?;
+        Ok(SigningKey {
+            seed: None,
+            sk,
+            vk: VerifyingKey { bytes: pk },
+        })
+    }
+
+    /// The 32-byte seed, when the key was generated or loaded from it.
+    pub fn seed(&self) -> Option<&Seed> {
+        self.seed.as_ref()
+    }
+
+    /// The expanded FIPS 204 secret key.
+    pub fn expanded_bytes(&self) -> &Secret<P::Sk> {
+        &self.sk
+    }
+
+    /// The matching public key.
+    pub fn verifying_key(&self) -> &VerifyingKey<P> {
+        &self.vk
+    }
+
+    fn sign_raw(&self, pre: &[u8], msg: &[u8], deterministic: bool) -> Result<Signature<P>> {
+        let rnd = rnd(deterministic)?;
+        self.finish(|sig| P::ffi_sign(sig, self.sk.expose(), pre, msg, rnd.expose()))
+    }
+
+    fn finish(&self, f: impl FnOnce(&mut P::Sig) -> i32) -> Result<Signature<P>> {
+        let mut sig = P::Sig::boxed_zero();
+        check_rc(f(&mut sig), "ML-DSA secret key")?;
+        if ct_is_all_zero((*sig).as_ref()) {
+            return Err(Error::Internal { code: -100 });
+        }
+        Ok(Signature { bytes: sig })
+    }
+
+    /// Signs `msg` with context `ctx` (at most 255 bytes), hedged with fresh OS
+    /// randomness (FIPS 204 Algorithm 2).
+    pub fn sign(&self, msg: &[u8], ctx: &[u8]) -> Result<Signature<P>> {
+        self.sign_raw(&message_prefix(ctx, None)?, msg, false)
+    }
+
+    /// Signs deterministically (rnd = 0^32): the same message, context and key
+    /// always give the same signature.
+    pub fn sign_deterministic(&self, msg: &[u8], ctx: &[u8]) -> Result<Signature<P>> {
+        self.sign_raw(&message_prefix(ctx, None)?, msg, true)
+    }
+
+    /// HashML-DSA (FIPS 204 Algorithm 4): hashes `msg` with `ph`, then signs.
+    pub fn sign_prehash(
+        &self,
+        ph: PreHash,
+        msg: &[u8],
+        ctx: &[u8],
+        deterministic: bool,
+    ) -> Result<Signature<P>> {
+        self.sign_prehashed(ph, &ph.digest(msg), ctx, deterministic)
+    }
+
+    /// HashML-DSA over a digest the caller computed with `ph`.
+    pub fn sign_prehashed(
+        &self,
+        ph: PreHash,
+        digest: &[u8],
+        ctx: &[u8],
+        deterministic: bool,
+    ) -> Result<Signature<P>> {
+        ph.check_digest(digest)?;
+        self.sign_raw(&message_prefix(ctx, Some(ph))?, digest, deterministic)
+    }
+
+    /// Signs an external mu (64 bytes; see [`MuBuilder`]).
+    pub fn sign_mu(&self, mu: &[u8], deterministic: bool) -> Result<Signature<P>> {
+        let mu = mu_array(mu)?;
+        let rnd = rnd(deterministic)?;
+        self.finish(|sig| P::ffi_sign_mu(sig, self.sk.expose(), &mu, rnd.expose()))
+    }
+
+    /// **Internal interface** (FIPS 204 Algorithm 7, Sign_internal) over a
+    /// caller-formatted M' with caller-chosen `rnd`, for conformance tests.
+    pub fn sign_internal(&self, m_prime: &[u8], rnd: &[u8; 32]) -> Result<Signature<P>> {
+        self.finish(|sig| P::ffi_sign(sig, self.sk.expose(), &[], m_prime, rnd))
+    }
+}
+
+impl<P: DsaParams> Clone for SigningKey<P> {
+    fn clone(&self) -> Self {
+        SigningKey {
+            seed: self.seed.clone(),
+            sk: self.sk.clone(),
+            vk: self.vk.clone(),
+        }
+    }
+}
+
+impl<P: DsaParams> ConstantTimeEq for SigningKey<P> {
+    fn ct_eq(&self, other: &Self) -> subtle::Choice {
+        self.sk.ct_eq(&other.sk)
+    }
+}
+
+impl<P: DsaParams> PartialEq for SigningKey<P> {
+    fn eq(&self, other: &Self) -> bool {
+        bool::from(self.ct_eq(other))
+    }
+}
+impl<P: DsaParams> Eq for SigningKey<P> {}
+
+impl<P: DsaParams> fmt::Debug for SigningKey<P> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "SigningKey<{}>(REDACTED)", P::NAME)
+    }
+}
