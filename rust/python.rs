@@ -9,7 +9,9 @@ use zeroize::Zeroizing;
 
 use crate::error::Error;
 
+mod mldsa;
 mod mlkem;
+mod signature;
 
 /// Maps every [`Error`] variant to the matching exception of
 /// `pqfence.exceptions` (one exhaustive conversion).
@@ -73,5 +75,6 @@ pub(crate) fn no_pickle(cls: &str) -> PyErr {
 fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     mlkem::register(m)?;
+    mldsa::register(m)?;
     Ok(())
 }

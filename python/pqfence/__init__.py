@@ -1,13 +1,14 @@
 """pqfence: post-quantum cryptography from the NIST standards.
 
-ML-KEM (FIPS 203) today; the other families join through the same registry.
+ML-KEM (FIPS 203) and ML-DSA (FIPS 204); every family registers its
+parameter sets in one registry (:func:`kem`, :func:`signature`, :func:`algorithms`).
 The cryptography runs in portable, constant-time C behind a safe Rust layer;
 this package is the typed Python face of it.
 """
 
 from __future__ import annotations
 
-from pqfence import exceptions, mlkem
+from pqfence import exceptions, mldsa, mlkem
 from pqfence._native import __version__
 from pqfence.exceptions import (
     ContextTooLong,
@@ -19,7 +20,7 @@ from pqfence.exceptions import (
     RandomnessError,
     UnknownAlgorithm,
 )
-from pqfence.registry import KEM, AlgorithmInfo, algorithms, kem
+from pqfence.registry import KEM, AlgorithmInfo, SignatureScheme, algorithms, kem, signature
 
 __all__ = [
     "KEM",
@@ -31,10 +32,13 @@ __all__ = [
     "InvalidSignature",
     "PQFenceError",
     "RandomnessError",
+    "SignatureScheme",
     "UnknownAlgorithm",
     "__version__",
     "algorithms",
     "exceptions",
     "kem",
+    "mldsa",
     "mlkem",
+    "signature",
 ]

@@ -18,7 +18,7 @@ the list of parameter sets.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, Protocol
+from typing import Any, Protocol, Union
 
 from pqfence import _native
 from pqfence.exceptions import UnknownAlgorithm
@@ -28,11 +28,15 @@ __all__ = [
     "AlgorithmInfo",
     "KEMPrivateKey",
     "KEMPublicKey",
+    "SignaturePrivateKey",
+    "SignaturePublicKey",
+    "SignatureScheme",
     "algorithms",
     "kem",
+    "signature",
 ]
 
-Buffer = Any  # bytes, bytearray or memoryview
+Buffer = Union[bytes, bytearray, memoryview]
 
 
 class KEMPublicKey(Protocol):
@@ -47,6 +51,21 @@ class KEMPrivateKey(Protocol):
 
     def public_key(self) -> KEMPublicKey: ...
     def decapsulate(self, ciphertext: Buffer) -> bytes: ...
+    def private_bytes_raw(self) -> bytes: ...
+
+
+class SignaturePublicKey(Protocol):
+    """What every signature public key class offers."""
+
+    def verify(self, signature: Buffer, data: Buffer, context: Buffer | None = None) -> None: ...
+    def public_bytes_raw(self) -> bytes: ...
+
+
+class SignaturePrivateKey(Protocol):
+    """What every signature private key class offers."""
+
+    def public_key(self) -> SignaturePublicKey: ...
+    def sign(self, data: Buffer, context: Buffer | None = None) -> bytes: ...
     def private_bytes_raw(self) -> bytes: ...
 
 
@@ -101,7 +120,39 @@ class KEM:
         return f"<pqfence KEM {self.info.name}>"
 
 
+class SignatureScheme:
+    """A signature parameter set, found by name with :func:`signature`."""
+
+    def __init__(self, info: AlgorithmInfo, private_cls: Any, public_cls: Any) -> None:
+        self.info = info
+        self._private_cls = private_cls
+        self._public_cls = public_cls
+
+    @property
+    def name(self) -> str:
+        return self.info.name
+
+    def generate(self) -> SignaturePrivateKey:
+        """A new private key from OS randomness."""
+        key: SignaturePrivateKey = self._private_cls.generate()
+        return key
+
+    def private_key_from_seed(self, seed: Buffer) -> SignaturePrivateKey:
+        """Derives the private key from its seed."""
+        key: SignaturePrivateKey = self._private_cls.from_seed_bytes(seed)
+        return key
+
+    def public_key_from_bytes(self, data: Buffer) -> SignaturePublicKey:
+        """Loads an encoded public key."""
+        key: SignaturePublicKey = self._public_cls.from_public_bytes(data)
+        return key
+
+    def __repr__(self) -> str:
+        return f"<pqfence signature scheme {self.info.name}>"
+
+
 _KEMS: dict[str, KEM] = {}
+_SIGS: dict[str, SignatureScheme] = {}
 _INFOS: dict[str, AlgorithmInfo] = {}
 
 
@@ -121,6 +172,23 @@ def _register_kem(name: str, standard: str, private_cls: Any, public_cls: Any, s
     _INFOS[name] = info
 
 
+def _register_signature(
+    name: str, standard: str, private_cls: Any, public_cls: Any, sizes: Any
+) -> None:
+    pk, sk, sig, seed = sizes
+    info = AlgorithmInfo(
+        name=name,
+        kind="signature",
+        standard=standard,
+        public_key_bytes=pk,
+        private_key_bytes=sk,
+        seed_bytes=seed,
+        signature_bytes=sig,
+    )
+    _SIGS[name.lower()] = SignatureScheme(info, private_cls, public_cls)
+    _INFOS[name] = info
+
+
 for _bits in (512, 768, 1024):
     _register_kem(
         f"ML-KEM-{_bits}",
@@ -129,6 +197,25 @@ for _bits in (512, 768, 1024):
         getattr(_native, f"MLKEM{_bits}PublicKey"),
         getattr(_native, f"MLKEM{_bits}_SIZES"),
     )
+
+
+for _level in (44, 65, 87):
+    _register_signature(
+        f"ML-DSA-{_level}",
+        "FIPS 204",
+        getattr(_native, f"MLDSA{_level}PrivateKey"),
+        getattr(_native, f"MLDSA{_level}PublicKey"),
+        getattr(_native, f"MLDSA{_level}_SIZES"),
+    )
+
+
+def signature(name: str) -> SignatureScheme:
+    """The signature scheme called ``name`` (case-insensitive), e.g. ``"ML-DSA-65"``."""
+    try:
+        return _SIGS[name.lower()]
+    except (KeyError, AttributeError):
+        known = ", ".join(i.name for i in _INFOS.values() if i.kind == "signature")
+        raise UnknownAlgorithm(f"unknown signature scheme {name!r}; available: {known}") from None
 
 
 def kem(name: str) -> KEM:

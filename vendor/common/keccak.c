@@ -4,13 +4,29 @@
  *
  * Written for pqfence from FIPS 202. Nothing here depends on secret data for
  * control flow or memory addressing: the permutation is a fixed sequence of
- * XOR/AND/NOT/rotate operations, and the sponge's position counters depend
+ * XOR/AND/OR/NOT/rotate operations, and the sponge's position counters depend
  * only on public lengths.
  */
 #include "fips202.h"
 
+#include <string.h>
+
 #include "ct.h"
 
+/*
+ * Byte order. FIPS 202 maps a byte string to lanes little-endian (section
+ * B.1), so on a little-endian machine the state array already is the byte
+ * string and blocks can be moved with memcpy. Anywhere the compiler does not
+ * promise little-endian we fall back to shifts, which are correct on every
+ * machine. PQF_KECCAK_PORTABLE_BYTES forces the fallback (for testing it).
+ */
+#if !defined(PQF_KECCAK_PORTABLE_BYTES) && defined(__BYTE_ORDER__) &&       \
+    defined(__ORDER_LITTLE_ENDIAN__) &&                                        \
+    __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+#define PQF_KECCAK_LE 1
+#endif
+
+/* Rotate left by a constant 0 < n < 64; compilers turn this into one rol. */
 #define ROL64(x, n) (((x) << (n)) | ((x) >> (64 - (n))))
 
 /* FIPS 202 section 3.2.5: the round constants RC[i] of the iota step. */
@@ -26,94 +42,203 @@ static const uint64_t pqf_keccak_rc[24] = {
 };
 
 /*
- * FIPS 202 Algorithm 7, Keccak-p[1600, 24]. Lane (x, y) is st[x + 5y].
- * rho and pi are fused: lane (x, y) rotated by its rho offset lands at
- * (y, 2x + 3y mod 5).
+ * One round Rnd(A, ir) of FIPS 202 section 3.3, from the 25 local lanes named
+ * A<x><y> into the 25 lanes E<x><y> (a21 is lane x = 2, y = 1).
+ *
+ * theta: c<x> are the column parities, d<x> what theta adds to column x.
+ * rho and pi: output plane y of pi takes lane (x', y') = (x + 3y, x) of theta's
+ *   output, rotated by its rho offset, as b<x>; chi and iota then produce the
+ *   five lanes of that plane directly.
+ *
+ * Lane complementing. Six lanes are kept inverted for the whole permutation:
+ * (1,0), (2,0), (3,1), (2,2), (2,3) and (0,4). Columns 0..3 then hold an odd
+ * number of inverted lanes and column 4 none, so c0..c3 come out inverted and
+ * so do d0 = c4 ^ rol(c1) and d3 = c2 ^ rol(c4); d1, d2 and d4 are true.
+ * Hence theta flips the inversion state of columns 0 and 3 and keeps the
+ * others. chi's term ~u & v is then computed from the stored words as
+ *   u & v         when u is held inverted and v true,
+ *   ~(u | v)      when u is true and v held inverted (the outer ~ is folded
+ *                 into the XOR with an inverted word or an inverted result),
+ * which covers every output but one per plane; that one costs a single NOT.
+ * The expressions below are arranged so each plane's outputs land inverted
+ * exactly on the six lanes above, so the next round sees the same layout.
+ * Five NOTs per round instead of twenty-five.
+ */
+#define PQF_KECCAK_ROUND(A, E, rc)                                             \
+    c0 = A##00 ^ A##01 ^ A##02 ^ A##03 ^ A##04;                                \
+    c1 = A##10 ^ A##11 ^ A##12 ^ A##13 ^ A##14;                                \
+    c2 = A##20 ^ A##21 ^ A##22 ^ A##23 ^ A##24;                                \
+    c3 = A##30 ^ A##31 ^ A##32 ^ A##33 ^ A##34;                                \
+    c4 = A##40 ^ A##41 ^ A##42 ^ A##43 ^ A##44;                                \
+    d0 = c4 ^ ROL64(c1, 1);                                                    \
+    d1 = c0 ^ ROL64(c2, 1);                                                    \
+    d2 = c1 ^ ROL64(c3, 1);                                                    \
+    d3 = c2 ^ ROL64(c4, 1);                                                    \
+    d4 = c3 ^ ROL64(c0, 1);                                                    \
+    /* plane y = 0 */                                                          \
+    b0 = A##00 ^ d0;                                                           \
+    b1 = ROL64(A##11 ^ d1, 44);                                                \
+    b2 = ROL64(A##22 ^ d2, 43);                                                \
+    b3 = ROL64(A##33 ^ d3, 21);                                                \
+    b4 = ROL64(A##44 ^ d4, 14);                                                \
+    t = ~b2;                                                                   \
+    E##00 = b0 ^ (b1 | b2) ^ (rc);                                             \
+    E##10 = b1 ^ (t | b3);                                                     \
+    E##20 = b2 ^ (b3 & b4);                                                    \
+    E##30 = b3 ^ (b4 | b0);                                                    \
+    E##40 = b4 ^ (b0 & b1);                                                    \
+    /* plane y = 1 */                                                          \
+    b0 = ROL64(A##30 ^ d3, 28);                                                \
+    b1 = ROL64(A##41 ^ d4, 20);                                                \
+    b2 = ROL64(A##02 ^ d0, 3);                                                 \
+    b3 = ROL64(A##13 ^ d1, 45);                                                \
+    b4 = ROL64(A##24 ^ d2, 61);                                                \
+    t = ~b4;                                                                   \
+    E##01 = b0 ^ (b1 | b2);                                                    \
+    E##11 = b1 ^ (b2 & b3);                                                    \
+    E##21 = b2 ^ (b3 | t);                                                     \
+    E##31 = b3 ^ (b4 | b0);                                                    \
+    E##41 = b4 ^ (b0 & b1);                                                    \
+    /* plane y = 2 */                                                          \
+    b0 = ROL64(A##10 ^ d1, 1);                                                 \
+    b1 = ROL64(A##21 ^ d2, 6);                                                 \
+    b2 = ROL64(A##32 ^ d3, 25);                                                \
+    b3 = ROL64(A##43 ^ d4, 8);                                                 \
+    b4 = ROL64(A##04 ^ d0, 18);                                                \
+    t = ~b3;                                                                   \
+    E##02 = b0 ^ (b1 | b2);                                                    \
+    E##12 = b1 ^ (b2 & b3);                                                    \
+    E##22 = b2 ^ (t & b4);                                                     \
+    E##32 = t ^ (b4 | b0);                                                     \
+    E##42 = b4 ^ (b0 & b1);                                                    \
+    /* plane y = 3 */                                                          \
+    b0 = ROL64(A##40 ^ d4, 27);                                                \
+    b1 = ROL64(A##01 ^ d0, 36);                                                \
+    b2 = ROL64(A##12 ^ d1, 10);                                                \
+    b3 = ROL64(A##23 ^ d2, 15);                                                \
+    b4 = ROL64(A##34 ^ d3, 56);                                                \
+    t = ~b3;                                                                   \
+    E##03 = b0 ^ (b1 & b2);                                                    \
+    E##13 = b1 ^ (b2 | b3);                                                    \
+    E##23 = b2 ^ (t | b4);                                                     \
+    E##33 = t ^ (b4 & b0);                                                     \
+    E##43 = b4 ^ (b0 | b1);                                                    \
+    /* plane y = 4 */                                                          \
+    b0 = ROL64(A##20 ^ d2, 62);                                                \
+    b1 = ROL64(A##31 ^ d3, 55);                                                \
+    b2 = ROL64(A##42 ^ d4, 39);                                                \
+    b3 = ROL64(A##03 ^ d0, 41);                                                \
+    b4 = ROL64(A##14 ^ d1, 2);                                                 \
+    t = ~b1;                                                                   \
+    E##04 = b0 ^ (t & b2);                                                     \
+    E##14 = t ^ (b2 | b3);                                                     \
+    E##24 = b2 ^ (b3 & b4);                                                    \
+    E##34 = b3 ^ (b4 | b0);                                                    \
+    E##44 = b4 ^ (b0 & b1);                                                    \
+    (void)0
+
+/*
+ * FIPS 202 Algorithm 7, Keccak-p[1600, 24] (= Keccak-f[1600]). Lane (x, y) is
+ * st[x + 5y]. The 25 lanes live in local variables; each loop iteration runs
+ * two rounds, a -> e -> a, so no lanes are copied between rounds.
  */
 void pqf_keccak_f1600(uint64_t st[25]) {
-    uint64_t a[25], b[25], c[5], d[5];
-    unsigned i, round;
+    uint64_t a00, a10, a20, a30, a40, a01, a11, a21, a31, a41;
+    uint64_t a02, a12, a22, a32, a42, a03, a13, a23, a33, a43;
+    uint64_t a04, a14, a24, a34, a44;
+    uint64_t e00, e10, e20, e30, e40, e01, e11, e21, e31, e41;
+    uint64_t e02, e12, e22, e32, e42, e03, e13, e23, e33, e43;
+    uint64_t e04, e14, e24, e34, e44;
+    uint64_t c0, c1, c2, c3, c4, d0, d1, d2, d3, d4;
+    uint64_t b0, b1, b2, b3, b4, t;
+    unsigned i;
 
-    for (i = 0; i < 25; i++) {
-        a[i] = st[i];
+    /* Load, inverting the six complemented lanes. */
+    a00 = st[0];  a10 = ~st[1]; a20 = ~st[2]; a30 = st[3];   a40 = st[4];
+    a01 = st[5];  a11 = st[6];  a21 = st[7];  a31 = ~st[8];  a41 = st[9];
+    a02 = st[10]; a12 = st[11]; a22 = ~st[12]; a32 = st[13]; a42 = st[14];
+    a03 = st[15]; a13 = st[16]; a23 = ~st[17]; a33 = st[18]; a43 = st[19];
+    a04 = ~st[20]; a14 = st[21]; a24 = st[22]; a34 = st[23]; a44 = st[24];
+
+    for (i = 0; i < 24; i += 2) {
+        PQF_KECCAK_ROUND(a, e, pqf_keccak_rc[i]);
+        PQF_KECCAK_ROUND(e, a, pqf_keccak_rc[i + 1]);
     }
-    for (round = 0; round < 24; round++) {
-        /* theta */
-        c[0] = a[0] ^ a[5] ^ a[10] ^ a[15] ^ a[20];
-        c[1] = a[1] ^ a[6] ^ a[11] ^ a[16] ^ a[21];
-        c[2] = a[2] ^ a[7] ^ a[12] ^ a[17] ^ a[22];
-        c[3] = a[3] ^ a[8] ^ a[13] ^ a[18] ^ a[23];
-        c[4] = a[4] ^ a[9] ^ a[14] ^ a[19] ^ a[24];
-        d[0] = c[4] ^ ROL64(c[1], 1);
-        d[1] = c[0] ^ ROL64(c[2], 1);
-        d[2] = c[1] ^ ROL64(c[3], 1);
-        d[3] = c[2] ^ ROL64(c[4], 1);
-        d[4] = c[3] ^ ROL64(c[0], 1);
-        /* theta applied, then rho and pi */
-    b[0] = a[0] ^ d[0];
-    b[16] = ROL64(a[5] ^ d[0], 36);
-    b[7] = ROL64(a[10] ^ d[0], 3);
-    b[23] = ROL64(a[15] ^ d[0], 41);
-    b[14] = ROL64(a[20] ^ d[0], 18);
-    b[10] = ROL64(a[1] ^ d[1], 1);
-    b[1] = ROL64(a[6] ^ d[1], 44);
-    b[17] = ROL64(a[11] ^ d[1], 10);
-    b[8] = ROL64(a[16] ^ d[1], 45);
-    b[24] = ROL64(a[21] ^ d[1], 2);
-    b[20] = ROL64(a[2] ^ d[2], 62);
-    b[11] = ROL64(a[7] ^ d[2], 6);
-    b[2] = ROL64(a[12] ^ d[2], 43);
-    b[18] = ROL64(a[17] ^ d[2], 15);
-    b[9] = ROL64(a[22] ^ d[2], 61);
-    b[5] = ROL64(a[3] ^ d[3], 28);
-    b[21] = ROL64(a[8] ^ d[3], 55);
-    b[12] = ROL64(a[13] ^ d[3], 25);
-    b[3] = ROL64(a[18] ^ d[3], 21);
-    b[19] = ROL64(a[23] ^ d[3], 56);
-    b[15] = ROL64(a[4] ^ d[4], 27);
-    b[6] = ROL64(a[9] ^ d[4], 20);
-    b[22] = ROL64(a[14] ^ d[4], 39);
-    b[13] = ROL64(a[19] ^ d[4], 8);
-    b[4] = ROL64(a[24] ^ d[4], 14);
-        /* chi */
-    a[0] = b[0] ^ (~b[1] & b[2]);
-    a[1] = b[1] ^ (~b[2] & b[3]);
-    a[2] = b[2] ^ (~b[3] & b[4]);
-    a[3] = b[3] ^ (~b[4] & b[0]);
-    a[4] = b[4] ^ (~b[0] & b[1]);
-    a[5] = b[5] ^ (~b[6] & b[7]);
-    a[6] = b[6] ^ (~b[7] & b[8]);
-    a[7] = b[7] ^ (~b[8] & b[9]);
-    a[8] = b[8] ^ (~b[9] & b[5]);
-    a[9] = b[9] ^ (~b[5] & b[6]);
-    a[10] = b[10] ^ (~b[11] & b[12]);
-    a[11] = b[11] ^ (~b[12] & b[13]);
-    a[12] = b[12] ^ (~b[13] & b[14]);
-    a[13] = b[13] ^ (~b[14] & b[10]);
-    a[14] = b[14] ^ (~b[10] & b[11]);
-    a[15] = b[15] ^ (~b[16] & b[17]);
-    a[16] = b[16] ^ (~b[17] & b[18]);
-    a[17] = b[17] ^ (~b[18] & b[19]);
-    a[18] = b[18] ^ (~b[19] & b[15]);
-    a[19] = b[19] ^ (~b[15] & b[16]);
-    a[20] = b[20] ^ (~b[21] & b[22]);
-    a[21] = b[21] ^ (~b[22] & b[23]);
-    a[22] = b[22] ^ (~b[23] & b[24]);
-    a[23] = b[23] ^ (~b[24] & b[20]);
-    a[24] = b[24] ^ (~b[20] & b[21]);
-        /* iota */
-        a[0] ^= pqf_keccak_rc[round];
-    }
-    for (i = 0; i < 25; i++) {
-        st[i] = a[i];
-    }
+
+    /* Store, undoing the inversion. */
+    st[0] = a00;  st[1] = ~a10; st[2] = ~a20; st[3] = a30;   st[4] = a40;
+    st[5] = a01;  st[6] = a11;  st[7] = a21;  st[8] = ~a31;  st[9] = a41;
+    st[10] = a02; st[11] = a12; st[12] = ~a22; st[13] = a32; st[14] = a42;
+    st[15] = a03; st[16] = a13; st[17] = ~a23; st[18] = a33; st[19] = a43;
+    st[20] = ~a04; st[21] = a14; st[22] = a24; st[23] = a34; st[24] = a44;
 }
 
+/* Little-endian 64-bit load (FIPS 202 section B.1 byte order). */
 static uint64_t load64_le(const uint8_t *p) {
+#ifdef PQF_KECCAK_LE
+    uint64_t v;
+    memcpy(&v, p, 8);
+    return v;
+#else
     return (uint64_t)p[0] | ((uint64_t)p[1] << 8) | ((uint64_t)p[2] << 16) |
            ((uint64_t)p[3] << 24) | ((uint64_t)p[4] << 32) |
            ((uint64_t)p[5] << 40) | ((uint64_t)p[6] << 48) |
            ((uint64_t)p[7] << 56);
+#endif
+}
+
+/* XOR len bytes into the state from byte offset pos on (pos + len <= 200). */
+static void xor_bytes(uint64_t s[25], unsigned pos, const uint8_t *in,
+                      size_t len) {
+    size_t i;
+#ifdef PQF_KECCAK_LE
+    unsigned char *sb = (unsigned char *)s + pos;
+    for (i = 0; i < len; i++) {
+        sb[i] ^= in[i];
+    }
+#else
+    for (i = 0; i < len; i++, pos++) {
+        s[pos >> 3] ^= (uint64_t)in[i] << (8 * (pos & 7));
+    }
+#endif
+}
+
+/* XOR len <= 200 bytes into the start of the state, whole lanes first. */
+static void xor_block(uint64_t s[25], const uint8_t *in, size_t len) {
+    size_t i, lanes = len >> 3;
+    for (i = 0; i < lanes; i++) {
+        s[i] ^= load64_le(in + 8 * i);
+    }
+    xor_bytes(s, (unsigned)(8 * lanes), in + 8 * lanes, len & 7);
+}
+
+/* Copy len state bytes starting at byte offset pos out (pos + len <= 200). */
+static void extract_bytes(const uint64_t s[25], unsigned pos, uint8_t *out,
+                          size_t len) {
+#ifdef PQF_KECCAK_LE
+    memcpy(out, (const unsigned char *)s + pos, len);
+#else
+    while (len > 0 && (pos & 7) != 0) {
+        *out++ = (uint8_t)(s[pos >> 3] >> (8 * (pos & 7)));
+        pos++;
+        len--;
+    }
+    while (len >= 8) {
+        uint64_t v = s[pos >> 3];
+        unsigned j;
+        for (j = 0; j < 8; j++) {
+            out[j] = (uint8_t)(v >> (8 * j));
+        }
+        out += 8;
+        pos += 8;
+        len -= 8;
+    }
+    while (len > 0) {
+        *out++ = (uint8_t)(s[pos >> 3] >> (8 * (pos & 7)));
+        pos++;
+        len--;
+    }
+#endif
 }
 
 void pqf_keccak_init(pqf_keccak_ctx *ctx, unsigned rate, uint8_t dsbyte) {
@@ -127,74 +252,66 @@ void pqf_keccak_init(pqf_keccak_ctx *ctx, unsigned rate, uint8_t dsbyte) {
     ctx->squeezing = 0;
 }
 
-/* XOR one byte into the state at byte offset pos (lanes are little-endian). */
-static void xor_byte(uint64_t s[25], unsigned pos, uint8_t v) {
-    s[pos >> 3] ^= (uint64_t)v << (8 * (pos & 7));
-}
-
+/* FIPS 202 Algorithm 8, SPONGE, absorbing phase: XOR each rate-byte block of
+ * the input into the state and permute. A partial block waits in the state. */
 void pqf_keccak_absorb(pqf_keccak_ctx *ctx, const uint8_t *in, size_t inlen) {
-    /* Fill a partial block byte by byte. */
-    while (inlen > 0 && (ctx->pos & 7) != 0) {
-        xor_byte(ctx->s, ctx->pos, *in++);
-        inlen--;
-        if (++ctx->pos == ctx->rate) {
+    unsigned rate = ctx->rate;
+    if (ctx->pos != 0) {
+        size_t take = rate - ctx->pos;
+        if (take > inlen) {
+            take = inlen;
+        }
+        xor_bytes(ctx->s, ctx->pos, in, take);
+        ctx->pos += (unsigned)take;
+        in += take;
+        inlen -= take;
+        if (ctx->pos == rate) {
             pqf_keccak_f1600(ctx->s);
             ctx->pos = 0;
         }
     }
-    /* Whole lanes. */
-    while (inlen >= 8) {
-        ctx->s[ctx->pos >> 3] ^= load64_le(in);
-        in += 8;
-        inlen -= 8;
-        ctx->pos += 8;
-        if (ctx->pos == ctx->rate) {
-            pqf_keccak_f1600(ctx->s);
-            ctx->pos = 0;
-        }
+    while (inlen >= rate) {
+        xor_block(ctx->s, in, rate);
+        pqf_keccak_f1600(ctx->s);
+        in += rate;
+        inlen -= rate;
     }
-    while (inlen > 0) {
-        xor_byte(ctx->s, ctx->pos, *in++);
-        inlen--;
-        if (++ctx->pos == ctx->rate) {
-            pqf_keccak_f1600(ctx->s);
-            ctx->pos = 0;
-        }
+    if (inlen > 0) {
+        xor_block(ctx->s, in, inlen);
+        ctx->pos = (unsigned)inlen;
     }
 }
 
 /* Pad (domain bits then pad10*1, FIPS 202 section 5.1 and B.2) and switch to squeezing. */
 void pqf_keccak_finalize(pqf_keccak_ctx *ctx) {
-    xor_byte(ctx->s, ctx->pos, ctx->dsbyte);
-    xor_byte(ctx->s, ctx->rate - 1, 0x80);
+    uint8_t last = 0x80;
+    xor_bytes(ctx->s, ctx->pos, &ctx->dsbyte, 1);
+    xor_bytes(ctx->s, ctx->rate - 1, &last, 1);
     pqf_keccak_f1600(ctx->s);
     ctx->pos = 0;
     ctx->squeezing = 1;
 }
 
+/* FIPS 202 Algorithm 8, SPONGE, squeezing phase: output the first rate bytes
+ * of the state, permuting only when more output is actually requested. */
 void pqf_keccak_squeeze(pqf_keccak_ctx *ctx, uint8_t *out, size_t outlen) {
     if (!ctx->squeezing) {
         pqf_keccak_finalize(ctx);
     }
     while (outlen > 0) {
+        size_t take;
         if (ctx->pos == ctx->rate) {
             pqf_keccak_f1600(ctx->s);
             ctx->pos = 0;
         }
-        if ((ctx->pos & 7) == 0 && outlen >= 8) {
-            uint64_t v = ctx->s[ctx->pos >> 3];
-            unsigned j;
-            for (j = 0; j < 8; j++) {
-                out[j] = (uint8_t)(v >> (8 * j));
-            }
-            out += 8;
-            outlen -= 8;
-            ctx->pos += 8;
-        } else {
-            *out++ = (uint8_t)(ctx->s[ctx->pos >> 3] >> (8 * (ctx->pos & 7)));
-            outlen--;
-            ctx->pos++;
+        take = ctx->rate - ctx->pos;
+        if (take > outlen) {
+            take = outlen;
         }
+        extract_bytes(ctx->s, ctx->pos, out, take);
+        ctx->pos += (unsigned)take;
+        out += take;
+        outlen -= take;
     }
 }
 

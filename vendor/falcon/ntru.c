@@ -34,7 +34,9 @@
 static const uint16_t bits_fg[11] = {6, 16, 32, 60, 116, 226, 440, 850, 1680, 3330, 6620};
 /* Extra bits allowed for a size-reduced F_d, G_d over f_d, g_d. */
 #define RED_SLACK 24
-/* Bits of precision kept per Babai iteration. */
+/* Bits kept per Babai round: k is rounded to its top BABAI_STEP bits times a
+ * power of two, so that the rounding error of the floating-point estimate
+ * stays far below one unit of what is kept. */
 #define BABAI_STEP 25
 #define MAX_BABAI_ITER 2000
 
@@ -95,7 +97,7 @@ static void bn_add_cneg(uint32_t *d, const uint32_t *a, size_t L, uint32_t m) {
 /* |x| into y (L limbs), returns the sign mask */
 static uint32_t bn_abs(uint32_t *y, const uint32_t *x, size_t L) {
     uint32_t m = bn_sign(x, L);
-    memcpy(y, x, L * sizeof *y);
+    memmove(y, x, L * sizeof *y);
     bn_cneg(y, L, m);
     return m;
 }
@@ -154,13 +156,15 @@ static unsigned poly_maxbits(const uint32_t *x, size_t m, size_t L) {
     return mx;
 }
 
-/* 2^e as a double, 0 below the normal range (e <= 1023) */
+/* 2^e as a double; 0 outside the normal range (callers only scale limbs that
+ * are zero there) */
 static double pow2(int e) {
     uint64_t bits;
     double r;
-    uint32_t ok = ~pqf_ct_mask_lt_u32((uint32_t)(e + 2000), 2000u - 1022u);
+    /* ok = 1 iff -1022 <= e <= 1023 */
+    uint32_t ok = (((uint32_t)(e + 1022) >> 31) | ((uint32_t)(1023 - e) >> 31)) ^ 1u;
     bits = (uint64_t)(uint32_t)(e + 1023) << 52;
-    bits &= (uint64_t)0 - (uint64_t)(ok & 1u);
+    bits &= (uint64_t)0 - (uint64_t)ok;
     memcpy(&r, &bits, sizeof r);
     return r;
 }
@@ -320,8 +324,6 @@ static int babai_reduce(uint32_t *F, uint32_t *G, size_t Lo, const uint32_t *f,
         }
         prev = bF;
         eF = (int)bF > 53 ? (int)bF - 53 : 0;
-        s = (int)bF - bf - BABAI_STEP;
-        s = s > 0 ? s : 0;
         poly_to_fft(Fa, F, Lo, eF, logm);
         poly_to_fft(Ga, G, Lo, eF, logm);
         pqf_falcon_fft_mul(Fa, fa, logm);
@@ -329,6 +331,18 @@ static int babai_reduce(uint32_t *F, uint32_t *G, size_t Lo, const uint32_t *f,
         pqf_falcon_fft_add(Fa, Ga, logm);
         pqf_falcon_fft_div(Fa, den, logm);
         pqf_falcon_ifft(Fa, logm);
+        /* k = Fa * 2^(eF - ef); keep its top BABAI_STEP bits: k ~ 2^s round(k / 2^s) */
+        {
+            double mx = 0.0;
+            uint64_t bits;
+            for (u = 0; u < m; u++) {
+                double a = Fa[u] < 0 ? -Fa[u] : Fa[u];
+                mx = a > mx ? a : mx;
+            }
+            memcpy(&bits, &mx, sizeof bits);
+            s = (int)((bits >> 52) & 0x7FF) - 1022 + eF - ef - BABAI_STEP;
+            s = s > 0 ? s : 0;
+        }
         scale = pow2(eF - ef - s);
         for (u = 0; u < m; u++) {
             double v = Fa[u] * scale;
@@ -565,6 +579,26 @@ int pqf_falcon_ntru_solve(int8_t *Fo, int8_t *Go, const int8_t *f, const int8_t 
         bad |= pqf_ct_mask_lt_u32(254, (uint32_t)(vG + 127));
         Fo[u] = (int8_t)vF;
         Go[u] = (int8_t)vG;
+    }
+    /* exact check f*G - g*F = q modulo x^n + 1 (sums fit in int32) */
+    {
+        int32_t *acc = (int32_t *)(void *)(Fc == areaA ? areaB : areaA);
+        size_t i, j;
+        memset(acc, 0, n * sizeof *acc);
+        for (i = 0; i < n; i++) {
+            for (j = 0; j < n; j++) {
+                int32_t v = (int32_t)f[i] * Go[j] - (int32_t)g[i] * Fo[j];
+                if (i + j < n) { /* public indices */
+                    acc[i + j] += v;
+                } else {
+                    acc[i + j - n] -= v;
+                }
+            }
+        }
+        bad |= (uint32_t)acc[0] ^ Q;
+        for (i = 1; i < n; i++) {
+            bad |= (uint32_t)acc[i];
+        }
     }
     return bad == 0;
 }

@@ -48,9 +48,13 @@ static const int16_t pqf_mlkem_gammas_mont[128] = {
     -958,  -1460, 1460,  1522,  -1522, 1628,  -1628,
 };
 
-/* 128^-1 * 2^32 mod q: the final scaling of Algorithm 10 (by 128^-1 = 3303),
- * also undoing the 2^-16 of a Montgomery-reduced product, in Montgomery form. */
+/* 128^-1 * 2^32 mod q: the final scaling of Algorithm 10 (by 128^-1 = 3303), as
+ * a Montgomery factor that also undoes the 2^-16 of a Montgomery-reduced product
+ * (fqmul(PQF_MLKEM_INV128_R2, x) = x * 128^-1 * 2^16). */
 #define PQF_MLKEM_INV128_R2 1441
+/* zeta^BitRev7(1) * 128^-1 * 2^32 mod q = 1729 * 3303 * 2^32 mod q: the twiddle
+ * of the last layer of Algorithm 10 with the same final scaling folded in. */
+#define PQF_MLKEM_ZETA1_INV128_R2 1397
 
 /*
  * One Cooley-Tukey layer of Algorithm 9: blocks of 2*len coefficients, twiddles
@@ -171,24 +175,32 @@ static void ntt_inverse_first_layers(int16_t f[PQF_MLKEM_N]) {
     }
 }
 
+/* The last layer of Algorithm 10 (len = 128, zetas[1]) merged with its final
+ * multiplication by 128^-1 (line 14), times 2^16. Inputs below 2q in absolute
+ * value give outputs below q. */
+static void ntt_inverse_last_layer(int16_t f[PQF_MLKEM_N]) {
+    unsigned j;
+    for (j = 0; j < PQF_MLKEM_N / 2; j++) {
+        int16_t t = f[j];
+        f[j] = pqf_mlkem_fqmul(PQF_MLKEM_INV128_R2, (int16_t)(t + f[j + 128]));
+        f[j + 128] = pqf_mlkem_fqmul(PQF_MLKEM_ZETA1_INV128_R2, (int16_t)(f[j + 128] - t));
+    }
+}
+
 /*
  * FIPS 203 Algorithm 10: NTT^-1, times 2^16. Layer len uses zetas[256/len - 1]
  * downwards. With inputs below q, sums double per layer and differences return
  * below q through the Montgomery product, so reducing the sums in the third and
- * sixth layers keeps every value below 8q; the final step multiplies by 128^-1
- * (and 2^16) and leaves |f| < q.
+ * sixth layers keeps every value below 8q; the last layer, which also applies
+ * the factor 128^-1 (and 2^16), leaves |f| < q.
  */
 void pqf_mlkem_ntt_inverse(int16_t f[PQF_MLKEM_N]) {
-    unsigned j;
     ntt_inverse_first_layers(f); /* len = 2 and len = 4 */
     ntt_inverse_layer(f, 8, 31, 1);
     ntt_inverse_layer(f, 16, 15, 0);
     ntt_inverse_layer(f, 32, 7, 0);
     ntt_inverse_layer(f, 64, 3, 1);
-    ntt_inverse_layer(f, 128, 1, 0);
-    for (j = 0; j < PQF_MLKEM_N; j++) {
-        f[j] = pqf_mlkem_fqmul(f[j], PQF_MLKEM_INV128_R2);
-    }
+    ntt_inverse_last_layer(f); /* len = 128 */
 }
 
 /*

@@ -71,7 +71,8 @@ static void shake_squeeze_block(uint8_t *out, uint64_t s[25], unsigned n) {
  * stores every candidate and advances only past accepted ones; the tail checks
  * each slot.
  */
-static unsigned rej_uniform(int16_t *c, unsigned n, const uint8_t *buf, size_t len) {
+static unsigned rej_uniform(int16_t *restrict c, unsigned n, const uint8_t *restrict buf,
+                            size_t len) {
     const uint8_t *p = buf, *end = buf + len;
     while (end - p >= 6 && n + 4 <= PQF_MLKEM_N) {
         uint64_t w = (uint64_t)p[0] | ((uint64_t)p[1] << 8) | ((uint64_t)p[2] << 16) |
