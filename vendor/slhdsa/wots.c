@@ -70,7 +70,7 @@ void SLH_NS(wots_pkgen)(const slh_ctx *ctx, uint8_t *pk, slh_adrs *adrs,
                         const uint32_t *digits, uint8_t *sig) {
     uint8_t ends[SLH_LEN * SLH_N];
     slh_adrs sk_adrs;
-    uint32_t i, j;
+    uint32_t i;
 
     wots_prf_adrs(&sk_adrs, adrs);
     for (i = 0; i < SLH_LEN; i++) {
@@ -78,19 +78,12 @@ void SLH_NS(wots_pkgen)(const slh_ctx *ctx, uint8_t *pk, slh_adrs *adrs,
         SLH_NS(adrs_set_chain)(&sk_adrs, i);
         SLH_NS(hash_prf)(ctx, x, &sk_adrs);
         SLH_NS(adrs_set_chain)(adrs, i);
-        if (digits == NULL) {
-            SLH_NS(wots_chain)(ctx, x, 0, SLH_W - 1, adrs);
-            continue;
-        }
-        for (j = 0; j < SLH_W - 1; j++) {
-            if (j == digits[i]) {
-                memcpy(sig + i * SLH_N, x, SLH_N);
-            }
-            SLH_NS(adrs_set_hash)(adrs, j);
-            SLH_NS(hash_f)(ctx, x, adrs, x);
-        }
-        if (digits[i] == SLH_W - 1) {
+        if (digits != NULL) {
+            SLH_NS(wots_chain)(ctx, x, 0, digits[i], adrs);
             memcpy(sig + i * SLH_N, x, SLH_N);
+            SLH_NS(wots_chain)(ctx, x, digits[i], SLH_W - 1 - digits[i], adrs);
+        } else {
+            SLH_NS(wots_chain)(ctx, x, 0, SLH_W - 1, adrs);
         }
     }
     wots_compress_pk(ctx, pk, adrs, ends);
