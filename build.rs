@@ -57,6 +57,17 @@ const MLDSA_FILES: &[&str] = &[
     "sign.c",
 ];
 
+const FALCON_FILES: &[&str] = &[
+    "ntt.c",
+    "codec.c",
+    "fft.c",
+    "sampler.c",
+    "keygen.c",
+    "ntru.c",
+    "sign.c",
+    "verify.c",
+];
+
 const UNITS: &[Unit] = &[
     unit("pqf_mlkem512", "PQF_MLKEM_K", "2", "mlkem", MLKEM_FILES),
     unit("pqf_mlkem768", "PQF_MLKEM_K", "3", "mlkem", MLKEM_FILES),
@@ -64,6 +75,20 @@ const UNITS: &[Unit] = &[
     unit("pqf_mldsa44", "PQF_MLDSA_MODE", "44", "mldsa", MLDSA_FILES),
     unit("pqf_mldsa65", "PQF_MLDSA_MODE", "65", "mldsa", MLDSA_FILES),
     unit("pqf_mldsa87", "PQF_MLDSA_MODE", "87", "mldsa", MLDSA_FILES),
+    unit(
+        "pqf_falcon512",
+        "PQF_FALCON_LOGN",
+        "9",
+        "falcon",
+        FALCON_FILES,
+    ),
+    unit(
+        "pqf_falcon1024",
+        "PQF_FALCON_LOGN",
+        "10",
+        "falcon",
+        FALCON_FILES,
+    ),
 ];
 
 fn base_build(root: &Path, out: &Path) -> cc::Build {
@@ -124,6 +149,8 @@ fn main() {
         b.file(root.join("vendor/common").join(f));
     }
     b.compile("pqf_common");
+    // Falcon's floating point uses sqrt from the C maths library.
+    println!("cargo:rustc-link-lib=m");
 
     // Only when asked (scripts/bindings.sh), so `--all-features` builds never
     // touch the committed file.

@@ -36,8 +36,25 @@ pub enum Error {
         /// The name that was given.
         name: String,
     },
+    /// A key file or key encoding is malformed or not what was asked for:
+    /// bad DER or PEM, a wrong OID, parameters where none belong, an
+    /// unsupported encryption scheme, an invalid encoding choice.
+    InvalidEncoding {
+        /// What is wrong with it.
+        reason: String,
+    },
+    /// An encrypted private key could not be decrypted: a wrong password, or
+    /// corrupted ciphertext.
+    Decryption,
     /// The operating system's random number generator failed.
     Randomness,
+    /// A freshly generated key failed its pairwise consistency check
+    /// (encapsulate/decapsulate or sign/verify): a fault in key generation.
+    /// The key was wiped and not returned.
+    PairwiseConsistency {
+        /// The parameter set.
+        algorithm: &'static str,
+    },
     /// The C layer reported an unexpected code, or an output failed its
     /// post-condition checks (for example it was left all zero). Report it: it
     /// indicates a bug or a fault, not bad input.
@@ -64,7 +81,15 @@ impl fmt::Display for Error {
             }
             Error::InvalidSignature => f.write_str("signature verification failed"),
             Error::UnknownAlgorithm { name } => write!(f, "unknown algorithm {name:?}"),
+            Error::InvalidEncoding { reason } => write!(f, "invalid key encoding: {reason}"),
+            Error::Decryption => f.write_str(
+                "could not decrypt the private key: wrong password, or corrupted data",
+            ),
             Error::Randomness => f.write_str("the operating system's random generator failed"),
+            Error::PairwiseConsistency { algorithm } => write!(
+                f,
+                "{algorithm} key generation failed its pairwise consistency check; the key was discarded"
+            ),
             Error::Internal { code } => write!(f, "internal error (code {code}); please report it"),
         }
     }

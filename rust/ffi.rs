@@ -427,3 +427,132 @@ mldsa_ffi!(
     pqf_mldsa87_verify_mu,
     pqf_mldsa87_sk_to_pk
 );
+
+/// Falcon wrappers, one module per degree (the padded variants share them).
+macro_rules! falcon_ffi {
+    ($m:ident, $pk:ident, $sk:ident, $sigmax:ident, $sigpad:ident, $tmp:ident,
+     $keygen:ident, $sign:ident, $verify:ident, $check_pk:ident, $check_sk:ident) => {
+        pub(crate) mod $m {
+            use super::b;
+            pub(crate) const PK: usize = b::$pk as usize;
+            pub(crate) const SK: usize = b::$sk as usize;
+            pub(crate) const SIG_MAX: usize = b::$sigmax as usize;
+            pub(crate) const SIG_PADDED: usize = b::$sigpad as usize;
+            /// The workspace in 8-byte words (the C needs 8-byte alignment).
+            pub(crate) const TMP_WORDS: usize = (b::$tmp as usize).div_ceil(8);
+            const SEED: usize = b::PQF_FALCON_SEED_BYTES as usize;
+            const NONCE: usize = b::PQF_FALCON_NONCE_BYTES as usize;
+
+            /// Falcon key generation from a 48-byte seed.
+            pub(crate) fn keygen(
+                pk: &mut [u8; PK],
+                sk: &mut [u8; SK],
+                seed: &[u8; SEED],
+                tmp: &mut [u64; TMP_WORDS],
+            ) -> i32 {
+                // SAFETY: exact-size arrays from live references; `tmp` is an
+                // 8-byte aligned workspace of at least the header's size.
+                unsafe {
+                    b::$keygen(
+                        pk.as_mut_ptr(),
+                        sk.as_mut_ptr(),
+                        seed.as_ptr(),
+                        tmp.as_mut_ptr().cast(),
+                    )
+                }
+            }
+
+            /// Falcon signing; writes at most SIG_MAX bytes and sets `siglen`.
+            #[allow(clippy::too_many_arguments)]
+            pub(crate) fn sign(
+                sig: &mut [u8; SIG_MAX],
+                siglen: &mut usize,
+                sk: &[u8; SK],
+                msg: &[u8],
+                nonce: &[u8; NONCE],
+                seed: &[u8; SEED],
+                padded: bool,
+                tmp: &mut [u64; TMP_WORDS],
+            ) -> i32 {
+                // SAFETY: `sig` holds SIG_MAX bytes, the most either encoding
+                // writes; every other pointer comes from a live reference or
+                // slice paired with its length; `tmp` is aligned and large enough.
+                unsafe {
+                    b::$sign(
+                        sig.as_mut_ptr(),
+                        siglen,
+                        sk.as_ptr(),
+                        super::ptr_or_null(msg),
+                        msg.len(),
+                        nonce.as_ptr(),
+                        seed.as_ptr(),
+                        i32::from(padded),
+                        tmp.as_mut_ptr().cast(),
+                    )
+                }
+            }
+
+            /// Falcon verification with strict decoding.
+            pub(crate) fn verify(
+                pk: &[u8; PK],
+                msg: &[u8],
+                sig: &[u8],
+                padded: bool,
+                tmp: &mut [u64; TMP_WORDS],
+            ) -> i32 {
+                // SAFETY: pointers from live references/slices with their
+                // lengths; `tmp` is aligned and large enough.
+                unsafe {
+                    b::$verify(
+                        pk.as_ptr(),
+                        super::ptr_or_null(msg),
+                        msg.len(),
+                        sig.as_ptr(),
+                        sig.len(),
+                        i32::from(padded),
+                        tmp.as_mut_ptr().cast(),
+                    )
+                }
+            }
+
+            /// Decode-checks a public key.
+            pub(crate) fn check_pk(pk: &[u8; PK]) -> i32 {
+                // SAFETY: an exact-size array from a live reference, read only.
+                unsafe { b::$check_pk(pk.as_ptr()) }
+            }
+
+            /// Decode-checks a secret key (and its NTRU equation).
+            pub(crate) fn check_sk(sk: &[u8; SK]) -> i32 {
+                // SAFETY: an exact-size array from a live reference, read only.
+                unsafe { b::$check_sk(sk.as_ptr()) }
+            }
+        }
+    };
+}
+
+falcon_ffi!(
+    falcon512,
+    PQF_FALCON512_PK_BYTES,
+    PQF_FALCON512_SK_BYTES,
+    PQF_FALCON512_SIG_MAX_BYTES,
+    PQF_FALCON512_SIG_PADDED_BYTES,
+    PQF_FALCON512_TMP_BYTES,
+    pqf_falcon512_keygen,
+    pqf_falcon512_sign,
+    pqf_falcon512_verify,
+    pqf_falcon512_check_pk,
+    pqf_falcon512_check_sk
+);
+falcon_ffi!(
+    falcon1024,
+    PQF_FALCON1024_PK_BYTES,
+    PQF_FALCON1024_SK_BYTES,
+    PQF_FALCON1024_SIG_MAX_BYTES,
+    PQF_FALCON1024_SIG_PADDED_BYTES,
+    PQF_FALCON1024_TMP_BYTES,
+    pqf_falcon1024_keygen,
+    pqf_falcon1024_sign,
+    pqf_falcon1024_verify,
+    pqf_falcon1024_check_pk,
+    pqf_falcon1024_check_sk
+);

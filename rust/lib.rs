@@ -11,11 +11,14 @@
 //! operating system and enters the C as explicit seeds and coins.
 //!
 //! Modules: [`mlkem`] (key encapsulation), [`mldsa`] (signatures),
-//! [`prehash`] (the pre-hash functions of HashML-DSA and HashSLH-DSA).
+//! [`prehash`] (the pre-hash functions of HashML-DSA and HashSLH-DSA),
+//! [`encoding`] (SubjectPublicKeyInfo, PKCS#8, PEM, encrypted PKCS#8).
 #![deny(unsafe_code)]
 #![warn(missing_docs)]
 
+pub mod encoding;
 pub mod error;
+pub mod falcon;
 mod ffi;
 pub mod mldsa;
 pub mod mlkem;
@@ -28,9 +31,9 @@ pub mod secret;
 pub use error::{Error, Result};
 pub use secret::{ByteArray, Secret};
 
-/// Test hooks (randomness failure injection); only with the `test-hooks` feature.
-#[cfg(feature = "test-hooks")]
-pub use rng::hooks;
+/// Test hooks (fault injection); only with the `test-hooks` feature.
+#[cfg(any(test, feature = "test-hooks"))]
+pub mod hooks;
 
 /// The README's Rust example, compiled and run as a doctest.
 #[doc = include_str!("../README.md")]

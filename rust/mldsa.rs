@@ -13,8 +13,8 @@
 //!
 //! let sk = SigningKey::<MlDsa65>::generate()?;
 //! let sig = sk.sign(b"message", b"context")?;
-//! sk.verifying_key().verify(b"message", b"context", &sig)?;
-//! assert!(sk.verifying_key().verify(b"other", b"context", &sig).is_err());
+//! sk.verifying_key().verify(b"message", b"context", sig.as_bytes())?;
+//! assert!(sk.verifying_key().verify(b"other", b"context", sig.as_bytes()).is_err());
 //! # Ok::<(), pqfence::Error>(())
 //! ```
 
@@ -353,11 +353,33 @@ impl<P: DsaParams> SigningKey<P> {
         if ct_is_all_zero((*pk).as_ref()) || ct_is_all_zero(sk.bytes()) {
             return Err(Error::Internal { code: -100 });
         }
-        Ok(SigningKey {
+        #[cfg(any(test, feature = "test-hooks"))]
+        crate::hooks::maybe_corrupt(sk.expose_mut().as_mut());
+        let key = SigningKey {
             seed: Some(seed),
             sk,
             vk: VerifyingKey { bytes: pk },
-        })
+        };
+        key.pairwise_consistency_check()?;
+        Ok(key)
+    }
+
+    /// Pairwise consistency check (FIPS 140-3 IG 10.3.A): a deterministic
+    /// signature by the new key must verify under its public key. Runs on
+    /// every key from [`generate`](Self::generate) and
+    /// [`from_seed`](Self::from_seed).
+    fn pairwise_consistency_check(&self) -> Result<()> {
+        const MSG: &[u8] = b"pqfence pairwise consistency check";
+        let ok = self
+            .sign_deterministic(MSG, b"")
+            .and_then(|sig| self.vk.verify(MSG, b"", sig.as_bytes()));
+        match ok {
+            Ok(()) => Ok(()),
+            Err(Error::InvalidSignature) | Err(Error::InvalidKey { .. }) => {
+                Err(Error::PairwiseConsistency { algorithm: P::NAME })
+            }
+            Err(e) => Err(e),
+        }
     }
 
     /// Loads an expanded FIPS 204 secret key. It is validated: s1 and s2

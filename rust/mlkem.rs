@@ -299,11 +299,28 @@ impl<P: KemParams> DecapsulationKey<P> {
         if ct_is_all_zero((*ek).as_ref()) || ct_is_all_zero(dk.bytes()) {
             return Err(Error::Internal { code: -100 });
         }
-        Ok(DecapsulationKey {
+        #[cfg(any(test, feature = "test-hooks"))]
+        crate::hooks::maybe_corrupt(dk.expose_mut().as_mut());
+        let key = DecapsulationKey {
             seed: Some(seed),
             dk,
             ek: EncapsulationKey { bytes: ek },
-        })
+        };
+        key.pairwise_consistency_check()?;
+        Ok(key)
+    }
+
+    /// Pairwise consistency check (FIPS 140-3 IG 10.3.A): an encapsulation to
+    /// the new key must decapsulate to the same secret. A fixed coin is used:
+    /// the resulting secret is discarded, and the check runs on every key from
+    /// [`generate`](Self::generate) and [`from_seed`](Self::from_seed).
+    fn pairwise_consistency_check(&self) -> Result<()> {
+        let (ss, ct) = self.ek.encapsulate_deterministic(&[0xA5; 32])?;
+        if self.decapsulate(&ct)? == ss {
+            Ok(())
+        } else {
+            Err(Error::PairwiseConsistency { algorithm: P::NAME })
+        }
     }
 
     /// Loads an expanded FIPS 203 decapsulation key, running the section 7.3

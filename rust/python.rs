@@ -11,6 +11,7 @@ use crate::error::Error;
 
 mod mldsa;
 mod mlkem;
+mod serialization;
 mod signature;
 
 /// Maps every [`Error`] variant to the matching exception of
@@ -23,8 +24,11 @@ impl From<Error> for PyErr {
             Error::ContextTooLong { .. } => "ContextTooLong",
             Error::InvalidSignature => "InvalidSignature",
             Error::UnknownAlgorithm { .. } => "UnknownAlgorithm",
+            Error::InvalidEncoding { .. } => "InvalidEncoding",
+            Error::Decryption => "DecryptionFailed",
             Error::Randomness => "RandomnessError",
             Error::Internal { .. } => "InternalError",
+            Error::PairwiseConsistency { .. } => "PairwiseConsistencyError",
         };
         let msg = err.to_string();
         Python::attach(|py| {
@@ -76,5 +80,6 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     mlkem::register(m)?;
     mldsa::register(m)?;
+    serialization::register(m)?;
     Ok(())
 }

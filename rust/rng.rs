@@ -15,7 +15,7 @@ pub(crate) fn random_secret<A: ByteArray>() -> Result<Secret<A>> {
 /// a randomness failure surfaces as [`Error::Randomness`].
 pub(crate) fn fill(buf: &mut [u8]) -> Result<()> {
     #[cfg(any(test, feature = "test-hooks"))]
-    if hooks::FAIL_RNG.with(|f| f.get()) {
+    if crate::hooks::rng_fails() {
         zeroize::Zeroize::zeroize(buf);
         return Err(Error::Randomness);
     }
@@ -23,19 +23,4 @@ pub(crate) fn fill(buf: &mut [u8]) -> Result<()> {
         zeroize::Zeroize::zeroize(buf);
         Error::Randomness
     })
-}
-
-/// Test hooks (only with the `test-hooks` feature).
-#[cfg(any(test, feature = "test-hooks"))]
-pub mod hooks {
-    use std::cell::Cell;
-
-    thread_local! {
-        pub(crate) static FAIL_RNG: Cell<bool> = const { Cell::new(false) };
-    }
-
-    /// Makes every OS randomness request on this thread fail while `fail` is set.
-    pub fn set_rng_failure(fail: bool) {
-        FAIL_RNG.with(|f| f.set(fail));
-    }
 }

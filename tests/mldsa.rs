@@ -284,3 +284,34 @@ fn prehash_digests_match_known_answers() {
         Err(Error::UnknownAlgorithm { .. })
     ));
 }
+
+#[cfg(feature = "test-hooks")]
+#[test]
+fn pairwise_consistency_check_catches_a_broken_key() {
+    pqfence::hooks::set_keygen_corruption(true);
+    let r44 = SigningKey::<MlDsa44>::generate();
+    let r87 = SigningKey::<MlDsa87>::from_seed(&[7u8; 32]);
+    pqfence::hooks::set_keygen_corruption(false);
+    assert_eq!(
+        r44.err(),
+        Some(Error::PairwiseConsistency {
+            algorithm: "ML-DSA-44"
+        })
+    );
+    assert!(matches!(r87, Err(Error::PairwiseConsistency { .. })));
+    assert!(SigningKey::<MlDsa65>::generate().is_ok());
+}
+
+#[cfg(feature = "test-hooks")]
+#[test]
+fn randomness_failure_is_a_typed_error() {
+    let sk = SigningKey::<MlDsa65>::from_seed(&[1u8; 32]).unwrap();
+    pqfence::hooks::set_rng_failure(true);
+    let gen = SigningKey::<MlDsa65>::generate();
+    let hedged = sk.sign(b"m", b"");
+    let det = sk.sign_deterministic(b"m", b"");
+    pqfence::hooks::set_rng_failure(false);
+    assert_eq!(gen.err(), Some(Error::Randomness));
+    assert_eq!(hedged.err(), Some(Error::Randomness));
+    assert!(det.is_ok(), "deterministic signing needs no randomness");
+}

@@ -237,3 +237,20 @@ fn randomness_failure_is_a_typed_error() {
     pqfence::hooks::set_rng_failure(false);
     assert!(matches!(r, Err(Error::Randomness)));
 }
+
+#[cfg(feature = "test-hooks")]
+#[test]
+fn pairwise_consistency_check_catches_a_broken_key() {
+    pqfence::hooks::set_keygen_corruption(true);
+    let r512 = DecapsulationKey::<MlKem512>::generate();
+    let r1024 = DecapsulationKey::<MlKem1024>::from_seed(&[7u8; 64]);
+    pqfence::hooks::set_keygen_corruption(false);
+    assert_eq!(
+        r512.err(),
+        Some(Error::PairwiseConsistency {
+            algorithm: "ML-KEM-512"
+        })
+    );
+    assert!(matches!(r1024, Err(Error::PairwiseConsistency { .. })));
+    assert!(DecapsulationKey::<MlKem768>::generate().is_ok());
+}

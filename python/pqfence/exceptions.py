@@ -10,11 +10,14 @@ from __future__ import annotations
 
 __all__ = [
     "ContextTooLong",
+    "DecryptionFailed",
     "InternalError",
+    "InvalidEncoding",
     "InvalidKey",
     "InvalidLength",
     "InvalidSignature",
     "PQFenceError",
+    "PairwiseConsistencyError",
     "RandomnessError",
     "UnknownAlgorithm",
 ]
@@ -40,6 +43,15 @@ class UnknownAlgorithm(PQFenceError, ValueError):
     """No algorithm or pre-hash function of that name is available."""
 
 
+class InvalidEncoding(PQFenceError, ValueError):
+    """A key file is malformed or not what was asked for (bad DER or PEM, wrong
+    OID, unsupported encryption), or the serialization options do not fit."""
+
+
+class DecryptionFailed(PQFenceError, ValueError):
+    """An encrypted private key could not be decrypted: wrong password or corrupted data."""
+
+
 class InvalidSignature(PQFenceError):
     """A signature did not verify."""
 
@@ -50,3 +62,7 @@ class RandomnessError(PQFenceError, OSError):
 
 class InternalError(PQFenceError):
     """The C core reported an unexpected condition. This is a bug: please report it."""
+
+
+class PairwiseConsistencyError(InternalError):
+    """A freshly generated key failed its pairwise consistency self-test (a fault)."""

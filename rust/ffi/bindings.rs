@@ -33,6 +33,18 @@ pub const PQF_MLDSA65_SIG_BYTES: u32 = 3309;
 pub const PQF_MLDSA87_PK_BYTES: u32 = 2592;
 pub const PQF_MLDSA87_SK_BYTES: u32 = 4896;
 pub const PQF_MLDSA87_SIG_BYTES: u32 = 4627;
+pub const PQF_FALCON_SEED_BYTES: u32 = 48;
+pub const PQF_FALCON_NONCE_BYTES: u32 = 40;
+pub const PQF_FALCON512_PK_BYTES: u32 = 897;
+pub const PQF_FALCON512_SK_BYTES: u32 = 1281;
+pub const PQF_FALCON512_SIG_MAX_BYTES: u32 = 752;
+pub const PQF_FALCON512_SIG_PADDED_BYTES: u32 = 666;
+pub const PQF_FALCON512_TMP_BYTES: u32 = 67584;
+pub const PQF_FALCON1024_PK_BYTES: u32 = 1793;
+pub const PQF_FALCON1024_SK_BYTES: u32 = 2305;
+pub const PQF_FALCON1024_SIG_MAX_BYTES: u32 = 1462;
+pub const PQF_FALCON1024_SIG_PADDED_BYTES: u32 = 1280;
+pub const PQF_FALCON1024_TMP_BYTES: u32 = 135168;
 #[repr(C)]
 #[derive(Debug, Copy, Clone)]
 pub struct pqf_keccak_ctx {
@@ -398,4 +410,80 @@ unsafe extern "C" {
 }
 unsafe extern "C" {
     pub fn pqf_sha512_final(ctx: *mut pqf_sha512_ctx, out: *mut u8);
+}
+unsafe extern "C" {
+    pub fn pqf_falcon512_keygen(
+        pk: *mut u8,
+        sk: *mut u8,
+        seed48: *const u8,
+        tmp: *mut u8,
+    ) -> ::core::ffi::c_int;
+}
+unsafe extern "C" {
+    pub fn pqf_falcon512_sign(
+        sig: *mut u8,
+        siglen: *mut usize,
+        sk: *const u8,
+        msg: *const u8,
+        msglen: usize,
+        nonce40: *const u8,
+        seed48: *const u8,
+        padded: ::core::ffi::c_int,
+        tmp: *mut u8,
+    ) -> ::core::ffi::c_int;
+}
+unsafe extern "C" {
+    pub fn pqf_falcon512_verify(
+        pk: *const u8,
+        msg: *const u8,
+        msglen: usize,
+        sig: *const u8,
+        siglen: usize,
+        padded: ::core::ffi::c_int,
+        tmp: *mut u8,
+    ) -> ::core::ffi::c_int;
+}
+unsafe extern "C" {
+    pub fn pqf_falcon512_check_pk(pk: *const u8) -> ::core::ffi::c_int;
+}
+unsafe extern "C" {
+    pub fn pqf_falcon512_check_sk(sk: *const u8) -> ::core::ffi::c_int;
+}
+unsafe extern "C" {
+    pub fn pqf_falcon1024_keygen(
+        pk: *mut u8,
+        sk: *mut u8,
+        seed48: *const u8,
+        tmp: *mut u8,
+    ) -> ::core::ffi::c_int;
+}
+unsafe extern "C" {
+    pub fn pqf_falcon1024_sign(
+        sig: *mut u8,
+        siglen: *mut usize,
+        sk: *const u8,
+        msg: *const u8,
+        msglen: usize,
+        nonce40: *const u8,
+        seed48: *const u8,
+        padded: ::core::ffi::c_int,
+        tmp: *mut u8,
+    ) -> ::core::ffi::c_int;
+}
+unsafe extern "C" {
+    pub fn pqf_falcon1024_verify(
+        pk: *const u8,
+        msg: *const u8,
+        msglen: usize,
+        sig: *const u8,
+        siglen: usize,
+        padded: ::core::ffi::c_int,
+        tmp: *mut u8,
+    ) -> ::core::ffi::c_int;
+}
+unsafe extern "C" {
+    pub fn pqf_falcon1024_check_pk(pk: *const u8) -> ::core::ffi::c_int;
+}
+unsafe extern "C" {
+    pub fn pqf_falcon1024_check_sk(sk: *const u8) -> ::core::ffi::c_int;
 }

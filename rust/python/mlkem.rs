@@ -13,13 +13,13 @@ macro_rules! mlkem_classes {
         #[doc = concat!("An ", $name, " private (decapsulation) key.")]
         #[pyclass(frozen, module = "pqfence._native")]
         pub struct $priv {
-            inner: DecapsulationKey<$params>,
+            pub(crate) inner: DecapsulationKey<$params>,
         }
 
         #[doc = concat!("An ", $name, " public (encapsulation) key.")]
         #[pyclass(frozen, module = "pqfence._native")]
         pub struct $pub_ {
-            inner: EncapsulationKey<$params>,
+            pub(crate) inner: EncapsulationKey<$params>,
         }
 
         #[pymethods]

@@ -57,6 +57,7 @@ void pqf_keccak_wipe(pqf_keccak_ctx *ctx);
 #include "pqfence_mlkem.h"
 #include "pqfence_mldsa.h"
 #include "pqfence_sha2.h"
+#include "pqfence_falcon.h"
 
 #ifdef __cplusplus
 }

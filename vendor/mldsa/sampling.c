@@ -109,6 +109,8 @@ void pqf_mldsa_rej_bounded_poly(pqf_mldsa_poly *a, const uint8_t seed[66]) {
             uint32_t ok;
             uint32_t b = (uint32_t)(buf[i >> 1] >> (4 * (i & 1))) & 15u;
             int32_t v = coeff_from_half_byte(b, &ok);
+            /* Whether a nibble is accepted is independent of the values kept. */
+            PQF_DECLASSIFY(&ok, sizeof(ok));
             /* Positions stop advancing once 256 coefficients are kept. */
             uint32_t room = (ctr - PQF_MLDSA_N) >> 31;
             tmp[ctr] = v;

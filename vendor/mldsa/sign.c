@@ -64,6 +64,7 @@ int pqf_mldsa_keygen_internal(uint8_t *pk, uint8_t *sk, const uint8_t *xi) {
     in[PQF_MLDSA_SEED_BYTES] = PQF_MLDSA_K;
     in[PQF_MLDSA_SEED_BYTES + 1] = PQF_MLDSA_L;
     pqf_shake256(seeds, sizeof(seeds), in, sizeof(in));
+    PQF_DECLASSIFY(seeds, 32); /* rho is published in pk */
 
     pqf_mldsa_expand_s(&s1, &s2, seeds + 32);
     s1hat = s1;
@@ -128,6 +129,7 @@ static uint32_t sign_attempt(pqf_mldsa_sign_state *st, const pqf_mldsa_polyvecl 
     pqf_keccak_absorb(&st->ctx, mu, PQF_MLDSA_MU_BYTES);
     pqf_keccak_absorb(&st->ctx, st->w1packed, sizeof(st->w1packed));
     pqf_keccak_squeeze(&st->ctx, st->ctilde, PQF_MLDSA_CTILDE_BYTES);
+    PQF_DECLASSIFY(st->ctilde, sizeof(st->ctilde)); /* hash of w1; see sampling.c */
     pqf_mldsa_sample_in_ball(&st->c, st->ctilde);
     pqf_mldsa_poly_ntt(&st->c);
 
@@ -196,7 +198,10 @@ static int sign_from_mu(uint8_t *sig, const uint8_t *sk, const uint8_t *mu,
     for (n = 0; n < PQF_MLDSA_MAX_SIGN_ITERATIONS; n++) {
         /* Only the combined accept/reject bit is branched on: the number of
          * iterations is public in the standard's algorithm. */
-        if (sign_attempt(&st, a, mu, n * PQF_MLDSA_L) == 0) {
+        uint32_t reject = sign_attempt(&st, a, mu, n * PQF_MLDSA_L);
+        PQF_DECLASSIFY(&reject, sizeof(reject));
+        if (reject == 0) {
+            PQF_DECLASSIFY(&st.tmp, sizeof(st.tmp)); /* the hint h is published */
             pqf_mldsa_sig_encode(sig, st.ctilde, &st.z, &st.tmp);
             ret = PQF_OK;
             break;
@@ -336,6 +341,7 @@ int pqf_mldsa_sk_to_pk(uint8_t *pk, const uint8_t *sk) {
     pqf_shake256(tr2, sizeof(tr2), pk, PQF_MLDSA_PK_BYTES);
     bad |= pqf_ct_memneq(tr, tr2, sizeof(tr));
     pqf_wipe(&st, sizeof(st));
+    PQF_DECLASSIFY(&bad, sizeof(bad)); /* the key is accepted or rejected */
     if (pqf_value_barrier_u32(bad) != 0) {
         memset(pk, 0, PQF_MLDSA_PK_BYTES);
         return PQF_ERR_INVALID_KEY;

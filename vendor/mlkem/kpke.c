@@ -32,6 +32,7 @@ void pqf_mlkem_kpke_keygen(uint8_t ek[PQF_MLKEM_EK_BYTES], uint8_t dk[PQF_MLKEM_
     memcpy(seed, d, PQF_MLKEM_SYM_BYTES);
     seed[PQF_MLKEM_SYM_BYTES] = (uint8_t)K;
     pqf_sha3_512(rho_sigma, seed, sizeof(seed));
+    PQF_DECLASSIFY(rho, PQF_MLKEM_SYM_BYTES); /* rho is published in ek */
 
     /* s_hat = NTT(s), s[i] = SamplePolyCBD_eta1(PRF(sigma, i)); kept in [0, q). */
     for (i = 0; i < K; i++) {
@@ -48,11 +49,11 @@ void pqf_mlkem_kpke_keygen(uint8_t ek[PQF_MLKEM_EK_BYTES], uint8_t dk[PQF_MLKEM_
             pqf_mlkem_sample_ntt(&a, rho, (uint8_t)j, (uint8_t)i);
             pqf_mlkem_multiply_ntts_acc(acc, a.c, s_hat[j].c, j == 0);
         }
-        pqf_mlkem_acc_reduce(t.c, acc);                   /* product * 2^-16 */
-        pqf_mlkem_tomont_coeffs(t.c);        /* product, |t| < q */
+        pqf_mlkem_acc_reduce(t.c, acc); /* product * 2^-16 */
+        pqf_mlkem_tomont_coeffs(t.c);   /* product, |t| < q */
         pqf_mlkem_sample_cbd_prf(&e, sigma, (uint8_t)(K + i), PQF_MLKEM_ETA1);
-        pqf_mlkem_ntt(e.c);                               /* |e_hat| < 8q */
-        pqf_mlkem_poly_add(&t, &e);                   /* < 9q < 2^15 */
+        pqf_mlkem_ntt(e.c);             /* |e_hat| < 8q */
+        pqf_mlkem_poly_add(&t, &e);     /* |t| < 9q < 2^15 */
         pqf_mlkem_canonical_coeffs(t.c);
         pqf_mlkem_poly_encode12(ek + i * PQF_MLKEM_POLY12_BYTES, &t);
     }
@@ -89,7 +90,7 @@ void pqf_mlkem_kpke_encrypt(uint8_t c[PQF_MLKEM_CT_BYTES], const uint8_t ek[PQF_
             pqf_mlkem_multiply_ntts_acc(acc, a.c, y_hat[j].c, j == 0);
         }
         pqf_mlkem_acc_reduce(u.c, acc);
-        pqf_mlkem_ntt_inverse(u.c);                       /* |u| < q */
+        pqf_mlkem_ntt_inverse(u.c); /* |u| < q */
         pqf_mlkem_add_cbd_prf(&u, r, (uint8_t)(K + i), PQF_MLKEM_ETA2);
         pqf_mlkem_canonical_coeffs(u.c);
         pqf_mlkem_poly_compress_du(c + i * PQF_MLKEM_POLY_DU_BYTES, &u);
@@ -104,7 +105,7 @@ void pqf_mlkem_kpke_encrypt(uint8_t c[PQF_MLKEM_CT_BYTES], const uint8_t ek[PQF_
     pqf_mlkem_acc_reduce(u.c, acc);
     pqf_mlkem_ntt_inverse(u.c);
     pqf_mlkem_add_cbd_prf(&u, r, (uint8_t)(2 * K), PQF_MLKEM_ETA2);
-    pqf_mlkem_poly_add_msg(&u, m);                        /* |v| < q + 2 + 1665 */
+    pqf_mlkem_poly_add_msg(&u, m); /* |v| < q + 2 + 1665 */
     pqf_mlkem_canonical_coeffs(u.c);
     pqf_mlkem_poly_compress_dv(c + K * PQF_MLKEM_POLY_DU_BYTES, &u);
 
@@ -114,7 +115,8 @@ void pqf_mlkem_kpke_encrypt(uint8_t c[PQF_MLKEM_CT_BYTES], const uint8_t ek[PQF_
 }
 
 /* FIPS 203 Algorithm 15: K-PKE.Decrypt(dk_pke, c). */
-void pqf_mlkem_kpke_decrypt(uint8_t m[PQF_MLKEM_SYM_BYTES], const uint8_t dk[PQF_MLKEM_DKPKE_BYTES],
+void pqf_mlkem_kpke_decrypt(uint8_t m[PQF_MLKEM_SYM_BYTES],
+                            const uint8_t dk[PQF_MLKEM_DKPKE_BYTES],
                             const uint8_t c[PQF_MLKEM_CT_BYTES]) {
     pqf_mlkem_poly u_hat, s_hat, w, v;
     int32_t acc[PQF_MLKEM_N];
@@ -130,12 +132,12 @@ void pqf_mlkem_kpke_decrypt(uint8_t m[PQF_MLKEM_SYM_BYTES], const uint8_t dk[PQF
         pqf_mlkem_multiply_ntts_acc(acc, s_hat.c, u_hat.c, j == 0);
     }
     pqf_mlkem_acc_reduce(w.c, acc);
-    pqf_mlkem_ntt_inverse(w.c);                           /* |w| < q */
+    pqf_mlkem_ntt_inverse(w.c); /* |w| < q */
 
     /* w = v' - NTT^-1(s_hat^T u_hat), v' = Decompress_dv(ByteDecode_dv(c2));
      * m = ByteEncode_1(Compress_1(w)). */
     pqf_mlkem_poly_decompress_dv(&v, c + K * PQF_MLKEM_POLY_DU_BYTES);
-    pqf_mlkem_poly_sub(&v, &w);                           /* |v - w| < 2q */
+    pqf_mlkem_poly_sub(&v, &w); /* |v' - w| < 2q */
     pqf_mlkem_canonical_coeffs(v.c);
     pqf_mlkem_poly_tomsg(m, &v);
 

@@ -24,7 +24,8 @@ void pqf_mlkem_kpke_encrypt(uint8_t c[PQF_MLKEM_CT_BYTES], const uint8_t ek[PQF_
                             const uint8_t r[PQF_MLKEM_SYM_BYTES]);
 
 /* K-PKE.Decrypt(dk_pke, c): the 32-byte message m. */
-void pqf_mlkem_kpke_decrypt(uint8_t m[PQF_MLKEM_SYM_BYTES], const uint8_t dk[PQF_MLKEM_DKPKE_BYTES],
+void pqf_mlkem_kpke_decrypt(uint8_t m[PQF_MLKEM_SYM_BYTES],
+                            const uint8_t dk[PQF_MLKEM_DKPKE_BYTES],
                             const uint8_t c[PQF_MLKEM_CT_BYTES]);
 
 #endif

@@ -176,7 +176,7 @@ static void ntt_inverse_first_layers(int16_t f[PQF_MLKEM_N]) {
 }
 
 /* The last layer of Algorithm 10 (len = 128, zetas[1]) merged with its final
- * multiplication by 128^-1 (line 14), times 2^16. Inputs below 2q in absolute
+ * multiplication by 128^-1 (3303), times 2^16. Inputs below 2q in absolute
  * value give outputs below q. */
 static void ntt_inverse_last_layer(int16_t f[PQF_MLKEM_N]) {
     unsigned j;

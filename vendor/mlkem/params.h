@@ -60,11 +60,14 @@
 #define PQF_MLKEM_CT_BYTES \
     (PQF_MLKEM_K * PQF_MLKEM_POLY_DU_BYTES + PQF_MLKEM_POLY_DV_BYTES)
 
-/* Compile-time checks that the derived sizes match the public header. */
-typedef char pqf_mlkem_ek_size_check[(PQF_MLKEM_EK_BYTES == PQF_MLKEM_API_EK_BYTES) ? 1 : -1];
-typedef char pqf_mlkem_dk_size_check[(PQF_MLKEM_DK_BYTES == PQF_MLKEM_API_DK_BYTES) ? 1 : -1];
-typedef char pqf_mlkem_ct_size_check[(PQF_MLKEM_CT_BYTES == PQF_MLKEM_API_CT_BYTES) ? 1 : -1];
-typedef char pqf_mlkem_seed_size_check[(PQF_MLKEM_SEED_BYTES == 2 * PQF_MLKEM_SYM_BYTES) ? 1 : -1];
-typedef char pqf_mlkem_ss_size_check[(PQF_MLKEM_SHARED_SECRET_BYTES == PQF_MLKEM_SYM_BYTES) ? 1 : -1];
+/* Compile-time checks (C99 has no static_assert: an array of size -1 does not
+ * compile) that the derived sizes match the public header. */
+#define PQF_MLKEM_STATIC_CHECK(name, cond) typedef char pqf_mlkem_check_##name[(cond) ? 1 : -1]
+PQF_MLKEM_STATIC_CHECK(ek_bytes, PQF_MLKEM_EK_BYTES == PQF_MLKEM_API_EK_BYTES);
+PQF_MLKEM_STATIC_CHECK(dk_bytes, PQF_MLKEM_DK_BYTES == PQF_MLKEM_API_DK_BYTES);
+PQF_MLKEM_STATIC_CHECK(ct_bytes, PQF_MLKEM_CT_BYTES == PQF_MLKEM_API_CT_BYTES);
+PQF_MLKEM_STATIC_CHECK(seed_bytes, PQF_MLKEM_SEED_BYTES == 2 * PQF_MLKEM_SYM_BYTES);
+PQF_MLKEM_STATIC_CHECK(ss_bytes, PQF_MLKEM_SHARED_SECRET_BYTES == PQF_MLKEM_SYM_BYTES);
+PQF_MLKEM_STATIC_CHECK(msg_bytes, PQF_MLKEM_MESSAGE_BYTES == PQF_MLKEM_SYM_BYTES);
 
 #endif

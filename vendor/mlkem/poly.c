@@ -92,6 +92,7 @@ static inline void decode_group(uint16_t t[8], const uint8_t *in, unsigned d) {
     t[7] = (uint16_t)((w1 >> (3 * d)) & mask);
 }
 
+/* FIPS 203 Algorithm 5: ByteEncode_12. */
 void pqf_mlkem_poly_encode12(uint8_t *restrict out, const pqf_mlkem_poly *restrict a) {
     unsigned i;
     for (i = 0; i < PQF_MLKEM_N / 2; i++) {
@@ -102,6 +103,7 @@ void pqf_mlkem_poly_encode12(uint8_t *restrict out, const pqf_mlkem_poly *restri
     }
 }
 
+/* FIPS 203 Algorithm 6: ByteDecode_12 (values reduced mod q). */
 void pqf_mlkem_poly_decode12(pqf_mlkem_poly *restrict r, const uint8_t *restrict in) {
     unsigned g, k;
     for (g = 0; g < PQF_MLKEM_N / 8; g++) {
@@ -114,6 +116,7 @@ void pqf_mlkem_poly_decode12(pqf_mlkem_poly *restrict r, const uint8_t *restrict
     }
 }
 
+/* FIPS 203 section 7.2: modulus check of one ByteEncode_12 block. */
 int pqf_mlkem_poly_check12(const uint8_t *in) {
     uint32_t bad = 0;
     unsigned g, k;
@@ -135,9 +138,12 @@ static inline void compress_encode(uint8_t *restrict out, const pqf_mlkem_poly *
     for (g = 0; g < PQF_MLKEM_N / 8; g++) {
         const int16_t *c = a->c + 8 * g;
 #define PQF_MLKEM_C(i) ((uint64_t)compress_d(c[i], d))
-        encode_group(out + d * g, pack4(PQF_MLKEM_C(0), PQF_MLKEM_C(1), PQF_MLKEM_C(2), PQF_MLKEM_C(3), d),
-                     pack4(PQF_MLKEM_C(4), PQF_MLKEM_C(5), PQF_MLKEM_C(6), PQF_MLKEM_C(7), d), d);
+        const uint64_t w0 =
+            pack4(PQF_MLKEM_C(0), PQF_MLKEM_C(1), PQF_MLKEM_C(2), PQF_MLKEM_C(3), d);
+        const uint64_t w1 =
+            pack4(PQF_MLKEM_C(4), PQF_MLKEM_C(5), PQF_MLKEM_C(6), PQF_MLKEM_C(7), d);
 #undef PQF_MLKEM_C
+        encode_group(out + d * g, w0, w1, d);
     }
 }
 
@@ -154,22 +160,27 @@ static inline void decode_decompress(pqf_mlkem_poly *restrict r, const uint8_t *
     }
 }
 
+/* FIPS 203 Algorithm 5 and eq. 4.7: ByteEncode_du(Compress_du(a)). */
 void pqf_mlkem_poly_compress_du(uint8_t *restrict out, const pqf_mlkem_poly *restrict a) {
     compress_encode(out, a, PQF_MLKEM_DU);
 }
 
+/* FIPS 203 Algorithm 5 and eq. 4.7: ByteEncode_dv(Compress_dv(a)). */
 void pqf_mlkem_poly_compress_dv(uint8_t *restrict out, const pqf_mlkem_poly *restrict a) {
     compress_encode(out, a, PQF_MLKEM_DV);
 }
 
+/* FIPS 203 Algorithm 6 and eq. 4.8: Decompress_du(ByteDecode_du(in)). */
 void pqf_mlkem_poly_decompress_du(pqf_mlkem_poly *restrict r, const uint8_t *restrict in) {
     decode_decompress(r, in, PQF_MLKEM_DU);
 }
 
+/* FIPS 203 Algorithm 6 and eq. 4.8: Decompress_dv(ByteDecode_dv(in)). */
 void pqf_mlkem_poly_decompress_dv(pqf_mlkem_poly *restrict r, const uint8_t *restrict in) {
     decode_decompress(r, in, PQF_MLKEM_DV);
 }
 
+/* FIPS 203 Algorithm 14 (the term mu): r += Decompress_1(ByteDecode_1(m)). */
 void pqf_mlkem_poly_add_msg(pqf_mlkem_poly *restrict r, const uint8_t *restrict m) {
     unsigned i, j;
     for (i = 0; i < PQF_MLKEM_SYM_BYTES; i++) {
@@ -178,11 +189,13 @@ void pqf_mlkem_poly_add_msg(pqf_mlkem_poly *restrict r, const uint8_t *restrict 
         const uint32_t byte = pqf_value_barrier_u32(m[i]);
         for (j = 0; j < 8; j++) {
             uint32_t mask = 0u - ((byte >> j) & 1u); /* all-ones when bit j is set */
-            r->c[8 * i + j] = (int16_t)(r->c[8 * i + j] + (int16_t)(mask & ((PQF_MLKEM_Q + 1) / 2)));
+            int16_t mu = (int16_t)(mask & ((PQF_MLKEM_Q + 1) / 2));
+            r->c[8 * i + j] = (int16_t)(r->c[8 * i + j] + mu);
         }
     }
 }
 
+/* FIPS 203 Algorithm 15 (the message): ByteEncode_1(Compress_1(a)). */
 void pqf_mlkem_poly_tomsg(uint8_t *restrict m, const pqf_mlkem_poly *restrict a) {
     unsigned i, j;
     for (i = 0; i < PQF_MLKEM_SYM_BYTES; i++) {
@@ -194,6 +207,7 @@ void pqf_mlkem_poly_tomsg(uint8_t *restrict m, const pqf_mlkem_poly *restrict a)
     }
 }
 
+/* Coefficientwise r += a in R_q (no reduction). */
 void pqf_mlkem_poly_add(pqf_mlkem_poly *restrict r, const pqf_mlkem_poly *restrict a) {
     unsigned i;
     for (i = 0; i < PQF_MLKEM_N; i++) {
@@ -201,6 +215,7 @@ void pqf_mlkem_poly_add(pqf_mlkem_poly *restrict r, const pqf_mlkem_poly *restri
     }
 }
 
+/* Coefficientwise r -= a in R_q (no reduction). */
 void pqf_mlkem_poly_sub(pqf_mlkem_poly *restrict r, const pqf_mlkem_poly *restrict a) {
     unsigned i;
     for (i = 0; i < PQF_MLKEM_N; i++) {

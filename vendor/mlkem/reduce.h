@@ -5,7 +5,9 @@
  * value they stand for; the bounds each routine accepts and returns are stated
  * next to it. Montgomery reduction uses R = 2^16. Every routine is a fixed
  * sequence of multiplications, shifts and additions: no branch, table lookup,
- * division or modulo touches the operand.
+ * division or modulo touches the operand. Like all mainstream C compilers, the
+ * code assumes two's complement narrowing conversions and arithmetic right
+ * shifts of negative values.
  */
 #ifndef PQF_MLKEM_REDUCE_H
 #define PQF_MLKEM_REDUCE_H

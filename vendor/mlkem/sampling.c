@@ -25,8 +25,9 @@
  * bits 1111 and pad10*1: the byte 0x1F right after the message and 0x80 in the
  * last byte of the block.
  */
-static void shake_absorb_seed(uint64_t s[25], unsigned rate, const uint8_t seed[PQF_MLKEM_SYM_BYTES],
-                              const uint8_t *suffix, unsigned suffixlen) {
+static void shake_absorb_seed(uint64_t s[25], unsigned rate,
+                              const uint8_t seed[PQF_MLKEM_SYM_BYTES], const uint8_t *suffix,
+                              unsigned suffixlen) {
     unsigned i;
     for (i = 0; i < 25; i++) {
         s[i] = 0;
@@ -126,36 +127,36 @@ void pqf_mlkem_sample_ntt(pqf_mlkem_poly *a, const uint8_t rho[PQF_MLKEM_SYM_BYT
  * SamplePolyCBD_2 (Algorithm 8, eta = 2): coefficient i is
  * (b[4i] + b[4i+1]) - (b[4i+2] + b[4i+3]), so each byte gives two. Adding the
  * even and odd bits of the byte forms its four 2-bit pair sums x0, y0, x1, y1;
- * then (x + 4) - y per nibble cannot borrow, and subtracting 4 gives x - y.
- * The result is added to r when add is nonzero, else stored.
+ * then (x + 4) - y per nibble cannot borrow. cbd2_byte returns the two nibbles
+ * x0 - y0 + 4 and x1 - y1 + 4.
  */
+static inline uint32_t cbd2_byte(uint32_t b) {
+    uint32_t t = (b & 0x55) + ((b >> 1) & 0x55);
+    return (t & 0x33) + 0x44 - ((t >> 2) & 0x33);
+}
+
+/* r = SamplePolyCBD_2(buf), or r += it when add is nonzero. */
 static void cbd2(pqf_mlkem_poly *restrict r, const uint8_t *restrict buf, int add) {
     unsigned i;
-#define PQF_MLKEM_CBD2_PAIR(i, c0, c1)                                           \
-    uint32_t t_ = (uint32_t)(buf[i] & 0x55) + (uint32_t)((buf[i] >> 1) & 0x55);  \
-    uint32_t d_ = (t_ & 0x33) + 0x44 - ((t_ >> 2) & 0x33);                       \
-    int16_t c0 = (int16_t)((int16_t)(d_ & 0xF) - 4);                              \
-    int16_t c1 = (int16_t)((int16_t)(d_ >> 4) - 4)
     if (add) {
         for (i = 0; i < PQF_MLKEM_N / 2; i++) {
-            PQF_MLKEM_CBD2_PAIR(i, c0, c1);
-            r->c[2 * i] = (int16_t)(r->c[2 * i] + c0);
-            r->c[2 * i + 1] = (int16_t)(r->c[2 * i + 1] + c1);
+            uint32_t d = cbd2_byte(buf[i]);
+            r->c[2 * i] = (int16_t)(r->c[2 * i] + (int16_t)(d & 0xF) - 4);
+            r->c[2 * i + 1] = (int16_t)(r->c[2 * i + 1] + (int16_t)(d >> 4) - 4);
         }
     } else {
         for (i = 0; i < PQF_MLKEM_N / 2; i++) {
-            PQF_MLKEM_CBD2_PAIR(i, c0, c1);
-            r->c[2 * i] = c0;
-            r->c[2 * i + 1] = c1;
+            uint32_t d = cbd2_byte(buf[i]);
+            r->c[2 * i] = (int16_t)((int16_t)(d & 0xF) - 4);
+            r->c[2 * i + 1] = (int16_t)((int16_t)(d >> 4) - 4);
         }
     }
-#undef PQF_MLKEM_CBD2_PAIR
 }
 
 /*
  * SamplePolyCBD_3 (eta = 3): coefficient i is the sum of bits 6i..6i+2 minus
  * the sum of bits 6i+3..6i+5, so 3 bytes give four; three shifted masks form
- * the eight 3-bit triple sums at once. Stored or added as for cbd2.
+ * the eight 3-bit triple sums at once. Stored, or added when add is nonzero.
  */
 static void cbd3(pqf_mlkem_poly *restrict r, const uint8_t *restrict buf, int add) {
     unsigned i, j;

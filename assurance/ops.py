@@ -1,0 +1,381 @@
+"""The registry of C operations that the assurance checks drive.
+
+One entry per algorithm family lists its parameter sets and, in order, the
+operations of one run (a chain: key generation first, then the operations that
+use its outputs). Every C-level check walks this table: the constant-time
+driver (valgrind), the division scan, the stack-residue scan, the race driver
+(helgrind) and the memcheck run. Adding an algorithm to every check is one
+`Family(...)` entry appended to FAMILIES below.
+
+How an operation is described:
+
+- ``call`` is the C call, written with ``{p}`` for the parameter set's symbol
+  prefix (``pqf_mlkem768``), ``{M}`` for its size-macro prefix
+  (``PQF_MLKEM768``), ``{name}`` for a buffer and ``{name_len}`` for its size;
+- each buffer is an output (``out``: public, declassified after the call;
+  ``out_secret``: stays secret) or an input (``pub``/``secret``) that is either
+  fresh (filled with a recognisable pseudorandom pattern) or copied from an
+  earlier operation's buffer (``src="keygen.dk"``, optionally with one bit
+  flipped: ``tamper=bit``). ``secret_ranges`` lists the (offset, length) C
+  expressions of a buffer's secret bytes when only part of it is secret (an
+  expanded key embeds its public key and its hash, which the code may branch
+  on and need not wipe);
+- ``expect`` is the return code the call must give.
+
+The compile units (which sources make a parameter set, with which -D) are not
+repeated here: they are read from build.rs, the one list the library build
+uses (see ``units()``).
+"""
+
+from __future__ import annotations
+
+import pathlib
+import re
+from dataclasses import dataclass
+
+ROOT = pathlib.Path(__file__).resolve().parents[1]
+
+OUT, OUT_SECRET, IN, IN_SECRET = "out", "out_secret", "in", "in_secret"
+
+
+@dataclass(frozen=True)
+class Buf:
+    """One argument buffer of an operation."""
+
+    name: str
+    size: str = ""  # C expression; empty when copied from `src`
+    kind: str = IN
+    src: str | None = None  # "op.buffer" of an earlier operation in the chain
+    tamper: int | None = None  # bit to flip after copying from `src`
+    secret_ranges: tuple[tuple[str, str], ...] = ()  # (offset, length); empty = all or none
+
+
+def out(name: str, size: str) -> Buf:
+    """A public output: the standard publishes it, the driver declassifies it."""
+    return Buf(name, size, OUT)
+
+
+def out_secret(name: str, size: str, ranges: tuple[tuple[str, str], ...] = ()) -> Buf:
+    """A secret output (a secret key, a shared secret); `ranges` as for `secret`."""
+    return Buf(name, size, OUT_SECRET, secret_ranges=ranges)
+
+
+def pub(name: str, size: str = "", src: str | None = None, tamper: int | None = None) -> Buf:
+    """A public input, fresh or copied from an earlier output."""
+    return Buf(name, size, IN, src, tamper)
+
+
+def secret(
+    name: str,
+    size: str = "",
+    src: str | None = None,
+    ranges: tuple[tuple[str, str], ...] = (),
+) -> Buf:
+    """A secret input (seed, coins, secret key): wholly secret unless `ranges` is given."""
+    return Buf(name, size, IN_SECRET, src, None, ranges)
+
+
+@dataclass(frozen=True)
+class Op:
+    """One C entry point called with the given buffers."""
+
+    name: str
+    call: str
+    bufs: tuple[Buf, ...]
+    expect: int = 0
+
+
+@dataclass(frozen=True)
+class ParamSet:
+    """A parameter set: its standard name and its compile unit (from build.rs)."""
+
+    name: str
+    unit: str  # e.g. "pqf_mlkem768": the symbol prefix and the build.rs unit name
+
+    @property
+    def macro(self) -> str:
+        return self.unit.upper()
+
+
+@dataclass(frozen=True)
+class Family:
+    """An algorithm family: its parameter sets and the operations of one chain."""
+
+    name: str
+    sets: tuple[ParamSet, ...]
+    ops: tuple[Op, ...]
+    # Instructions whose latency depends on their operands, forbidden anywhere in
+    # the family's object code (KyberSlash class). A family with floating point
+    # on secrets would add e.g. "divsd", "sqrtsd".
+    forbidden: tuple[str, ...] = ("div", "idiv")
+
+
+# ML-KEM (FIPS 203). dk = dk_pke (384k) || ek || H(ek) (32) || z (32): dk_pke and
+# z are secret, the embedded ek and its hash are public (the key check hashes
+# them and branches on the result).
+MLKEM_DK_SECRET = (("0", "{M}_DK_BYTES - {M}_EK_BYTES - 64"), ("{M}_DK_BYTES - 32", "32"))
+
+MLKEM = Family(
+    name="ML-KEM",
+    sets=(
+        ParamSet("ML-KEM-512", "pqf_mlkem512"),
+        ParamSet("ML-KEM-768", "pqf_mlkem768"),
+        ParamSet("ML-KEM-1024", "pqf_mlkem1024"),
+    ),
+    ops=(
+        Op(
+            "keygen",
+            "{p}_keygen_internal({ek}, {dk}, {d}, {z})",
+            (
+                out("ek", "{M}_EK_BYTES"),
+                out_secret("dk", "{M}_DK_BYTES", MLKEM_DK_SECRET),
+                secret("d", "32"),
+                secret("z", "32"),
+            ),
+        ),
+        Op(
+            "encaps",
+            "{p}_encaps_internal({ss}, {ct}, {ek}, {m})",
+            (
+                out_secret("ss", "32"),
+                out("ct", "{M}_CT_BYTES"),
+                pub("ek", src="keygen.ek"),
+                secret("m", "32"),
+            ),
+        ),
+        Op(
+            "decaps",
+            "{p}_decaps_internal({ss}, {dk}, {ct})",
+            (
+                out_secret("ss", "32"),
+                secret("dk", src="keygen.dk", ranges=MLKEM_DK_SECRET),
+                pub("ct", src="encaps.ct"),
+            ),
+        ),
+        # Implicit rejection: a ciphertext with one bit flipped.
+        Op(
+            "decaps-reject",
+            "{p}_decaps_internal({ss}, {dk}, {ct})",
+            (
+                out_secret("ss", "32"),
+                secret("dk", src="keygen.dk", ranges=MLKEM_DK_SECRET),
+                pub("ct", src="encaps.ct", tamper=77),
+            ),
+        ),
+        Op(
+            "check-dk",
+            "{p}_check_dk({dk})",
+            (secret("dk", src="keygen.dk", ranges=MLKEM_DK_SECRET),),
+        ),
+    ),
+)
+
+# ML-DSA (FIPS 204). sk = rho (32) || K (32) || tr (64) || s1 || s2 || t0: rho
+# and tr are public (rho is in pk, tr = H(pk)), K, s1, s2 and t0 are secret.
+MLDSA_SK_SECRET = (("32", "32"), ("128", "{M}_SK_BYTES - 128"))
+
+MLDSA = Family(
+    name="ML-DSA",
+    sets=(
+        ParamSet("ML-DSA-44", "pqf_mldsa44"),
+        ParamSet("ML-DSA-65", "pqf_mldsa65"),
+        ParamSet("ML-DSA-87", "pqf_mldsa87"),
+    ),
+    ops=(
+        Op(
+            "keygen",
+            "{p}_keygen_internal({pk}, {sk}, {xi})",
+            (
+                out("pk", "{M}_PK_BYTES"),
+                out_secret("sk", "{M}_SK_BYTES", MLDSA_SK_SECRET),
+                secret("xi", "32"),
+            ),
+        ),
+        # Hedged signing of M' = 0 || 0 || msg (pure ML-DSA, empty context).
+        Op(
+            "sign",
+            "{p}_sign_internal({sig}, {sk}, {pre}, {pre_len}, {msg}, {msg_len}, {rnd})",
+            (
+                out("sig", "{M}_SIG_BYTES"),
+                secret("sk", src="keygen.sk", ranges=MLDSA_SK_SECRET),
+                pub("pre", "2"),
+                pub("msg", "61"),
+                secret("rnd", "32"),
+            ),
+        ),
+        Op(
+            "sign-mu",
+            "{p}_sign_mu({sig}, {sk}, {mu}, {rnd})",
+            (
+                out("sig", "{M}_SIG_BYTES"),
+                secret("sk", src="keygen.sk", ranges=MLDSA_SK_SECRET),
+                pub("mu", "64"),
+                secret("rnd", "32"),
+            ),
+        ),
+        # Loading an expanded secret key: range, t0 and tr checks.
+        Op(
+            "sk-load",
+            "{p}_sk_to_pk({pk}, {sk})",
+            (
+                out("pk", "{M}_PK_BYTES"),
+                secret("sk", src="keygen.sk", ranges=MLDSA_SK_SECRET),
+            ),
+        ),
+        Op(
+            "verify",
+            "{p}_verify_internal({pk}, {pre}, {pre_len}, {msg}, {msg_len}, {sig}, {sig_len})",
+            (
+                pub("pk", src="keygen.pk"),
+                pub("pre", src="sign.pre"),
+                pub("msg", src="sign.msg"),
+                pub("sig", src="sign.sig"),
+            ),
+        ),
+        Op(
+            "verify-reject",
+            "{p}_verify_internal({pk}, {pre}, {pre_len}, {msg}, {msg_len}, {sig}, {sig_len})",
+            (
+                pub("pk", src="keygen.pk"),
+                pub("pre", src="sign.pre"),
+                pub("msg", src="sign.msg"),
+                pub("sig", src="sign.sig", tamper=5),
+            ),
+            expect=-2,
+        ),
+    ),
+)
+
+# The registry. SLH-DSA and Falcon join every check with one entry each here.
+FAMILIES: tuple[Family, ...] = (MLKEM, MLDSA)
+
+
+@dataclass(frozen=True)
+class Unit:
+    """A compile unit of build.rs: one parameter set (or the shared code)."""
+
+    name: str
+    defines: tuple[str, ...]
+    sources: tuple[pathlib.Path, ...]
+
+
+def units(build_rs: pathlib.Path = ROOT / "build.rs") -> list[Unit]:
+    """The compile units, read from build.rs so that the two never drift apart.
+
+    build.rs lists `const NAME_FILES: &[&str] = &[...]`, the shared `COMMON`
+    files, and one `unit("pqf_x", "MACRO", "value", "dir", FILES)` per set.
+    """
+    text = build_rs.read_text()
+    lists = {
+        m.group(1): re.findall(r'"([^"]+)"', m.group(2))
+        for m in re.finditer(r"const (\w+): &\[&str\] = &\[(.*?)\];", text, re.S)
+    }
+    found = []
+    pattern = r'unit\(\s*"(\w+)",\s*"(\w+)",\s*"([^"]+)",\s*"(\w+)",\s*(\w+),?\s*\)'
+    for m in re.finditer(pattern, text):
+        name, macro, value, vdir, files = m.groups()
+        if files not in lists:
+            raise ValueError(f"build.rs: file list {files} of unit {name} not found")
+        srcs = tuple(ROOT / "vendor" / vdir / f for f in lists[files])
+        found.append(Unit(name, (f"{macro}={value}",), srcs))
+    if "COMMON" not in lists or not found:
+        raise ValueError("build.rs: could not read the compile units (COMMON and unit(...) lines)")
+    found.append(Unit("pqf_common", (), tuple(ROOT / "vendor/common" / f for f in lists["COMMON"])))
+    return found
+
+
+def registered_units() -> list[Unit]:
+    """The units the registry needs (its parameter sets and the shared code)."""
+    wanted = {s.unit for f in FAMILIES for s in f.sets} | {"pqf_common"}
+    all_units = {u.name: u for u in units()}
+    missing = wanted - set(all_units)
+    if missing:
+        raise ValueError(f"registered parameter sets missing from build.rs: {sorted(missing)}")
+    return [all_units[n] for n in sorted(wanted)]
+
+
+def _expand(template: str, ps: ParamSet) -> str:
+    return template.replace("{p}", ps.unit).replace("{M}", ps.macro)
+
+
+def generate_c(families: tuple[Family, ...] = FAMILIES) -> str:
+    """The C operation table (assurance/harness.h types) for every registered set."""
+    lines = [
+        "/* Generated by assurance/ops.py from the registry: do not edit. */",
+        "#include <stddef.h>",
+        "#include <stdint.h>",
+        '#include "pqfence.h"',
+        '#include "harness.h"',
+        "",
+    ]
+    table = []
+    index = 0
+    for fam in families:
+        for ps in fam.sets:
+            chain: dict[str, tuple[int, dict[str, int], dict[str, str]]] = {}
+            for op in fam.ops:
+                names = {b.name: i for i, b in enumerate(op.bufs)}
+                sizes: dict[str, str] = {}
+                for b in op.bufs:
+                    if b.src:
+                        sop, sbuf = b.src.split(".")
+                        if sop not in chain or sbuf not in chain[sop][1]:
+                            raise ValueError(f"{fam.name} {op.name}: unknown source {b.src}")
+                        sizes[b.name] = _expand(b.size, ps) if b.size else chain[sop][2][sbuf]
+                    else:
+                        sizes[b.name] = _expand(b.size, ps)
+                call = _expand(op.call, ps)
+                for n, i in names.items():
+                    call = call.replace("{" + n + "_len}", f"(size_t)({sizes[n]})")
+                    call = call.replace("{" + n + "}", f"b[{i}]")
+                if "{" in call:
+                    raise ValueError(f"{fam.name} {op.name}: unresolved name in {call}")
+                fn = f"as_call_{index}"
+                lines.append(f"static int {fn}(uint8_t *const *b) {{")
+                lines.append(f"    return {call};")
+                lines.append("}")
+                bufs = []
+                for i, b in enumerate(op.bufs):
+                    rng = "NULL"
+                    if b.secret_ranges:
+                        rng = f"as_ranges_{index}_{i}"
+                        parts = ", ".join(
+                            f"{{(size_t)({_expand(o, ps)}), (size_t)({_expand(n, ps)})}}"
+                            for o, n in b.secret_ranges
+                        )
+                        lines.append(f"static const as_range {rng}[] = {{{parts}}};")
+                    src_op, src_buf = -1, -1
+                    if b.src:
+                        sop, sbuf = b.src.split(".")
+                        src_op, src_buf = chain[sop][0], chain[sop][1][sbuf]
+                    kind = {OUT: "AS_OUT", OUT_SECRET: "AS_OUT_SECRET", IN: "AS_IN"}.get(
+                        b.kind, "AS_IN_SECRET"
+                    )
+                    tamper = -1 if b.tamper is None else b.tamper
+                    bufs.append(
+                        f'{{"{b.name}", (size_t)({sizes[b.name]}), {kind}, {src_op}, {src_buf}, '
+                        f"{tamper}, {rng}, {len(b.secret_ranges)}}}"
+                    )
+                lines.append(f"static const as_buf as_bufs_{index}[] = {{")
+                lines.extend(f"    {x}," for x in bufs)
+                lines.append("};")
+                table.append(
+                    f'    {{"{fam.name}", "{ps.name}", "{op.name}", {fn}, {op.expect}, '
+                    f"{len(op.bufs)}, as_bufs_{index}}},"
+                )
+                chain[op.name] = (index, names, sizes)
+                index += 1
+    lines.append("const as_op as_ops[] = {")
+    lines.extend(table)
+    lines.append("};")
+    lines.append(f"const size_t as_nops = {index};")
+    return "\n".join(lines) + "\n"
+
+
+def set_names() -> list[tuple[str, str]]:
+    """(family, parameter set) for every registered set."""
+    return [(f.name, s.name) for f in FAMILIES for s in f.sets]
+
+
+if __name__ == "__main__":
+    print(generate_c(), end="")

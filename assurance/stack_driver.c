@@ -1,0 +1,248 @@
+/*
+ * assurance/stack_driver.c: no secret is left on the stack after an operation.
+ *
+ * Each operation runs on a thread whose stack is a heap buffer painted with a
+ * fixed byte. When the thread has finished, the whole buffer is searched for
+ * the operation's secrets: every 16-byte window (at 8-byte steps) of its secret
+ * inputs (seeds, coins, the secret ranges of a secret key) and of its secret
+ * outputs. A window found means a copy the C did not wipe. The deepest byte
+ * that changed gives the stack the operation used.
+ *
+ * Usage: stack_driver [FILTER]    (family or set name)
+ *        stack_driver --canary    (an operation that leaves its seed: must be found)
+ * Prints "stack<TAB>family<TAB>set<TAB>op<TAB>windows-found<TAB>windows<TAB>stack-bytes".
+ */
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "harness.h"
+
+#define STACK_BYTES (2u << 20)
+#define PAINT 0x5A
+#define WIN 16
+#define STEP 8
+
+/* The windows to look for, collected from the secret ranges. */
+typedef struct {
+    const uint8_t **w;
+    const char **what;
+    size_t n, cap;
+    const char *cur;
+} windows;
+
+typedef struct {
+    as_state *s;
+    size_t i;
+    int (*fn)(uint8_t *const *b);
+    uint8_t *const *args;
+    const uint8_t *stack;
+    const windows *ws;
+    int rc;
+    size_t found, used;
+    uintptr_t gap_bottom;
+} job;
+
+static size_t count_found(const uint8_t *stack, const windows *ws, int verbose);
+static size_t stack_used(const uint8_t *stack);
+
+/* Calls the operation below a gap of GAP bytes, so that the scan that follows
+ * (which runs on this thread, from the runner's frame) only overwrites the gap
+ * and never the stack the operation used. */
+#define GAP 16384
+static __attribute__((noinline)) int call_below_gap(job *j) {
+    volatile uint8_t gap[GAP];
+    int rc;
+    gap[0] = 0;
+    gap[GAP - 1] = 0;
+    j->gap_bottom = (uintptr_t)&gap[0];
+    rc = j->fn != NULL ? j->fn(j->args) : as_call(j->s, j->i);
+    gap[1] = (uint8_t)rc;
+    return rc;
+}
+
+static void *runner(void *arg) {
+    job *j = arg;
+    j->rc = call_below_gap(j);
+    /* Scan now, before the thread's exit path can reuse the stack. */
+    j->found = count_found(j->stack, j->ws, getenv("AS_VERBOSE") != NULL);
+    j->used = stack_used(j->stack);
+    if (j->used > 0) {
+        uintptr_t top = (uintptr_t)j->stack + STACK_BYTES;
+        j->used -= top - j->gap_bottom; /* the operation's own stack */
+    }
+    return NULL;
+}
+
+/* Runs the job on a painted stack; returns 0 or -1 when threads fail. */
+static int run_on_painted_stack(job *j, uint8_t *stack) {
+    pthread_attr_t attr;
+    pthread_t t;
+    memset(stack, PAINT, STACK_BYTES);
+    j->stack = stack;
+    if (pthread_attr_init(&attr) != 0 || pthread_attr_setstack(&attr, stack, STACK_BYTES) != 0) {
+        return -1;
+    }
+    if (pthread_create(&t, &attr, runner, j) != 0) {
+        return -1;
+    }
+    pthread_join(t, NULL);
+    pthread_attr_destroy(&attr);
+    return 0;
+}
+
+static void add_windows(uint8_t *p, size_t n, void *ctx) {
+    windows *ws = ctx;
+    size_t off;
+    for (off = 0; off + WIN <= n; off += STEP) {
+        if (ws->n == ws->cap) {
+            size_t cap = ws->cap ? 2 * ws->cap : 256;
+            const uint8_t **w = realloc((void *)ws->w, cap * sizeof(*w));
+            const char **what;
+            if (w == NULL) {
+                return;
+            }
+            ws->w = w;
+            what = realloc((void *)ws->what, cap * sizeof(*what));
+            if (what == NULL) {
+                return;
+            }
+            ws->what = what;
+            ws->cap = cap;
+        }
+        ws->what[ws->n] = ws->cur;
+        ws->w[ws->n++] = p + off;
+    }
+}
+
+/* Counts the windows present anywhere in the stack (naive search over the
+ * windows' first 8 bytes, then a full compare). */
+static size_t count_found(const uint8_t *stack, const windows *ws, int verbose) {
+    size_t k, found = 0;
+    for (k = 0; k < ws->n; k++) {
+        const uint8_t *w = ws->w[k];
+        const uint8_t *p = stack;
+        const uint8_t *end = stack + STACK_BYTES - WIN;
+        while (p <= end) {
+            const uint8_t *q = memchr(p, w[0], (size_t)(end - p) + 1);
+            if (q == NULL) {
+                break;
+            }
+            if (memcmp(q, w, WIN) == 0) {
+                if (verbose) {
+                    fprintf(stderr, "  %s window %zu at stack offset %zu\n", ws->what[k], k,
+                            (size_t)(q - stack));
+                }
+                found++;
+                break;
+            }
+            p = q + 1;
+        }
+    }
+    return found;
+}
+
+static size_t stack_used(const uint8_t *stack) {
+    size_t i;
+    for (i = 0; i < STACK_BYTES; i++) {
+        if (stack[i] != PAINT) {
+            return STACK_BYTES - i;
+        }
+    }
+    return 0;
+}
+
+/* The canary: copies its 32-byte seed into a local array and returns without
+ * wiping it, as a forgotten pqf_wipe would. */
+static int canary_leak(uint8_t *const *b) {
+    volatile uint8_t copy[32];
+    size_t i;
+    unsigned acc = 0;
+    for (i = 0; i < sizeof(copy); i++) {
+        copy[i] = b[0][i];
+    }
+    for (i = 0; i < sizeof(copy); i++) {
+        acc += copy[i];
+    }
+    return (int)(acc & 1) - (int)(acc & 1);
+}
+
+static int run_canary(uint8_t *stack) {
+    uint8_t seed[32];
+    uint8_t *args[1];
+    windows ws = {NULL, NULL, 0, 0, "seed"};
+    job j;
+    size_t i;
+    for (i = 0; i < sizeof(seed); i++) {
+        seed[i] = (uint8_t)(0xC3 ^ (i * 29));
+    }
+    args[0] = seed;
+    add_windows(seed, sizeof(seed), &ws);
+    memset(&j, 0, sizeof(j));
+    j.fn = canary_leak;
+    j.args = args;
+    j.ws = &ws;
+    if (run_on_painted_stack(&j, stack) != 0) {
+        return 2;
+    }
+    printf("stack\tcanary\tcanary\tleak\t%zu\t%zu\t%zu\n", j.found, ws.n, j.used);
+    free((void *)ws.w);
+    free((void *)ws.what);
+    return 0;
+}
+
+int main(int argc, char **argv) {
+    const char *filter = argc > 1 ? argv[1] : "";
+    uint8_t *stack = NULL;
+    as_state s;
+    size_t i, k;
+    int failed = 0;
+
+    if (posix_memalign((void **)&stack, 4096, STACK_BYTES) != 0) {
+        return 2;
+    }
+    if (strcmp(filter, "--canary") == 0) {
+        int rc = run_canary(stack);
+        free(stack);
+        return rc;
+    }
+    if (as_state_init(&s) != 0) {
+        free(stack);
+        return 2;
+    }
+    for (i = 0; i < as_nops; i++) {
+        const as_op *op = &as_ops[i];
+        windows ws = {NULL, NULL, 0, 0, NULL};
+        job j;
+        if (!as_selected(i, filter)) {
+            continue;
+        }
+        as_prepare(&s, i);
+        /* Secret outputs are searched for after the call: collect their
+         * addresses now (the windows point into the buffers). */
+        for (k = 0; k < op->nbufs; k++) {
+            ws.cur = op->bufs[k].name;
+            as_each_secret(&s, i, k, add_windows, &ws);
+        }
+        memset(&j, 0, sizeof(j));
+        j.s = &s;
+        j.i = i;
+        j.ws = &ws;
+        if (run_on_painted_stack(&j, stack) != 0) {
+            failed = 2;
+            break;
+        }
+        printf("stack\t%s\t%s\t%s\t%zu\t%zu\t%zu\n", op->family, op->set, op->op, j.found,
+               ws.n, j.used);
+        fflush(stdout);
+        if (j.found != 0 || j.rc != op->expect) {
+            failed = 1;
+        }
+        free((void *)ws.w);
+        free((void *)ws.what);
+    }
+    as_state_free(&s);
+    free(stack);
+    return failed;
+}

@@ -1,0 +1,4 @@
+//! cargo-fuzz target `sig_public_key`: see src/targets.rs.
+#![no_main]
+
+libfuzzer_sys::fuzz_target!(|data: &[u8]| pqfence_fuzz::targets::sig_public_key(data));

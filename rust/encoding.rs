@@ -1,0 +1,1175 @@
+//! Key formats: SubjectPublicKeyInfo (RFC 5280) for public keys,
+//! OneAsymmetricKey / PKCS#8 (RFC 5958) for private keys, PEM (RFC 7468)
+//! around both, and password-encrypted PKCS#8 (PBES2, RFC 8018).
+//!
+//! Object identifiers and private-key encodings follow the IETF LAMPS
+//! documents: ML-KEM (`id-alg-ml-kem-*`, 2.16.840.1.101.3.4.4.1-3) and ML-DSA
+//! (`id-ml-dsa-*`, 2.16.840.1.101.3.4.3.17-19), with the AlgorithmIdentifier
+//! parameters absent. Their PKCS#8 `privateKey` holds one of three forms:
+//!
+//! ```text
+//! PrivateKey ::= CHOICE {
+//!     seed         [0] IMPLICIT OCTET STRING,     -- 80 20 .. (ML-DSA), 80 40 .. (ML-KEM)
+//!     expandedKey  OCTET STRING,                  -- the FIPS 203 / 204 expanded key
+//!     both         SEQUENCE { seed OCTET STRING, expandedKey OCTET STRING } }
+//! ```
+//!
+//! pqfence writes the seed form unless asked otherwise ([`PrivateKeyForm`]).
+//! It reads all three: the expanded key is validated (FIPS 203 hash check,
+//! FIPS 204 consistency check), and "both" is rejected when the expanded key
+//! differs from the one derived from the seed. A key read from the expanded
+//! form has **no seed**: it can sign or decapsulate and be written in the
+//! expanded form again, but the seed form (and `seed()`) is no longer
+//! available, and keys in that form are about 40 to 150 times larger.
+//!
+//! Parsing is strict DER (no BER, exact lengths, no trailing data), done by
+//! RustCrypto's `der`, `spki` and `pkcs8` crates. Secrets are held in
+//! zeroizing buffers ([`SecretDocument`], [`Zeroizing`]).
+//!
+//! ```
+//! use pqfence::encoding::{self, PrivateKeyForm};
+//! use pqfence::mldsa::{MlDsa65, SigningKey};
+//!
+//! let sk = SigningKey::<MlDsa65>::generate()?;
+//! let pem = encoding::to_pkcs8_pem(&sk, PrivateKeyForm::Seed)?;
+//! let again: SigningKey<MlDsa65> = encoding::from_pkcs8_pem(&pem)?;
+//! assert_eq!(again, sk);
+//!
+//! // Any supported algorithm, chosen by the file's OID:
+//! let any = encoding::load_private_key_pem(&pem, None)?;
+//! assert_eq!(any.algorithm().name, "ML-DSA-65");
+//! # Ok::<(), pqfence::Error>(())
+//! ```
+//!
+//! # Adding an algorithm family
+//!
+//! Its OIDs are already in [`ALGORITHMS`] (SLH-DSA's twelve are). To make its
+//! keys loadable, implement [`AlgorithmId`] for each parameter set,
+//! [`PrivateKeyEncoding`] / [`PublicKeyEncoding`] for its key types, and add
+//! one line per parameter set to the `key_registry!` invocation below (which
+//! builds [`AnyPrivateKey`] / [`AnyPublicKey`] and the OID dispatch) and to
+//! `impl_standard_traits!` for the `pkcs8` / `spki` traits.
+
+use core::fmt;
+
+use der::asn1::{AnyRef, BitStringRef, ContextSpecific, OctetStringRef};
+use der::{Decode, Encode, Reader, Tag, TagMode, TagNumber, Tagged};
+use pkcs8::pkcs5::pbes2;
+use pkcs8::{EncryptedPrivateKeyInfoRef, PrivateKeyInfoRef};
+use spki::{AlgorithmIdentifierRef, SubjectPublicKeyInfoRef};
+use subtle::ConstantTimeEq;
+
+pub use der::zeroize::Zeroizing;
+pub use der::{Document, SecretDocument};
+pub use pkcs8::der::pem::LineEnding;
+pub use pkcs8::ObjectIdentifier;
+pub use pkcs8::{DecodePrivateKey, EncodePrivateKey};
+pub use spki::{DecodePublicKey, EncodePublicKey};
+
+use crate::error::{Error, Result};
+use crate::mldsa::{self, DsaParams, SigningKey, VerifyingKey};
+use crate::mlkem::{self, DecapsulationKey, EncapsulationKey, KemParams};
+use crate::rng;
+
+/// PEM label of a SubjectPublicKeyInfo.
+pub const PUBLIC_KEY_LABEL: &str = "PUBLIC KEY";
+/// PEM label of an unencrypted PKCS#8 private key.
+pub const PRIVATE_KEY_LABEL: &str = "PRIVATE KEY";
+/// PEM label of a password-encrypted PKCS#8 private key.
+pub const ENCRYPTED_PRIVATE_KEY_LABEL: &str = "ENCRYPTED PRIVATE KEY";
+
+// ---------------------------------------------------------------------------
+// The algorithm table
+// ---------------------------------------------------------------------------
+
+/// What an algorithm's keys are for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum KeyKind {
+    /// A key-encapsulation mechanism (ML-KEM).
+    Kem,
+    /// A signature scheme (ML-DSA, SLH-DSA, Falcon).
+    Signature,
+}
+
+/// How an algorithm's private key sits in the PKCS#8 `privateKey` OCTET STRING.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum PrivateKeyShape {
+    /// The LAMPS ML-KEM / ML-DSA CHOICE of `seed [0]`, `expandedKey` or
+    /// `both` (see the module documentation), with the two lengths in bytes.
+    SeedOrExpanded {
+        /// Seed length (64 for ML-KEM, 32 for ML-DSA).
+        seed: usize,
+        /// Expanded key length.
+        expanded: usize,
+    },
+    /// The key bytes themselves, with no inner encoding (SLH-DSA, RFC 9909:
+    /// SK.seed || SK.prf || PK.seed || PK.root).
+    Raw {
+        /// Key length in bytes.
+        len: usize,
+    },
+}
+
+/// One entry of the algorithm table: a parameter set's name, OID and sizes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Algorithm {
+    /// The standard's name, e.g. "ML-KEM-768".
+    pub name: &'static str,
+    /// The AlgorithmIdentifier OID (parameters are always absent).
+    pub oid: ObjectIdentifier,
+    /// KEM or signature.
+    pub kind: KeyKind,
+    /// Public key length in bytes.
+    pub public_key_len: usize,
+    /// The private key's PKCS#8 encoding.
+    pub private_key: PrivateKeyShape,
+}
+
+const fn entry(
+    name: &'static str,
+    oid: &str,
+    kind: KeyKind,
+    public_key_len: usize,
+    private_key: PrivateKeyShape,
+) -> Algorithm {
+    Algorithm {
+        name,
+        oid: ObjectIdentifier::new_unwrap(oid),
+        kind,
+        public_key_len,
+        private_key,
+    }
+}
+
+const fn kem(name: &'static str, oid: &str, pk: usize, dk: usize) -> Algorithm {
+    let shape = PrivateKeyShape::SeedOrExpanded {
+        seed: 64,
+        expanded: dk,
+    };
+    entry(name, oid, KeyKind::Kem, pk, shape)
+}
+
+const fn dsa(name: &'static str, oid: &str, pk: usize, sk: usize) -> Algorithm {
+    let shape = PrivateKeyShape::SeedOrExpanded {
+        seed: 32,
+        expanded: sk,
+    };
+    entry(name, oid, KeyKind::Signature, pk, shape)
+}
+
+const fn slh(name: &'static str, oid: &str, n: usize) -> Algorithm {
+    entry(
+        name,
+        oid,
+        KeyKind::Signature,
+        2 * n,
+        PrivateKeyShape::Raw { len: 4 * n },
+    )
+}
+
+/// ML-KEM-512, `id-alg-ml-kem-512`.
+pub const ML_KEM_512: Algorithm = kem("ML-KEM-512", "2.16.840.1.101.3.4.4.1", 800, 1632);
+/// ML-KEM-768, `id-alg-ml-kem-768`.
+pub const ML_KEM_768: Algorithm = kem("ML-KEM-768", "2.16.840.1.101.3.4.4.2", 1184, 2400);
+/// ML-KEM-1024, `id-alg-ml-kem-1024`.
+pub const ML_KEM_1024: Algorithm = kem("ML-KEM-1024", "2.16.840.1.101.3.4.4.3", 1568, 3168);
+/// ML-DSA-44, `id-ml-dsa-44`.
+pub const ML_DSA_44: Algorithm = dsa("ML-DSA-44", "2.16.840.1.101.3.4.3.17", 1312, 2560);
+/// ML-DSA-65, `id-ml-dsa-65`.
+pub const ML_DSA_65: Algorithm = dsa("ML-DSA-65", "2.16.840.1.101.3.4.3.18", 1952, 4032);
+/// ML-DSA-87, `id-ml-dsa-87`.
+pub const ML_DSA_87: Algorithm = dsa("ML-DSA-87", "2.16.840.1.101.3.4.3.19", 2592, 4896);
+
+/// Every algorithm pqfence knows an OID for. Keys of the ones listed in
+/// [`AnyPrivateKey`] can be read and written; the others (SLH-DSA until
+/// `rust/slhdsa.rs` plugs in) are recognised by name in error messages.
+pub const ALGORITHMS: &[Algorithm] = &[
+    ML_KEM_512,
+    ML_KEM_768,
+    ML_KEM_1024,
+    ML_DSA_44,
+    ML_DSA_65,
+    ML_DSA_87,
+    slh("SLH-DSA-SHA2-128s", "2.16.840.1.101.3.4.3.20", 16),
+    slh("SLH-DSA-SHA2-128f", "2.16.840.1.101.3.4.3.21", 16),
+    slh("SLH-DSA-SHA2-192s", "2.16.840.1.101.3.4.3.22", 24),
+    slh("SLH-DSA-SHA2-192f", "2.16.840.1.101.3.4.3.23", 24),
+    slh("SLH-DSA-SHA2-256s", "2.16.840.1.101.3.4.3.24", 32),
+    slh("SLH-DSA-SHA2-256f", "2.16.840.1.101.3.4.3.25", 32),
+    slh("SLH-DSA-SHAKE-128s", "2.16.840.1.101.3.4.3.26", 16),
+    slh("SLH-DSA-SHAKE-128f", "2.16.840.1.101.3.4.3.27", 16),
+    slh("SLH-DSA-SHAKE-192s", "2.16.840.1.101.3.4.3.28", 24),
+    slh("SLH-DSA-SHAKE-192f", "2.16.840.1.101.3.4.3.29", 24),
+    slh("SLH-DSA-SHAKE-256s", "2.16.840.1.101.3.4.3.30", 32),
+    slh("SLH-DSA-SHAKE-256f", "2.16.840.1.101.3.4.3.31", 32),
+];
+
+/// The table entry with this OID.
+pub fn algorithm_by_oid(oid: &ObjectIdentifier) -> Option<&'static Algorithm> {
+    ALGORITHMS.iter().find(|a| a.oid == *oid)
+}
+
+/// The table entry with this name (exact, as the standard spells it).
+pub fn algorithm_by_name(name: &str) -> Option<&'static Algorithm> {
+    ALGORITHMS.iter().find(|a| a.name == name)
+}
+
+/// A parameter set's table entry.
+pub trait AlgorithmId {
+    /// The entry in [`ALGORITHMS`].
+    const ALGORITHM: &'static Algorithm;
+}
+
+impl AlgorithmId for mlkem::MlKem512 {
+    const ALGORITHM: &'static Algorithm = &ML_KEM_512;
+}
+impl AlgorithmId for mlkem::MlKem768 {
+    const ALGORITHM: &'static Algorithm = &ML_KEM_768;
+}
+impl AlgorithmId for mlkem::MlKem1024 {
+    const ALGORITHM: &'static Algorithm = &ML_KEM_1024;
+}
+impl AlgorithmId for mldsa::MlDsa44 {
+    const ALGORITHM: &'static Algorithm = &ML_DSA_44;
+}
+impl AlgorithmId for mldsa::MlDsa65 {
+    const ALGORITHM: &'static Algorithm = &ML_DSA_65;
+}
+impl AlgorithmId for mldsa::MlDsa87 {
+    const ALGORITHM: &'static Algorithm = &ML_DSA_87;
+}
+
+// ---------------------------------------------------------------------------
+// What a key type provides
+// ---------------------------------------------------------------------------
+
+/// A public key type that has a SubjectPublicKeyInfo encoding.
+pub trait PublicKeyEncoding: Sized {
+    /// Its algorithm.
+    const ALGORITHM: &'static Algorithm;
+    /// Loads (and checks) the raw public key, as the standard encodes it.
+    fn from_public_key_bytes(bytes: &[u8]) -> Result<Self>;
+    /// The raw public key.
+    fn public_key_bytes(&self) -> &[u8];
+}
+
+/// A private key type that has a PKCS#8 encoding.
+pub trait PrivateKeyEncoding: Sized {
+    /// Its algorithm.
+    const ALGORITHM: &'static Algorithm;
+    /// The matching public key type.
+    type Public: PublicKeyEncoding;
+    /// Derives the key from its seed.
+    fn from_seed_bytes(seed: &[u8]) -> Result<Self>;
+    /// Loads (and validates) the expanded key; for [`PrivateKeyShape::Raw`]
+    /// algorithms, the raw key.
+    fn from_expanded_bytes(expanded: &[u8]) -> Result<Self>;
+    /// The seed, when the key has one.
+    fn seed_bytes(&self) -> Option<&[u8]>;
+    /// The expanded key (the raw key for [`PrivateKeyShape::Raw`]).
+    fn expanded_key_bytes(&self) -> &[u8];
+    /// The matching public key.
+    fn public_key(&self) -> Self::Public;
+}
+
+impl<P: KemParams + AlgorithmId> PublicKeyEncoding for EncapsulationKey<P> {
+    const ALGORITHM: &'static Algorithm = P::ALGORITHM;
+    fn from_public_key_bytes(bytes: &[u8]) -> Result<Self> {
+        Self::from_bytes(bytes)
+    }
+    fn public_key_bytes(&self) -> &[u8] {
+        self.as_bytes()
+    }
+}
+
+impl<P: KemParams + AlgorithmId> PrivateKeyEncoding for DecapsulationKey<P> {
+    const ALGORITHM: &'static Algorithm = P::ALGORITHM;
+    type Public = EncapsulationKey<P>;
+    fn from_seed_bytes(seed: &[u8]) -> Result<Self> {
+        Self::from_seed(seed)
+    }
+    fn from_expanded_bytes(expanded: &[u8]) -> Result<Self> {
+        DecapsulationKey::from_expanded_bytes(expanded)
+    }
+    fn seed_bytes(&self) -> Option<&[u8]> {
+        self.seed().map(|s| s.bytes())
+    }
+    fn expanded_key_bytes(&self) -> &[u8] {
+        self.expanded_bytes().bytes()
+    }
+    fn public_key(&self) -> Self::Public {
+        self.encapsulation_key().clone()
+    }
+}
+
+impl<P: DsaParams + AlgorithmId> PublicKeyEncoding for VerifyingKey<P> {
+    const ALGORITHM: &'static Algorithm = P::ALGORITHM;
+    fn from_public_key_bytes(bytes: &[u8]) -> Result<Self> {
+        Self::from_bytes(bytes)
+    }
+    fn public_key_bytes(&self) -> &[u8] {
+        self.as_bytes()
+    }
+}
+
+impl<P: DsaParams + AlgorithmId> PrivateKeyEncoding for SigningKey<P> {
+    const ALGORITHM: &'static Algorithm = P::ALGORITHM;
+    type Public = VerifyingKey<P>;
+    fn from_seed_bytes(seed: &[u8]) -> Result<Self> {
+        Self::from_seed(seed)
+    }
+    fn from_expanded_bytes(expanded: &[u8]) -> Result<Self> {
+        SigningKey::from_expanded_bytes(expanded)
+    }
+    fn seed_bytes(&self) -> Option<&[u8]> {
+        self.seed().map(|s| s.bytes())
+    }
+    fn expanded_key_bytes(&self) -> &[u8] {
+        self.expanded_bytes().bytes()
+    }
+    fn public_key(&self) -> Self::Public {
+        self.verifying_key().clone()
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Options
+// ---------------------------------------------------------------------------
+
+/// Which form of the private key to write into PKCS#8 (ML-KEM and ML-DSA).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum PrivateKeyForm {
+    /// The seed alone (`[0] IMPLICIT OCTET STRING`): compact, and what the
+    /// LAMPS documents recommend. Needs a key that has its seed.
+    #[default]
+    Seed,
+    /// The expanded key alone (`OCTET STRING`).
+    Expanded,
+    /// Both (`SEQUENCE { seed, expandedKey }`). Needs a key that has its seed.
+    Both,
+}
+
+impl PrivateKeyForm {
+    /// Parses "seed", "expanded" or "both".
+    pub fn from_name(name: &str) -> Result<Self> {
+        match name {
+            "seed" => Ok(Self::Seed),
+            "expanded" => Ok(Self::Expanded),
+            "both" => Ok(Self::Both),
+            _ => Err(invalid(format!(
+                "unknown private key form {name:?} (expected \"seed\", \"expanded\" or \"both\")"
+            ))),
+        }
+    }
+}
+
+/// The password-based key derivation of an encrypted PKCS#8 file (PBES2,
+/// always with AES-256-CBC, as OpenSSL and pyca/cryptography write it).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Kdf {
+    /// scrypt (RFC 7914) with N = 2^`log_n`, block size `r`, parallelism `p`.
+    Scrypt {
+        /// log2 of the cost N.
+        log_n: u8,
+        /// Block size.
+        r: u32,
+        /// Parallelism.
+        p: u32,
+    },
+    /// PBKDF2 with HMAC-SHA-256 (RFC 8018).
+    Pbkdf2Sha256 {
+        /// Iteration count.
+        iterations: u32,
+    },
+}
+
+impl Kdf {
+    /// The default: scrypt with N = 2^14, r = 8, p = 1 (16 MiB, about 50 ms;
+    /// OpenSSL 3 reads it with its default memory limit).
+    pub const DEFAULT: Kdf = Kdf::Scrypt {
+        log_n: 14,
+        r: 8,
+        p: 1,
+    };
+    /// PBKDF2-HMAC-SHA-256 with 600,000 iterations (OWASP's 2023 advice).
+    pub const PBKDF2_DEFAULT: Kdf = Kdf::Pbkdf2Sha256 {
+        iterations: 600_000,
+    };
+}
+
+impl Default for Kdf {
+    fn default() -> Self {
+        Self::DEFAULT
+    }
+}
+
+/// The most memory an encrypted key may ask scrypt for (128 * r * N bytes)
+/// before pqfence refuses to decrypt it: 256 MiB.
+pub const MAX_SCRYPT_MEMORY: u64 = 256 << 20;
+/// The most PBKDF2 iterations an encrypted key may ask for: 10,000,000.
+pub const MAX_PBKDF2_ITERATIONS: u32 = 10_000_000;
+
+// ---------------------------------------------------------------------------
+// Errors
+// ---------------------------------------------------------------------------
+
+fn invalid(reason: String) -> Error {
+    Error::InvalidEncoding { reason }
+}
+
+fn asn1(what: &str, err: impl fmt::Display) -> Error {
+    invalid(format!("malformed {what}: {err}"))
+}
+
+fn describe_oid(oid: &ObjectIdentifier) -> String {
+    match algorithm_by_oid(oid) {
+        Some(a) => format!("{} (OID {oid})", a.name),
+        None => format!("OID {oid}"),
+    }
+}
+
+fn unsupported(oid: &ObjectIdentifier) -> Error {
+    let name = match algorithm_by_oid(oid) {
+        Some(a) => format!("{} (OID {oid}; its keys cannot be converted yet)", a.name),
+        None => format!("OID {oid}"),
+    };
+    Error::UnknownAlgorithm { name }
+}
+
+/// Checks that an AlgorithmIdentifier names `expected` with parameters absent.
+fn check_algorithm(alg: &AlgorithmIdentifierRef<'_>, expected: &Algorithm) -> Result<()> {
+    if alg.oid != expected.oid {
+        return Err(invalid(format!(
+            "expected a {} key (OID {}), found {}",
+            expected.name,
+            expected.oid,
+            describe_oid(&alg.oid)
+        )));
+    }
+    check_no_parameters(alg, expected)
+}
+
+fn check_no_parameters(alg: &AlgorithmIdentifierRef<'_>, expected: &Algorithm) -> Result<()> {
+    if alg.parameters.is_some() {
+        return Err(invalid(format!(
+            "{} AlgorithmIdentifier parameters must be absent",
+            expected.name
+        )));
+    }
+    Ok(())
+}
+
+// ---------------------------------------------------------------------------
+// SubjectPublicKeyInfo
+// ---------------------------------------------------------------------------
+
+fn algorithm_identifier(alg: &Algorithm) -> AlgorithmIdentifierRef<'static> {
+    AlgorithmIdentifierRef {
+        oid: alg.oid,
+        parameters: None,
+    }
+}
+
+/// Encodes a public key as a DER SubjectPublicKeyInfo.
+pub fn to_public_key_der<K: PublicKeyEncoding>(key: &K) -> Result<Document> {
+    let spki = SubjectPublicKeyInfoRef {
+        algorithm: algorithm_identifier(K::ALGORITHM),
+        subject_public_key: BitStringRef::from_bytes(key.public_key_bytes())
+            .map_err(|e| asn1("public key", e))?,
+    };
+    Document::encode_msg(&spki).map_err(|e| asn1("public key", e))
+}
+
+/// Encodes a public key as PEM ("PUBLIC KEY", LF line endings).
+pub fn to_public_key_pem<K: PublicKeyEncoding>(key: &K) -> Result<String> {
+    to_public_key_der(key)?
+        .to_pem(PUBLIC_KEY_LABEL, LineEnding::LF)
+        .map_err(|e| asn1("public key", e))
+}
+
+/// Parses a DER SubjectPublicKeyInfo, returning its AlgorithmIdentifier and key bytes.
+fn parse_spki(der: &[u8]) -> Result<(AlgorithmIdentifierRef<'_>, &[u8])> {
+    let spki =
+        SubjectPublicKeyInfoRef::from_der(der).map_err(|e| asn1("SubjectPublicKeyInfo", e))?;
+    let bytes = spki
+        .subject_public_key
+        .as_bytes()
+        .ok_or_else(|| invalid("the public key BIT STRING has unused bits".into()))?;
+    Ok((spki.algorithm, bytes))
+}
+
+/// Loads a public key from a DER SubjectPublicKeyInfo (OID, absent
+/// parameters, length and the algorithm's own checks).
+pub fn from_public_key_der<K: PublicKeyEncoding>(der: &[u8]) -> Result<K> {
+    let (alg, bytes) = parse_spki(der)?;
+    check_algorithm(&alg, K::ALGORITHM)?;
+    K::from_public_key_bytes(bytes)
+}
+
+/// Decodes a PEM document, insisting on its label.
+fn pem_document(pem: &str, label: &str) -> Result<Document> {
+    let (found, doc) = Document::from_pem(pem).map_err(|e| asn1("PEM document", e))?;
+    if found != label {
+        return Err(invalid(format!(
+            "expected a PEM \"{label}\" document, found \"{found}\""
+        )));
+    }
+    Ok(doc)
+}
+
+/// Loads a public key from PEM ("PUBLIC KEY").
+pub fn from_public_key_pem<K: PublicKeyEncoding>(pem: &str) -> Result<K> {
+    from_public_key_der(pem_document(pem, PUBLIC_KEY_LABEL)?.as_bytes())
+}
+
+// ---------------------------------------------------------------------------
+// PKCS#8
+// ---------------------------------------------------------------------------
+
+/// The CHOICE inside the PKCS#8 `privateKey` OCTET STRING.
+enum PrivateKeyBody<'a> {
+    Seed(&'a [u8]),
+    Expanded(&'a [u8]),
+    Both(&'a [u8], &'a [u8]),
+}
+
+const SEED_TAG: TagNumber = TagNumber(0);
+
+fn octets(bytes: &[u8]) -> Result<&OctetStringRef> {
+    OctetStringRef::new(bytes).map_err(|e| asn1("private key", e))
+}
+
+/// Encodes the `privateKey` contents of `key` in `form` (zeroizing).
+fn encode_body<K: PrivateKeyEncoding>(key: &K, form: PrivateKeyForm) -> Result<Zeroizing<Vec<u8>>> {
+    let alg = K::ALGORITHM;
+    if let PrivateKeyShape::Raw { .. } = alg.private_key {
+        // One form only: the raw key.
+        return Ok(Zeroizing::new(key.expanded_key_bytes().to_vec()));
+    }
+    let seed = || {
+        key.seed_bytes().ok_or(Error::InvalidKey {
+            reason: "this key was loaded from its expanded form and has no seed: write it with the expanded form",
+        })
+    };
+    let expanded = octets(key.expanded_key_bytes())?;
+    let mut out = Zeroizing::new(Vec::new());
+    let encoded = match form {
+        PrivateKeyForm::Seed => ContextSpecific {
+            tag_number: SEED_TAG,
+            tag_mode: TagMode::Implicit,
+            value: octets(seed()?)?,
+        }
+        .encode_to_vec(&mut out),
+        PrivateKeyForm::Expanded => expanded.encode_to_vec(&mut out),
+        PrivateKeyForm::Both => BothForms {
+            seed: octets(seed()?)?,
+            expanded,
+        }
+        .encode_to_vec(&mut out),
+    };
+    encoded.map_err(|e| asn1("private key", e))?;
+    Ok(out)
+}
+
+/// `SEQUENCE { seed OCTET STRING, expandedKey OCTET STRING }`.
+struct BothForms<'a> {
+    seed: &'a OctetStringRef,
+    expanded: &'a OctetStringRef,
+}
+
+impl der::EncodeValue for BothForms<'_> {
+    fn value_len(&self) -> der::Result<der::Length> {
+        self.seed.encoded_len()? + self.expanded.encoded_len()?
+    }
+    fn encode_value(&self, writer: &mut impl der::Writer) -> der::Result<()> {
+        self.seed.encode(writer)?;
+        self.expanded.encode(writer)
+    }
+}
+
+impl der::FixedTag for BothForms<'_> {
+    const TAG: Tag = Tag::Sequence;
+}
+
+/// Parses the `privateKey` contents (strict DER, one element, no trailing data).
+fn decode_body<'a>(alg: &Algorithm, body: &'a [u8]) -> Result<PrivateKeyBody<'a>> {
+    if let PrivateKeyShape::Raw { .. } = alg.private_key {
+        return Ok(PrivateKeyBody::Expanded(body));
+    }
+    let what = "private key (expected seed [0], expandedKey or both)";
+    let any = AnyRef::from_der(body).map_err(|e| asn1(what, e))?;
+    match any.tag() {
+        Tag::ContextSpecific {
+            constructed: false,
+            number,
+        } if number == SEED_TAG => Ok(PrivateKeyBody::Seed(any.value())),
+        Tag::OctetString => Ok(PrivateKeyBody::Expanded(any.value())),
+        Tag::Sequence => any
+            .sequence(|r| {
+                let seed: &OctetStringRef = r.decode()?;
+                let expanded: &OctetStringRef = r.decode()?;
+                Ok::<_, der::Error>(PrivateKeyBody::Both(seed.as_bytes(), expanded.as_bytes()))
+            })
+            .map_err(|e| asn1(what, e)),
+        tag => Err(invalid(format!(
+            "malformed {} private key: unexpected {tag} (expected seed [0], expandedKey or both)",
+            alg.name
+        ))),
+    }
+}
+
+/// Builds the key from a parsed PrivateKeyInfo whose OID was already checked.
+fn key_from_info<K: PrivateKeyEncoding>(pki: &PrivateKeyInfoRef<'_>) -> Result<K> {
+    let alg = K::ALGORITHM;
+    check_no_parameters(&pki.algorithm, alg)?;
+    let key = match decode_body(alg, pki.private_key.as_bytes())? {
+        PrivateKeyBody::Seed(seed) => K::from_seed_bytes(seed)?,
+        PrivateKeyBody::Expanded(expanded) => K::from_expanded_bytes(expanded)?,
+        PrivateKeyBody::Both(seed, expanded) => {
+            let key = K::from_seed_bytes(seed)?;
+            let derived = key.expanded_key_bytes();
+            if derived.len() != expanded.len() {
+                return Err(Error::InvalidLength {
+                    what: "expanded key (in the seed-and-expanded form)",
+                    expected: derived.len(),
+                    actual: expanded.len(),
+                });
+            }
+            if !bool::from(derived.ct_eq(expanded)) {
+                return Err(Error::InvalidKey {
+                    reason: "the expanded key does not match the key derived from the seed",
+                });
+            }
+            key
+        }
+    };
+    if let Some(public) = &pki.public_key {
+        let given = public
+            .as_bytes()
+            .ok_or_else(|| invalid("the publicKey BIT STRING has unused bits".into()))?;
+        if given != key.public_key().public_key_bytes() {
+            return Err(Error::InvalidKey {
+                reason: "the publicKey field does not match the private key",
+            });
+        }
+    }
+    Ok(key)
+}
+
+fn parse_pkcs8(der: &[u8]) -> Result<PrivateKeyInfoRef<'_>> {
+    PrivateKeyInfoRef::from_der(der).map_err(|e| asn1("PKCS#8 private key", e))
+}
+
+/// Encodes a private key as DER PKCS#8 (OneAsymmetricKey v1, no public key
+/// field) in the chosen form.
+pub fn to_pkcs8_der<K: PrivateKeyEncoding>(
+    key: &K,
+    form: PrivateKeyForm,
+) -> Result<SecretDocument> {
+    let body = encode_body(key, form)?;
+    let pki = PrivateKeyInfoRef::new(algorithm_identifier(K::ALGORITHM), octets(&body)?);
+    SecretDocument::encode_msg(&pki).map_err(|e| asn1("private key", e))
+}
+
+/// Encodes a private key as PEM ("PRIVATE KEY", LF line endings).
+pub fn to_pkcs8_pem<K: PrivateKeyEncoding>(
+    key: &K,
+    form: PrivateKeyForm,
+) -> Result<Zeroizing<String>> {
+    to_pkcs8_der(key, form)?
+        .to_pem(PRIVATE_KEY_LABEL, LineEnding::LF)
+        .map_err(|e| asn1("private key", e))
+}
+
+/// Loads a private key from DER PKCS#8 (any of the three forms; see the
+/// module documentation for the checks).
+pub fn from_pkcs8_der<K: PrivateKeyEncoding>(der: &[u8]) -> Result<K> {
+    let pki = parse_pkcs8(der)?;
+    check_algorithm(&pki.algorithm, K::ALGORITHM)?;
+    key_from_info(&pki)
+}
+
+/// Decodes a PEM document holding a secret, insisting on its label.
+fn secret_pem_document(pem: &str, label: &str) -> Result<SecretDocument> {
+    let (found, doc) = SecretDocument::from_pem(pem).map_err(|e| asn1("PEM document", e))?;
+    if found != label {
+        return Err(invalid(format!(
+            "expected a PEM \"{label}\" document, found \"{found}\""
+        )));
+    }
+    Ok(doc)
+}
+
+/// Loads a private key from PEM ("PRIVATE KEY").
+pub fn from_pkcs8_pem<K: PrivateKeyEncoding>(pem: &str) -> Result<K> {
+    from_pkcs8_der(secret_pem_document(pem, PRIVATE_KEY_LABEL)?.as_bytes())
+}
+
+// ---------------------------------------------------------------------------
+// Encrypted PKCS#8
+// ---------------------------------------------------------------------------
+
+fn pbes2_parameters(kdf: Kdf) -> Result<pbes2::Parameters> {
+    let mut salt = [0u8; 16];
+    let mut iv = [0u8; 16];
+    rng::fill(&mut salt)?;
+    rng::fill(&mut iv)?;
+    let bad = |e: pkcs8::pkcs5::Error| invalid(format!("invalid key-derivation parameters: {e}"));
+    match kdf {
+        Kdf::Scrypt { log_n, r, p } => {
+            check_scrypt_cost(1u64.checked_shl(u32::from(log_n)).unwrap_or(0), r, p)?;
+            let params = pkcs8::pkcs5::scrypt::Params::new(log_n, r, p).map_err(|_| {
+                invalid(format!(
+                    "invalid scrypt parameters log_n={log_n} r={r} p={p}"
+                ))
+            })?;
+            pbes2::Parameters::generate_scrypt_aes256cbc(params, &salt, iv).map_err(bad)
+        }
+        Kdf::Pbkdf2Sha256 { iterations } => {
+            check_pbkdf2_cost(iterations)?;
+            pbes2::Parameters::generate_pbkdf2_sha256_aes256cbc(iterations, &salt, iv).map_err(bad)
+        }
+    }
+}
+
+fn check_scrypt_cost(n: u64, r: u32, p: u32) -> Result<()> {
+    let memory = 128u128 * u128::from(r) * u128::from(n);
+    if n < 2 || !n.is_power_of_two() || r == 0 || p == 0 || p > 64 {
+        return Err(invalid(format!(
+            "invalid scrypt parameters N={n} r={r} p={p} (N must be a power of two >= 2, r and p >= 1, p <= 64)"
+        )));
+    }
+    if memory > u128::from(MAX_SCRYPT_MEMORY) {
+        return Err(invalid(format!(
+            "scrypt parameters N={n} r={r} need {memory} bytes, more than pqfence allows ({MAX_SCRYPT_MEMORY})"
+        )));
+    }
+    Ok(())
+}
+
+fn check_pbkdf2_cost(iterations: u32) -> Result<()> {
+    if iterations == 0 || iterations > MAX_PBKDF2_ITERATIONS {
+        return Err(invalid(format!(
+            "PBKDF2 iteration count {iterations} is outside 1..={MAX_PBKDF2_ITERATIONS}"
+        )));
+    }
+    Ok(())
+}
+
+/// Refuses encryption schemes pqfence does not run: PBES1, and PBES2 with a
+/// key derivation whose cost is zero, malformed or beyond the limits above
+/// (a file must not be able to make the reader allocate gigabytes or spin).
+fn check_encryption_scheme(scheme: &pkcs8::pkcs5::EncryptionScheme) -> Result<()> {
+    let params = scheme.pbes2().ok_or_else(|| {
+        invalid(format!(
+            "unsupported key encryption {} (PBES1): only PBES2 is supported",
+            scheme.oid()
+        ))
+    })?;
+    match &params.kdf {
+        pbes2::Kdf::Pbkdf2(p) => check_pbkdf2_cost(p.iteration_count),
+        pbes2::Kdf::Scrypt(s) => check_scrypt_cost(
+            s.cost_parameter,
+            u32::from(s.block_size),
+            u32::from(s.parallelization),
+        ),
+        _ => Err(invalid("unsupported PBES2 key-derivation function".into())),
+    }
+}
+
+fn check_password(password: &[u8]) -> Result<()> {
+    if password.is_empty() {
+        return Err(invalid("the password must not be empty".into()));
+    }
+    Ok(())
+}
+
+/// Encodes a private key as DER encrypted PKCS#8 (PBES2: `kdf`, then
+/// AES-256-CBC; fresh random salt and IV).
+pub fn to_pkcs8_encrypted_der<K: PrivateKeyEncoding>(
+    key: &K,
+    form: PrivateKeyForm,
+    password: &[u8],
+    kdf: Kdf,
+) -> Result<Document> {
+    check_password(password)?;
+    let params = pbes2_parameters(kdf)?;
+    let plain = to_pkcs8_der(key, form)?;
+    let ciphertext = params
+        .encrypt(password, plain.as_bytes())
+        .map_err(|e| invalid(format!("encryption failed: {e}")))?;
+    let info = EncryptedPrivateKeyInfoRef {
+        encryption_algorithm: params.into(),
+        encrypted_data: octets(&ciphertext)?,
+    };
+    Document::encode_msg(&info).map_err(|e| asn1("encrypted private key", e))
+}
+
+/// Encodes a private key as PEM ("ENCRYPTED PRIVATE KEY").
+pub fn to_pkcs8_encrypted_pem<K: PrivateKeyEncoding>(
+    key: &K,
+    form: PrivateKeyForm,
+    password: &[u8],
+    kdf: Kdf,
+) -> Result<String> {
+    to_pkcs8_encrypted_der(key, form, password, kdf)?
+        .to_pem(ENCRYPTED_PRIVATE_KEY_LABEL, LineEnding::LF)
+        .map_err(|e| asn1("encrypted private key", e))
+}
+
+/// Decrypts a DER EncryptedPrivateKeyInfo into the PKCS#8 document inside.
+/// A wrong password (or corrupted ciphertext) is [`Error::Decryption`].
+pub fn decrypt_pkcs8_der(der: &[u8], password: &[u8]) -> Result<SecretDocument> {
+    let info = EncryptedPrivateKeyInfoRef::from_der(der)
+        .map_err(|e| asn1("encrypted PKCS#8 private key", e))?;
+    check_encryption_scheme(&info.encryption_algorithm)?;
+    let plain = info.decrypt(password).map_err(|e| match e {
+        pkcs8::Error::EncryptedPrivateKey(pkcs8::pkcs5::Error::UnsupportedAlgorithm { oid }) => {
+            invalid(format!("unsupported key encryption algorithm {oid}"))
+        }
+        pkcs8::Error::EncryptedPrivateKey(pkcs8::pkcs5::Error::AlgorithmParametersInvalid {
+            oid,
+        }) => invalid(format!(
+            "invalid parameters for key encryption algorithm {oid}"
+        )),
+        // Bad padding, or a plaintext that is not DER: a wrong password.
+        _ => Error::Decryption,
+    })?;
+    // Garbage that happens to have valid padding and a SEQUENCE header is
+    // still a wrong password, not a malformed key.
+    if parse_pkcs8(plain.as_bytes()).is_err() {
+        return Err(Error::Decryption);
+    }
+    Ok(plain)
+}
+
+/// Loads a private key from DER encrypted PKCS#8.
+pub fn from_pkcs8_encrypted_der<K: PrivateKeyEncoding>(der: &[u8], password: &[u8]) -> Result<K> {
+    from_pkcs8_der(decrypt_pkcs8_der(der, password)?.as_bytes())
+}
+
+/// Loads a private key from PEM ("ENCRYPTED PRIVATE KEY").
+pub fn from_pkcs8_encrypted_pem<K: PrivateKeyEncoding>(pem: &str, password: &[u8]) -> Result<K> {
+    let doc = pem_document(pem, ENCRYPTED_PRIVATE_KEY_LABEL)?;
+    from_pkcs8_encrypted_der(doc.as_bytes(), password)
+}
+
+/// True when `der` is an EncryptedPrivateKeyInfo (rather than a plain
+/// PrivateKeyInfo): its first element is an AlgorithmIdentifier SEQUENCE,
+/// not a version INTEGER.
+pub fn is_encrypted_pkcs8_der(der: &[u8]) -> bool {
+    EncryptedPrivateKeyInfoRef::from_der(der).is_ok()
+}
+
+/// True when `der` is a plain (unencrypted) PKCS#8 PrivateKeyInfo.
+pub fn is_plain_pkcs8_der(der: &[u8]) -> bool {
+    parse_pkcs8(der).is_ok()
+}
+
+/// The label of a PEM document, if `pem` is one.
+pub fn pem_label(pem: &str) -> Result<&str> {
+    der::pem::decode_label(pem.as_bytes()).map_err(|e| asn1("PEM document", e))
+}
+
+// ---------------------------------------------------------------------------
+// Any supported key, chosen by OID
+// ---------------------------------------------------------------------------
+
+macro_rules! key_registry {
+    ($($variant:ident => $params:ty, $sk:ident, $pk:ident;)*) => {
+        /// A private key of any algorithm pqfence can load, chosen by the OID.
+        #[non_exhaustive]
+        #[derive(Clone, Debug, PartialEq, Eq)]
+        pub enum AnyPrivateKey {
+            $(
+                #[doc = concat!("A ", stringify!($variant), " key.")]
+                $variant($sk<$params>),
+            )*
+        }
+
+        /// A public key of any algorithm pqfence can load, chosen by the OID.
+        #[non_exhaustive]
+        #[derive(Clone, Debug, PartialEq, Eq)]
+        pub enum AnyPublicKey {
+            $(
+                #[doc = concat!("A ", stringify!($variant), " key.")]
+                $variant($pk<$params>),
+            )*
+        }
+
+        impl AnyPrivateKey {
+            /// The key's algorithm.
+            pub fn algorithm(&self) -> &'static Algorithm {
+                match self {
+                    $(Self::$variant(_) => <$params as AlgorithmId>::ALGORITHM,)*
+                }
+            }
+
+            /// The matching public key.
+            pub fn public_key(&self) -> AnyPublicKey {
+                match self {
+                    $(Self::$variant(k) => AnyPublicKey::$variant(PrivateKeyEncoding::public_key(k)),)*
+                }
+            }
+
+            /// Encodes the key as DER PKCS#8 in the chosen form.
+            pub fn to_pkcs8_der(&self, form: PrivateKeyForm) -> Result<SecretDocument> {
+                match self {
+                    $(Self::$variant(k) => to_pkcs8_der(k, form),)*
+                }
+            }
+
+            fn from_info(pki: &PrivateKeyInfoRef<'_>) -> Result<Self> {
+                let oid = pki.algorithm.oid;
+                $(
+                    if oid == <$params as AlgorithmId>::ALGORITHM.oid {
+                        return Ok(Self::$variant(key_from_info(pki)?));
+                    }
+                )*
+                Err(unsupported(&oid))
+            }
+        }
+
+        impl AnyPublicKey {
+            /// The key's algorithm.
+            pub fn algorithm(&self) -> &'static Algorithm {
+                match self {
+                    $(Self::$variant(_) => <$params as AlgorithmId>::ALGORITHM,)*
+                }
+            }
+
+            /// The raw public key.
+            pub fn as_bytes(&self) -> &[u8] {
+                match self {
+                    $(Self::$variant(k) => k.public_key_bytes(),)*
+                }
+            }
+
+            /// Encodes the key as a DER SubjectPublicKeyInfo.
+            pub fn to_public_key_der(&self) -> Result<Document> {
+                match self {
+                    $(Self::$variant(k) => to_public_key_der(k),)*
+                }
+            }
+
+            fn from_parts(alg: &AlgorithmIdentifierRef<'_>, bytes: &[u8]) -> Result<Self> {
+                $(
+                    if alg.oid == <$params as AlgorithmId>::ALGORITHM.oid {
+                        check_no_parameters(alg, <$params as AlgorithmId>::ALGORITHM)?;
+                        return Ok(Self::$variant(<$pk<$params>>::from_public_key_bytes(bytes)?));
+                    }
+                )*
+                Err(unsupported(&alg.oid))
+            }
+        }
+    };
+}
+
+key_registry! {
+    MlKem512 => mlkem::MlKem512, DecapsulationKey, EncapsulationKey;
+    MlKem768 => mlkem::MlKem768, DecapsulationKey, EncapsulationKey;
+    MlKem1024 => mlkem::MlKem1024, DecapsulationKey, EncapsulationKey;
+    MlDsa44 => mldsa::MlDsa44, SigningKey, VerifyingKey;
+    MlDsa65 => mldsa::MlDsa65, SigningKey, VerifyingKey;
+    MlDsa87 => mldsa::MlDsa87, SigningKey, VerifyingKey;
+}
+
+/// Loads a private key of any supported algorithm from DER: plain PKCS#8
+/// when `password` is `None`, encrypted PKCS#8 otherwise. An encrypted key
+/// without a password, or a password for a plain key, is an error.
+pub fn load_private_key_der(der: &[u8], password: Option<&[u8]>) -> Result<AnyPrivateKey> {
+    match password {
+        None => {
+            if is_encrypted_pkcs8_der(der) {
+                return Err(invalid(
+                    "the private key is encrypted: a password is needed".into(),
+                ));
+            }
+            AnyPrivateKey::from_info(&parse_pkcs8(der)?)
+        }
+        Some(password) => {
+            if !is_encrypted_pkcs8_der(der) && parse_pkcs8(der).is_ok() {
+                return Err(invalid(
+                    "a password was given but the private key is not encrypted".into(),
+                ));
+            }
+            let plain = decrypt_pkcs8_der(der, password)?;
+            AnyPrivateKey::from_info(&parse_pkcs8(plain.as_bytes())?)
+        }
+    }
+}
+
+/// Loads a private key of any supported algorithm from PEM: "PRIVATE KEY"
+/// (no password) or "ENCRYPTED PRIVATE KEY" (with one).
+pub fn load_private_key_pem(pem: &str, password: Option<&[u8]>) -> Result<AnyPrivateKey> {
+    let (label, doc) = SecretDocument::from_pem(pem).map_err(|e| asn1("PEM document", e))?;
+    match (label, password) {
+        (PRIVATE_KEY_LABEL, None) => AnyPrivateKey::from_info(&parse_pkcs8(doc.as_bytes())?),
+        (ENCRYPTED_PRIVATE_KEY_LABEL, Some(password)) => {
+            let plain = decrypt_pkcs8_der(doc.as_bytes(), password)?;
+            AnyPrivateKey::from_info(&parse_pkcs8(plain.as_bytes())?)
+        }
+        (ENCRYPTED_PRIVATE_KEY_LABEL, None) => Err(invalid(
+            "the private key is encrypted: a password is needed".into(),
+        )),
+        (PRIVATE_KEY_LABEL, Some(_)) => Err(invalid(
+            "a password was given but the private key is not encrypted".into(),
+        )),
+        (other, _) => Err(invalid(format!(
+            "expected a PEM \"PRIVATE KEY\" or \"ENCRYPTED PRIVATE KEY\" document, found \"{other}\""
+        ))),
+    }
+}
+
+/// Loads a public key of any supported algorithm from a DER SubjectPublicKeyInfo.
+pub fn load_public_key_der(der: &[u8]) -> Result<AnyPublicKey> {
+    let (alg, bytes) = parse_spki(der)?;
+    AnyPublicKey::from_parts(&alg, bytes)
+}
+
+/// Loads a public key of any supported algorithm from PEM ("PUBLIC KEY").
+pub fn load_public_key_pem(pem: &str) -> Result<AnyPublicKey> {
+    load_public_key_der(pem_document(pem, PUBLIC_KEY_LABEL)?.as_bytes())
+}
+
+// ---------------------------------------------------------------------------
+// The RustCrypto traits
+// ---------------------------------------------------------------------------
+
+fn to_pkcs8_error(err: Error) -> pkcs8::Error {
+    match err {
+        Error::InvalidLength {
+            expected, actual, ..
+        } if actual < expected => pkcs8::Error::KeyMalformed(pkcs8::KeyError::TooShort),
+        Error::InvalidLength { .. } => pkcs8::Error::KeyMalformed(pkcs8::KeyError::TooLong),
+        _ => pkcs8::Error::KeyMalformed(pkcs8::KeyError::Invalid),
+    }
+}
+
+fn to_spki_error(alg: &AlgorithmIdentifierRef<'_>, expected: &Algorithm) -> spki::Error {
+    if alg.oid != expected.oid {
+        spki::Error::OidUnknown { oid: alg.oid }
+    } else {
+        spki::Error::KeyMalformed
+    }
+}
+
+/// The `pkcs8` and `spki` traits for one private / public key type. With
+/// them, pqfence keys work wherever RustCrypto code expects those traits.
+/// `EncodePrivateKey::to_pkcs8_der` writes the seed form when the key has
+/// its seed and the expanded form otherwise; `DecodePrivateKey` reads all
+/// three forms with the same checks as [`from_pkcs8_der`], but its errors are
+/// `pkcs8`'s coarser ones. For encrypted keys prefer
+/// [`from_pkcs8_encrypted_der`]: it bounds the key-derivation cost before
+/// running it, which `DecodePrivateKey::from_pkcs8_encrypted_der` does not.
+macro_rules! impl_standard_traits {
+    ($sk:ident, $pk:ident, $bound:ident) => {
+        impl<P: $bound + AlgorithmId> TryFrom<PrivateKeyInfoRef<'_>> for $sk<P> {
+            type Error = pkcs8::Error;
+            fn try_from(pki: PrivateKeyInfoRef<'_>) -> pkcs8::Result<Self> {
+                if pki.algorithm.oid != P::ALGORITHM.oid {
+                    return Err(pkcs8::Error::PublicKey(spki::Error::OidUnknown {
+                        oid: pki.algorithm.oid,
+                    }));
+                }
+                key_from_info(&pki).map_err(to_pkcs8_error)
+            }
+        }
+
+        impl<P: $bound + AlgorithmId> EncodePrivateKey for $sk<P> {
+            fn to_pkcs8_der(&self) -> pkcs8::Result<SecretDocument> {
+                let form = match self.seed_bytes() {
+                    Some(_) => PrivateKeyForm::Seed,
+                    None => PrivateKeyForm::Expanded,
+                };
+                to_pkcs8_der(self, form).map_err(to_pkcs8_error)
+            }
+        }
+
+        impl<P: $bound + AlgorithmId> TryFrom<SubjectPublicKeyInfoRef<'_>> for $pk<P> {
+            type Error = spki::Error;
+            fn try_from(spki: SubjectPublicKeyInfoRef<'_>) -> spki::Result<Self> {
+                let bytes = spki
+                    .subject_public_key
+                    .as_bytes()
+                    .ok_or(spki::Error::KeyMalformed)?;
+                check_algorithm(&spki.algorithm, P::ALGORITHM)
+                    .and_then(|()| Self::from_public_key_bytes(bytes))
+                    .map_err(|_| to_spki_error(&spki.algorithm, P::ALGORITHM))
+            }
+        }
+
+        impl<P: $bound + AlgorithmId> EncodePublicKey for $pk<P> {
+            fn to_public_key_der(&self) -> spki::Result<Document> {
+                to_public_key_der(self).map_err(|_| spki::Error::KeyMalformed)
+            }
+        }
+
+        impl<P: $bound + AlgorithmId> spki::DynAssociatedAlgorithmIdentifier for $pk<P> {
+            fn algorithm_identifier(&self) -> spki::Result<spki::AlgorithmIdentifierOwned> {
+                Ok(spki::AlgorithmIdentifierOwned {
+                    oid: P::ALGORITHM.oid,
+                    parameters: None,
+                })
+            }
+        }
+    };
+}
+
+impl_standard_traits!(DecapsulationKey, EncapsulationKey, KemParams);
+impl_standard_traits!(SigningKey, VerifyingKey, DsaParams);
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::secret::ByteArray;
+
+    #[test]
+    fn table_is_consistent() {
+        for (i, a) in ALGORITHMS.iter().enumerate() {
+            assert_eq!(algorithm_by_oid(&a.oid), Some(a));
+            assert_eq!(algorithm_by_name(a.name), Some(a));
+            for b in ALGORITHMS.iter().skip(i + 1) {
+                assert_ne!(a.oid, b.oid);
+                assert_ne!(a.name, b.name);
+            }
+        }
+        assert_eq!(ALGORITHMS.len(), 18);
+        assert_eq!(
+            <mlkem::MlKem768 as AlgorithmId>::ALGORITHM.public_key_len,
+            <mlkem::MlKem768 as KemParams>::Ek::LEN
+        );
+    }
+
+    #[test]
+    fn sizes_match_parameter_sets() {
+        fn kem<P: KemParams + AlgorithmId>() {
+            assert_eq!(P::ALGORITHM.name, P::NAME);
+            assert_eq!(P::ALGORITHM.public_key_len, P::Ek::LEN);
+            assert_eq!(
+                P::ALGORITHM.private_key,
+                PrivateKeyShape::SeedOrExpanded {
+                    seed: 64,
+                    expanded: P::Dk::LEN
+                }
+            );
+        }
+        fn dsa<P: DsaParams + AlgorithmId>() {
+            assert_eq!(P::ALGORITHM.name, P::NAME);
+            assert_eq!(P::ALGORITHM.public_key_len, P::Pk::LEN);
+            assert_eq!(
+                P::ALGORITHM.private_key,
+                PrivateKeyShape::SeedOrExpanded {
+                    seed: 32,
+                    expanded: P::Sk::LEN
+                }
+            );
+        }
+        kem::<mlkem::MlKem512>();
+        kem::<mlkem::MlKem768>();
+        kem::<mlkem::MlKem1024>();
+        dsa::<mldsa::MlDsa44>();
+        dsa::<mldsa::MlDsa65>();
+        dsa::<mldsa::MlDsa87>();
+    }
+}

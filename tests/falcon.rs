@@ -1,0 +1,124 @@
+//! Falcon through the Rust API: round trips for all four sets, strict
+//! decoding, key loading, and the pairwise consistency check.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
+
+use pqfence::falcon::{
+    Falcon1024, Falcon1024Padded, Falcon512, Falcon512Padded, FalconParams, Signature, SigningKey,
+    VerifyingKey,
+};
+use pqfence::Error;
+
+fn behaviour<P: FalconParams>(seed: u8) {
+    let sk = SigningKey::<P>::from_seed(&[seed; 48]).unwrap();
+    let vk = sk.verifying_key();
+    // Deterministic from the seed.
+    assert_eq!(SigningKey::<P>::from_seed(&[seed; 48]).unwrap(), sk);
+    let sig = sk.sign(b"message").unwrap();
+    vk.verify(b"message", sig.as_bytes()).unwrap();
+    if P::PADDED {
+        assert_eq!(sig.as_bytes().len(), P::SIG_BYTES);
+    } else {
+        assert!(sig.as_bytes().len() <= P::SIG_BYTES);
+    }
+    assert_eq!(Signature::<P>::from_bytes(sig.as_bytes()).unwrap(), sig);
+    // Fresh randomness each time; fixed randomness is reproducible.
+    assert_ne!(sk.sign(b"message").unwrap(), sig);
+    let a = sk.sign_with_randomness(b"m", &[1; 40], &[2; 48]).unwrap();
+    assert_eq!(
+        a,
+        sk.sign_with_randomness(b"m", &[1; 40], &[2; 48]).unwrap()
+    );
+    // Wrong message, flipped bits, truncation, trailing bytes: rejected.
+    assert_eq!(
+        vk.verify(b"messagE", sig.as_bytes()),
+        Err(Error::InvalidSignature)
+    );
+    let s = sig.as_bytes();
+    for i in (0..s.len() * 8).step_by(13) {
+        let mut bad = s.to_vec();
+        bad[i / 8] ^= 1 << (i % 8);
+        assert!(vk.verify(b"message", &bad).is_err(), "bit {i}");
+    }
+    assert_eq!(
+        vk.verify(b"message", &s[..s.len() - 1]),
+        Err(Error::InvalidSignature)
+    );
+    let mut long = s.to_vec();
+    long.push(0);
+    assert_eq!(vk.verify(b"message", &long), Err(Error::InvalidSignature));
+    assert_eq!(vk.verify(b"message", &[]), Err(Error::InvalidSignature));
+    // Keys: reload from the encodings; mismatched pairs are refused.
+    let sk_bytes = sk.expanded_bytes().bytes().to_vec();
+    let again = SigningKey::<P>::from_keypair_bytes(&sk_bytes, vk.as_bytes()).unwrap();
+    assert!(again.seed().is_none());
+    again
+        .verifying_key()
+        .verify(b"x", again.sign(b"x").unwrap().as_bytes())
+        .unwrap();
+    let other = SigningKey::<P>::from_seed(&[seed ^ 0xff; 48]).unwrap();
+    assert!(matches!(
+        SigningKey::<P>::from_keypair_bytes(&sk_bytes, other.verifying_key().as_bytes()),
+        Err(Error::InvalidKey { .. })
+    ));
+    let mut bad_header = vk.as_bytes().to_vec();
+    bad_header[0] ^= 0x01;
+    assert!(matches!(
+        VerifyingKey::<P>::from_bytes(&bad_header),
+        Err(Error::InvalidKey { .. })
+    ));
+    let mut bad_coeff = vk.as_bytes().to_vec();
+    bad_coeff[1] = 0xff; // the first 14-bit coefficient becomes >= q
+    bad_coeff[2] |= 0xfc;
+    assert!(matches!(
+        VerifyingKey::<P>::from_bytes(&bad_coeff),
+        Err(Error::InvalidKey { .. })
+    ));
+    let mut bad_sk = sk_bytes.clone();
+    bad_sk[0] ^= 0x01;
+    assert!(matches!(
+        SigningKey::<P>::from_keypair_bytes(&bad_sk, vk.as_bytes()),
+        Err(Error::InvalidKey { .. })
+    ));
+    assert!(matches!(
+        SigningKey::<P>::from_seed(&[0; 47]),
+        Err(Error::InvalidLength {
+            expected: 48,
+            actual: 47,
+            ..
+        })
+    ));
+    assert!(format!("{sk:?}").contains("REDACTED"));
+}
+
+#[test]
+fn behaviour_all_sets() {
+    behaviour::<Falcon512>(1);
+    behaviour::<Falcon512Padded>(2);
+    behaviour::<Falcon1024>(3);
+    behaviour::<Falcon1024Padded>(4);
+}
+
+#[test]
+fn compressed_and_padded_signatures_are_not_interchangeable() {
+    let a = SigningKey::<Falcon512>::from_seed(&[9; 48]).unwrap();
+    let b = SigningKey::<Falcon512Padded>::from_seed(&[9; 48]).unwrap();
+    assert_eq!(a.verifying_key().as_bytes(), b.verifying_key().as_bytes());
+    let sa = a.sign(b"m").unwrap();
+    let sb = b.sign(b"m").unwrap();
+    assert!(b.verifying_key().verify(b"m", sa.as_bytes()).is_err());
+    assert!(a.verifying_key().verify(b"m", sb.as_bytes()).is_err());
+}
+
+#[cfg(feature = "test-hooks")]
+#[test]
+fn pairwise_consistency_check_catches_a_broken_key() {
+    pqfence::hooks::set_keygen_corruption(true);
+    let r = SigningKey::<Falcon512>::from_seed(&[5; 48]);
+    pqfence::hooks::set_keygen_corruption(false);
+    assert_eq!(
+        r.err(),
+        Some(Error::PairwiseConsistency {
+            algorithm: "Falcon-512"
+        })
+    );
+}

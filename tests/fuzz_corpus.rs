@@ -1,0 +1,116 @@
+//! Replays the committed fuzz corpora (fuzz/corpus/<target>/) through the fuzz
+//! targets as an ordinary test, so every input the fuzzers kept is checked on
+//! every `cargo test` (and under the sanitizers and valgrind by
+//! `make assurance`). The targets are compiled from fuzz/src/targets.rs, the
+//! file cargo-fuzz builds.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+#[path = "../fuzz/src/targets.rs"]
+#[allow(dead_code)]
+mod targets;
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+fn corpus_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("fuzz/corpus")
+}
+
+fn inputs(target: &str) -> Vec<PathBuf> {
+    let dir = corpus_dir().join(target);
+    let mut files: Vec<PathBuf> = fs::read_dir(&dir)
+        .unwrap_or_else(|e| panic!("corpus {}: {e}", dir.display()))
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.is_file())
+        .collect();
+    files.sort();
+    files
+}
+
+#[test]
+fn every_target_has_a_corpus_and_replays_it() {
+    let mut total = 0;
+    for (name, run) in targets::TARGETS {
+        let files = inputs(name);
+        assert!(files.len() >= 4, "corpus of {name} has only {} inputs", files.len());
+        for f in &files {
+            let data = fs::read(f).unwrap();
+            run(&data);
+        }
+        total += files.len();
+    }
+    eprintln!("replayed {total} corpus inputs");
+}
+
+/// Edge cases every target must survive, whatever the corpus holds: empty
+/// input, each selector alone, all-zero and all-one payloads of every size.
+#[test]
+fn edge_cases_never_panic() {
+    for (_, run) in targets::TARGETS {
+        run(&[]);
+        for sel in 0..=255u8 {
+            run(&[sel]);
+        }
+        for len in [1usize, 31, 32, 33, 800, 1632, 2420, 4896, 6000] {
+            for fill in [0u8, 0xff] {
+                for sel in 0..6u8 {
+                    let mut data = vec![fill; len + 1];
+                    if let Some(first) = data.first_mut() {
+                        *first = sel;
+                    }
+                    run(&data);
+                }
+            }
+        }
+    }
+}
+
+/// The targets can fail: an error that is not an input error, which pqfence
+/// must never return for bad input, fails the target.
+#[test]
+#[should_panic(expected = "non-input error")]
+fn a_non_input_error_fails_the_target() {
+    targets::expect_input_error(&pqfence::Error::Internal { code: -4 }, "test");
+}
+
+/// Writes the seed corpus (valid keys, ciphertexts and signatures for every
+/// registered set, plus truncations) into fuzz/corpus. Run by hand after adding
+/// an algorithm: `PQFENCE_WRITE_CORPUS=1 cargo test --test fuzz_corpus -- --ignored`.
+#[test]
+#[ignore = "writes fuzz/corpus; run by hand"]
+fn write_seed_corpus() {
+    if std::env::var("PQFENCE_WRITE_CORPUS").as_deref() != Ok("1") {
+        return;
+    }
+    let write = |target: &str, name: String, data: Vec<u8>| {
+        let dir = corpus_dir().join(target);
+        fs::create_dir_all(&dir).unwrap();
+        fs::write(dir.join(name), data).unwrap();
+    };
+    let with = |sel: usize, body: &[u8]| {
+        let mut v = vec![u8::try_from(sel).unwrap()];
+        v.extend_from_slice(body);
+        v
+    };
+    for (i, kem) in targets::KEMS.iter().enumerate() {
+        let (ek, dk, ct) = kem.seeds();
+        let n = kem.name();
+        write("kem_public_key", format!("{n}-valid"), with(i, &ek));
+        write("kem_public_key", format!("{n}-short"), with(i, &ek[..ek.len() - 1]));
+        write("kem_secret_key", format!("{n}-valid"), with(i, &dk));
+        write("kem_secret_key", format!("{n}-short"), with(i, &dk[..dk.len() / 2]));
+        write("kem_decapsulate", format!("{n}-valid"), with(i, &ct));
+        write("kem_decapsulate", format!("{n}-long"), with(i, &[ct.clone(), vec![0]].concat()));
+    }
+    for (i, s) in targets::SIGS.iter().enumerate() {
+        let (pk, sk, sig) = s.seeds();
+        let n = s.name();
+        let verify_input = [vec![0u8], sig.clone()].concat();
+        write("sig_public_key", format!("{n}-valid"), with(i, &[pk.clone(), verify_input.clone()].concat()));
+        write("sig_public_key", format!("{n}-short"), with(i, &pk[..pk.len() - 3]));
+        write("sig_secret_key", format!("{n}-valid"), with(i, &sk));
+        write("sig_secret_key", format!("{n}-short"), with(i, &sk[..sk.len() - 1]));
+        write("sig_verify", format!("{n}-valid"), with(i, &verify_input));
+        write("sig_verify", format!("{n}-ctx"), with(i, &[vec![3u8, 1, 2, 3], sig.clone()].concat()));
+    }
+}
