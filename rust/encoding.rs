@@ -26,6 +26,15 @@
 //! RustCrypto's `der`, `spki` and `pkcs8` crates. Secrets are held in
 //! zeroizing buffers ([`SecretDocument`], [`Zeroizing`]).
 //!
+//! The key types also implement the RustCrypto traits ([`EncodePrivateKey`],
+//! [`DecodePrivateKey`], [`EncodePublicKey`], [`DecodePublicKey`]). One
+//! caution: the encrypted-key methods that `DecodePrivateKey` provides
+//! (`from_pkcs8_encrypted_der` / `_pem`) belong to `pkcs8` and run the file's
+//! key derivation unchecked (with `pkcs5` 0.8.1 an scrypt cost of 0 even
+//! panics). For files you did not write, use this module's
+//! [`from_pkcs8_encrypted_der`] / [`load_private_key_der`], which refuse
+//! malformed or excessive KDF parameters first.
+//!
 //! ```
 //! use pqfence::encoding::{self, PrivateKeyForm};
 //! use pqfence::mldsa::{MlDsa65, SigningKey};

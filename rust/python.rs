@@ -9,6 +9,7 @@ use zeroize::Zeroizing;
 
 use crate::error::Error;
 
+mod falcon;
 mod mldsa;
 mod mlkem;
 mod serialization;
@@ -80,6 +81,7 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     mlkem::register(m)?;
     mldsa::register(m)?;
+    falcon::register(m)?;
     serialization::register(m)?;
     Ok(())
 }

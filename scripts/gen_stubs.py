@@ -193,6 +193,39 @@ class MLDSAMuHasher:
 '''
 
 
+FALCON = '''
+class {priv}:
+    """{name} private (signing) key."""
+
+    algorithm: str
+    @staticmethod
+    def generate() -> {priv}: ...
+    @staticmethod
+    def from_seed_bytes(data: Buffer) -> {priv}: ...
+    @staticmethod
+    def from_expanded_bytes(data: Buffer, public_key: Buffer) -> {priv}: ...
+    def public_key(self) -> {pub}: ...
+    def sign(self, data: Buffer) -> bytes: ...
+    def sign_with_randomness(self, data: Buffer, nonce: Buffer, seed: Buffer) -> bytes: ...
+    def private_bytes_raw(self) -> bytes: ...
+    def private_bytes_expanded(self) -> bytes: ...
+    def __eq__(self, other: object) -> bool: ...
+
+class {pub}:
+    """{name} public (verifying) key."""
+
+    algorithm: str
+    @staticmethod
+    def from_public_bytes(data: Buffer) -> {pub}: ...
+    def verify(self, signature: Buffer, data: Buffer) -> None: ...
+    def public_bytes_raw(self) -> bytes: ...
+    def __eq__(self, other: object) -> bool: ...
+    def __hash__(self) -> int: ...
+
+{tag}_SIZES: tuple[int, int, int, int]
+'''
+
+
 def render() -> str:
     parts = [HEADER]
     for bits in (512, 768, 1024):
@@ -220,6 +253,15 @@ def render() -> str:
             )
         )
     parts.append(MU_HASHER)
+    for cls, tag, name in (
+        ("Falcon512", "FALCON512", "Falcon-512"),
+        ("Falcon1024", "FALCON1024", "Falcon-1024"),
+        ("FalconPadded512", "FALCONPADDED512", "Falcon-padded-512"),
+        ("FalconPadded1024", "FALCONPADDED1024", "Falcon-padded-1024"),
+    ):
+        parts.append(
+            FALCON.format(priv=f"{cls}PrivateKey", pub=f"{cls}PublicKey", name=name, tag=tag)
+        )
     parts.append(SERIAL_FUNCTIONS)
     return "".join(parts)
 

@@ -8,11 +8,13 @@ this package is the typed Python face of it.
 
 from __future__ import annotations
 
-from pqfence import exceptions, mldsa, mlkem
+from pqfence import exceptions, falcon, mldsa, mlkem, serialization
 from pqfence._native import __version__
 from pqfence.exceptions import (
     ContextTooLong,
+    DecryptionFailed,
     InternalError,
+    InvalidEncoding,
     InvalidKey,
     InvalidLength,
     InvalidSignature,
@@ -26,7 +28,9 @@ __all__ = [
     "KEM",
     "AlgorithmInfo",
     "ContextTooLong",
+    "DecryptionFailed",
     "InternalError",
+    "InvalidEncoding",
     "InvalidKey",
     "InvalidLength",
     "InvalidSignature",
@@ -37,8 +41,10 @@ __all__ = [
     "__version__",
     "algorithms",
     "exceptions",
+    "falcon",
     "kem",
     "mldsa",
     "mlkem",
+    "serialization",
     "signature",
 ]

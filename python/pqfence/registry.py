@@ -209,6 +209,22 @@ for _level in (44, 65, 87):
     )
 
 
+for _tag, _name in (
+    ("FALCON512", "Falcon-512"),
+    ("FALCON1024", "Falcon-1024"),
+    ("FALCONPADDED512", "Falcon-padded-512"),
+    ("FALCONPADDED1024", "Falcon-padded-1024"),
+):
+    _cls = _tag.replace("FALCONPADDED", "FalconPadded").replace("FALCON", "Falcon")
+    _register_signature(
+        _name,
+        "Falcon round 3 (v1.2)",
+        getattr(_native, f"{_cls}PrivateKey"),
+        getattr(_native, f"{_cls}PublicKey"),
+        getattr(_native, f"{_tag}_SIZES"),
+    )
+
+
 def signature(name: str) -> SignatureScheme:
     """The signature scheme called ``name`` (case-insensitive), e.g. ``"ML-DSA-65"``."""
     try:

@@ -45,7 +45,10 @@ fn member_name(obj: &Bound<'_, PyAny>, what: &str) -> PyResult<String> {
     }
     let type_name = obj.get_type().name()?.to_string();
     let repr = obj.repr()?.to_string();
-    match repr.strip_prefix(&type_name).and_then(|r| r.strip_prefix('.')) {
+    match repr
+        .strip_prefix(&type_name)
+        .and_then(|r| r.strip_prefix('.'))
+    {
         Some(member) => Ok(member.to_string()),
         None => Err(PyTypeError::new_err(format!(
             "{what} must be a member of pqfence.serialization's enums, not {type_name}"
@@ -186,13 +189,11 @@ fn private_bytes<'py, K: PrivateKeyEncoding + Sync>(
             Ok(PyBytes::new(py, pem.as_bytes()))
         }
         (Enc::Der, Some((password, kdf))) => {
-            let doc =
-                py.detach(|| encoding::to_pkcs8_encrypted_der(key, form, &password, kdf))?;
+            let doc = py.detach(|| encoding::to_pkcs8_encrypted_der(key, form, &password, kdf))?;
             Ok(PyBytes::new(py, doc.as_bytes()))
         }
         (Enc::Pem, Some((password, kdf))) => {
-            let pem =
-                py.detach(|| encoding::to_pkcs8_encrypted_pem(key, form, &password, kdf))?;
+            let pem = py.detach(|| encoding::to_pkcs8_encrypted_pem(key, form, &password, kdf))?;
             Ok(PyBytes::new(py, pem.as_bytes()))
         }
     }
@@ -335,7 +336,9 @@ fn load_pem_private_key(
             check_password_presence(encrypted, password.is_some())?;
         }
     }
-    let key = py.detach(|| encoding::load_private_key_pem(text, password.as_deref().map(|p| p.as_slice())))?;
+    let key = py.detach(|| {
+        encoding::load_private_key_pem(text, password.as_deref().map(|p| p.as_slice()))
+    })?;
     private_to_py(py, key)
 }
 
@@ -355,7 +358,9 @@ fn load_der_private_key(
     } else if encoding::is_plain_pkcs8_der(&data) {
         check_password_presence(false, true)?;
     }
-    let key = py.detach(|| encoding::load_private_key_der(&data, password.as_deref().map(|p| p.as_slice())))?;
+    let key = py.detach(|| {
+        encoding::load_private_key_der(&data, password.as_deref().map(|p| p.as_slice()))
+    })?;
     private_to_py(py, key)
 }
 
