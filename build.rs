@@ -68,6 +68,18 @@ const FALCON_FILES: &[&str] = &[
     "verify.c",
 ];
 
+const SLHDSA_FILES: &[&str] = &[
+    "address.c",
+    "hash_sha2.c",
+    "hash_shake.c",
+    "wots.c",
+    "xmss.c",
+    "hypertree.c",
+    "fors.c",
+    "slhdsa.c",
+];
+
+#[rustfmt::skip]
 const UNITS: &[Unit] = &[
     unit("pqf_mlkem512", "PQF_MLKEM_K", "2", "mlkem", MLKEM_FILES),
     unit("pqf_mlkem768", "PQF_MLKEM_K", "3", "mlkem", MLKEM_FILES),
@@ -75,20 +87,20 @@ const UNITS: &[Unit] = &[
     unit("pqf_mldsa44", "PQF_MLDSA_MODE", "44", "mldsa", MLDSA_FILES),
     unit("pqf_mldsa65", "PQF_MLDSA_MODE", "65", "mldsa", MLDSA_FILES),
     unit("pqf_mldsa87", "PQF_MLDSA_MODE", "87", "mldsa", MLDSA_FILES),
-    unit(
-        "pqf_falcon512",
-        "PQF_FALCON_LOGN",
-        "9",
-        "falcon",
-        FALCON_FILES,
-    ),
-    unit(
-        "pqf_falcon1024",
-        "PQF_FALCON_LOGN",
-        "10",
-        "falcon",
-        FALCON_FILES,
-    ),
+    unit("pqf_falcon512", "PQF_FALCON_LOGN", "9", "falcon", FALCON_FILES),
+    unit("pqf_falcon1024", "PQF_FALCON_LOGN", "10", "falcon", FALCON_FILES),
+    unit("pqf_slhdsa_sha2_128s", "PQF_SLHDSA_SET", "1", "slhdsa", SLHDSA_FILES),
+    unit("pqf_slhdsa_sha2_128f", "PQF_SLHDSA_SET", "2", "slhdsa", SLHDSA_FILES),
+    unit("pqf_slhdsa_sha2_192s", "PQF_SLHDSA_SET", "3", "slhdsa", SLHDSA_FILES),
+    unit("pqf_slhdsa_sha2_192f", "PQF_SLHDSA_SET", "4", "slhdsa", SLHDSA_FILES),
+    unit("pqf_slhdsa_sha2_256s", "PQF_SLHDSA_SET", "5", "slhdsa", SLHDSA_FILES),
+    unit("pqf_slhdsa_sha2_256f", "PQF_SLHDSA_SET", "6", "slhdsa", SLHDSA_FILES),
+    unit("pqf_slhdsa_shake_128s", "PQF_SLHDSA_SET", "7", "slhdsa", SLHDSA_FILES),
+    unit("pqf_slhdsa_shake_128f", "PQF_SLHDSA_SET", "8", "slhdsa", SLHDSA_FILES),
+    unit("pqf_slhdsa_shake_192s", "PQF_SLHDSA_SET", "9", "slhdsa", SLHDSA_FILES),
+    unit("pqf_slhdsa_shake_192f", "PQF_SLHDSA_SET", "10", "slhdsa", SLHDSA_FILES),
+    unit("pqf_slhdsa_shake_256s", "PQF_SLHDSA_SET", "11", "slhdsa", SLHDSA_FILES),
+    unit("pqf_slhdsa_shake_256f", "PQF_SLHDSA_SET", "12", "slhdsa", SLHDSA_FILES),
 ];
 
 fn base_build(root: &Path, out: &Path) -> cc::Build {

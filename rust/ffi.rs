@@ -556,3 +556,219 @@ falcon_ffi!(
     pqf_falcon1024_check_pk,
     pqf_falcon1024_check_sk
 );
+
+/// SLH-DSA wrappers, one module per parameter set.
+macro_rules! slhdsa_ffi {
+    ($m:ident, $n:ident, $pk:ident, $sk:ident, $sig:ident, $keygen:ident, $sign:ident, $verify:ident,
+     $check_sk:ident) => {
+        pub(crate) mod $m {
+            use super::{b, ptr_or_null};
+            pub(crate) const N: usize = b::$n as usize;
+            pub(crate) const PK: usize = b::$pk as usize;
+            pub(crate) const SK: usize = b::$sk as usize;
+            pub(crate) const SIG: usize = b::$sig as usize;
+
+            /// FIPS 205 Algorithm 18, slh_keygen_internal.
+            pub(crate) fn keygen(
+                pk: &mut [u8; PK],
+                sk: &mut [u8; SK],
+                sk_seed: &[u8; N],
+                sk_prf: &[u8; N],
+                pk_seed: &[u8; N],
+            ) -> i32 {
+                // SAFETY: exact-size arrays from live references; outputs
+                // exclusively borrowed; the C keeps no pointer.
+                unsafe {
+                    b::$keygen(
+                        pk.as_mut_ptr(),
+                        sk.as_mut_ptr(),
+                        sk_seed.as_ptr(),
+                        sk_prf.as_ptr(),
+                        pk_seed.as_ptr(),
+                    )
+                }
+            }
+
+            /// FIPS 205 Algorithm 19, slh_sign_internal(pre || msg, sk, addrnd);
+            /// `None` selects the deterministic variant.
+            pub(crate) fn sign(
+                sig: &mut [u8; SIG],
+                sk: &[u8; SK],
+                pre: &[u8],
+                msg: &[u8],
+                addrnd: Option<&[u8; N]>,
+            ) -> i32 {
+                let rnd = addrnd.map_or(core::ptr::null(), |r| r.as_ptr());
+                // SAFETY: exact-size arrays and slices from live references, each
+                // pointer paired with its length (NULL only for length 0, or for
+                // the absent addrnd, which the C reads as "deterministic").
+                unsafe {
+                    b::$sign(
+                        sig.as_mut_ptr(),
+                        sk.as_ptr(),
+                        ptr_or_null(pre),
+                        pre.len(),
+                        ptr_or_null(msg),
+                        msg.len(),
+                        rnd,
+                    )
+                }
+            }
+
+            /// FIPS 205 Algorithm 20, slh_verify_internal.
+            pub(crate) fn verify(pk: &[u8; PK], pre: &[u8], msg: &[u8], sig: &[u8]) -> i32 {
+                // SAFETY: pointers from live slices, each paired with its length.
+                unsafe {
+                    b::$verify(
+                        pk.as_ptr(),
+                        ptr_or_null(pre),
+                        pre.len(),
+                        ptr_or_null(msg),
+                        msg.len(),
+                        sig.as_ptr(),
+                        sig.len(),
+                    )
+                }
+            }
+
+            /// Recomputes PK.root from the secret key and compares.
+            pub(crate) fn check_sk(sk: &[u8; SK]) -> i32 {
+                // SAFETY: an exact-size array from a live reference, read only.
+                unsafe { b::$check_sk(sk.as_ptr()) }
+            }
+        }
+    };
+}
+
+slhdsa_ffi!(
+    slhdsa_sha2_128s,
+    PQF_SLHDSA_SHA2_128S_N,
+    PQF_SLHDSA_SHA2_128S_PK_BYTES,
+    PQF_SLHDSA_SHA2_128S_SK_BYTES,
+    PQF_SLHDSA_SHA2_128S_SIG_BYTES,
+    pqf_slhdsa_sha2_128s_keygen_internal,
+    pqf_slhdsa_sha2_128s_sign_internal,
+    pqf_slhdsa_sha2_128s_verify_internal,
+    pqf_slhdsa_sha2_128s_check_sk
+);
+slhdsa_ffi!(
+    slhdsa_sha2_128f,
+    PQF_SLHDSA_SHA2_128F_N,
+    PQF_SLHDSA_SHA2_128F_PK_BYTES,
+    PQF_SLHDSA_SHA2_128F_SK_BYTES,
+    PQF_SLHDSA_SHA2_128F_SIG_BYTES,
+    pqf_slhdsa_sha2_128f_keygen_internal,
+    pqf_slhdsa_sha2_128f_sign_internal,
+    pqf_slhdsa_sha2_128f_verify_internal,
+    pqf_slhdsa_sha2_128f_check_sk
+);
+slhdsa_ffi!(
+    slhdsa_sha2_192s,
+    PQF_SLHDSA_SHA2_192S_N,
+    PQF_SLHDSA_SHA2_192S_PK_BYTES,
+    PQF_SLHDSA_SHA2_192S_SK_BYTES,
+    PQF_SLHDSA_SHA2_192S_SIG_BYTES,
+    pqf_slhdsa_sha2_192s_keygen_internal,
+    pqf_slhdsa_sha2_192s_sign_internal,
+    pqf_slhdsa_sha2_192s_verify_internal,
+    pqf_slhdsa_sha2_192s_check_sk
+);
+slhdsa_ffi!(
+    slhdsa_sha2_192f,
+    PQF_SLHDSA_SHA2_192F_N,
+    PQF_SLHDSA_SHA2_192F_PK_BYTES,
+    PQF_SLHDSA_SHA2_192F_SK_BYTES,
+    PQF_SLHDSA_SHA2_192F_SIG_BYTES,
+    pqf_slhdsa_sha2_192f_keygen_internal,
+    pqf_slhdsa_sha2_192f_sign_internal,
+    pqf_slhdsa_sha2_192f_verify_internal,
+    pqf_slhdsa_sha2_192f_check_sk
+);
+slhdsa_ffi!(
+    slhdsa_sha2_256s,
+    PQF_SLHDSA_SHA2_256S_N,
+    PQF_SLHDSA_SHA2_256S_PK_BYTES,
+    PQF_SLHDSA_SHA2_256S_SK_BYTES,
+    PQF_SLHDSA_SHA2_256S_SIG_BYTES,
+    pqf_slhdsa_sha2_256s_keygen_internal,
+    pqf_slhdsa_sha2_256s_sign_internal,
+    pqf_slhdsa_sha2_256s_verify_internal,
+    pqf_slhdsa_sha2_256s_check_sk
+);
+slhdsa_ffi!(
+    slhdsa_sha2_256f,
+    PQF_SLHDSA_SHA2_256F_N,
+    PQF_SLHDSA_SHA2_256F_PK_BYTES,
+    PQF_SLHDSA_SHA2_256F_SK_BYTES,
+    PQF_SLHDSA_SHA2_256F_SIG_BYTES,
+    pqf_slhdsa_sha2_256f_keygen_internal,
+    pqf_slhdsa_sha2_256f_sign_internal,
+    pqf_slhdsa_sha2_256f_verify_internal,
+    pqf_slhdsa_sha2_256f_check_sk
+);
+slhdsa_ffi!(
+    slhdsa_shake_128s,
+    PQF_SLHDSA_SHAKE_128S_N,
+    PQF_SLHDSA_SHAKE_128S_PK_BYTES,
+    PQF_SLHDSA_SHAKE_128S_SK_BYTES,
+    PQF_SLHDSA_SHAKE_128S_SIG_BYTES,
+    pqf_slhdsa_shake_128s_keygen_internal,
+    pqf_slhdsa_shake_128s_sign_internal,
+    pqf_slhdsa_shake_128s_verify_internal,
+    pqf_slhdsa_shake_128s_check_sk
+);
+slhdsa_ffi!(
+    slhdsa_shake_128f,
+    PQF_SLHDSA_SHAKE_128F_N,
+    PQF_SLHDSA_SHAKE_128F_PK_BYTES,
+    PQF_SLHDSA_SHAKE_128F_SK_BYTES,
+    PQF_SLHDSA_SHAKE_128F_SIG_BYTES,
+    pqf_slhdsa_shake_128f_keygen_internal,
+    pqf_slhdsa_shake_128f_sign_internal,
+    pqf_slhdsa_shake_128f_verify_internal,
+    pqf_slhdsa_shake_128f_check_sk
+);
+slhdsa_ffi!(
+    slhdsa_shake_192s,
+    PQF_SLHDSA_SHAKE_192S_N,
+    PQF_SLHDSA_SHAKE_192S_PK_BYTES,
+    PQF_SLHDSA_SHAKE_192S_SK_BYTES,
+    PQF_SLHDSA_SHAKE_192S_SIG_BYTES,
+    pqf_slhdsa_shake_192s_keygen_internal,
+    pqf_slhdsa_shake_192s_sign_internal,
+    pqf_slhdsa_shake_192s_verify_internal,
+    pqf_slhdsa_shake_192s_check_sk
+);
+slhdsa_ffi!(
+    slhdsa_shake_192f,
+    PQF_SLHDSA_SHAKE_192F_N,
+    PQF_SLHDSA_SHAKE_192F_PK_BYTES,
+    PQF_SLHDSA_SHAKE_192F_SK_BYTES,
+    PQF_SLHDSA_SHAKE_192F_SIG_BYTES,
+    pqf_slhdsa_shake_192f_keygen_internal,
+    pqf_slhdsa_shake_192f_sign_internal,
+    pqf_slhdsa_shake_192f_verify_internal,
+    pqf_slhdsa_shake_192f_check_sk
+);
+slhdsa_ffi!(
+    slhdsa_shake_256s,
+    PQF_SLHDSA_SHAKE_256S_N,
+    PQF_SLHDSA_SHAKE_256S_PK_BYTES,
+    PQF_SLHDSA_SHAKE_256S_SK_BYTES,
+    PQF_SLHDSA_SHAKE_256S_SIG_BYTES,
+    pqf_slhdsa_shake_256s_keygen_internal,
+    pqf_slhdsa_shake_256s_sign_internal,
+    pqf_slhdsa_shake_256s_verify_internal,
+    pqf_slhdsa_shake_256s_check_sk
+);
+slhdsa_ffi!(
+    slhdsa_shake_256f,
+    PQF_SLHDSA_SHAKE_256F_N,
+    PQF_SLHDSA_SHAKE_256F_PK_BYTES,
+    PQF_SLHDSA_SHAKE_256F_SK_BYTES,
+    PQF_SLHDSA_SHAKE_256F_SIG_BYTES,
+    pqf_slhdsa_shake_256f_keygen_internal,
+    pqf_slhdsa_shake_256f_sign_internal,
+    pqf_slhdsa_shake_256f_verify_internal,
+    pqf_slhdsa_shake_256f_check_sk
+);

@@ -27,6 +27,7 @@ pub mod prehash;
 mod python;
 mod rng;
 pub mod secret;
+pub mod slhdsa;
 
 pub use error::{Error, Result};
 pub use secret::{ByteArray, Secret};

@@ -14,6 +14,7 @@ mod mldsa;
 mod mlkem;
 mod serialization;
 mod signature;
+mod slhdsa;
 
 /// Maps every [`Error`] variant to the matching exception of
 /// `pqfence.exceptions` (one exhaustive conversion).
@@ -82,6 +83,7 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     mlkem::register(m)?;
     mldsa::register(m)?;
     falcon::register(m)?;
+    slhdsa::register(m)?;
     serialization::register(m)?;
     Ok(())
 }

@@ -178,6 +178,9 @@ MLDSA_PUB_EXTRA = (
     + SERIAL_PUB
 )
 
+SLHDSA_PRIV_EXTRA = """
+    def sign_unverified(self, data: Buffer, context: Buffer | None = None) -> bytes: ..."""
+
 MU_HASHER = '''
 class MLDSAMuHasher:
     """Builds ML-DSA's external mu from a message fed in pieces."""
@@ -253,6 +256,19 @@ def render() -> str:
             )
         )
     parts.append(MU_HASHER)
+    for hash_name in ("SHA2", "SHAKE"):
+        for level in ("128s", "128f", "192s", "192f", "256s", "256f"):
+            cls = f"SlhDsa{hash_name.capitalize()}_{level}"
+            parts.append(
+                SIGNATURE.format(
+                    priv=f"{cls}PrivateKey",
+                    pub=f"{cls}PublicKey",
+                    name=f"SLH-DSA-{hash_name}-{level}",
+                    tag=cls.upper(),
+                    priv_extra=SLHDSA_PRIV_EXTRA,
+                    pub_extra="",
+                )
+            )
     for cls, tag, name in (
         ("Falcon512", "FALCON512", "Falcon-512"),
         ("Falcon1024", "FALCON1024", "Falcon-1024"),

@@ -32,7 +32,11 @@ fn every_target_has_a_corpus_and_replays_it() {
     let mut total = 0;
     for (name, run) in targets::TARGETS {
         let files = inputs(name);
-        assert!(files.len() >= 4, "corpus of {name} has only {} inputs", files.len());
+        assert!(
+            files.len() >= 4,
+            "corpus of {name} has only {} inputs",
+            files.len()
+        );
         for f in &files {
             let data = fs::read(f).unwrap();
             run(&data);
@@ -96,21 +100,49 @@ fn write_seed_corpus() {
         let (ek, dk, ct) = kem.seeds();
         let n = kem.name();
         write("kem_public_key", format!("{n}-valid"), with(i, &ek));
-        write("kem_public_key", format!("{n}-short"), with(i, &ek[..ek.len() - 1]));
+        write(
+            "kem_public_key",
+            format!("{n}-short"),
+            with(i, &ek[..ek.len() - 1]),
+        );
         write("kem_secret_key", format!("{n}-valid"), with(i, &dk));
-        write("kem_secret_key", format!("{n}-short"), with(i, &dk[..dk.len() / 2]));
+        write(
+            "kem_secret_key",
+            format!("{n}-short"),
+            with(i, &dk[..dk.len() / 2]),
+        );
         write("kem_decapsulate", format!("{n}-valid"), with(i, &ct));
-        write("kem_decapsulate", format!("{n}-long"), with(i, &[ct.clone(), vec![0]].concat()));
+        write(
+            "kem_decapsulate",
+            format!("{n}-long"),
+            with(i, &[ct.clone(), vec![0]].concat()),
+        );
     }
     for (i, s) in targets::SIGS.iter().enumerate() {
         let (pk, sk, sig) = s.seeds();
         let n = s.name();
         let verify_input = [vec![0u8], sig.clone()].concat();
-        write("sig_public_key", format!("{n}-valid"), with(i, &[pk.clone(), verify_input.clone()].concat()));
-        write("sig_public_key", format!("{n}-short"), with(i, &pk[..pk.len() - 3]));
+        write(
+            "sig_public_key",
+            format!("{n}-valid"),
+            with(i, &[pk.clone(), verify_input.clone()].concat()),
+        );
+        write(
+            "sig_public_key",
+            format!("{n}-short"),
+            with(i, &pk[..pk.len() - 3]),
+        );
         write("sig_secret_key", format!("{n}-valid"), with(i, &sk));
-        write("sig_secret_key", format!("{n}-short"), with(i, &sk[..sk.len() - 1]));
+        write(
+            "sig_secret_key",
+            format!("{n}-short"),
+            with(i, &sk[..sk.len() - 1]),
+        );
         write("sig_verify", format!("{n}-valid"), with(i, &verify_input));
-        write("sig_verify", format!("{n}-ctx"), with(i, &[vec![3u8, 1, 2, 3], sig.clone()].concat()));
+        write(
+            "sig_verify",
+            format!("{n}-ctx"),
+            with(i, &[vec![3u8, 1, 2, 3], sig.clone()].concat()),
+        );
     }
 }

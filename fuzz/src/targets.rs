@@ -105,11 +105,12 @@ impl<P: KemParams> MlKem<P> {
     }
 
     fn key(&self) -> &mlkem::DecapsulationKey<P> {
-        self.key
-            .get_or_init(|| match mlkem::DecapsulationKey::<P>::from_seed(&KEM_SEED) {
+        self.key.get_or_init(
+            || match mlkem::DecapsulationKey::<P>::from_seed(&KEM_SEED) {
                 Ok(k) => k,
                 Err(e) => panic!("{}: key generation from a seed failed: {e}", P::NAME),
-            })
+            },
+        )
     }
 }
 
@@ -133,7 +134,12 @@ impl<P: KemParams> Kem for MlKem<P> {
     fn secret_key(&self, bytes: &[u8]) {
         match mlkem::DecapsulationKey::<P>::from_expanded_bytes(bytes) {
             Ok(dk) => {
-                assert_eq!(dk.expanded_bytes().bytes(), bytes, "{}: dk round trip", P::NAME);
+                assert_eq!(
+                    dk.expanded_bytes().bytes(),
+                    bytes,
+                    "{}: dk round trip",
+                    P::NAME
+                );
                 let ct = match dk.encapsulation_key().encapsulate_deterministic(&[9u8; 32]) {
                     Ok((_, ct)) => ct,
                     Err(e) => panic!("{}: the embedded ek failed to encapsulate: {e}", P::NAME),
@@ -223,13 +229,21 @@ impl<P: DsaParams> Sig for MlDsa<P> {
     fn secret_key(&self, bytes: &[u8]) {
         match mldsa::SigningKey::<P>::from_expanded_bytes(bytes) {
             Ok(sk) => {
-                assert_eq!(sk.expanded_bytes().bytes(), bytes, "{}: sk round trip", P::NAME);
+                assert_eq!(
+                    sk.expanded_bytes().bytes(),
+                    bytes,
+                    "{}: sk round trip",
+                    P::NAME
+                );
                 let sig = match sk.sign_deterministic(MESSAGE, b"fuzz") {
                     Ok(s) => s,
                     Err(e) => panic!("{}: a validated secret key failed to sign: {e}", P::NAME),
                 };
                 if let Err(e) = sk.verifying_key().verify(MESSAGE, b"fuzz", sig.as_bytes()) {
-                    panic!("{}: a validated secret key made a bad signature: {e}", P::NAME);
+                    panic!(
+                        "{}: a validated secret key made a bad signature: {e}",
+                        P::NAME
+                    );
                 }
             }
             Err(e) => expect_input_error(&e, "secret key"),

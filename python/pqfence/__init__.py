@@ -1,6 +1,6 @@
 """pqfence: post-quantum cryptography from the NIST standards.
 
-ML-KEM (FIPS 203) and ML-DSA (FIPS 204); every family registers its
+ML-KEM (FIPS 203), ML-DSA (FIPS 204), SLH-DSA (FIPS 205) and Falcon; every family registers its
 parameter sets in one registry (:func:`kem`, :func:`signature`, :func:`algorithms`).
 The cryptography runs in portable, constant-time C behind a safe Rust layer;
 this package is the typed Python face of it.
@@ -8,7 +8,7 @@ this package is the typed Python face of it.
 
 from __future__ import annotations
 
-from pqfence import exceptions, falcon, mldsa, mlkem, serialization
+from pqfence import exceptions, falcon, mldsa, mlkem, slhdsa, serialization
 from pqfence._native import __version__
 from pqfence.exceptions import (
     ContextTooLong,
@@ -47,4 +47,5 @@ __all__ = [
     "mlkem",
     "serialization",
     "signature",
+    "slhdsa",
 ]

@@ -225,6 +225,18 @@ for _tag, _name in (
     )
 
 
+for _hash in ("SHA2", "SHAKE"):
+    for _level in ("128s", "128f", "192s", "192f", "256s", "256f"):
+        _cls = f"SlhDsa{_hash.capitalize()}_{_level}"
+        _register_signature(
+            f"SLH-DSA-{_hash}-{_level}",
+            "FIPS 205",
+            getattr(_native, f"{_cls}PrivateKey"),
+            getattr(_native, f"{_cls}PublicKey"),
+            getattr(_native, f"{_cls.upper()}_SIZES"),
+        )
+
+
 def signature(name: str) -> SignatureScheme:
     """The signature scheme called ``name`` (case-insensitive), e.g. ``"ML-DSA-65"``."""
     try:

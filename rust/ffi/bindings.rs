@@ -45,6 +45,54 @@ pub const PQF_FALCON1024_SK_BYTES: u32 = 2305;
 pub const PQF_FALCON1024_SIG_MAX_BYTES: u32 = 1462;
 pub const PQF_FALCON1024_SIG_PADDED_BYTES: u32 = 1280;
 pub const PQF_FALCON1024_TMP_BYTES: u32 = 135168;
+pub const PQF_SLHDSA_SHA2_128S_N: u32 = 16;
+pub const PQF_SLHDSA_SHA2_128S_PK_BYTES: u32 = 32;
+pub const PQF_SLHDSA_SHA2_128S_SK_BYTES: u32 = 64;
+pub const PQF_SLHDSA_SHA2_128S_SIG_BYTES: u32 = 7856;
+pub const PQF_SLHDSA_SHA2_128F_N: u32 = 16;
+pub const PQF_SLHDSA_SHA2_128F_PK_BYTES: u32 = 32;
+pub const PQF_SLHDSA_SHA2_128F_SK_BYTES: u32 = 64;
+pub const PQF_SLHDSA_SHA2_128F_SIG_BYTES: u32 = 17088;
+pub const PQF_SLHDSA_SHA2_192S_N: u32 = 24;
+pub const PQF_SLHDSA_SHA2_192S_PK_BYTES: u32 = 48;
+pub const PQF_SLHDSA_SHA2_192S_SK_BYTES: u32 = 96;
+pub const PQF_SLHDSA_SHA2_192S_SIG_BYTES: u32 = 16224;
+pub const PQF_SLHDSA_SHA2_192F_N: u32 = 24;
+pub const PQF_SLHDSA_SHA2_192F_PK_BYTES: u32 = 48;
+pub const PQF_SLHDSA_SHA2_192F_SK_BYTES: u32 = 96;
+pub const PQF_SLHDSA_SHA2_192F_SIG_BYTES: u32 = 35664;
+pub const PQF_SLHDSA_SHA2_256S_N: u32 = 32;
+pub const PQF_SLHDSA_SHA2_256S_PK_BYTES: u32 = 64;
+pub const PQF_SLHDSA_SHA2_256S_SK_BYTES: u32 = 128;
+pub const PQF_SLHDSA_SHA2_256S_SIG_BYTES: u32 = 29792;
+pub const PQF_SLHDSA_SHA2_256F_N: u32 = 32;
+pub const PQF_SLHDSA_SHA2_256F_PK_BYTES: u32 = 64;
+pub const PQF_SLHDSA_SHA2_256F_SK_BYTES: u32 = 128;
+pub const PQF_SLHDSA_SHA2_256F_SIG_BYTES: u32 = 49856;
+pub const PQF_SLHDSA_SHAKE_128S_N: u32 = 16;
+pub const PQF_SLHDSA_SHAKE_128S_PK_BYTES: u32 = 32;
+pub const PQF_SLHDSA_SHAKE_128S_SK_BYTES: u32 = 64;
+pub const PQF_SLHDSA_SHAKE_128S_SIG_BYTES: u32 = 7856;
+pub const PQF_SLHDSA_SHAKE_128F_N: u32 = 16;
+pub const PQF_SLHDSA_SHAKE_128F_PK_BYTES: u32 = 32;
+pub const PQF_SLHDSA_SHAKE_128F_SK_BYTES: u32 = 64;
+pub const PQF_SLHDSA_SHAKE_128F_SIG_BYTES: u32 = 17088;
+pub const PQF_SLHDSA_SHAKE_192S_N: u32 = 24;
+pub const PQF_SLHDSA_SHAKE_192S_PK_BYTES: u32 = 48;
+pub const PQF_SLHDSA_SHAKE_192S_SK_BYTES: u32 = 96;
+pub const PQF_SLHDSA_SHAKE_192S_SIG_BYTES: u32 = 16224;
+pub const PQF_SLHDSA_SHAKE_192F_N: u32 = 24;
+pub const PQF_SLHDSA_SHAKE_192F_PK_BYTES: u32 = 48;
+pub const PQF_SLHDSA_SHAKE_192F_SK_BYTES: u32 = 96;
+pub const PQF_SLHDSA_SHAKE_192F_SIG_BYTES: u32 = 35664;
+pub const PQF_SLHDSA_SHAKE_256S_N: u32 = 32;
+pub const PQF_SLHDSA_SHAKE_256S_PK_BYTES: u32 = 64;
+pub const PQF_SLHDSA_SHAKE_256S_SK_BYTES: u32 = 128;
+pub const PQF_SLHDSA_SHAKE_256S_SIG_BYTES: u32 = 29792;
+pub const PQF_SLHDSA_SHAKE_256F_N: u32 = 32;
+pub const PQF_SLHDSA_SHAKE_256F_PK_BYTES: u32 = 64;
+pub const PQF_SLHDSA_SHAKE_256F_SK_BYTES: u32 = 128;
+pub const PQF_SLHDSA_SHAKE_256F_SIG_BYTES: u32 = 49856;
 #[repr(C)]
 #[derive(Debug, Copy, Clone)]
 pub struct pqf_keccak_ctx {
@@ -486,4 +534,412 @@ unsafe extern "C" {
 }
 unsafe extern "C" {
     pub fn pqf_falcon1024_check_sk(sk: *const u8) -> ::core::ffi::c_int;
+}
+unsafe extern "C" {
+    pub fn pqf_slhdsa_sha2_128s_keygen_internal(
+        pk: *mut u8,
+        sk: *mut u8,
+        sk_seed: *const u8,
+        sk_prf: *const u8,
+        pk_seed: *const u8,
+    ) -> ::core::ffi::c_int;
+}
+unsafe extern "C" {
+    pub fn pqf_slhdsa_sha2_128s_sign_internal(
+        sig: *mut u8,
+        sk: *const u8,
+        pre: *const u8,
+        prelen: usize,
+        msg: *const u8,
+        msglen: usize,
+        addrnd: *const u8,
+    ) -> ::core::ffi::c_int;
+}
+unsafe extern "C" {
+    pub fn pqf_slhdsa_sha2_128s_verify_internal(
+        pk: *const u8,
+        pre: *const u8,
+        prelen: usize,
+        msg: *const u8,
+        msglen: usize,
+        sig: *const u8,
+        siglen: usize,
+    ) -> ::core::ffi::c_int;
+}
+unsafe extern "C" {
+    pub fn pqf_slhdsa_sha2_128s_check_sk(sk: *const u8) -> ::core::ffi::c_int;
+}
+unsafe extern "C" {
+    pub fn pqf_slhdsa_sha2_128f_keygen_internal(
+        pk: *mut u8,
+        sk: *mut u8,
+        sk_seed: *const u8,
+        sk_prf: *const u8,
+        pk_seed: *const u8,
+    ) -> ::core::ffi::c_int;
+}
+unsafe extern "C" {
+    pub fn pqf_slhdsa_sha2_128f_sign_internal(
+        sig: *mut u8,
+        sk: *const u8,
+        pre: *const u8,
+        prelen: usize,
+        msg: *const u8,
+        msglen: usize,
+        addrnd: *const u8,
+    ) -> ::core::ffi::c_int;
+}
+unsafe extern "C" {
+    pub fn pqf_slhdsa_sha2_128f_verify_internal(
+        pk: *const u8,
+        pre: *const u8,
+        prelen: usize,
+        msg: *const u8,
+        msglen: usize,
+        sig: *const u8,
+        siglen: usize,
+    ) -> ::core::ffi::c_int;
+}
+unsafe extern "C" {
+    pub fn pqf_slhdsa_sha2_128f_check_sk(sk: *const u8) -> ::core::ffi::c_int;
+}
+unsafe extern "C" {
+    pub fn pqf_slhdsa_sha2_192s_keygen_internal(
+        pk: *mut u8,
+        sk: *mut u8,
+        sk_seed: *const u8,
+        sk_prf: *const u8,
+        pk_seed: *const u8,
+    ) -> ::core::ffi::c_int;
+}
+unsafe extern "C" {
+    pub fn pqf_slhdsa_sha2_192s_sign_internal(
+        sig: *mut u8,
+        sk: *const u8,
+        pre: *const u8,
+        prelen: usize,
+        msg: *const u8,
+        msglen: usize,
+        addrnd: *const u8,
+    ) -> ::core::ffi::c_int;
+}
+unsafe extern "C" {
+    pub fn pqf_slhdsa_sha2_192s_verify_internal(
+        pk: *const u8,
+        pre: *const u8,
+        prelen: usize,
+        msg: *const u8,
+        msglen: usize,
+        sig: *const u8,
+        siglen: usize,
+    ) -> ::core::ffi::c_int;
+}
+unsafe extern "C" {
+    pub fn pqf_slhdsa_sha2_192s_check_sk(sk: *const u8) -> ::core::ffi::c_int;
+}
+unsafe extern "C" {
+    pub fn pqf_slhdsa_sha2_192f_keygen_internal(
+        pk: *mut u8,
+        sk: *mut u8,
+        sk_seed: *const u8,
+        sk_prf: *const u8,
+        pk_seed: *const u8,
+    ) -> ::core::ffi::c_int;
+}
+unsafe extern "C" {
+    pub fn pqf_slhdsa_sha2_192f_sign_internal(
+        sig: *mut u8,
+        sk: *const u8,
+        pre: *const u8,
+        prelen: usize,
+        msg: *const u8,
+        msglen: usize,
+        addrnd: *const u8,
+    ) -> ::core::ffi::c_int;
+}
+unsafe extern "C" {
+    pub fn pqf_slhdsa_sha2_192f_verify_internal(
+        pk: *const u8,
+        pre: *const u8,
+        prelen: usize,
+        msg: *const u8,
+        msglen: usize,
+        sig: *const u8,
+        siglen: usize,
+    ) -> ::core::ffi::c_int;
+}
+unsafe extern "C" {
+    pub fn pqf_slhdsa_sha2_192f_check_sk(sk: *const u8) -> ::core::ffi::c_int;
+}
+unsafe extern "C" {
+    pub fn pqf_slhdsa_sha2_256s_keygen_internal(
+        pk: *mut u8,
+        sk: *mut u8,
+        sk_seed: *const u8,
+        sk_prf: *const u8,
+        pk_seed: *const u8,
+    ) -> ::core::ffi::c_int;
+}
+unsafe extern "C" {
+    pub fn pqf_slhdsa_sha2_256s_sign_internal(
+        sig: *mut u8,
+        sk: *const u8,
+        pre: *const u8,
+        prelen: usize,
+        msg: *const u8,
+        msglen: usize,
+        addrnd: *const u8,
+    ) -> ::core::ffi::c_int;
+}
+unsafe extern "C" {
+    pub fn pqf_slhdsa_sha2_256s_verify_internal(
+        pk: *const u8,
+        pre: *const u8,
+        prelen: usize,
+        msg: *const u8,
+        msglen: usize,
+        sig: *const u8,
+        siglen: usize,
+    ) -> ::core::ffi::c_int;
+}
+unsafe extern "C" {
+    pub fn pqf_slhdsa_sha2_256s_check_sk(sk: *const u8) -> ::core::ffi::c_int;
+}
+unsafe extern "C" {
+    pub fn pqf_slhdsa_sha2_256f_keygen_internal(
+        pk: *mut u8,
+        sk: *mut u8,
+        sk_seed: *const u8,
+        sk_prf: *const u8,
+        pk_seed: *const u8,
+    ) -> ::core::ffi::c_int;
+}
+unsafe extern "C" {
+    pub fn pqf_slhdsa_sha2_256f_sign_internal(
+        sig: *mut u8,
+        sk: *const u8,
+        pre: *const u8,
+        prelen: usize,
+        msg: *const u8,
+        msglen: usize,
+        addrnd: *const u8,
+    ) -> ::core::ffi::c_int;
+}
+unsafe extern "C" {
+    pub fn pqf_slhdsa_sha2_256f_verify_internal(
+        pk: *const u8,
+        pre: *const u8,
+        prelen: usize,
+        msg: *const u8,
+        msglen: usize,
+        sig: *const u8,
+        siglen: usize,
+    ) -> ::core::ffi::c_int;
+}
+unsafe extern "C" {
+    pub fn pqf_slhdsa_sha2_256f_check_sk(sk: *const u8) -> ::core::ffi::c_int;
+}
+unsafe extern "C" {
+    pub fn pqf_slhdsa_shake_128s_keygen_internal(
+        pk: *mut u8,
+        sk: *mut u8,
+        sk_seed: *const u8,
+        sk_prf: *const u8,
+        pk_seed: *const u8,
+    ) -> ::core::ffi::c_int;
+}
+unsafe extern "C" {
+    pub fn pqf_slhdsa_shake_128s_sign_internal(
+        sig: *mut u8,
+        sk: *const u8,
+        pre: *const u8,
+        prelen: usize,
+        msg: *const u8,
+        msglen: usize,
+        addrnd: *const u8,
+    ) -> ::core::ffi::c_int;
+}
+unsafe extern "C" {
+    pub fn pqf_slhdsa_shake_128s_verify_internal(
+        pk: *const u8,
+        pre: *const u8,
+        prelen: usize,
+        msg: *const u8,
+        msglen: usize,
+        sig: *const u8,
+        siglen: usize,
+    ) -> ::core::ffi::c_int;
+}
+unsafe extern "C" {
+    pub fn pqf_slhdsa_shake_128s_check_sk(sk: *const u8) -> ::core::ffi::c_int;
+}
+unsafe extern "C" {
+    pub fn pqf_slhdsa_shake_128f_keygen_internal(
+        pk: *mut u8,
+        sk: *mut u8,
+        sk_seed: *const u8,
+        sk_prf: *const u8,
+        pk_seed: *const u8,
+    ) -> ::core::ffi::c_int;
+}
+unsafe extern "C" {
+    pub fn pqf_slhdsa_shake_128f_sign_internal(
+        sig: *mut u8,
+        sk: *const u8,
+        pre: *const u8,
+        prelen: usize,
+        msg: *const u8,
+        msglen: usize,
+        addrnd: *const u8,
+    ) -> ::core::ffi::c_int;
+}
+unsafe extern "C" {
+    pub fn pqf_slhdsa_shake_128f_verify_internal(
+        pk: *const u8,
+        pre: *const u8,
+        prelen: usize,
+        msg: *const u8,
+        msglen: usize,
+        sig: *const u8,
+        siglen: usize,
+    ) -> ::core::ffi::c_int;
+}
+unsafe extern "C" {
+    pub fn pqf_slhdsa_shake_128f_check_sk(sk: *const u8) -> ::core::ffi::c_int;
+}
+unsafe extern "C" {
+    pub fn pqf_slhdsa_shake_192s_keygen_internal(
+        pk: *mut u8,
+        sk: *mut u8,
+        sk_seed: *const u8,
+        sk_prf: *const u8,
+        pk_seed: *const u8,
+    ) -> ::core::ffi::c_int;
+}
+unsafe extern "C" {
+    pub fn pqf_slhdsa_shake_192s_sign_internal(
+        sig: *mut u8,
+        sk: *const u8,
+        pre: *const u8,
+        prelen: usize,
+        msg: *const u8,
+        msglen: usize,
+        addrnd: *const u8,
+    ) -> ::core::ffi::c_int;
+}
+unsafe extern "C" {
+    pub fn pqf_slhdsa_shake_192s_verify_internal(
+        pk: *const u8,
+        pre: *const u8,
+        prelen: usize,
+        msg: *const u8,
+        msglen: usize,
+        sig: *const u8,
+        siglen: usize,
+    ) -> ::core::ffi::c_int;
+}
+unsafe extern "C" {
+    pub fn pqf_slhdsa_shake_192s_check_sk(sk: *const u8) -> ::core::ffi::c_int;
+}
+unsafe extern "C" {
+    pub fn pqf_slhdsa_shake_192f_keygen_internal(
+        pk: *mut u8,
+        sk: *mut u8,
+        sk_seed: *const u8,
+        sk_prf: *const u8,
+        pk_seed: *const u8,
+    ) -> ::core::ffi::c_int;
+}
+unsafe extern "C" {
+    pub fn pqf_slhdsa_shake_192f_sign_internal(
+        sig: *mut u8,
+        sk: *const u8,
+        pre: *const u8,
+        prelen: usize,
+        msg: *const u8,
+        msglen: usize,
+        addrnd: *const u8,
+    ) -> ::core::ffi::c_int;
+}
+unsafe extern "C" {
+    pub fn pqf_slhdsa_shake_192f_verify_internal(
+        pk: *const u8,
+        pre: *const u8,
+        prelen: usize,
+        msg: *const u8,
+        msglen: usize,
+        sig: *const u8,
+        siglen: usize,
+    ) -> ::core::ffi::c_int;
+}
+unsafe extern "C" {
+    pub fn pqf_slhdsa_shake_192f_check_sk(sk: *const u8) -> ::core::ffi::c_int;
+}
+unsafe extern "C" {
+    pub fn pqf_slhdsa_shake_256s_keygen_internal(
+        pk: *mut u8,
+        sk: *mut u8,
+        sk_seed: *const u8,
+        sk_prf: *const u8,
+        pk_seed: *const u8,
+    ) -> ::core::ffi::c_int;
+}
+unsafe extern "C" {
+    pub fn pqf_slhdsa_shake_256s_sign_internal(
+        sig: *mut u8,
+        sk: *const u8,
+        pre: *const u8,
+        prelen: usize,
+        msg: *const u8,
+        msglen: usize,
+        addrnd: *const u8,
+    ) -> ::core::ffi::c_int;
+}
+unsafe extern "C" {
+    pub fn pqf_slhdsa_shake_256s_verify_internal(
+        pk: *const u8,
+        pre: *const u8,
+        prelen: usize,
+        msg: *const u8,
+        msglen: usize,
+        sig: *const u8,
+        siglen: usize,
+    ) -> ::core::ffi::c_int;
+}
+unsafe extern "C" {
+    pub fn pqf_slhdsa_shake_256s_check_sk(sk: *const u8) -> ::core::ffi::c_int;
+}
+unsafe extern "C" {
+    pub fn pqf_slhdsa_shake_256f_keygen_internal(
+        pk: *mut u8,
+        sk: *mut u8,
+        sk_seed: *const u8,
+        sk_prf: *const u8,
+        pk_seed: *const u8,
+    ) -> ::core::ffi::c_int;
+}
+unsafe extern "C" {
+    pub fn pqf_slhdsa_shake_256f_sign_internal(
+        sig: *mut u8,
+        sk: *const u8,
+        pre: *const u8,
+        prelen: usize,
+        msg: *const u8,
+        msglen: usize,
+        addrnd: *const u8,
+    ) -> ::core::ffi::c_int;
+}
+unsafe extern "C" {
+    pub fn pqf_slhdsa_shake_256f_verify_internal(
+        pk: *const u8,
+        pre: *const u8,
+        prelen: usize,
+        msg: *const u8,
+        msglen: usize,
+        sig: *const u8,
+        siglen: usize,
+    ) -> ::core::ffi::c_int;
+}
+unsafe extern "C" {
+    pub fn pqf_slhdsa_shake_256f_check_sk(sk: *const u8) -> ::core::ffi::c_int;
 }

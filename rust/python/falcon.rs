@@ -189,8 +189,18 @@ macro_rules! falcon_classes {
     };
 }
 
-falcon_classes!(falcon::Falcon512, Falcon512PrivateKey, Falcon512PublicKey, "Falcon-512");
-falcon_classes!(falcon::Falcon1024, Falcon1024PrivateKey, Falcon1024PublicKey, "Falcon-1024");
+falcon_classes!(
+    falcon::Falcon512,
+    Falcon512PrivateKey,
+    Falcon512PublicKey,
+    "Falcon-512"
+);
+falcon_classes!(
+    falcon::Falcon1024,
+    Falcon1024PrivateKey,
+    Falcon1024PublicKey,
+    "Falcon-1024"
+);
 falcon_classes!(
     falcon::Falcon512Padded,
     FalconPadded512PrivateKey,
@@ -222,6 +232,9 @@ pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("FALCON512_SIZES", sizes::<falcon::Falcon512>())?;
     m.add("FALCON1024_SIZES", sizes::<falcon::Falcon1024>())?;
     m.add("FALCONPADDED512_SIZES", sizes::<falcon::Falcon512Padded>())?;
-    m.add("FALCONPADDED1024_SIZES", sizes::<falcon::Falcon1024Padded>())?;
+    m.add(
+        "FALCONPADDED1024_SIZES",
+        sizes::<falcon::Falcon1024Padded>(),
+    )?;
     Ok(())
 }

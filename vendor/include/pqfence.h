@@ -58,6 +58,7 @@ void pqf_keccak_wipe(pqf_keccak_ctx *ctx);
 #include "pqfence_mldsa.h"
 #include "pqfence_sha2.h"
 #include "pqfence_falcon.h"
+#include "pqfence_slhdsa.h"
 
 #ifdef __cplusplus
 }

@@ -89,12 +89,15 @@ int SLH_NS(sign_internal)(uint8_t *sig, const uint8_t *sk, const uint8_t *pre,
 
     /* R = PRF_msg(SK.prf, opt_rand, M) opens the signature. */
     SLH_NS(hash_prf_msg)(sig, sk_prf, opt_rand, pre, prelen, msg, msglen);
+    PQF_DECLASSIFY(sig, SLH_N); /* R is published in the signature */
     SLH_NS(hash_h_msg)(digest, sig, pk_seed, pk_root, pre, prelen, msg, msglen);
     split_digest(digest, &idx_tree, &idx_leaf);
 
     SLH_NS(ctx_init)(&ctx, pk_seed, sk_seed);
     fors_address(&adrs, idx_tree, idx_leaf);
     SLH_NS(fors_sign)(&ctx, sig + SLH_N, pk_fors, digest, &adrs);
+    /* PK_FORS is what Algorithm 17 recomputes from the published SIG_FORS. */
+    PQF_DECLASSIFY(pk_fors, SLH_N);
     SLH_NS(ht_sign)(&ctx, sig + SLH_N + SLH_FORS_SIG_BYTES, pk_fors, idx_tree, idx_leaf);
     SLH_NS(ctx_wipe)(&ctx);
     return PQF_OK;
@@ -138,5 +141,6 @@ int SLH_NS(check_sk)(const uint8_t *sk) {
     top_root(&ctx, root);
     SLH_NS(ctx_wipe)(&ctx);
     bad = pqf_ct_memneq(root, sk + 3 * SLH_N, SLH_N);
+    PQF_DECLASSIFY(&bad, sizeof(bad)); /* the key is accepted or rejected */
     return bad ? PQF_ERR_INVALID_KEY : PQF_OK;
 }

@@ -1,0 +1,522 @@
+//! SLH-DSA, the stateless hash-based digital signature algorithm of FIPS 205,
+//! in all twelve parameter sets (SHA2 and SHAKE, categories 1/3/5, small "s"
+//! or fast "f").
+//!
+//! Signing is hedged by default (fresh `opt_rand` from the OS); the
+//! deterministic variant is explicit. Because a single faulted SLH-DSA
+//! signature can enable forgeries, [`SigningKey::sign`] and its siblings
+//! verify every signature before returning it; [`SigningKey::sign_unverified`]
+//! skips that check for callers who accept the risk (the benchmark reports
+//! the cost).
+//!
+//! ```
+//! use pqfence::slhdsa::{SigningKey, SlhDsaShake_128f};
+//!
+//! let sk = SigningKey::<SlhDsaShake_128f>::generate()?;
+//! let sig = sk.sign(b"message", b"context")?;
+//! sk.verifying_key().verify(b"message", b"context", sig.as_bytes())?;
+//! # Ok::<(), pqfence::Error>(())
+//! ```
+
+use core::fmt;
+
+use subtle::ConstantTimeEq;
+
+use crate::error::{Error, Result};
+use crate::ffi;
+use crate::prehash::{message_prefix, PreHash};
+use crate::rng;
+use crate::secret::{boxed_from_slice, check_rc, ct_is_all_zero, ByteArray, Secret};
+
+/// A parameter set of SLH-DSA (sealed).
+pub trait SlhParams: Sized + Send + Sync + 'static + private::Sealed {
+    /// The name FIPS 205 gives the set, e.g. "SLH-DSA-SHA2-128s".
+    const NAME: &'static str;
+    /// The security parameter n in bytes.
+    const N: usize;
+    /// n bytes (a seed part or opt_rand).
+    type Rand: ByteArray;
+    /// SK.seed || SK.prf || PK.seed (3n bytes): the compact private form.
+    type Seed: ByteArray;
+    /// PK.seed || PK.root (2n bytes).
+    type Pk: ByteArray;
+    /// SK.seed || SK.prf || PK.seed || PK.root (4n bytes).
+    type Sk: ByteArray;
+    /// Signature bytes.
+    type Sig: ByteArray;
+    #[doc(hidden)]
+    fn ffi_keygen(pk: &mut Self::Pk, sk: &mut Self::Sk, seed: &Self::Seed) -> i32;
+    #[doc(hidden)]
+    fn ffi_sign(
+        sig: &mut Self::Sig,
+        sk: &Self::Sk,
+        pre: &[u8],
+        msg: &[u8],
+        addrnd: Option<&Self::Rand>,
+    ) -> i32;
+    #[doc(hidden)]
+    fn ffi_verify(pk: &Self::Pk, pre: &[u8], msg: &[u8], sig: &[u8]) -> i32;
+    #[doc(hidden)]
+    fn ffi_check_sk(sk: &Self::Sk) -> i32;
+}
+
+mod private {
+    pub trait Sealed {}
+}
+
+/// Splits a 3n-byte seed into its three n-byte parts.
+fn split3<const N: usize>(seed: &[u8]) -> Option<(&[u8; N], &[u8; N], &[u8; N])> {
+    let a = seed.get(..N)?.try_into().ok()?;
+    let b = seed.get(N..2 * N)?.try_into().ok()?;
+    let c = seed.get(2 * N..3 * N)?.try_into().ok()?;
+    Some((a, b, c))
+}
+
+macro_rules! slh_params {
+    ($(#[$doc:meta])* $t:ident, $name:literal, $m:ident, $n:literal, $sig:literal) => {
+        $(#[$doc])*
+        #[allow(non_camel_case_types)]
+        #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+        pub struct $t;
+
+        impl $t {
+            /// Public key size in bytes (2n).
+            pub const PK_BYTES: usize = 2 * $n;
+            /// Secret key size in bytes (4n).
+            pub const SK_BYTES: usize = 4 * $n;
+            /// Seed size in bytes (3n).
+            pub const SEED_BYTES: usize = 3 * $n;
+            /// Signature size in bytes.
+            pub const SIG_BYTES: usize = $sig;
+        }
+
+        const _: () = assert!($n == ffi::$m::N);
+        const _: () = assert!($t::PK_BYTES == ffi::$m::PK);
+        const _: () = assert!($t::SK_BYTES == ffi::$m::SK);
+        const _: () = assert!($t::SIG_BYTES == ffi::$m::SIG);
+
+        impl private::Sealed for $t {}
+
+        impl SlhParams for $t {
+            const NAME: &'static str = $name;
+            const N: usize = $n;
+            type Rand = [u8; $n];
+            type Seed = [u8; 3 * $n];
+            type Pk = [u8; 2 * $n];
+            type Sk = [u8; 4 * $n];
+            type Sig = [u8; $sig];
+            fn ffi_keygen(pk: &mut Self::Pk, sk: &mut Self::Sk, seed: &Self::Seed) -> i32 {
+                match split3::<$n>(seed) {
+                    Some((sk_seed, sk_prf, pk_seed)) => ffi::$m::keygen(pk, sk, sk_seed, sk_prf, pk_seed),
+                    None => crate::ffi::codes::INTERNAL,
+                }
+            }
+            fn ffi_sign(
+                sig: &mut Self::Sig,
+                sk: &Self::Sk,
+                pre: &[u8],
+                msg: &[u8],
+                addrnd: Option<&Self::Rand>,
+            ) -> i32 {
+                ffi::$m::sign(sig, sk, pre, msg, addrnd)
+            }
+            fn ffi_verify(pk: &Self::Pk, pre: &[u8], msg: &[u8], sig: &[u8]) -> i32 {
+                ffi::$m::verify(pk, pre, msg, sig)
+            }
+            fn ffi_check_sk(sk: &Self::Sk) -> i32 {
+                ffi::$m::check_sk(sk)
+            }
+        }
+    };
+}
+
+slh_params!(
+    /// SLH-DSA-SHA2-128s (NIST security category 1, small signatures).
+    SlhDsaSha2_128s, "SLH-DSA-SHA2-128s", slhdsa_sha2_128s, 16, 7856
+);
+slh_params!(
+    /// SLH-DSA-SHA2-128f (NIST security category 1, fast signing).
+    SlhDsaSha2_128f, "SLH-DSA-SHA2-128f", slhdsa_sha2_128f, 16, 17088
+);
+slh_params!(
+    /// SLH-DSA-SHA2-192s (NIST security category 3, small signatures).
+    SlhDsaSha2_192s, "SLH-DSA-SHA2-192s", slhdsa_sha2_192s, 24, 16224
+);
+slh_params!(
+    /// SLH-DSA-SHA2-192f (NIST security category 3, fast signing).
+    SlhDsaSha2_192f, "SLH-DSA-SHA2-192f", slhdsa_sha2_192f, 24, 35664
+);
+slh_params!(
+    /// SLH-DSA-SHA2-256s (NIST security category 5, small signatures).
+    SlhDsaSha2_256s, "SLH-DSA-SHA2-256s", slhdsa_sha2_256s, 32, 29792
+);
+slh_params!(
+    /// SLH-DSA-SHA2-256f (NIST security category 5, fast signing).
+    SlhDsaSha2_256f, "SLH-DSA-SHA2-256f", slhdsa_sha2_256f, 32, 49856
+);
+slh_params!(
+    /// SLH-DSA-SHAKE-128s (NIST security category 1, small signatures).
+    SlhDsaShake_128s, "SLH-DSA-SHAKE-128s", slhdsa_shake_128s, 16, 7856
+);
+slh_params!(
+    /// SLH-DSA-SHAKE-128f (NIST security category 1, fast signing).
+    SlhDsaShake_128f, "SLH-DSA-SHAKE-128f", slhdsa_shake_128f, 16, 17088
+);
+slh_params!(
+    /// SLH-DSA-SHAKE-192s (NIST security category 3, small signatures).
+    SlhDsaShake_192s, "SLH-DSA-SHAKE-192s", slhdsa_shake_192s, 24, 16224
+);
+slh_params!(
+    /// SLH-DSA-SHAKE-192f (NIST security category 3, fast signing).
+    SlhDsaShake_192f, "SLH-DSA-SHAKE-192f", slhdsa_shake_192f, 24, 35664
+);
+slh_params!(
+    /// SLH-DSA-SHAKE-256s (NIST security category 5, small signatures).
+    SlhDsaShake_256s, "SLH-DSA-SHAKE-256s", slhdsa_shake_256s, 32, 29792
+);
+slh_params!(
+    /// SLH-DSA-SHAKE-256f (NIST security category 5, fast signing).
+    SlhDsaShake_256f, "SLH-DSA-SHAKE-256f", slhdsa_shake_256f, 32, 49856
+);
+
+/// An SLH-DSA signature (fixed length per parameter set).
+pub struct Signature<P: SlhParams> {
+    bytes: Box<P::Sig>,
+}
+
+impl<P: SlhParams> Signature<P> {
+    /// Loads a signature, checking its length.
+    pub fn from_bytes(bytes: &[u8]) -> Result<Self> {
+        Ok(Signature {
+            bytes: boxed_from_slice::<P::Sig>("SLH-DSA signature", bytes)?,
+        })
+    }
+
+    /// The encoded signature.
+    pub fn as_bytes(&self) -> &[u8] {
+        (*self.bytes).as_ref()
+    }
+}
+
+impl<P: SlhParams> Clone for Signature<P> {
+    fn clone(&self) -> Self {
+        Signature {
+            bytes: self.bytes.clone(),
+        }
+    }
+}
+
+impl<P: SlhParams> PartialEq for Signature<P> {
+    fn eq(&self, other: &Self) -> bool {
+        self.as_bytes() == other.as_bytes()
+    }
+}
+impl<P: SlhParams> Eq for Signature<P> {}
+
+impl<P: SlhParams> fmt::Debug for Signature<P> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "Signature<{}>({} bytes)", P::NAME, P::Sig::LEN)
+    }
+}
+
+/// An SLH-DSA public (verifying) key: PK.seed || PK.root.
+pub struct VerifyingKey<P: SlhParams> {
+    bytes: Box<P::Pk>,
+}
+
+impl<P: SlhParams> VerifyingKey<P> {
+    /// Loads a public key (length checked; every string of that length is a
+    /// well-formed key).
+    pub fn from_bytes(bytes: &[u8]) -> Result<Self> {
+        Ok(VerifyingKey {
+            bytes: boxed_from_slice::<P::Pk>("SLH-DSA public key", bytes)?,
+        })
+    }
+
+    /// The encoded public key.
+    pub fn as_bytes(&self) -> &[u8] {
+        (*self.bytes).as_ref()
+    }
+
+    fn check(rc: i32) -> Result<()> {
+        check_rc(rc, "malformed SLH-DSA public key")
+    }
+
+    /// Verifies a pure SLH-DSA signature (FIPS 205 Algorithm 24) over `msg`
+    /// with context `ctx` (at most 255 bytes).
+    pub fn verify(&self, msg: &[u8], ctx: &[u8], sig: &[u8]) -> Result<()> {
+        let pre = message_prefix(ctx, None)?;
+        Self::check(P::ffi_verify(&self.bytes, &pre, msg, sig))
+    }
+
+    /// Verifies a HashSLH-DSA signature (FIPS 205 Algorithm 25) over `msg`.
+    pub fn verify_prehash(&self, ph: PreHash, msg: &[u8], ctx: &[u8], sig: &[u8]) -> Result<()> {
+        self.verify_prehashed(ph, &ph.digest(msg), ctx, sig)
+    }
+
+    /// Verifies a HashSLH-DSA signature given the message's digest under `ph`.
+    pub fn verify_prehashed(
+        &self,
+        ph: PreHash,
+        digest: &[u8],
+        ctx: &[u8],
+        sig: &[u8],
+    ) -> Result<()> {
+        ph.check_digest(digest)?;
+        let pre = message_prefix(ctx, Some(ph))?;
+        Self::check(P::ffi_verify(&self.bytes, &pre, digest, sig))
+    }
+
+    /// **Internal interface** (FIPS 205 Algorithm 20) over a caller-formatted
+    /// message, for conformance tests.
+    pub fn verify_internal(&self, msg: &[u8], sig: &[u8]) -> Result<()> {
+        Self::check(P::ffi_verify(&self.bytes, &[], msg, sig))
+    }
+}
+
+impl<P: SlhParams> Clone for VerifyingKey<P> {
+    fn clone(&self) -> Self {
+        VerifyingKey {
+            bytes: self.bytes.clone(),
+        }
+    }
+}
+
+impl<P: SlhParams> PartialEq for VerifyingKey<P> {
+    fn eq(&self, other: &Self) -> bool {
+        self.as_bytes() == other.as_bytes()
+    }
+}
+impl<P: SlhParams> Eq for VerifyingKey<P> {}
+
+impl<P: SlhParams> fmt::Debug for VerifyingKey<P> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "VerifyingKey<{}>({} bytes)", P::NAME, P::Pk::LEN)
+    }
+}
+
+/// An SLH-DSA secret (signing) key: wiped on drop, redacted in `Debug`,
+/// compared in constant time, never `Copy`.
+pub struct SigningKey<P: SlhParams> {
+    seed: Option<Secret<P::Seed>>,
+    sk: Secret<P::Sk>,
+    vk: VerifyingKey<P>,
+}
+
+impl<P: SlhParams> SigningKey<P> {
+    /// Generates a key pair from 3n fresh OS bytes (FIPS 205 Algorithm 21).
+    pub fn generate() -> Result<Self> {
+        Self::from_seed_secret(rng::random_secret()?)
+    }
+
+    /// Derives the key pair from SK.seed || SK.prf || PK.seed (3n bytes,
+    /// FIPS 205 Algorithm 18).
+    pub fn from_seed(seed: &[u8]) -> Result<Self> {
+        Self::from_seed_secret(Secret::from_slice(
+            "SLH-DSA seed (SK.seed || SK.prf || PK.seed)",
+            seed,
+        )?)
+    }
+
+    /// Derives the key pair from the three n-byte seeds.
+    pub fn from_seeds(sk_seed: &[u8], sk_prf: &[u8], pk_seed: &[u8]) -> Result<Self> {
+        for part in [sk_seed, sk_prf, pk_seed] {
+            crate::error::check_len("SLH-DSA seed part", P::N, part)?;
+        }
+        let mut seed = Secret::<P::Seed>::zero();
+        for (dst, src) in seed
+            .expose_mut()
+            .as_mut()
+            .chunks_mut(P::N)
+            .zip([sk_seed, sk_prf, pk_seed])
+        {
+            dst.copy_from_slice(src);
+        }
+        Self::from_seed_secret(seed)
+    }
+
+    fn from_seed_secret(seed: Secret<P::Seed>) -> Result<Self> {
+        let mut pk = P::Pk::boxed_zero();
+        let mut sk = Secret::<P::Sk>::zero();
+        check_rc(
+            P::ffi_keygen(&mut pk, sk.expose_mut(), seed.expose()),
+            "key generation",
+        )?;
+        if ct_is_all_zero((*pk).as_ref()) || ct_is_all_zero(sk.bytes()) {
+            return Err(Error::Internal { code: -100 });
+        }
+        Ok(SigningKey {
+            seed: Some(seed),
+            sk,
+            vk: VerifyingKey { bytes: pk },
+        })
+    }
+
+    /// Loads a 4n-byte secret key, recomputing PK.root from SK.seed and
+    /// PK.seed and comparing it with the stored one. The compact seed form is
+    /// the key's first 3n bytes, so nothing is lost.
+    pub fn from_expanded_bytes(bytes: &[u8]) -> Result<Self> {
+        let sk = Secret::<P::Sk>::from_slice("SLH-DSA secret key", bytes)?;
+        check_rc(
+            P::ffi_check_sk(sk.expose()),
+            "SLH-DSA secret key is inconsistent (PK.root does not match SK.seed and PK.seed)",
+        )?;
+        let pk_bytes = sk
+            .bytes()
+            .get(2 * P::N..)
+            .ok_or(Error::Internal { code: -101 })?;
+        let vk = VerifyingKey::from_bytes(pk_bytes)?;
+        let seed = Secret::<P::Seed>::from_slice(
+            "SLH-DSA seed",
+            sk.bytes()
+                .get(..3 * P::N)
+                .ok_or(Error::Internal { code: -101 })?,
+        )?;
+        Ok(SigningKey {
+            seed: Some(seed),
+            sk,
+            vk,
+        })
+    }
+
+    /// SK.seed || SK.prf || PK.seed (3n bytes).
+    pub fn seed(&self) -> Option<&Secret<P::Seed>> {
+        self.seed.as_ref()
+    }
+
+    /// The 4n-byte FIPS 205 secret key.
+    pub fn expanded_bytes(&self) -> &Secret<P::Sk> {
+        &self.sk
+    }
+
+    /// The matching public key.
+    pub fn verifying_key(&self) -> &VerifyingKey<P> {
+        &self.vk
+    }
+
+    fn sign_raw(
+        &self,
+        pre: &[u8],
+        msg: &[u8],
+        deterministic: bool,
+        check: bool,
+    ) -> Result<Signature<P>> {
+        let rnd = if deterministic {
+            None
+        } else {
+            Some(rng::random_secret::<P::Rand>()?)
+        };
+        let mut sig = P::Sig::boxed_zero();
+        check_rc(
+            P::ffi_sign(
+                &mut sig,
+                self.sk.expose(),
+                pre,
+                msg,
+                rnd.as_ref().map(Secret::expose),
+            ),
+            "SLH-DSA secret key",
+        )?;
+        if ct_is_all_zero((*sig).as_ref()) {
+            return Err(Error::Internal { code: -100 });
+        }
+        if check && P::ffi_verify(&self.vk.bytes, pre, msg, (*sig).as_ref()) != ffi::codes::OK {
+            // A signature that does not verify reveals a fault; releasing it
+            // could help a forger. Nothing is returned.
+            return Err(Error::Internal { code: -103 });
+        }
+        Ok(Signature { bytes: sig })
+    }
+
+    /// Signs `msg` with context `ctx` (at most 255 bytes), hedged with fresh
+    /// OS randomness (FIPS 205 Algorithm 22), and verifies the signature before
+    /// returning it.
+    pub fn sign(&self, msg: &[u8], ctx: &[u8]) -> Result<Signature<P>> {
+        self.sign_raw(&message_prefix(ctx, None)?, msg, false, true)
+    }
+
+    /// Like [`sign`](Self::sign) but without the fault check: about twice
+    /// as fast for the "s" sets' verification share, at the risk the module
+    /// documentation describes.
+    pub fn sign_unverified(&self, msg: &[u8], ctx: &[u8]) -> Result<Signature<P>> {
+        self.sign_raw(&message_prefix(ctx, None)?, msg, false, false)
+    }
+
+    /// Signs deterministically (opt_rand = PK.seed), with the fault check.
+    pub fn sign_deterministic(&self, msg: &[u8], ctx: &[u8]) -> Result<Signature<P>> {
+        self.sign_raw(&message_prefix(ctx, None)?, msg, true, true)
+    }
+
+    /// HashSLH-DSA (FIPS 205 Algorithm 23): hashes `msg` with `ph`, then signs.
+    pub fn sign_prehash(
+        &self,
+        ph: PreHash,
+        msg: &[u8],
+        ctx: &[u8],
+        deterministic: bool,
+    ) -> Result<Signature<P>> {
+        self.sign_prehashed(ph, &ph.digest(msg), ctx, deterministic)
+    }
+
+    /// HashSLH-DSA over a digest the caller computed with `ph`.
+    pub fn sign_prehashed(
+        &self,
+        ph: PreHash,
+        digest: &[u8],
+        ctx: &[u8],
+        deterministic: bool,
+    ) -> Result<Signature<P>> {
+        ph.check_digest(digest)?;
+        self.sign_raw(&message_prefix(ctx, Some(ph))?, digest, deterministic, true)
+    }
+
+    /// **Internal interface** (FIPS 205 Algorithm 19) over a caller-formatted
+    /// message with optional caller-chosen opt_rand, for conformance tests.
+    pub fn sign_internal(&self, msg: &[u8], addrnd: Option<&[u8]>) -> Result<Signature<P>> {
+        let mut sig = P::Sig::boxed_zero();
+        let rnd = match addrnd {
+            Some(r) => Some(Secret::<P::Rand>::from_slice("SLH-DSA opt_rand", r)?),
+            None => None,
+        };
+        check_rc(
+            P::ffi_sign(
+                &mut sig,
+                self.sk.expose(),
+                &[],
+                msg,
+                rnd.as_ref().map(Secret::expose),
+            ),
+            "SLH-DSA secret key",
+        )?;
+        Ok(Signature { bytes: sig })
+    }
+}
+
+impl<P: SlhParams> Clone for SigningKey<P> {
+    fn clone(&self) -> Self {
+        SigningKey {
+            seed: self.seed.clone(),
+            sk: self.sk.clone(),
+            vk: self.vk.clone(),
+        }
+    }
+}
+
+impl<P: SlhParams> ConstantTimeEq for SigningKey<P> {
+    fn ct_eq(&self, other: &Self) -> subtle::Choice {
+        self.sk.ct_eq(&other.sk)
+    }
+}
+
+impl<P: SlhParams> PartialEq for SigningKey<P> {
+    fn eq(&self, other: &Self) -> bool {
+        bool::from(self.ct_eq(other))
+    }
+}
+impl<P: SlhParams> Eq for SigningKey<P> {}
+
+impl<P: SlhParams> fmt::Debug for SigningKey<P> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "SigningKey<{}>(REDACTED)", P::NAME)
+    }
+}
