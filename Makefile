@@ -10,7 +10,7 @@ STAMP  := $(VENV)/.deps-stamp
 export PYO3_PYTHON := $(VPY)
 VENV_ENV := VIRTUAL_ENV=$(VENV) PATH=$(VENV)/bin:$$PATH
 
-.PHONY: demo test venv develop lint-rust test-rust lint-python test-python bindings c-warnings bench conformance clean
+.PHONY: demo test venv develop lint-rust test-rust lint-python test-python bindings c-warnings bench conformance clean assurance assurance-fast
 
 demo: develop
 	$(VPY) -m pqfence
@@ -28,7 +28,7 @@ develop: venv
 
 # C warnings are errors here and in CI (never in users' builds).
 test: export PQFENCE_WERROR := 1
-test: venv lint-rust bindings test-rust develop lint-python test-python
+test: venv lint-rust bindings test-rust develop lint-python test-python assurance-fast
 
 lint-rust:
 	cargo fmt --all -- --check
@@ -41,8 +41,8 @@ test-rust:
 	cargo test -q --features test-hooks
 
 lint-python: venv
-	$(VENV)/bin/ruff check python tests benchmarks scripts
-	$(VENV)/bin/ruff format --check python tests benchmarks scripts
+	$(VENV)/bin/ruff check python tests benchmarks scripts assurance fuzz
+	$(VENV)/bin/ruff format --check python tests benchmarks scripts assurance fuzz
 	$(VENV)/bin/mypy --strict python/pqfence
 	$(VPY) scripts/gen_stubs.py --check
 
@@ -52,6 +52,15 @@ test-python: develop
 # Slower conformance run (long loops, all vectors through every layer).
 conformance: develop
 	$(VPY) -m pytest -q -m slow --run-slow
+
+# The assurance harness (assurance/, fuzz/): constant time under valgrind, no
+# division, sanitizers, fuzzing, zeroization, threads, symbol hygiene; one
+# table at the end (README, "Assurance"). The fast subset runs in `make test`.
+assurance: develop
+	$(VENV_ENV) assurance/run.sh
+
+assurance-fast: develop
+	$(VENV_ENV) assurance/run.sh --fast
 
 bench: develop
 	$(VPY) benchmarks/bench.py

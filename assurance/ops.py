@@ -167,6 +167,54 @@ MLKEM = Family(
             "{p}_check_dk({dk})",
             (secret("dk", src="keygen.dk", ranges=MLKEM_DK_SECRET),),
         ),
+        # The expanded-key (cache) entry points: the cache holds only public
+        # values derived from ek (A-hat, t-hat, H(ek)).
+        Op(
+            "keygen-cached",
+            "{p}_keygen_cached({ek}, {dk}, {cache}, {d}, {z})",
+            (
+                out("ek", "{M}_EK_BYTES"),
+                out_secret("dk", "{M}_DK_BYTES", MLKEM_DK_SECRET),
+                out("cache", "{M}_EK_CACHE_BYTES"),
+                secret("d", "32"),
+                secret("z", "32"),
+            ),
+        ),
+        Op(
+            "ek-expand",
+            "{p}_ek_expand({cache}, {ek})",
+            (out("cache", "{M}_EK_CACHE_BYTES"), pub("ek", src="keygen.ek")),
+        ),
+        Op(
+            "encaps-cached",
+            "{p}_encaps_cached({ss}, {ct}, {cache}, {m})",
+            (
+                out_secret("ss", "32"),
+                out("ct", "{M}_CT_BYTES"),
+                pub("cache", src="ek-expand.cache"),
+                secret("m", "32"),
+            ),
+        ),
+        Op(
+            "decaps-cached",
+            "{p}_decaps_cached({ss}, {dk}, {cache}, {ct})",
+            (
+                out_secret("ss", "32"),
+                secret("dk", src="keygen.dk", ranges=MLKEM_DK_SECRET),
+                pub("cache", src="ek-expand.cache"),
+                pub("ct", src="encaps.ct"),
+            ),
+        ),
+        Op(
+            "decaps-cached-reject",
+            "{p}_decaps_cached({ss}, {dk}, {cache}, {ct})",
+            (
+                out_secret("ss", "32"),
+                secret("dk", src="keygen.dk", ranges=MLKEM_DK_SECRET),
+                pub("cache", src="ek-expand.cache"),
+                pub("ct", src="encaps.ct", tamper=1000),
+            ),
+        ),
     ),
 )
 
@@ -246,8 +294,123 @@ MLDSA = Family(
     ),
 )
 
-# The registry. SLH-DSA and Falcon join every check with one entry each here.
+
+def work(name: str, size: str) -> Buf:
+    """A caller-provided workspace: secret while in use, never declassified,
+    and not searched for (it is the caller's buffer, not the stack)."""
+    return Buf(name, size, OUT_SECRET, secret_ranges=(("0", "0"),))
+
+
+# SLH-DSA (FIPS 205). sk = SK.seed || SK.prf || PK.seed || PK.root: the first
+# 2n bytes are secret.
+SLHDSA_SK_SECRET = (("0", "2 * {M}_N"),)
+
+SLHDSA = Family(
+    name="SLH-DSA",
+    sets=tuple(
+        ParamSet(f"SLH-DSA-{h.upper()}-{lvl}", f"pqf_slhdsa_{h}_{lvl}")
+        for h in ("sha2", "shake")
+        for lvl in ("128s", "128f", "192s", "192f", "256s", "256f")
+    ),
+    ops=(
+        Op(
+            "keygen",
+            "{p}_keygen_internal({pk}, {sk}, {sk_seed}, {sk_prf}, {pk_seed})",
+            (
+                out("pk", "{M}_PK_BYTES"),
+                out_secret("sk", "{M}_SK_BYTES", SLHDSA_SK_SECRET),
+                secret("sk_seed", "{M}_N"),
+                secret("sk_prf", "{M}_N"),
+                pub("pk_seed", "{M}_N"),
+            ),
+        ),
+        Op(
+            "sign",
+            "{p}_sign_internal({sig}, {sk}, {pre}, {pre_len}, {msg}, {msg_len}, {addrnd})",
+            (
+                out("sig", "{M}_SIG_BYTES"),
+                secret("sk", src="keygen.sk", ranges=SLHDSA_SK_SECRET),
+                pub("pre", "2"),
+                pub("msg", "33"),
+                secret("addrnd", "{M}_N"),
+            ),
+        ),
+        Op(
+            "check-sk",
+            "{p}_check_sk({sk})",
+            (secret("sk", src="keygen.sk", ranges=SLHDSA_SK_SECRET),),
+        ),
+        Op(
+            "verify",
+            "{p}_verify_internal({pk}, {pre}, {pre_len}, {msg}, {msg_len}, {sig}, {sig_len})",
+            (
+                pub("pk", src="keygen.pk"),
+                pub("pre", src="sign.pre"),
+                pub("msg", src="sign.msg"),
+                pub("sig", src="sign.sig"),
+            ),
+        ),
+    ),
+)
+
+# Falcon (round-3 specification). sk = header byte || f || g || F: all but the
+# header is secret. Every call takes a workspace.
+FALCON_SK_SECRET = (("1", "{M}_SK_BYTES - 1"),)
+
+FALCON = Family(
+    name="Falcon",
+    sets=(ParamSet("Falcon-512", "pqf_falcon512"), ParamSet("Falcon-1024", "pqf_falcon1024")),
+    ops=(
+        Op(
+            "keygen",
+            "{p}_keygen({pk}, {sk}, {seed}, {tmp})",
+            (
+                out("pk", "{M}_PK_BYTES"),
+                out_secret("sk", "{M}_SK_BYTES", FALCON_SK_SECRET),
+                secret("seed", "48"),
+                work("tmp", "{M}_TMP_BYTES"),
+            ),
+        ),
+        Op(
+            "sign",
+            "{p}_sign({sig}, (size_t *)(void *){siglen}, {sk}, {msg}, {msg_len}, {nonce}, "
+            "{seed}, 0, {tmp})",
+            (
+                out("sig", "{M}_SIG_MAX_BYTES"),
+                out("siglen", "sizeof(size_t)"),
+                secret("sk", src="keygen.sk", ranges=FALCON_SK_SECRET),
+                pub("msg", "33"),
+                pub("nonce", "40"),
+                secret("seed", "48"),
+                work("tmp", "{M}_TMP_BYTES"),
+            ),
+        ),
+        Op(
+            "check-sk",
+            "{p}_check_sk({sk})",
+            (secret("sk", src="keygen.sk", ranges=FALCON_SK_SECRET),),
+        ),
+    ),
+    # Falcon computes in floating point: its variable-latency instructions too.
+    forbidden=("div", "idiv", "divsd", "divpd", "sqrtsd", "sqrtpd"),
+)
+
+# The registry: every check covers these families. A family joins every check
+# with one entry here (SLH-DSA and Falcon are described above and can be run
+# before they join with `assurance/run.sh --with SLH-DSA,Falcon`).
 FAMILIES: tuple[Family, ...] = (MLKEM, MLDSA)
+CANDIDATES: tuple[Family, ...] = (SLHDSA, FALCON)
+
+
+def include_candidates(names: list[str]) -> None:
+    """Adds the named candidate families to FAMILIES for this run."""
+    global FAMILIES
+    known = {f.name: f for f in CANDIDATES}
+    for n in names:
+        if n not in known:
+            raise ValueError(f"unknown family {n}; candidates: {sorted(known)}")
+        if known[n] not in FAMILIES:
+            FAMILIES = (*FAMILIES, known[n])
 
 
 @dataclass(frozen=True)
@@ -298,8 +461,9 @@ def _expand(template: str, ps: ParamSet) -> str:
     return template.replace("{p}", ps.unit).replace("{M}", ps.macro)
 
 
-def generate_c(families: tuple[Family, ...] = FAMILIES) -> str:
+def generate_c(families: tuple[Family, ...] | None = None) -> str:
     """The C operation table (assurance/harness.h types) for every registered set."""
+    families = FAMILIES if families is None else families
     lines = [
         "/* Generated by assurance/ops.py from the registry: do not edit. */",
         "#include <stddef.h>",

@@ -6,6 +6,8 @@
  * shared state is reported as a race.
  *
  * Usage: race_driver THREADS ROUNDS [FILTER]
+ *        race_driver --canary   (two threads share a counter unprotected: a
+ *                                race the tool must report)
  * Prints "race<TAB>family<TAB>set<TAB>op<TAB>mismatches<TAB>calls" per operation.
  */
 #include <pthread.h>
@@ -56,6 +58,29 @@ static void *work(void *arg) {
     return NULL;
 }
 
+static unsigned long shared_counter;
+
+static void *canary_work(void *arg) {
+    unsigned i;
+    (void)arg;
+    for (i = 0; i < 1000; i++) {
+        shared_counter++; /* unsynchronised read-modify-write: a data race */
+    }
+    return NULL;
+}
+
+static int run_canary(void) {
+    pthread_t a, b;
+    if (pthread_create(&a, NULL, canary_work, NULL) != 0 ||
+        pthread_create(&b, NULL, canary_work, NULL) != 0) {
+        return 2;
+    }
+    pthread_join(a, NULL);
+    pthread_join(b, NULL);
+    printf("race\tcanary\tcanary\tshared-counter\t0\t2\n");
+    return 0;
+}
+
 int main(int argc, char **argv) {
     unsigned nthreads = argc > 1 ? (unsigned)atoi(argv[1]) : 4;
     worker *ws;
@@ -64,6 +89,9 @@ int main(int argc, char **argv) {
     unsigned t;
     int failed = 0;
 
+    if (argc > 1 && strcmp(argv[1], "--canary") == 0) {
+        return run_canary();
+    }
     rounds = argc > 2 ? (unsigned)atoi(argv[2]) : 1;
     filter = argc > 3 ? argv[3] : "";
     if (nthreads == 0 || nthreads > MAX_THREADS || as_state_init(&reference) != 0) {

@@ -96,6 +96,13 @@ static void add_windows(uint8_t *p, size_t n, void *ctx) {
     windows *ws = ctx;
     size_t off;
     for (off = 0; off + WIN <= n; off += STEP) {
+        size_t k;
+        /* A window of one repeated byte (zeros, padding) is no fingerprint. */
+        for (k = 1; k < WIN && p[off + k] == p[off]; k++) {
+        }
+        if (k == WIN) {
+            continue;
+        }
         if (ws->n == ws->cap) {
             size_t cap = ws->cap ? 2 * ws->cap : 256;
             const uint8_t **w = realloc((void *)ws->w, cap * sizeof(*w));

@@ -4,7 +4,8 @@ Median latency per operation from Python (the way users call every library),
 and the ratio peer / pqfence (above 1.00 means pqfence is faster). Not a test:
 numbers depend on the machine; run `make bench`.
 
-Usage: python benchmarks/bench.py [--budget SECONDS] [--only SUBSTRING] [--markdown]
+Usage: python benchmarks/bench.py [--budget SECONDS] [--only SUBSTRING] [--family F,...]
+       [--markdown]
 """
 
 from __future__ import annotations
@@ -28,11 +29,11 @@ class Row:
     times: dict[str, float]  # implementation -> median seconds
 
 
-def median_time(fn: Callable[[], object], budget: float) -> float:
+def median_time(fn: Callable[[], object], budget: float, min_runs: int = 5) -> float:
     fn()  # warm up
     times: list[float] = []
     start = time.perf_counter()
-    while len(times) < 5 or (time.perf_counter() - start < budget and len(times) < 5000):
+    while len(times) < min_runs or (time.perf_counter() - start < budget and len(times) < 5000):
         t0 = time.perf_counter()
         fn()
         times.append(time.perf_counter() - t0)
@@ -129,6 +130,90 @@ def mldsa_rows(budget: float) -> list[Row]:
     return rows
 
 
+SLH_SETS = [
+    f"{h}_{lv}"
+    for h in ("sha2", "shake")
+    for lv in ("128s", "128f", "192s", "192f", "256s", "256f")
+]
+
+
+def slhdsa_rows(budget: float) -> list[Row]:
+    """SLH-DSA, every set: pqfence (signing includes its verify-after-sign fault
+    check; "sign (unverified)" shows the cost of that check) vs pqcrypto (PQClean)."""
+    rows: list[Row] = []
+    msg = b"benchmark message"
+    for key in SLH_SETS:
+        h, lv = key.split("_")
+        name = f"SLH-DSA-{h.upper()}-{lv}"
+        scheme = pqfence.signature(name)
+        sk: Any = scheme.generate()
+        pk = sk.public_key()
+        sig = sk.sign(msg)
+        # The "s" sets sign in around a second: a few runs are enough.
+        b = budget if lv.endswith("f") else min(budget, 0.01)
+        ours = {
+            "keygen": scheme.generate,
+            "sign": lambda sk=sk: sk.sign(msg),
+            "sign (unverified)": lambda sk=sk: sk.sign_unverified(msg),
+            "verify": lambda pk=pk, sig=sig: pk.verify(sig, msg),
+        }
+        peer: dict[str, Callable[[], object]] = {}
+        pq = optional(f"pqcrypto.sign.slh_dsa_{key}")
+        if pq is not None:
+            qpk, qsk = pq.keygen()
+            qsig = pq.sign(qsk, msg)
+            peer = {
+                "keygen": pq.keygen,
+                "sign": lambda pq=pq, qsk=qsk: pq.sign(qsk, msg),
+                "sign (unverified)": lambda pq=pq, qsk=qsk: pq.sign(qsk, msg),
+                "verify": lambda pq=pq, qpk=qpk, qsig=qsig: pq.verify(qpk, msg, qsig),
+            }
+        for op, fn in ours.items():
+            times = {"pqfence": median_time(fn, b, min_runs=3)}
+            if op in peer:
+                times["pqcrypto"] = median_time(peer[op], b, min_runs=3)
+            rows.append(Row(name, op, times))
+    return rows
+
+
+def falcon_rows(budget: float) -> list[Row]:
+    """Falcon: pqfence vs pypqc (PQClean's round-3 Falcon)."""
+    import warnings
+
+    rows: list[Row] = []
+    msg = b"benchmark message"
+    for bits in (512, 1024):
+        name = f"Falcon-{bits}"
+        scheme = pqfence.signature(name)
+        sk: Any = scheme.generate()
+        pk = sk.public_key()
+        sig = sk.sign(msg)
+        impls: dict[str, dict[str, Callable[[], object]]] = {
+            "pqfence": {
+                "keygen": scheme.generate,
+                "sign": lambda sk=sk: sk.sign(msg),
+                "verify": lambda pk=pk, sig=sig: pk.verify(sig, msg),
+            }
+        }
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            pq = optional(f"pqc.sign.falcon_{bits}")
+        if pq is not None:
+            qpk, qsk = pq.keypair()
+            qsig = pq.sign(msg, qsk)
+            impls["pypqc"] = {
+                "keygen": pq.keypair,
+                "sign": lambda pq=pq, qsk=qsk: pq.sign(msg, qsk),
+                "verify": lambda pq=pq, qpk=qpk, qsig=qsig: pq.verify(qsig, msg, qpk),
+            }
+        for op in ("keygen", "sign", "verify"):
+            b = min(budget, 0.5) if op == "keygen" else budget
+            rows.append(
+                Row(name, op, {i: median_time(f[op], b, min_runs=3) for i, f in impls.items()})
+            )
+    return rows
+
+
 def thread_scaling(n_ops: int = 400) -> str:
     """Wall time of ML-DSA-65 signing in 1 vs N threads: the GIL is released."""
     import os
@@ -151,7 +236,7 @@ def thread_scaling(n_ops: int = 400) -> str:
     )
 
 
-FAMILIES: list[Callable[[float], list[Row]]] = [kem_rows, mldsa_rows]
+FAMILIES: list[Callable[[float], list[Row]]] = [kem_rows, mldsa_rows, falcon_rows, slhdsa_rows]
 
 
 def fmt(t: float) -> str:
@@ -186,8 +271,16 @@ def main() -> int:
     ap.add_argument("--budget", type=float, default=0.3, help="seconds per measurement")
     ap.add_argument("--only", default="", help="only algorithms whose name contains this")
     ap.add_argument("--markdown", action="store_true", help="print a Markdown table")
+    ap.add_argument(
+        "--family", default="", help="comma-separated subset of: kem, mldsa, falcon, slhdsa"
+    )
     args = ap.parse_args()
-    rows = [r for fam in FAMILIES for r in fam(args.budget) if args.only in r.algorithm]
+    rows = []
+    for fam in FAMILIES:
+        name = fam.__name__.removesuffix("_rows")
+        if args.family and name not in args.family.split(","):
+            continue
+        rows += [r for r in fam(args.budget) if args.only in r.algorithm]
     print(
         f"# {time.strftime('%Y-%m-%d')}, {platform.machine()}, {platform.processor() or ''} "
         f"Python {platform.python_version()}; ratio = peer time / pqfence time"

@@ -1129,9 +1129,80 @@ impl_standard_traits!(DecapsulationKey, EncapsulationKey, KemParams);
 impl_standard_traits!(SigningKey, VerifyingKey, DsaParams);
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::indexing_slicing)]
 mod tests {
     use super::*;
     use crate::secret::ByteArray;
+
+    /// A stand-in for an SLH-DSA key, to prove the plug-in path for
+    /// [`PrivateKeyShape::Raw`] algorithms before `rust/slhdsa.rs` uses it.
+    #[derive(Debug, PartialEq)]
+    struct RawKey(Vec<u8>);
+
+    const SLH_128S: &Algorithm = &ALGORITHMS[6];
+
+    impl PublicKeyEncoding for RawKey {
+        const ALGORITHM: &'static Algorithm = SLH_128S;
+        fn from_public_key_bytes(bytes: &[u8]) -> Result<Self> {
+            crate::error::check_len("public key", 32, bytes)?;
+            Ok(RawKey(bytes.to_vec()))
+        }
+        fn public_key_bytes(&self) -> &[u8] {
+            &self.0
+        }
+    }
+
+    impl PrivateKeyEncoding for RawKey {
+        const ALGORITHM: &'static Algorithm = SLH_128S;
+        type Public = RawKey;
+        fn from_seed_bytes(_: &[u8]) -> Result<Self> {
+            Err(Error::Internal { code: 0 })
+        }
+        fn from_expanded_bytes(bytes: &[u8]) -> Result<Self> {
+            crate::error::check_len("private key", 64, bytes)?;
+            Ok(RawKey(bytes.to_vec()))
+        }
+        fn seed_bytes(&self) -> Option<&[u8]> {
+            None
+        }
+        fn expanded_key_bytes(&self) -> &[u8] {
+            &self.0
+        }
+        fn public_key(&self) -> RawKey {
+            RawKey(self.0[32..].to_vec())
+        }
+    }
+
+    #[test]
+    fn raw_shape_plugs_in() {
+        assert_eq!(SLH_128S.name, "SLH-DSA-SHA2-128s");
+        let key = RawKey((0..64).collect());
+        let der = to_pkcs8_der(&key, PrivateKeyForm::Seed).unwrap();
+        // The OCTET STRING holds the 64 key bytes themselves.
+        let pki = parse_pkcs8(der.as_bytes()).unwrap();
+        assert_eq!(pki.private_key.as_bytes(), key.0.as_slice());
+        assert_eq!(from_pkcs8_der::<RawKey>(der.as_bytes()).unwrap(), key);
+        let spki = to_public_key_der(&key.public_key()).unwrap();
+        assert_eq!(
+            from_public_key_der::<RawKey>(spki.as_bytes()).unwrap(),
+            key.public_key()
+        );
+        // Until it is registered, the agnostic loader names it.
+        assert!(matches!(
+            load_private_key_der(der.as_bytes(), None),
+            Err(Error::UnknownAlgorithm { name }) if name.starts_with("SLH-DSA-SHA2-128s")
+        ));
+        let short = RawKey(vec![1; 63]);
+        let der = to_pkcs8_der(&short, PrivateKeyForm::Seed).unwrap();
+        assert!(matches!(
+            from_pkcs8_der::<RawKey>(der.as_bytes()),
+            Err(Error::InvalidLength {
+                expected: 64,
+                actual: 63,
+                ..
+            })
+        ));
+    }
 
     #[test]
     fn table_is_consistent() {

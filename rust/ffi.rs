@@ -108,13 +108,20 @@ impl Drop for Keccak {
 
 /// ML-KEM wrappers, one module per parameter set.
 macro_rules! mlkem_ffi {
-    ($m:ident, $ek:ident, $dk:ident, $ct:ident,
-     $keygen:ident, $encaps:ident, $decaps:ident, $check_ek:ident, $check_dk:ident) => {
+    ($m:ident, $ek:ident, $dk:ident, $ct:ident, $cache:ident,
+     $keygen:ident, $encaps:ident, $decaps:ident, $check_ek:ident, $check_dk:ident,
+     $ek_expand:ident, $keygen_cached:ident, $encaps_cached:ident, $decaps_cached:ident) => {
         pub(crate) mod $m {
             use super::b;
             pub(crate) const EK: usize = b::$ek as usize;
             pub(crate) const DK: usize = b::$dk as usize;
             pub(crate) const CT: usize = b::$ct as usize;
+            /// The ek cache (expanded encapsulation key) in bytes; the C reads it
+            /// as int16 arrays and requires 8-byte alignment, so Rust holds it
+            /// as `CACHE_WORDS` u64 words.
+            pub(crate) const EK_CACHE: usize = b::$cache as usize;
+            const CACHE_WORDS: usize = EK_CACHE / 8;
+            const _: () = assert!(CACHE_WORDS * 8 == EK_CACHE);
             const SEED_HALF: usize = b::PQF_MLKEM_SEED_BYTES as usize / 2;
             const SS: usize = b::PQF_MLKEM_SHARED_SECRET_BYTES as usize;
             const M: usize = b::PQF_MLKEM_MESSAGE_BYTES as usize;
@@ -162,6 +169,79 @@ macro_rules! mlkem_ffi {
                 // SAFETY: an exact-size array from a live reference, read only.
                 unsafe { b::$check_dk(dk.as_ptr()) }
             }
+
+            /// Section 7.2 modulus check, then ek expanded into `cache`.
+            pub(crate) fn ek_expand(cache: &mut [u64; CACHE_WORDS], ek: &[u8; EK]) -> i32 {
+                // SAFETY: `cache` is a live, exclusively borrowed u64 array of
+                // exactly the header's EK_CACHE_BYTES, so 8-byte aligned as the C
+                // requires; `ek` is an exact-size array from a live reference. The
+                // C writes only within `cache` and keeps no pointer.
+                unsafe { b::$ek_expand(cache.as_mut_ptr().cast::<u8>(), ek.as_ptr()) }
+            }
+
+            /// FIPS 203 Algorithm 16, also filling the ek cache.
+            pub(crate) fn keygen_cached(
+                ek: &mut [u8; EK],
+                dk: &mut [u8; DK],
+                cache: &mut [u64; CACHE_WORDS],
+                d: &[u8; SEED_HALF],
+                z: &[u8; SEED_HALF],
+            ) -> i32 {
+                // SAFETY: as in `keygen` and `ek_expand`: exact-size arrays from
+                // live references (the cache 8-byte aligned), outputs exclusively
+                // borrowed, no pointer retained.
+                unsafe {
+                    b::$keygen_cached(
+                        ek.as_mut_ptr(),
+                        dk.as_mut_ptr(),
+                        cache.as_mut_ptr().cast::<u8>(),
+                        d.as_ptr(),
+                        z.as_ptr(),
+                    )
+                }
+            }
+
+            /// FIPS 203 Algorithm 17 through an ek cache from `ek_expand` or
+            /// `keygen_cached`.
+            pub(crate) fn encaps_cached(
+                ss: &mut [u8; SS],
+                ct: &mut [u8; CT],
+                cache: &[u64; CACHE_WORDS],
+                m: &[u8; M],
+            ) -> i32 {
+                // SAFETY: as in `ek_expand`: exact-size arrays from live references
+                // (the cache 8-byte aligned, read only), outputs exclusively
+                // borrowed, no pointer retained.
+                unsafe {
+                    b::$encaps_cached(
+                        ss.as_mut_ptr(),
+                        ct.as_mut_ptr(),
+                        cache.as_ptr().cast::<u8>(),
+                        m.as_ptr(),
+                    )
+                }
+            }
+
+            /// FIPS 203 Algorithm 18 through the ek cache of dk's own ek; dk
+            /// must have passed `check_dk`.
+            pub(crate) fn decaps_cached(
+                ss: &mut [u8; SS],
+                dk: &[u8; DK],
+                cache: &[u64; CACHE_WORDS],
+                ct: &[u8; CT],
+            ) -> i32 {
+                // SAFETY: as in `ek_expand`: exact-size arrays from live references
+                // (the cache 8-byte aligned, read only), output exclusively
+                // borrowed, no pointer retained.
+                unsafe {
+                    b::$decaps_cached(
+                        ss.as_mut_ptr(),
+                        dk.as_ptr(),
+                        cache.as_ptr().cast::<u8>(),
+                        ct.as_ptr(),
+                    )
+                }
+            }
         }
     };
 }
@@ -171,33 +251,48 @@ mlkem_ffi!(
     PQF_MLKEM512_EK_BYTES,
     PQF_MLKEM512_DK_BYTES,
     PQF_MLKEM512_CT_BYTES,
+    PQF_MLKEM512_EK_CACHE_BYTES,
     pqf_mlkem512_keygen_internal,
     pqf_mlkem512_encaps_internal,
     pqf_mlkem512_decaps_internal,
     pqf_mlkem512_check_ek,
-    pqf_mlkem512_check_dk
+    pqf_mlkem512_check_dk,
+    pqf_mlkem512_ek_expand,
+    pqf_mlkem512_keygen_cached,
+    pqf_mlkem512_encaps_cached,
+    pqf_mlkem512_decaps_cached
 );
 mlkem_ffi!(
     mlkem768,
     PQF_MLKEM768_EK_BYTES,
     PQF_MLKEM768_DK_BYTES,
     PQF_MLKEM768_CT_BYTES,
+    PQF_MLKEM768_EK_CACHE_BYTES,
     pqf_mlkem768_keygen_internal,
     pqf_mlkem768_encaps_internal,
     pqf_mlkem768_decaps_internal,
     pqf_mlkem768_check_ek,
-    pqf_mlkem768_check_dk
+    pqf_mlkem768_check_dk,
+    pqf_mlkem768_ek_expand,
+    pqf_mlkem768_keygen_cached,
+    pqf_mlkem768_encaps_cached,
+    pqf_mlkem768_decaps_cached
 );
 mlkem_ffi!(
     mlkem1024,
     PQF_MLKEM1024_EK_BYTES,
     PQF_MLKEM1024_DK_BYTES,
     PQF_MLKEM1024_CT_BYTES,
+    PQF_MLKEM1024_EK_CACHE_BYTES,
     pqf_mlkem1024_keygen_internal,
     pqf_mlkem1024_encaps_internal,
     pqf_mlkem1024_decaps_internal,
     pqf_mlkem1024_check_ek,
-    pqf_mlkem1024_check_dk
+    pqf_mlkem1024_check_dk,
+    pqf_mlkem1024_ek_expand,
+    pqf_mlkem1024_keygen_cached,
+    pqf_mlkem1024_encaps_cached,
+    pqf_mlkem1024_decaps_cached
 );
 
 /// Incremental SHA-224 / SHA-256 backed by the C (vendor/common/sha2.c).

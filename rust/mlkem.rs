@@ -40,6 +40,10 @@ pub trait KemParams: Sized + Send + Sync + 'static + private::Sealed {
     type Dk: ByteArray;
     /// Ciphertext bytes.
     type Ct: ByteArray;
+    /// The expanded encapsulation key the C layer computes once per key
+    /// (opaque u64 words: A-hat, t-hat, H(ek)).
+    #[doc(hidden)]
+    type Cache: ExpandedKeyWords;
     #[doc(hidden)]
     const NAME_EK: &'static str;
     #[doc(hidden)]
@@ -58,14 +62,71 @@ pub trait KemParams: Sized + Send + Sync + 'static + private::Sealed {
     fn ffi_check_ek(ek: &Self::Ek) -> i32;
     #[doc(hidden)]
     fn ffi_check_dk(dk: &Self::Dk) -> i32;
+    #[doc(hidden)]
+    fn ffi_ek_expand(cache: &mut Self::Cache, ek: &Self::Ek) -> i32;
+    #[doc(hidden)]
+    fn ffi_keygen_cached(
+        ek: &mut Self::Ek,
+        dk: &mut Self::Dk,
+        cache: &mut Self::Cache,
+        d: &[u8; 32],
+        z: &[u8; 32],
+    ) -> i32;
+    #[doc(hidden)]
+    fn ffi_encaps_cached(
+        ss: &mut [u8; 32],
+        ct: &mut Self::Ct,
+        cache: &Self::Cache,
+        m: &[u8; 32],
+    ) -> i32;
+    #[doc(hidden)]
+    fn ffi_decaps_cached(
+        ss: &mut [u8; 32],
+        dk: &Self::Dk,
+        cache: &Self::Cache,
+        ct: &Self::Ct,
+    ) -> i32;
+}
+
+/// A fixed-size array of u64 words (`[u64; N]`), the storage of an expanded
+/// encapsulation key: words keep it 8-byte aligned, as the C layer requires.
+#[doc(hidden)]
+pub trait ExpandedKeyWords:
+    AsRef<[u64]> + AsMut<[u64]> + Send + Sync + 'static + private::Sealed
+{
+    /// The array's length in words.
+    const WORDS: usize;
+    /// An all-zero array on the heap.
+    fn boxed_zero() -> Box<Self>;
+}
+
+impl<const N: usize> ExpandedKeyWords for [u64; N] {
+    const WORDS: usize = N;
+    fn boxed_zero() -> Box<Self> {
+        let v: Box<[u64]> = vec![0u64; N].into_boxed_slice();
+        match v.try_into() {
+            Ok(b) => b,
+            // A boxed slice of length N always converts to Box<[u64; N]>.
+            Err(_) => unreachable!("length is N by construction"),
+        }
+    }
+}
+
+/// A heap copy of an expanded key (no detour through the stack).
+fn clone_words<W: ExpandedKeyWords>(words: &W) -> Box<W> {
+    let mut out = W::boxed_zero();
+    (*out).as_mut().copy_from_slice(words.as_ref());
+    out
 }
 
 mod private {
     pub trait Sealed {}
+    impl<const N: usize> Sealed for [u64; N] {}
 }
 
 macro_rules! kem_params {
-    ($(#[$doc:meta])* $t:ident, $name:literal, $m:ident, $ek:literal, $dk:literal, $ct:literal) => {
+    ($(#[$doc:meta])* $t:ident, $name:literal, $m:ident, $ek:literal, $dk:literal, $ct:literal,
+     $cache:literal) => {
         $(#[$doc])*
         #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
         pub struct $t;
@@ -87,6 +148,7 @@ macro_rules! kem_params {
         const _: () = assert!($t::EK_BYTES == ffi::$m::EK);
         const _: () = assert!($t::DK_BYTES == ffi::$m::DK);
         const _: () = assert!($t::CT_BYTES == ffi::$m::CT);
+        const _: () = assert!(<$t as KemParams>::Cache::WORDS * 8 == ffi::$m::EK_CACHE);
 
         impl private::Sealed for $t {}
 
@@ -99,6 +161,7 @@ macro_rules! kem_params {
             type Ek = [u8; $ek];
             type Dk = [u8; $dk];
             type Ct = [u8; $ct];
+            type Cache = [u64; $cache / 8];
             fn ffi_keygen(ek: &mut Self::Ek, dk: &mut Self::Dk, d: &[u8; 32], z: &[u8; 32]) -> i32 {
                 ffi::$m::keygen(ek, dk, d, z)
             }
@@ -114,21 +177,49 @@ macro_rules! kem_params {
             fn ffi_check_dk(dk: &Self::Dk) -> i32 {
                 ffi::$m::check_dk(dk)
             }
+            fn ffi_ek_expand(cache: &mut Self::Cache, ek: &Self::Ek) -> i32 {
+                ffi::$m::ek_expand(cache, ek)
+            }
+            fn ffi_keygen_cached(
+                ek: &mut Self::Ek,
+                dk: &mut Self::Dk,
+                cache: &mut Self::Cache,
+                d: &[u8; 32],
+                z: &[u8; 32],
+            ) -> i32 {
+                ffi::$m::keygen_cached(ek, dk, cache, d, z)
+            }
+            fn ffi_encaps_cached(
+                ss: &mut [u8; 32],
+                ct: &mut Self::Ct,
+                cache: &Self::Cache,
+                m: &[u8; 32],
+            ) -> i32 {
+                ffi::$m::encaps_cached(ss, ct, cache, m)
+            }
+            fn ffi_decaps_cached(
+                ss: &mut [u8; 32],
+                dk: &Self::Dk,
+                cache: &Self::Cache,
+                ct: &Self::Ct,
+            ) -> i32 {
+                ffi::$m::decaps_cached(ss, dk, cache, ct)
+            }
         }
     };
 }
 
 kem_params!(
     /// ML-KEM-512 (NIST security category 1).
-    MlKem512, "ML-KEM-512", mlkem512, 800, 1632, 768
+    MlKem512, "ML-KEM-512", mlkem512, 800, 1632, 768, 3136
 );
 kem_params!(
     /// ML-KEM-768 (NIST security category 3), the recommended default.
-    MlKem768, "ML-KEM-768", mlkem768, 1184, 2400, 1088
+    MlKem768, "ML-KEM-768", mlkem768, 1184, 2400, 1088, 6208
 );
 kem_params!(
     /// ML-KEM-1024 (NIST security category 5).
-    MlKem1024, "ML-KEM-1024", mlkem1024, 1568, 3168, 1568
+    MlKem1024, "ML-KEM-1024", mlkem1024, 1568, 3168, 1568, 10304
 );
 
 /// Splits a 64-byte seed into d and z.
@@ -143,8 +234,16 @@ fn split_seed(seed: &[u8; 64]) -> (&[u8; 32], &[u8; 32]) {
 
 /// An ML-KEM encapsulation key (public). Loading one from bytes runs the
 /// FIPS 203 section 7.2 modulus check.
+///
+/// The key also keeps its expansion (the matrix A-hat sampled from rho, t-hat
+/// decoded and H(ek): 3 KiB for ML-KEM-512, 6 KiB for ML-KEM-768, 10 KiB for
+/// ML-KEM-1024), computed once when the key is loaded or generated, so that
+/// each encapsulation skips SampleNTT and the hash of ek. All of it is public.
 pub struct EncapsulationKey<P: KemParams> {
     bytes: Box<P::Ek>,
+    /// Filled by the C layer from `bytes` (ek_expand) or by key generation
+    /// (keygen_cached), never changed afterwards.
+    expanded: Box<P::Cache>,
 }
 
 impl<P: KemParams> EncapsulationKey<P> {
@@ -152,11 +251,15 @@ impl<P: KemParams> EncapsulationKey<P> {
     /// section 7.2 modulus check (every coefficient below q).
     pub fn from_bytes(bytes: &[u8]) -> Result<Self> {
         let ek = boxed_from_slice::<P::Ek>(P::NAME_EK, bytes)?;
+        let mut expanded = P::Cache::boxed_zero();
         check_rc(
-            P::ffi_check_ek(&ek),
+            P::ffi_ek_expand(&mut expanded, &ek),
             "encapsulation key fails the FIPS 203 modulus check (a coefficient is not reduced mod q)",
         )?;
-        Ok(EncapsulationKey { bytes: ek })
+        Ok(EncapsulationKey {
+            bytes: ek,
+            expanded,
+        })
     }
 
     /// The encoded key (FIPS 203 ByteEncode_12 of t-hat, then rho).
@@ -178,7 +281,7 @@ impl<P: KemParams> EncapsulationKey<P> {
     pub fn encapsulate_deterministic(&self, m: &[u8; 32]) -> Result<(SharedSecret, Ciphertext<P>)> {
         let mut ss = SharedSecret::zero();
         let mut ct = P::Ct::boxed_zero();
-        let rc = P::ffi_encaps(ss.expose_mut(), &mut ct, &self.bytes, m);
+        let rc = P::ffi_encaps_cached(ss.expose_mut(), &mut ct, &self.expanded, m);
         check_rc(rc, "encapsulation key fails the FIPS 203 modulus check")?;
         if ct_is_all_zero((*ct).as_ref()) {
             return Err(Error::Internal { code: -100 });
@@ -191,6 +294,7 @@ impl<P: KemParams> Clone for EncapsulationKey<P> {
     fn clone(&self) -> Self {
         EncapsulationKey {
             bytes: self.bytes.clone(),
+            expanded: clone_words(&*self.expanded),
         }
     }
 }
@@ -291,9 +395,10 @@ impl<P: KemParams> DecapsulationKey<P> {
     fn from_seed_secret(seed: Seed) -> Result<Self> {
         let mut ek = P::Ek::boxed_zero();
         let mut dk = Secret::<P::Dk>::zero();
+        let mut expanded = P::Cache::boxed_zero();
         let (d, z) = split_seed(seed.expose());
         check_rc(
-            P::ffi_keygen(&mut ek, dk.expose_mut(), d, z),
+            P::ffi_keygen_cached(&mut ek, dk.expose_mut(), &mut expanded, d, z),
             "key generation",
         )?;
         if ct_is_all_zero((*ek).as_ref()) || ct_is_all_zero(dk.bytes()) {
@@ -304,7 +409,10 @@ impl<P: KemParams> DecapsulationKey<P> {
         let key = DecapsulationKey {
             seed: Some(seed),
             dk,
-            ek: EncapsulationKey { bytes: ek },
+            ek: EncapsulationKey {
+                bytes: ek,
+                expanded,
+            },
         };
         key.pairwise_consistency_check()?;
         Ok(key)
@@ -361,10 +469,19 @@ impl<P: KemParams> DecapsulationKey<P> {
 
     /// Decapsulates (FIPS 203 Algorithm 21 with implicit rejection): a tampered
     /// ciphertext yields the pseudorandom J(z || c), not an error.
+    ///
+    /// The section 7.3 hash check ran once when the key was loaded (or holds
+    /// by construction for a generated key); the re-encryption uses the
+    /// embedded encapsulation key's expansion.
     pub fn decapsulate(&self, ct: &Ciphertext<P>) -> Result<SharedSecret> {
         let mut ss = SharedSecret::zero();
         check_rc(
-            P::ffi_decaps(ss.expose_mut(), self.dk.expose(), &ct.bytes),
+            P::ffi_decaps_cached(
+                ss.expose_mut(),
+                self.dk.expose(),
+                &self.ek.expanded,
+                &ct.bytes,
+            ),
             "decapsulation key fails the FIPS 203 hash check",
         )?;
         Ok(ss)
@@ -402,5 +519,67 @@ impl<P: KemParams> Eq for DecapsulationKey<P> {}
 impl<P: KemParams> fmt::Debug for DecapsulationKey<P> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "DecapsulationKey<{}>(REDACTED)", P::NAME)
+    }
+}
+
+/// Test hooks (feature `test-hooks`): the uncached C entry points, which check,
+/// hash and sample everything from the key bytes on every call, so that tests
+/// can hold the cached paths the API uses against them.
+#[cfg(any(test, feature = "test-hooks"))]
+impl<P: KemParams> EncapsulationKey<P> {
+    /// Test hook: encapsulation through `encaps_internal` (no expansion).
+    #[doc(hidden)]
+    pub fn encapsulate_uncached(&self, m: &[u8; 32]) -> Result<(SharedSecret, Ciphertext<P>)> {
+        let mut ss = SharedSecret::zero();
+        let mut ct = P::Ct::boxed_zero();
+        check_rc(
+            P::ffi_encaps(ss.expose_mut(), &mut ct, &self.bytes, m),
+            "encapsulation key fails the FIPS 203 modulus check",
+        )?;
+        Ok((ss, Ciphertext { bytes: ct }))
+    }
+
+    /// Test hook: whether the stored expansion is, word for word, what
+    /// expanding the key's bytes afresh gives.
+    #[doc(hidden)]
+    pub fn expansion_is_fresh(&self) -> bool {
+        let mut fresh = P::Cache::boxed_zero();
+        P::ffi_ek_expand(&mut fresh, &self.bytes) == crate::ffi::codes::OK
+            && (*fresh).as_ref() == (*self.expanded).as_ref()
+    }
+}
+
+#[cfg(any(test, feature = "test-hooks"))]
+impl<P: KemParams> DecapsulationKey<P> {
+    /// Test hook: key generation through `keygen_internal` (the encapsulation
+    /// key then expanded from its bytes), with no pairwise consistency check.
+    #[doc(hidden)]
+    pub fn from_seed_uncached(seed: &[u8]) -> Result<Self> {
+        let seed = Seed::from_slice(P::NAME_SEED, seed)?;
+        let mut ek = P::Ek::boxed_zero();
+        let mut dk = Secret::<P::Dk>::zero();
+        let (d, z) = split_seed(seed.expose());
+        check_rc(
+            P::ffi_keygen(&mut ek, dk.expose_mut(), d, z),
+            "key generation",
+        )?;
+        let ek = EncapsulationKey::from_bytes((*ek).as_ref())?;
+        Ok(DecapsulationKey {
+            seed: Some(seed),
+            dk,
+            ek,
+        })
+    }
+
+    /// Test hook: decapsulation through `decaps_internal` (hash check and
+    /// sampling on every call).
+    #[doc(hidden)]
+    pub fn decapsulate_uncached(&self, ct: &Ciphertext<P>) -> Result<SharedSecret> {
+        let mut ss = SharedSecret::zero();
+        check_rc(
+            P::ffi_decaps(ss.expose_mut(), self.dk.expose(), &ct.bytes),
+            "decapsulation key fails the FIPS 203 hash check",
+        )?;
+        Ok(ss)
     }
 }

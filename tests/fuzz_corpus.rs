@@ -3,7 +3,7 @@
 //! every `cargo test` (and under the sanitizers and valgrind by
 //! `make assurance`). The targets are compiled from fuzz/src/targets.rs, the
 //! file cargo-fuzz builds.
-#![allow(clippy::unwrap_used, clippy::expect_used)]
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
 
 #[path = "../fuzz/src/targets.rs"]
 #[allow(dead_code)]

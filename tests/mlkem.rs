@@ -52,10 +52,26 @@ fn kat_record<P: KemParams>(r: &std::collections::HashMap<String, String>) {
     // Implicit rejection: the invalid ciphertext gives J(z || c).
     let ssn = dk.decapsulate_bytes(&unhex(&r["ct_n"])).unwrap();
     assert_eq!(ssn.expose().as_slice(), unhex(&r["ss_n"]).as_slice());
-    // The expanded key alone does the same.
+    // The expanded key alone does the same (its ek expanded from the bytes,
+    // not by key generation).
     let dk2 = DecapsulationKey::<P>::from_expanded_bytes(&unhex(&r["sk"])).unwrap();
     assert!(dk2.seed().is_none());
     assert_eq!(dk2, dk);
+    assert_eq!(
+        dk2.decapsulate_bytes(&unhex(&r["ct"])).unwrap().expose(),
+        ss.expose()
+    );
+    assert_eq!(
+        dk2.decapsulate_bytes(&unhex(&r["ct_n"])).unwrap().expose(),
+        ssn.expose()
+    );
+    // And so does the public key loaded from its bytes.
+    let ek = EncapsulationKey::<P>::from_bytes(&unhex(&r["pk"])).unwrap();
+    let (ss2, ct2) = ek.encapsulate_deterministic(&m).unwrap();
+    assert_eq!((ct2, ss2), (ct, ss));
+    // Key generation's expansion of ek is the one loading it computes.
+    #[cfg(feature = "test-hooks")]
+    assert!(dk.encapsulation_key().expansion_is_fresh());
 }
 
 #[test]
@@ -227,6 +243,95 @@ fn round_trips_and_bad_input_all_sets() {
     round_trip_and_bad_input::<MlKem512>();
     round_trip_and_bad_input::<MlKem768>();
     round_trip_and_bad_input::<MlKem1024>();
+}
+
+/// splitmix64: reproducible pseudorandom test inputs.
+#[cfg(feature = "test-hooks")]
+struct Prng(u64);
+
+#[cfg(feature = "test-hooks")]
+impl Prng {
+    fn next(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    }
+    fn fill(&mut self, out: &mut [u8]) {
+        for b in out {
+            *b = self.next() as u8;
+        }
+    }
+    fn bytes<const N: usize>(&mut self) -> [u8; N] {
+        let mut out = [0u8; N];
+        self.fill(&mut out);
+        out
+    }
+}
+
+/// The API's cached paths (expanded ek, keygen_cached, encaps_cached,
+/// decaps_cached) against the C entry points that expand nothing: the same
+/// keys, ciphertexts and secrets, on valid, tampered and random ciphertexts and
+/// on random (reduced) encapsulation keys.
+#[cfg(feature = "test-hooks")]
+fn cached_paths_agree<P: KemParams>(rng: &mut Prng, rounds: usize) {
+    for round in 0..rounds {
+        let dk = if round % 2 == 0 {
+            DecapsulationKey::<P>::from_seed(&rng.bytes::<64>()).unwrap()
+        } else {
+            DecapsulationKey::<P>::generate().unwrap()
+        };
+        let seed = dk.seed().unwrap().expose().to_vec();
+        let uncached = DecapsulationKey::<P>::from_seed_uncached(&seed).unwrap();
+        assert_eq!(uncached, dk);
+        let ek = dk.encapsulation_key();
+        assert_eq!(uncached.encapsulation_key(), ek);
+        assert!(ek.expansion_is_fresh());
+        assert!(ek.clone().expansion_is_fresh());
+
+        let m = rng.bytes::<32>();
+        let (ss, ct) = ek.encapsulate_deterministic(&m).unwrap();
+        let (ss_u, ct_u) = ek.encapsulate_uncached(&m).unwrap();
+        assert_eq!((&ct, &ss), (&ct_u, &ss_u));
+        assert_eq!(dk.decapsulate(&ct).unwrap(), ss);
+        assert_eq!(dk.decapsulate_uncached(&ct).unwrap(), ss);
+
+        let mut tampered = ct.as_bytes().to_vec();
+        let bit = (rng.next() as usize) % (8 * tampered.len());
+        tampered[bit / 8] ^= 1 << (bit % 8);
+        let mut random = vec![0u8; P::Ct::LEN];
+        rng.fill(&mut random);
+        for c in [tampered, random] {
+            let c = Ciphertext::<P>::from_bytes(&c).unwrap();
+            let rejected = dk.decapsulate(&c).unwrap();
+            assert_eq!(rejected, dk.decapsulate_uncached(&c).unwrap());
+            assert_ne!(rejected, ss);
+        }
+
+        // A random encapsulation key: 12-bit values below q, then rho.
+        let mut ek_bytes = vec![0u8; P::Ek::LEN];
+        let (t, rho) = ek_bytes.split_at_mut(P::Ek::LEN - 32);
+        for pair in t.chunks_exact_mut(3) {
+            let a = (rng.next() % 3329) as u16;
+            let b = (rng.next() % 3329) as u16;
+            pair.copy_from_slice(&[a as u8, ((a >> 8) | (b << 4)) as u8, (b >> 4) as u8]);
+        }
+        rng.fill(rho);
+        let ek = EncapsulationKey::<P>::from_bytes(&ek_bytes).unwrap();
+        assert!(ek.expansion_is_fresh());
+        let (ss, ct) = ek.encapsulate_deterministic(&m).unwrap();
+        assert_eq!((ss, ct), ek.encapsulate_uncached(&m).unwrap());
+    }
+}
+
+#[cfg(feature = "test-hooks")]
+#[test]
+fn cached_and_uncached_paths_agree() {
+    let mut rng = Prng(0x5EED_CAC4E);
+    cached_paths_agree::<MlKem512>(&mut rng, 40);
+    cached_paths_agree::<MlKem768>(&mut rng, 40);
+    cached_paths_agree::<MlKem1024>(&mut rng, 40);
 }
 
 #[cfg(feature = "test-hooks")]

@@ -342,8 +342,11 @@ pub fn sig_verify(data: &[u8]) {
     }
 }
 
+/// A fuzz target: one input, panics only on a finding.
+pub type Target = fn(&[u8]);
+
 /// Every target by name (the corpus folder names under fuzz/corpus/).
-pub static TARGETS: &[(&str, fn(&[u8]))] = &[
+pub static TARGETS: &[(&str, Target)] = &[
     ("kem_public_key", kem_public_key),
     ("kem_secret_key", kem_secret_key),
     ("kem_decapsulate", kem_decapsulate),

@@ -20,6 +20,9 @@ pub const PQF_MLKEM768_CT_BYTES: u32 = 1088;
 pub const PQF_MLKEM1024_EK_BYTES: u32 = 1568;
 pub const PQF_MLKEM1024_DK_BYTES: u32 = 3168;
 pub const PQF_MLKEM1024_CT_BYTES: u32 = 1568;
+pub const PQF_MLKEM512_EK_CACHE_BYTES: u32 = 3136;
+pub const PQF_MLKEM768_EK_CACHE_BYTES: u32 = 6208;
+pub const PQF_MLKEM1024_EK_CACHE_BYTES: u32 = 10304;
 pub const PQF_MLDSA_SEED_BYTES: u32 = 32;
 pub const PQF_MLDSA_RND_BYTES: u32 = 32;
 pub const PQF_MLDSA_TR_BYTES: u32 = 64;
@@ -164,6 +167,34 @@ unsafe extern "C" {
     pub fn pqf_mlkem512_check_dk(dk: *const u8) -> ::core::ffi::c_int;
 }
 unsafe extern "C" {
+    pub fn pqf_mlkem512_ek_expand(cache: *mut u8, ek: *const u8) -> ::core::ffi::c_int;
+}
+unsafe extern "C" {
+    pub fn pqf_mlkem512_keygen_cached(
+        ek: *mut u8,
+        dk: *mut u8,
+        cache: *mut u8,
+        d: *const u8,
+        z: *const u8,
+    ) -> ::core::ffi::c_int;
+}
+unsafe extern "C" {
+    pub fn pqf_mlkem512_encaps_cached(
+        ss: *mut u8,
+        ct: *mut u8,
+        cache: *const u8,
+        m: *const u8,
+    ) -> ::core::ffi::c_int;
+}
+unsafe extern "C" {
+    pub fn pqf_mlkem512_decaps_cached(
+        ss: *mut u8,
+        dk: *const u8,
+        cache: *const u8,
+        ct: *const u8,
+    ) -> ::core::ffi::c_int;
+}
+unsafe extern "C" {
     pub fn pqf_mlkem768_keygen_internal(
         ek: *mut u8,
         dk: *mut u8,
@@ -193,6 +224,34 @@ unsafe extern "C" {
     pub fn pqf_mlkem768_check_dk(dk: *const u8) -> ::core::ffi::c_int;
 }
 unsafe extern "C" {
+    pub fn pqf_mlkem768_ek_expand(cache: *mut u8, ek: *const u8) -> ::core::ffi::c_int;
+}
+unsafe extern "C" {
+    pub fn pqf_mlkem768_keygen_cached(
+        ek: *mut u8,
+        dk: *mut u8,
+        cache: *mut u8,
+        d: *const u8,
+        z: *const u8,
+    ) -> ::core::ffi::c_int;
+}
+unsafe extern "C" {
+    pub fn pqf_mlkem768_encaps_cached(
+        ss: *mut u8,
+        ct: *mut u8,
+        cache: *const u8,
+        m: *const u8,
+    ) -> ::core::ffi::c_int;
+}
+unsafe extern "C" {
+    pub fn pqf_mlkem768_decaps_cached(
+        ss: *mut u8,
+        dk: *const u8,
+        cache: *const u8,
+        ct: *const u8,
+    ) -> ::core::ffi::c_int;
+}
+unsafe extern "C" {
     pub fn pqf_mlkem1024_keygen_internal(
         ek: *mut u8,
         dk: *mut u8,
@@ -220,6 +279,34 @@ unsafe extern "C" {
 }
 unsafe extern "C" {
     pub fn pqf_mlkem1024_check_dk(dk: *const u8) -> ::core::ffi::c_int;
+}
+unsafe extern "C" {
+    pub fn pqf_mlkem1024_ek_expand(cache: *mut u8, ek: *const u8) -> ::core::ffi::c_int;
+}
+unsafe extern "C" {
+    pub fn pqf_mlkem1024_keygen_cached(
+        ek: *mut u8,
+        dk: *mut u8,
+        cache: *mut u8,
+        d: *const u8,
+        z: *const u8,
+    ) -> ::core::ffi::c_int;
+}
+unsafe extern "C" {
+    pub fn pqf_mlkem1024_encaps_cached(
+        ss: *mut u8,
+        ct: *mut u8,
+        cache: *const u8,
+        m: *const u8,
+    ) -> ::core::ffi::c_int;
+}
+unsafe extern "C" {
+    pub fn pqf_mlkem1024_decaps_cached(
+        ss: *mut u8,
+        dk: *const u8,
+        cache: *const u8,
+        ct: *const u8,
+    ) -> ::core::ffi::c_int;
 }
 unsafe extern "C" {
     pub fn pqf_mldsa44_keygen_internal(

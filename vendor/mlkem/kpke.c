@@ -1,7 +1,9 @@
 /*
- * FIPS 203 section 5: K-PKE. The matrix A_hat is never stored: each entry is
- * sampled when its row is multiplied, and products are summed in 32 bits and
- * reduced once per output polynomial (see ntt.h for the bounds).
+ * FIPS 203 section 5: K-PKE. Without an expanded ek the matrix A_hat is never
+ * stored: each entry is sampled when its row is multiplied. With one (kpke.h),
+ * A_hat and t_hat are read from it instead, with the same arithmetic, so both
+ * ways give the same bytes. Products are summed in 32 bits and reduced once per
+ * output polynomial (see ntt.h for the bounds).
  *
  * Coefficient bounds used below: CBD samples |x| <= 3; NTT outputs < 8q;
  * Barrett outputs <= q/2; a reduced product or an inverse NTT output < q.
@@ -21,7 +23,7 @@
 
 /* FIPS 203 Algorithm 13: K-PKE.KeyGen(d). */
 void pqf_mlkem_kpke_keygen(uint8_t ek[PQF_MLKEM_EK_BYTES], uint8_t dk[PQF_MLKEM_DKPKE_BYTES],
-                           const uint8_t d[PQF_MLKEM_SYM_BYTES]) {
+                           pqf_mlkem_expanded_ek *x, const uint8_t d[PQF_MLKEM_SYM_BYTES]) {
     uint8_t seed[PQF_MLKEM_SYM_BYTES + 1];
     uint8_t rho_sigma[2 * PQF_MLKEM_SYM_BYTES]; /* (rho, sigma) = G(d || k) */
     const uint8_t *rho = rho_sigma, *sigma = rho_sigma + PQF_MLKEM_SYM_BYTES;
@@ -43,11 +45,13 @@ void pqf_mlkem_kpke_keygen(uint8_t ek[PQF_MLKEM_EK_BYTES], uint8_t dk[PQF_MLKEM_
     }
 
     /* t_hat[i] = sum_j A_hat[i, j] s_hat[j] + e_hat[i], A_hat[i, j] = SampleNTT(rho || j || i),
-     * e[i] = SamplePolyCBD_eta1(PRF(sigma, k + i)). */
+     * e[i] = SamplePolyCBD_eta1(PRF(sigma, k + i)). A_hat[i, j] is kept in x, as
+     * entry j k + i of the transpose, when x is given. */
     for (i = 0; i < K; i++) {
         for (j = 0; j < K; j++) {
-            pqf_mlkem_sample_ntt(&a, rho, (uint8_t)j, (uint8_t)i);
-            pqf_mlkem_multiply_ntts_acc(acc, a.c, s_hat[j].c, j == 0);
+            pqf_mlkem_poly *a_ij = x != NULL ? &x->a_hat_t[j * K + i] : &a;
+            pqf_mlkem_sample_ntt(a_ij, rho, (uint8_t)j, (uint8_t)i);
+            pqf_mlkem_multiply_ntts_acc(acc, a_ij->c, s_hat[j].c, j == 0);
         }
         pqf_mlkem_acc_reduce(t.c, acc); /* product * 2^-16 */
         pqf_mlkem_tomont_coeffs(t.c);   /* product, |t| < q */
@@ -56,8 +60,14 @@ void pqf_mlkem_kpke_keygen(uint8_t ek[PQF_MLKEM_EK_BYTES], uint8_t dk[PQF_MLKEM_
         pqf_mlkem_poly_add(&t, &e);     /* |t| < 9q < 2^15 */
         pqf_mlkem_canonical_coeffs(t.c);
         pqf_mlkem_poly_encode12(ek + i * PQF_MLKEM_POLY12_BYTES, &t);
+        if (x != NULL) {
+            x->t_hat[i] = t; /* what ByteDecode_12 gives back from ek */
+        }
     }
     memcpy(ek + PQF_MLKEM_VEC12_BYTES, rho, PQF_MLKEM_SYM_BYTES);
+    if (x != NULL) {
+        memcpy(x->rho, rho, PQF_MLKEM_SYM_BYTES);
+    }
 
     pqf_wipe(seed, sizeof(seed));
     pqf_wipe(rho_sigma, sizeof(rho_sigma));
@@ -66,11 +76,50 @@ void pqf_mlkem_kpke_keygen(uint8_t ek[PQF_MLKEM_EK_BYTES], uint8_t dk[PQF_MLKEM_
     pqf_wipe(acc, sizeof(acc)); /* t ends holding t_hat[k-1], which is public */
 }
 
-/* FIPS 203 Algorithm 14: K-PKE.Encrypt(ek, m, r). */
-void pqf_mlkem_kpke_encrypt(uint8_t c[PQF_MLKEM_CT_BYTES], const uint8_t ek[PQF_MLKEM_EK_BYTES],
-                            const uint8_t m[PQF_MLKEM_SYM_BYTES],
-                            const uint8_t r[PQF_MLKEM_SYM_BYTES]) {
+/* FIPS 203 Algorithm 14, lines 2-8: t_hat = ByteDecode_12(ek[0 : 384k]),
+ * rho = ek[384k :], A_hat[i, j] = SampleNTT(rho || j || i), kept in x. */
+void pqf_mlkem_kpke_expand(pqf_mlkem_expanded_ek *x, const uint8_t ek[PQF_MLKEM_EK_BYTES]) {
     const uint8_t *rho = ek + PQF_MLKEM_VEC12_BYTES;
+    unsigned i, j;
+    for (i = 0; i < K; i++) {
+        pqf_mlkem_poly_decode12(&x->t_hat[i], ek + i * PQF_MLKEM_POLY12_BYTES);
+    }
+    memcpy(x->rho, rho, PQF_MLKEM_SYM_BYTES);
+    for (i = 0; i < K; i++) {
+        for (j = 0; j < K; j++) {
+            pqf_mlkem_sample_ntt(&x->a_hat_t[i * K + j], rho, (uint8_t)i, (uint8_t)j);
+        }
+    }
+}
+
+/* A_hat[j, i] = SampleNTT(rho || i || j), entry j of row i of the transpose:
+ * read from the expanded key x when there is one, else sampled into tmp from
+ * ek's rho. */
+static const int16_t *a_hat_t_entry(pqf_mlkem_poly *tmp, const uint8_t *ek,
+                                    const pqf_mlkem_expanded_ek *x, unsigned i, unsigned j) {
+    if (x != NULL) {
+        return x->a_hat_t[i * K + j].c;
+    }
+    pqf_mlkem_sample_ntt(tmp, ek + PQF_MLKEM_VEC12_BYTES, (uint8_t)i, (uint8_t)j);
+    return tmp->c;
+}
+
+/* t_hat[j]: read from x when there is one, else ByteDecode_12 of ek's block j
+ * into tmp. */
+static const int16_t *t_hat_entry(pqf_mlkem_poly *tmp, const uint8_t *ek,
+                                  const pqf_mlkem_expanded_ek *x, unsigned j) {
+    if (x != NULL) {
+        return x->t_hat[j].c;
+    }
+    pqf_mlkem_poly_decode12(tmp, ek + j * PQF_MLKEM_POLY12_BYTES);
+    return tmp->c;
+}
+
+/* FIPS 203 Algorithm 14: K-PKE.Encrypt(ek, m, r), the key given as its bytes ek
+ * or expanded as x (exactly one of them not NULL). */
+static void encrypt(uint8_t c[PQF_MLKEM_CT_BYTES], const uint8_t *ek,
+                    const pqf_mlkem_expanded_ek *x, const uint8_t m[PQF_MLKEM_SYM_BYTES],
+                    const uint8_t r[PQF_MLKEM_SYM_BYTES]) {
     pqf_mlkem_poly y_hat[K], a, u;
     int32_t acc[PQF_MLKEM_N];
     unsigned i, j;
@@ -86,8 +135,8 @@ void pqf_mlkem_kpke_encrypt(uint8_t c[PQF_MLKEM_CT_BYTES], const uint8_t ek[PQF_
      * A_hat[j, i] = SampleNTT(rho || i || j) is row i of the transpose. */
     for (i = 0; i < K; i++) {
         for (j = 0; j < K; j++) {
-            pqf_mlkem_sample_ntt(&a, rho, (uint8_t)i, (uint8_t)j);
-            pqf_mlkem_multiply_ntts_acc(acc, a.c, y_hat[j].c, j == 0);
+            const int16_t *a_ji = a_hat_t_entry(&a, ek, x, i, j);
+            pqf_mlkem_multiply_ntts_acc(acc, a_ji, y_hat[j].c, j == 0);
         }
         pqf_mlkem_acc_reduce(u.c, acc);
         pqf_mlkem_ntt_inverse(u.c); /* |u| < q */
@@ -99,8 +148,7 @@ void pqf_mlkem_kpke_encrypt(uint8_t c[PQF_MLKEM_CT_BYTES], const uint8_t ek[PQF_
     /* v = NTT^-1(t_hat^T y_hat) + e2 + Decompress_1(ByteDecode_1(m)),
      * e2 from PRF(r, 2k), t_hat = ByteDecode_12(ek). */
     for (j = 0; j < K; j++) {
-        pqf_mlkem_poly_decode12(&a, ek + j * PQF_MLKEM_POLY12_BYTES);
-        pqf_mlkem_multiply_ntts_acc(acc, a.c, y_hat[j].c, j == 0);
+        pqf_mlkem_multiply_ntts_acc(acc, t_hat_entry(&a, ek, x, j), y_hat[j].c, j == 0);
     }
     pqf_mlkem_acc_reduce(u.c, acc);
     pqf_mlkem_ntt_inverse(u.c);
@@ -112,6 +160,21 @@ void pqf_mlkem_kpke_encrypt(uint8_t c[PQF_MLKEM_CT_BYTES], const uint8_t ek[PQF_
     pqf_wipe(y_hat, sizeof(y_hat));
     pqf_wipe(&u, sizeof(u));
     pqf_wipe(acc, sizeof(acc));
+}
+
+/* FIPS 203 Algorithm 14: K-PKE.Encrypt(ek, m, r). */
+void pqf_mlkem_kpke_encrypt(uint8_t c[PQF_MLKEM_CT_BYTES], const uint8_t ek[PQF_MLKEM_EK_BYTES],
+                            const uint8_t m[PQF_MLKEM_SYM_BYTES],
+                            const uint8_t r[PQF_MLKEM_SYM_BYTES]) {
+    encrypt(c, ek, NULL, m, r);
+}
+
+/* FIPS 203 Algorithm 14 with A_hat and t_hat from an expanded ek. */
+void pqf_mlkem_kpke_encrypt_expanded(uint8_t c[PQF_MLKEM_CT_BYTES],
+                                     const pqf_mlkem_expanded_ek *x,
+                                     const uint8_t m[PQF_MLKEM_SYM_BYTES],
+                                     const uint8_t r[PQF_MLKEM_SYM_BYTES]) {
+    encrypt(c, NULL, x, m, r);
 }
 
 /* FIPS 203 Algorithm 15: K-PKE.Decrypt(dk_pke, c). */

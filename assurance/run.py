@@ -1,0 +1,788 @@
+#!/usr/bin/env python3
+"""pqfence's assurance harness: each claim the C and its boundary make, as a
+check that can fail. `make assurance` runs everything, `make assurance-fast`
+the subset that `make test` (and so CI) runs. Both end with one table:
+
+    check | algorithm | result | figure
+
+Checks (see the README's "Assurance" section):
+  ct         constant time: valgrind memcheck with the secrets marked undefined
+  div        no variable-latency division in the object code (objdump)
+  symbols    C objects: no malloc/free, every global named pqf_*; the Python
+             extension exports only PyInit_*
+  stack      no copy of a secret left on the stack after each C operation
+  race       threads agree with one thread; helgrind reports no race
+  memcheck   valgrind memcheck on the normal build: no error, no byte lost
+  rust       the Rust assurance tests (zeroization, threads, randomness
+             failure, fuzz corpus replay)
+  python     the pytest assurance tests (threads, fuzz corpus replay)
+  sanitizers the Rust tests with the C under ASan + UBSan        (full only)
+  fuzz       cargo-fuzz and atheris, bounded in time            (full only)
+
+Every C check walks the registry in assurance/ops.py; every check has a
+canary (leaky code it must catch) so that a silent tool cannot pass.
+Tools are installed by assurance/run.sh; this script only runs them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import concurrent.futures
+import hashlib
+import json
+import os
+import re
+import subprocess
+import sys
+import time
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import ops
+
+ROOT = ops.ROOT
+OUT = ROOT / "target" / "assurance"
+ASSURANCE = ROOT / "assurance"
+VENDOR = ROOT / "vendor"
+BUILDS = (("gcc", "O2"), ("gcc", "O3"), ("clang", "O2"), ("clang", "O3"))
+LIB_FLAGS = (
+    "-std=c99",
+    "-Wall",
+    "-Wextra",
+    "-Wpedantic",
+    "-Wvla",
+    "-fvisibility=hidden",
+    "-ffp-contract=off",
+)
+# valgrind 3.19 cannot read clang 14's default DWARF 5.
+DEBUG = "-gdwarf-4"
+FORBIDDEN_CALLS = {
+    "malloc",
+    "calloc",
+    "realloc",
+    "free",
+    "aligned_alloc",
+    "posix_memalign",
+    "abort",
+    "exit",
+    "_exit",
+    "printf",
+    "fprintf",
+    "puts",
+    "rand",
+    "srand",
+    "time",
+}
+
+
+@dataclass
+class Row:
+    check: str
+    algorithm: str
+    result: str  # PASS, FAIL or SKIP
+    figure: str
+
+
+class Report:
+    def __init__(self) -> None:
+        self.rows: list[Row] = []
+        self.started = time.monotonic()
+
+    def add(self, check: str, algorithm: str, ok: bool | None, figure: str) -> None:
+        result = "SKIP" if ok is None else ("PASS" if ok else "FAIL")
+        row = Row(check, algorithm, result, figure)
+        self.rows.append(row)
+        print(f"  {result}  {check}  {algorithm}: {figure}", flush=True)
+
+    @property
+    def failed(self) -> bool:
+        return any(r.result == "FAIL" for r in self.rows)
+
+    def table(self) -> str:
+        head = Row("check", "algorithm", "result", "figure")
+        rows = [head, *self.rows]
+        widths = [max(len(getattr(r, f)) for r in rows) for f in ("check", "algorithm", "result")]
+        lines = []
+        for i, r in enumerate(rows):
+            cells = [r.check.ljust(widths[0]), r.algorithm.ljust(widths[1])]
+            cells += [r.result.ljust(widths[2]), r.figure]
+            lines.append(" | ".join(cells).rstrip())
+            if i == 0:
+                lines.append("-+-".join("-" * w for w in [*widths, 6]))
+        return "\n".join(lines)
+
+
+def log_path(name: str) -> Path:
+    d = OUT / "logs"
+    d.mkdir(parents=True, exist_ok=True)
+    return d / name
+
+
+def run(
+    cmd: list[str], log: Path | None = None, env: dict[str, str] | None = None, **kw: object
+) -> subprocess.CompletedProcess[str]:
+    """Runs cmd, capturing its output (and writing it to log)."""
+    full_env = {**os.environ, **(env or {})}
+    p = subprocess.run(cmd, capture_output=True, text=True, env=full_env, check=False, **kw)  # type: ignore[call-overload]
+    if log is not None:
+        log.write_text(f"$ {' '.join(cmd)}\n--- stdout\n{p.stdout}\n--- stderr\n{p.stderr}")
+    return p
+
+
+# ---------------------------------------------------------------- building
+
+
+def _digest(*parts: bytes) -> str:
+    h = hashlib.sha256()
+    for p in parts:
+        h.update(len(p).to_bytes(8, "little"))
+        h.update(p)
+    return h.hexdigest()
+
+
+_HEADERS: bytes | None = None
+
+
+def _headers_digest() -> bytes:
+    global _HEADERS
+    if _HEADERS is None:
+        hs = sorted(VENDOR.rglob("*.h")) + sorted(ASSURANCE.glob("*.h"))
+        _HEADERS = b"".join(p.read_bytes() for p in hs)
+    return _HEADERS
+
+
+def compile_one(cc: str, flags: list[str], src: Path, obj: Path) -> str | None:
+    """Compiles src to obj unless an identical compile is cached; returns an error or None."""
+    key = _digest(cc.encode(), " ".join(flags).encode(), src.read_bytes(), _headers_digest())
+    stamp = obj.with_suffix(".key")
+    if obj.exists() and stamp.exists() and stamp.read_text() == key:
+        return None
+    obj.parent.mkdir(parents=True, exist_ok=True)
+    p = run([cc, *flags, "-c", str(src), "-o", str(obj)])
+    if p.returncode != 0:
+        return f"{cc} {src.relative_to(ROOT)}: {p.stderr.strip()[:2000]}"
+    stamp.write_text(key)
+    return None
+
+
+def build_units(cc: str, opt: str, variant: str) -> dict[str, list[Path]]:
+    """Objects of every registered unit for one compiler, level and variant.
+
+    variant "prod": the flags of the shipped build; "ct": with -DPQF_CT_TESTING
+    (the declassification points become valgrind client requests) and debug
+    information for readable reports.
+    """
+    flags = [*LIB_FLAGS, f"-{opt}", f"-I{VENDOR / 'include'}", f"-I{VENDOR / 'common'}"]
+    if variant == "ct":
+        flags += ["-DPQF_CT_TESTING", DEBUG]
+    jobs = []
+    objs: dict[str, list[Path]] = {}
+    base = OUT / "obj" / f"{cc}-{opt}-{variant}"
+    for unit in ops.registered_units():
+        uflags = flags + [f"-D{d}" for d in unit.defines]
+        for src in unit.sources:
+            obj = base / unit.name / (src.parent.name + "-" + src.stem + ".o")
+            objs.setdefault(unit.name, []).append(obj)
+            jobs.append((cc, uflags, src, obj))
+    with concurrent.futures.ThreadPoolExecutor(os.cpu_count() or 2) as pool:
+        errors = [e for e in pool.map(lambda j: compile_one(*j), jobs) if e]
+    if errors:
+        raise BuildError("\n".join(errors))
+    return objs
+
+
+class BuildError(Exception):
+    pass
+
+
+def ops_table() -> Path:
+    gen = OUT / "gen" / "ops_table.c"
+    gen.parent.mkdir(parents=True, exist_ok=True)
+    text = ops.generate_c()
+    if not gen.exists() or gen.read_text() != text:
+        gen.write_text(text)
+    return gen
+
+
+def link_driver(cc: str, opt: str, variant: str, driver: str) -> Path:
+    """Builds assurance/<driver>.c against the unit objects of one build."""
+    objs = build_units(cc, opt, variant)
+    flags = ["-O2", DEBUG, "-Wall", "-Wextra", f"-I{VENDOR / 'include'}", f"-I{ASSURANCE}"]
+    base = OUT / "obj" / f"{cc}-{opt}-{variant}" / "drivers"
+    dobjs = []
+    for src in (ops_table(), ASSURANCE / "harness.c", ASSURANCE / f"{driver}.c"):
+        obj = base / (src.stem + ".o")
+        err = compile_one(cc, flags, src, obj)
+        if err:
+            raise BuildError(err)
+        dobjs.append(obj)
+    exe = OUT / "bin" / f"{driver}-{cc}-{opt}-{variant}"
+    exe.parent.mkdir(parents=True, exist_ok=True)
+    lib = [str(o) for name in sorted(objs) if name != "pqf_common" for o in objs[name]]
+    lib += [str(o) for o in objs["pqf_common"]]
+    p = run([cc, "-o", str(exe), *map(str, dobjs), *lib, "-lpthread"])
+    if p.returncode != 0:
+        raise BuildError(f"link {exe.name}: {p.stderr.strip()[:2000]}")
+    return exe
+
+
+def family_units(fam: ops.Family) -> list[str]:
+    return [s.unit for s in fam.sets]
+
+
+def family_label(fam: ops.Family) -> str:
+    return fam.name
+
+
+def parse_lines(text: str, tag: str) -> list[list[str]]:
+    return [ln.split("\t")[1:] for ln in text.splitlines() if ln.startswith(tag + "\t")]
+
+
+# ---------------------------------------------------------------- checks
+
+
+def check_ct(report: Report, builds: tuple[tuple[str, str], ...]) -> None:
+    """Constant time under valgrind memcheck, per build and family."""
+    for i, (cc, opt) in enumerate(builds):
+        exe = link_driver(cc, opt, "ct", "ct_driver")
+        log = log_path(f"ct-{cc}-{opt}.log")
+        p = run(["valgrind", "-q", "--error-exitcode=1", "--num-callers=30", str(exe)], log)
+        lines = parse_lines(p.stdout, "ct")
+        for fam in ops.FAMILIES:
+            mine = [ln for ln in lines if ln[0] == fam.name]
+            expected = len(fam.sets) * len(fam.ops)
+            reports = sum(int(ln[3]) for ln in mine)
+            rc_ok = all(ln[4] == "ok" for ln in mine)
+            ok = len(mine) == expected and reports == 0 and rc_ok
+            figure = f"{len(mine)}/{expected} ops, {reports} reports"
+            if not rc_ok:
+                figure += ", unexpected return code"
+            if not ok:
+                figure += f" (log: {log.relative_to(ROOT)})"
+            report.add(f"ct valgrind {cc} -{opt}", family_label(fam), ok, figure)
+        if p.returncode != 0 and all(r.result == "PASS" for r in report.rows[-len(ops.FAMILIES) :]):
+            report.add(f"ct valgrind {cc} -{opt}", "driver", False, f"exit {p.returncode}: {log}")
+        if i == 0:
+            c = run(["valgrind", "-q", str(exe), "--canary"], log_path("ct-canary.log"))
+            got = {ln[2]: int(ln[3]) for ln in parse_lines(c.stdout, "ct")}
+            caught = sum(1 for v in got.values() if v > 0)
+            report.add(
+                "ct valgrind canary",
+                "leaky code",
+                len(got) == 2 and caught == 2,
+                f"{caught}/2 leaks caught (secret branch, secret index)",
+            )
+
+
+INSN = re.compile(r"^\s*[0-9a-f]+:\s+(?:[0-9a-f]{2} )*\s*([a-z][a-z0-9.]*)", re.I)
+FUNC = re.compile(r"^[0-9a-f]+ <([^>]+)>:$")
+
+
+def scan_objdump(obj: Path, forbidden: tuple[str, ...]) -> tuple[int, list[str]]:
+    """(functions, hits): every forbidden mnemonic (with any size suffix) per function."""
+    p = run(["objdump", "-d", "--no-show-raw-insn", str(obj)])
+    if p.returncode != 0:
+        raise BuildError(f"objdump {obj}: {p.stderr}")
+    names = "|".join(re.escape(f) for f in forbidden)
+    bad = re.compile(rf"^(?:{names})[bwlq]?$")
+    funcs, hits, cur = 0, [], "?"
+    for line in p.stdout.splitlines():
+        m = FUNC.match(line)
+        if m:
+            funcs += 1
+            cur = m.group(1)
+            continue
+        m = INSN.match(line)
+        if m and bad.match(m.group(1)):
+            hits.append(f"{obj.name}:{cur}: {line.strip()}")
+    return funcs, hits
+
+
+def check_div(report: Report, builds: tuple[tuple[str, str], ...]) -> None:
+    """No variable-latency division anywhere in the families' object code."""
+    for cc, opt in builds:
+        objs = build_units(cc, opt, "prod")
+        groups = [(family_label(f), family_units(f), f.forbidden) for f in ops.FAMILIES]
+        groups.append(("shared (keccak, sha2, ct)", ["pqf_common"], ("div", "idiv")))
+        for label, unit_names, forbidden in groups:
+            funcs, hits = 0, []
+            for u in unit_names:
+                for o in objs[u]:
+                    f, h = scan_objdump(o, forbidden)
+                    funcs += f
+                    hits += h
+            figure = f"{len(hits)} {'/'.join(forbidden)} in {funcs} functions"
+            if hits:
+                log = log_path(f"div-{cc}-{opt}.log")
+                log.write_text("\n".join(hits))
+                figure += f": {hits[0]} (log: {log.relative_to(ROOT)})"
+            report.add(f"no division {cc} -{opt}", label, not hits, figure)
+    # Canary: a division the scan must see, per compiler.
+    for cc in sorted({b[0] for b in builds}):
+        src = OUT / "gen" / "canary_div.c"
+        src.parent.mkdir(parents=True, exist_ok=True)
+        src.write_text("unsigned as_canary_div(unsigned a, unsigned b) { return a / b; }\n")
+        obj = OUT / "obj" / f"canary-div-{cc}.o"
+        err = compile_one(cc, ["-O2"], src, obj)
+        hits = [] if err else scan_objdump(obj, ("div", "idiv"))[1]
+        report.add(f"no division canary {cc}", "a / b", bool(hits), f"{len(hits)} division found")
+
+
+def check_symbols(report: Report) -> None:
+    """C objects: no allocation or I/O, every global symbol pqf_*; the Python
+    extension exports only its PyInit_ symbol."""
+    objs = build_units("gcc", "O2", "prod")
+    groups = [(family_label(f), family_units(f)) for f in ops.FAMILIES]
+    groups.append(("shared (keccak, sha2, ct)", ["pqf_common"]))
+    for label, unit_names in groups:
+        globals_, bad = 0, []
+        for u in unit_names:
+            for o in objs[u]:
+                p = run(["nm", "-P", str(o)])
+                for line in p.stdout.splitlines():
+                    parts = line.split()
+                    if len(parts) < 2:
+                        continue
+                    name, kind = parts[0], parts[1]
+                    if kind == "U" and name in FORBIDDEN_CALLS:
+                        bad.append(f"{o.name} calls {name}")
+                    elif kind in "TDBRCGSV" and kind.isupper():
+                        globals_ += 1
+                        if not name.startswith("pqf_"):
+                            bad.append(f"{o.name} defines {name}")
+        figure = f"{globals_} global symbols, all pqf_*; no malloc/free/abort/stdio"
+        if bad:
+            figure = f"{len(bad)} problems: {', '.join(bad[:4])}"
+        report.add("symbols C objects", label, not bad, figure)
+    exts = sorted((ROOT / "python" / "pqfence").glob("_native*.so"))
+    if not exts:
+        report.add("symbols Python extension", "pqfence._native", False, "not built (make develop)")
+        return
+    p = run(["nm", "-D", "--defined-only", str(exts[0])])
+    names = [ln.split()[-1] for ln in p.stdout.splitlines() if ln.strip()]
+    ok = p.returncode == 0 and len(names) == 1 and names[0].startswith("PyInit_")
+    report.add(
+        "symbols Python extension",
+        "pqfence._native",
+        ok,
+        f"exports {len(names)}: {', '.join(names[:5])}",
+    )
+
+
+def check_stack(report: Report, builds: tuple[tuple[str, str], ...]) -> None:
+    """No secret left on the stack after each operation."""
+    for i, (cc, opt) in enumerate(builds):
+        exe = link_driver(cc, opt, "prod", "stack_driver")
+        log = log_path(f"stack-{cc}-{opt}.log")
+        p = run([str(exe)], log, env={"AS_VERBOSE": "1"})
+        lines = parse_lines(p.stdout, "stack")
+        for fam in ops.FAMILIES:
+            mine = [ln for ln in lines if ln[0] == fam.name]
+            expected = len(fam.sets) * len(fam.ops)
+            found = sum(int(ln[3]) for ln in mine)
+            windows = sum(int(ln[4]) for ln in mine)
+            deepest = max((int(ln[5]) for ln in mine), default=0)
+            ok = len(mine) == expected and found == 0 and p.returncode == 0
+            figure = (
+                f"{found} of {windows} secret windows left in {len(mine)} ops; "
+                f"max stack {deepest / 1024:.0f} KiB"
+            )
+            report.add(f"stack residue {cc} -{opt}", family_label(fam), ok, figure)
+        if i == 0:
+            c = run([str(exe), "--canary"])
+            got = parse_lines(c.stdout, "stack")
+            caught = bool(got) and int(got[0][3]) > 0
+            report.add(
+                "stack residue canary",
+                "unwiped copy",
+                caught,
+                "seed copy left on stack: found" if caught else "seed copy NOT found",
+            )
+
+
+def check_race(report: Report, rounds: int) -> None:
+    """Threads give single-thread outputs; helgrind sees no race."""
+    exe = link_driver("gcc", "O2", "prod", "race_driver")
+    p = run([str(exe), "8", str(rounds)], log_path("race-native.log"))
+    native = parse_lines(p.stdout, "race")
+    hg_log = log_path("race-helgrind.log")
+    h = run(
+        ["valgrind", "--tool=helgrind", "-q", "--error-exitcode=1", str(exe), "3", "1"],
+        hg_log,
+    )
+    hg_errors = len(
+        re.findall(r"^==\d+== (Possible data race|Lock order|Thread #\d+ unlocked)", h.stderr, re.M)
+    )
+    helgrind = parse_lines(h.stdout, "race")
+    for fam in ops.FAMILIES:
+        mine = [ln for ln in native if ln[0] == fam.name]
+        mism = sum(int(ln[3]) for ln in mine)
+        calls = sum(int(ln[4]) for ln in mine)
+        hmine = [ln for ln in helgrind if ln[0] == fam.name]
+        hmism = sum(int(ln[3]) for ln in hmine)
+        expected = len(fam.sets) * len(fam.ops)
+        ok = (
+            p.returncode == 0
+            and len(mine) == expected
+            and mism == 0
+            and h.returncode == 0
+            and len(hmine) == expected
+            and hmism == 0
+        )
+        figure = (
+            f"8 threads x {rounds} rounds: {mism} mismatches in {calls} calls; "
+            f"helgrind (3 threads): {hg_errors} races"
+        )
+        report.add("threads C", family_label(fam), ok, figure)
+    c = run(["valgrind", "--tool=helgrind", "-q", "--error-exitcode=1", str(exe), "--canary"])
+    caught = c.returncode == 1 and "Possible data race" in c.stderr
+    report.add(
+        "threads C canary", "shared counter", caught, "race reported" if caught else "NOT reported"
+    )
+
+
+def memcheck_summary(stderr: str) -> tuple[int, int]:
+    """(errors, bytes in use at exit) from a valgrind memcheck log."""
+    errs = re.findall(r"ERROR SUMMARY: ([\d,]+) errors", stderr)
+    inuse = re.findall(r"in use at exit: ([\d,]+) bytes", stderr)
+    e = int(errs[-1].replace(",", "")) if errs else -1
+    b = int(inuse[-1].replace(",", "")) if inuse else -1
+    if "All heap blocks were freed" in stderr:
+        b = 0
+    return e, b
+
+
+MEMCHECK = [
+    "valgrind",
+    "--leak-check=full",
+    "--show-leak-kinds=all",
+    "--errors-for-leak-kinds=all",
+    "--error-exitcode=1",
+]
+
+
+def check_memcheck_c(report: Report) -> None:
+    """valgrind memcheck over every operation of the normal (production) build."""
+    exe = link_driver("gcc", "O2", "prod", "race_driver")
+    for fam in ops.FAMILIES:
+        log = log_path(f"memcheck-c-{fam.name}.log")
+        p = run([*MEMCHECK, str(exe), "1", "1", fam.name], log)
+        errors, inuse = memcheck_summary(p.stderr)
+        calls = len(parse_lines(p.stdout, "race"))
+        ok = p.returncode == 0 and errors == 0 and inuse == 0 and calls > 0
+        report.add(
+            "memcheck C ops",
+            family_label(fam),
+            ok,
+            f"{calls} ops: {errors} errors, {inuse} bytes in use at exit",
+        )
+
+
+def cargo_env() -> dict[str, str]:
+    env = {"CARGO_TERM_COLOR": "never"}
+    return env
+
+
+def cargo_test_binary(name: str, env: dict[str, str], target_dir: Path | None = None) -> Path:
+    """Builds tests/<name>.rs and returns the path of its test binary."""
+    cmd = ["cargo", "test", "--features", "test-hooks", "--no-run", "--message-format=json"]
+    cmd += ["--test", name]
+    if target_dir is not None:
+        cmd += ["--target-dir", str(target_dir)]
+    p = run(cmd, log_path(f"cargo-build-{name}.log"), env=env, cwd=ROOT)
+    if p.returncode != 0:
+        raise BuildError(f"cargo test --no-run --test {name} failed: {p.stderr[-2000:]}")
+    for line in p.stdout.splitlines():
+        try:
+            msg = json.loads(line)
+        except json.JSONDecodeError:
+            continue
+        if (
+            msg.get("reason") == "compiler-artifact"
+            and msg.get("executable")
+            and msg["target"]["name"] == name
+        ):
+            return Path(msg["executable"])
+    raise BuildError(f"no test binary for {name}")
+
+
+RUST_TESTS = (
+    ("zeroize", "zeroization (Rust heap)", "secret types wiped on drop"),
+    ("concurrency", "threads Rust", "8 threads x 1000 mixed ops = 1 thread"),
+    ("rng_failure", "randomness failure", "typed Error::Randomness, outputs wiped"),
+    ("fuzz_corpus", "fuzz corpus replay (Rust)", "every committed input, every target"),
+)
+
+
+def check_rust_tests(report: Report) -> None:
+    """The Rust assurance tests, one row each."""
+    for name, check, what in RUST_TESTS:
+        if not (ROOT / "tests" / f"{name}.rs").exists():
+            report.add(check, "Rust API", False, f"tests/{name}.rs missing")
+            continue
+        try:
+            exe = cargo_test_binary(name, cargo_env())
+        except BuildError as e:
+            report.add(check, "Rust API", False, str(e)[:300])
+            continue
+        p = run([str(exe)], log_path(f"rust-{name}.log"))
+        m = re.findall(r"test result: (\w+)\. (\d+) passed; (\d+) failed", p.stdout)
+        passed = int(m[-1][1]) if m else 0
+        failed = int(m[-1][2]) if m else -1
+        ok = p.returncode == 0 and failed == 0 and passed > 0
+        report.add(check, "Rust API", ok, f"{passed} tests passed, {failed} failed: {what}")
+
+
+def check_python(report: Report) -> None:
+    py = sys.executable
+    tests = (
+        ("tests/python/test_assurance.py::test_fuzz_corpus_replays", "fuzz corpus replay (Python)"),
+        ("tests/python/test_assurance.py::test_threads_match_single_thread", "threads Python"),
+    )
+    for node, check in tests:
+        p = run(
+            [py, "-m", "pytest", "-q", "-p", "no:cacheprovider", node],
+            log_path(f"pytest-{check.split()[0]}.log"),
+            cwd=ROOT,
+        )
+        m = re.search(r"(\d+) passed", p.stdout)
+        passed = int(m.group(1)) if m else 0
+        ok = p.returncode == 0 and passed > 0
+        tail = p.stdout.strip().splitlines()[-1:] if p.stdout.strip() else [p.stderr[-200:]]
+        report.add(check, "Python API", ok, tail[0] if tail else "")
+
+
+def check_memcheck_rust(report: Report) -> None:
+    """valgrind memcheck over the Rust corpus replay (every target, the C included)."""
+    exe = cargo_test_binary("fuzz_corpus", cargo_env())
+    log = log_path("memcheck-rust.log")
+    # Leaks: definite and indirect ones are errors. The Rust runtime keeps
+    # thread bookkeeping and the targets keep their fixed keys in statics until
+    # exit ("still reachable", and one thread handle "possibly lost"): not
+    # pqfence leaks (assurance/suppressions.md).
+    cmd = [
+        "valgrind",
+        "--leak-check=full",
+        "--errors-for-leak-kinds=definite,indirect",
+        "--error-exitcode=1",
+        str(exe),
+        "--test-threads=1",
+        "--skip",
+        "a_non_input_error_fails_the_target",  # a deliberate panic
+    ]
+    p = run(cmd, log, env={"RUST_BACKTRACE": "0"})
+    errors, inuse = memcheck_summary(p.stderr)
+    definitely = re.findall(r"definitely lost: ([\d,]+) bytes", p.stderr)
+    lost = sum(int(x.replace(",", "")) for x in definitely)
+    ok = p.returncode == 0 and errors == 0 and lost == 0
+    report.add(
+        "memcheck Rust tests",
+        "all (fuzz_corpus)",
+        ok,
+        f"{errors} errors, {lost} bytes lost, {inuse} bytes in use at exit (Rust runtime)",
+    )
+
+
+def check_sanitizers(report: Report) -> None:
+    """The Rust test suite with the C compiled under ASan + UBSan.
+
+    The C gets the sanitizer flags through PQFENCE_C_FLAGS (build.rs); the
+    test binaries link gcc's runtimes, which are preloaded when they run
+    (rustc links with -nodefaultlibs, so the runtime cannot come first on its
+    own, as ASan requires)."""
+    flags = "-fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer"
+    link = "-Clink-arg=-fsanitize=address,undefined -Clink-arg=-lasan -Clink-arg=-lubsan"
+    env = {**cargo_env(), "PQFENCE_C_FLAGS": flags, "CC": "gcc", "RUSTFLAGS": link}
+    target = ROOT / "target" / "assurance-asan"
+    cmd = ["cargo", "test", "--features", "test-hooks", "--tests", "--no-run"]
+    cmd += ["--message-format=json", "--target-dir", str(target)]
+    p = run(cmd, log_path("sanitizers-build.log"), env=env, cwd=ROOT)
+    if p.returncode != 0:
+        raise BuildError(f"sanitizer build failed: {p.stderr[-1500:]}")
+    exes = []
+    for line in p.stdout.splitlines():
+        try:
+            msg = json.loads(line)
+        except json.JSONDecodeError:
+            continue
+        if msg.get("reason") == "compiler-artifact" and msg.get("executable"):
+            exes.append(Path(msg["executable"]))
+    # The C really is instrumented: its archives call the sanitizer runtimes.
+    archives = sorted(target.glob("debug/build/pqfence-*/out/*/libpqf_*.a"))
+    nm = run(["nm", "-u", *map(str, archives)]) if archives else None
+    instrumented = nm is not None and "__asan_report" in nm.stdout and "__ubsan_handle" in nm.stdout
+    preload = ":".join(
+        run(["gcc", f"-print-file-name={lib}"]).stdout.strip()
+        for lib in ("libasan.so", "libubsan.so")
+    )
+    run_env = {
+        "LD_PRELOAD": preload,
+        "ASAN_OPTIONS": "detect_leaks=1:halt_on_error=1",
+        "UBSAN_OPTIONS": "halt_on_error=1:print_stacktrace=1",
+        "RUST_BACKTRACE": "0",
+    }
+    passed = failed = reports = 0
+    bad = []
+    for exe in exes:
+        r = run([str(exe)], log_path(f"sanitizers-{exe.name}.log"), env=run_env, cwd=ROOT)
+        m = re.findall(r"test result: \w+\. (\d+) passed; (\d+) failed", r.stdout)
+        passed += sum(int(a) for a, _ in m)
+        failed += sum(int(b) for _, b in m)
+        n = len(re.findall(r"ERROR: (Address|Leak)Sanitizer|runtime error:", r.stderr))
+        reports += n
+        if r.returncode != 0 or n:
+            bad.append(exe.name)
+    ok = instrumented and not bad and failed == 0 and passed > 0
+    figure = f"{len(exes)} test binaries, {passed} tests passed, {failed} failed, {reports} reports"
+    if not instrumented:
+        figure += "; the C archives are NOT instrumented"
+    if bad:
+        figure += f"; failing: {', '.join(bad[:3])}"
+    report.add("sanitizers ASan+UBSan", "all (cargo test)", ok, figure)
+    # Canary: the same flags and runtime catch an out-of-bounds read.
+    src = OUT / "gen" / "canary_asan.c"
+    src.write_text(
+        "#include <stdlib.h>\n"
+        "int main(int c, char **v) { (void)v; volatile char *p = malloc(8);"
+        " int r = p[8 + c]; free((void *)p); return r; }\n"
+    )
+    exe = OUT / "bin" / "canary_asan"
+    exe.parent.mkdir(parents=True, exist_ok=True)
+    b = run(["gcc", *flags.split(), "-o", str(exe), str(src)])
+    c = run([str(exe)]) if b.returncode == 0 else None
+    caught = c is not None and c.returncode != 0 and "heap-buffer-overflow" in c.stderr
+    report.add(
+        "sanitizers canary", "out-of-bounds read", caught, "reported" if caught else "MISSED"
+    )
+
+
+FUZZ_LINE = re.compile(r"Done (\d+) runs in (\d+) second")
+
+
+def check_fuzz(report: Report, seconds: int) -> None:
+    """Each cargo-fuzz target and the atheris target for `seconds`, from the
+    committed corpus, the C instrumented for coverage and ASan."""
+    names = [p.stem for p in sorted((ROOT / "fuzz" / "fuzz_targets").glob("*.rs"))]
+    env = {
+        **cargo_env(),
+        "CC": "clang",
+        "PQFENCE_C_FLAGS": "-fsanitize=fuzzer-no-link,address",
+        "RUSTFLAGS": "-Clinker=clang -Clink-arg=-fsanitize=address",
+        "CARGO_TARGET_DIR": str(ROOT / "target" / "assurance-fuzz"),
+    }
+    for name in names:
+        scratch = OUT / "fuzz-corpus" / name
+        scratch.mkdir(parents=True, exist_ok=True)
+        artifacts = OUT / "fuzz-artifacts" / name
+        artifacts.mkdir(parents=True, exist_ok=True)
+        log = log_path(f"fuzz-{name}.log")
+        cmd = ["cargo", "fuzz", "run", "-s", "none", "--release", name, str(scratch)]
+        cmd += [str(ROOT / "fuzz" / "corpus" / name), "--"]
+        cmd += [f"-max_total_time={seconds}", f"-artifact_prefix={artifacts}/"]
+        p = run(cmd, log, env=env, cwd=ROOT / "fuzz")
+        m = FUZZ_LINE.findall(p.stderr)
+        execs = int(m[-1][0]) if m else 0
+        crashes = len(list(artifacts.glob("crash-*"))) + len(list(artifacts.glob("oom-*")))
+        ok = p.returncode == 0 and crashes == 0 and execs > 0
+        report.add(
+            f"fuzz {name}",
+            "registry (all sets)",
+            ok,
+            f"{execs:,} execs in {seconds} s, {crashes} crashes",
+        )
+    scratch = OUT / "fuzz-corpus" / "python_api"
+    scratch.mkdir(parents=True, exist_ok=True)
+    log = log_path("fuzz-python_api.log")
+    cmd = [sys.executable, str(ROOT / "fuzz" / "python" / "fuzz_api.py")]
+    cmd += [
+        f"-max_total_time={seconds}",
+        str(scratch),
+        str(ROOT / "fuzz" / "corpus" / "python_api"),
+    ]
+    p = run(cmd, log, cwd=ROOT)
+    m = FUZZ_LINE.findall(p.stderr)
+    execs = int(m[-1][0]) if m else 0
+    ok = p.returncode == 0 and execs > 0
+    report.add(
+        "fuzz python_api (atheris)", "Python registry", ok, f"{execs:,} execs in {seconds} s"
+    )
+
+
+# ---------------------------------------------------------------- main
+
+CHECKS = (
+    "ct",
+    "div",
+    "symbols",
+    "stack",
+    "race",
+    "memcheck",
+    "rust",
+    "python",
+    "sanitizers",
+    "fuzz",
+)
+FAST = ("ct", "div", "symbols", "stack", "race", "memcheck", "rust", "python")
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
+    ap.add_argument("--fast", action="store_true", help="the subset `make test` runs")
+    ap.add_argument("--only", default="", help=f"comma-separated checks from {','.join(CHECKS)}")
+    ap.add_argument("--fuzz-seconds", type=int, default=int(os.environ.get("FUZZ_SECONDS", "60")))
+    ap.add_argument(
+        "--with",
+        dest="with_",
+        default="",
+        help="also cover these candidate families (assurance/ops.py CANDIDATES)",
+    )
+    args = ap.parse_args()
+    if args.with_:
+        ops.include_candidates(args.with_.split(","))
+    selected = args.only.split(",") if args.only else list(FAST if args.fast else CHECKS)
+    unknown = set(selected) - set(CHECKS)
+    if unknown:
+        ap.error(f"unknown checks {sorted(unknown)}")
+    OUT.mkdir(parents=True, exist_ok=True)
+    report = Report()
+    ct_builds = (BUILDS[0], BUILDS[3]) if args.fast else BUILDS
+    stack_builds = (BUILDS[0],) if args.fast else BUILDS
+    steps = {
+        "ct": lambda: check_ct(report, ct_builds),
+        "div": lambda: check_div(report, ct_builds),
+        "symbols": lambda: check_symbols(report),
+        "stack": lambda: check_stack(report, stack_builds),
+        "race": lambda: check_race(report, 5 if args.fast else 50),
+        "memcheck": lambda: (
+            check_memcheck_c(report),
+            None if args.fast else check_memcheck_rust(report),
+        ),
+        "rust": lambda: check_rust_tests(report),
+        "python": lambda: check_python(report),
+        "sanitizers": lambda: check_sanitizers(report),
+        "fuzz": lambda: check_fuzz(report, args.fuzz_seconds),
+    }
+    for name in CHECKS:
+        if name not in selected:
+            continue
+        print(f"assurance: {name}", flush=True)
+        t = time.monotonic()
+        try:
+            steps[name]()
+        except BuildError as e:
+            report.add(name, "build", False, str(e).splitlines()[0][:300])
+            log_path(f"build-error-{name}.log").write_text(str(e))
+        print(f"assurance: {name} took {time.monotonic() - t:.0f} s", flush=True)
+    elapsed = time.monotonic() - report.started
+    mode = "fast subset" if args.fast else "full"
+    print(f"\npqfence assurance ({mode}, {elapsed:.0f} s; logs in {OUT.relative_to(ROOT)}/logs)\n")
+    print(report.table())
+    (OUT / "report.json").write_text(json.dumps([asdict(r) for r in report.rows], indent=1))
+    n_fail = sum(r.result == "FAIL" for r in report.rows)
+    print(f"\nassurance: {len(report.rows) - n_fail} passed, {n_fail} failed")
+    return 1 if report.failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

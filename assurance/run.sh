@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# The assurance harness: `make assurance` (full) and `make assurance-fast`
+# (--fast, the subset `make test` runs). Installs the tools a check needs when
+# they are missing, then hands over to assurance/run.py, which prints the table.
+#
+#   Debian: valgrind (with valgrind/memcheck.h), clang, binutils (objdump, nm),
+#           and for the full run clang's sanitizer runtime (libclang-rt-14-dev)
+#   crates.io: cargo-fuzz (full run)       PyPI: atheris (full run)
+#
+# Usage: assurance/run.sh [--fast] [--only ct,div,...] [--fuzz-seconds N]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+fast=0
+for arg in "$@"; do
+  [ "$arg" = "--fast" ] && fast=1
+done
+PY="${PYTHON:-.venv/bin/python}"
+[ -x "$PY" ] || PY=python3
+
+missing=()
+{ command -v valgrind >/dev/null && [ -f /usr/include/valgrind/memcheck.h ]; } || missing+=(valgrind)
+command -v clang >/dev/null || missing+=(clang)
+{ command -v objdump >/dev/null && command -v nm >/dev/null; } || missing+=(binutils)
+command -v gcc >/dev/null || missing+=(gcc)
+if [ "$fast" = 0 ] && command -v clang >/dev/null; then
+  rt="$(clang -print-file-name=libclang_rt.asan-x86_64.a)"
+  [ -f "$rt" ] || missing+=("libclang-rt-$(clang -dumpversion | cut -d. -f1)-dev")
+elif [ "$fast" = 0 ]; then
+  missing+=(libclang-rt-14-dev)
+fi
+if [ "${#missing[@]}" -gt 0 ]; then
+  echo "assurance: installing ${missing[*]} (Debian packages)"
+  sudo=""
+  [ "$(id -u)" = 0 ] || sudo="sudo"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" >/dev/null
+fi
+
+if [ "$fast" = 0 ]; then
+  if ! cargo fuzz --version >/dev/null 2>&1; then
+    echo "assurance: installing cargo-fuzz (crates.io)"
+    cargo install --locked cargo-fuzz
+  fi
+  if ! "$PY" -c "import atheris" 2>/dev/null; then
+    echo "assurance: installing atheris (PyPI)"
+    "$PY" -m pip install -q atheris
+  fi
+fi
+
+exec "$PY" assurance/run.py "$@"

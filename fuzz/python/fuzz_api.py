@@ -1,0 +1,193 @@
+"""Fuzz target for the Python API (atheris), over every algorithm the registry lists.
+
+Input layout: byte 0 picks an algorithm from ``pqfence.algorithms()``, byte 1 an
+operation, the rest is the attacker-controlled payload:
+
+  0  load a public key; if it loads, encapsulate / verify a garbage signature
+  1  derive a private key from a seed (must succeed exactly at the seed size)
+  2  load an expanded private key (with its public key where the class needs it)
+  3  with a fixed key: decapsulate / verify the payload as a signature (for a
+     deterministic scheme, only the genuine signature may verify)
+  4  with a fixed key: verify, the payload being [context length][context][signature]
+
+Only the exceptions that bad input may raise are allowed (InvalidLength,
+InvalidKey, ContextTooLong, InvalidSignature); anything else, a crash, or a
+broken invariant is a finding. Algorithms added to the registry are fuzzed with
+no change here.
+
+    python fuzz/python/fuzz_api.py -max_total_time=60 CORPUS_DIR fuzz/corpus/python_api
+    python fuzz/python/fuzz_api.py --write-corpus fuzz/corpus/python_api
+
+The same ``one_input`` replays the committed corpus in pytest
+(tests/python/test_assurance.py) without atheris.
+"""
+
+from __future__ import annotations
+
+import inspect
+import pathlib
+import sys
+from functools import cache
+from typing import Any
+
+import pqfence
+from pqfence.exceptions import ContextTooLong, InvalidKey, InvalidLength, InvalidSignature
+
+INPUT_ERRORS = (InvalidLength, InvalidKey, ContextTooLong, InvalidSignature)
+MESSAGE = b"pqfence python fuzz"
+OPS = 5
+
+
+def _scheme(info: pqfence.AlgorithmInfo) -> Any:
+    return pqfence.kem(info.name) if info.kind == "kem" else pqfence.signature(info.name)
+
+
+@cache
+def _fixed(name: str) -> tuple[Any, bytes]:
+    """A fixed private key for the algorithm, and a genuine ciphertext or signature."""
+    info = next(i for i in pqfence.algorithms() if i.name == name)
+    key = _scheme(info).private_key_from_seed(bytes(range(info.seed_bytes)))
+    if info.kind == "kem":
+        _, genuine = key.public_key().encapsulate()
+    elif hasattr(key, "sign_deterministic"):
+        genuine = key.sign_deterministic(MESSAGE)
+    else:
+        genuine = key.sign(MESSAGE)
+    return key, genuine
+
+
+def _load_expanded(key_cls: Any, payload: bytes, secret_len: int) -> Any:
+    params = inspect.signature(key_cls.from_expanded_bytes).parameters
+    if len(params) >= 2:
+        return key_cls.from_expanded_bytes(payload[:secret_len], payload[secret_len:])
+    return key_cls.from_expanded_bytes(payload)
+
+
+def _attempt(f: Any, *args: Any) -> tuple[bool, Any]:
+    """Calls f; (True, result), or (False, None) when it raised an input error."""
+    try:
+        return True, f(*args)
+    except INPUT_ERRORS:
+        return False, None
+
+
+def _verify_context(pub: Any, sig: bytes, ctx: bytes) -> None:
+    if "context" in inspect.signature(pub.verify).parameters:
+        pub.verify(sig, MESSAGE, ctx)
+    else:
+        pub.verify(sig, MESSAGE)
+
+
+def one_input(data: bytes) -> None:
+    """Runs one fuzz input; raises only on a finding."""
+    if len(data) < 2:
+        return
+    infos = pqfence.algorithms()
+    info = infos[data[0] % len(infos)]
+    op = data[1] % OPS
+    payload = bytes(data[2:])
+    scheme = _scheme(info)
+    if op == 0:
+        ok, pub = _attempt(scheme.public_key_from_bytes, payload)
+        if not ok:
+            return
+        assert pub.public_bytes_raw() == payload, "public key round trip"
+        if info.kind == "kem":
+            ss, ct = pub.encapsulate()
+            assert len(ss) == info.shared_secret_bytes
+            assert len(ct) == info.ciphertext_bytes
+        else:
+            _attempt(pub.verify, payload[:64], MESSAGE)
+    elif op == 1:
+        ok, key = _attempt(scheme.private_key_from_seed, payload)
+        assert ok == (len(payload) == info.seed_bytes), "seed size check"
+        if ok:
+            assert key.private_bytes_raw() == payload, "seed round trip"
+    elif op == 2:
+        key_cls = type(_fixed(info.name)[0])
+        ok, key = _attempt(_load_expanded, key_cls, payload, info.private_key_bytes)
+        if not ok:
+            return
+        # A key that loads must work: any error from here on is a finding.
+        if info.kind == "kem":
+            _, ct = key.public_key().encapsulate()
+            key.decapsulate(ct)
+        else:
+            key.public_key().verify(key.sign(MESSAGE), MESSAGE)
+    elif op == 3:
+        key, genuine = _fixed(info.name)
+        if info.kind == "kem":
+            ok, _ = _attempt(key.decapsulate, payload)
+            assert ok == (len(payload) == info.ciphertext_bytes), "ciphertext size check"
+        else:
+            ok, _ = _attempt(key.public_key().verify, payload, MESSAGE)
+            # Only the genuine signature verifies: another one is a forgery or
+            # a malleable encoding.
+            # (Randomized schemes have many valid signatures: no such claim.)
+            unique = hasattr(key, "sign_deterministic")
+            assert not (ok and unique) or payload == genuine, "a second signature verified"
+    else:
+        key, _ = _fixed(info.name)
+        if info.kind == "kem":
+            return
+        n = payload[0] if payload else 0
+        ctx, sig = payload[1 : 1 + n], payload[1 + n :]
+        _attempt(_verify_context, key.public_key(), sig, ctx)
+
+
+def _expanded_payload(info: pqfence.AlgorithmInfo, key: Any) -> bytes:
+    params = inspect.signature(type(key).from_expanded_bytes).parameters
+    expanded: bytes = key.private_bytes_expanded()
+    if len(params) >= 2:
+        return expanded + key.public_key().public_bytes_raw()
+    return expanded
+
+
+# The committed seeds cover these families (the fuzzer reaches every
+# registered algorithm through byte 0); payloads above the size cap are left
+# out to keep the corpus small.
+CORPUS_FAMILIES = ("ML-KEM", "ML-DSA")
+CORPUS_MAX_PAYLOAD = 8192
+
+
+def write_corpus(folder: pathlib.Path) -> int:
+    """Seeds: for each algorithm of CORPUS_FAMILIES and each operation, a valid
+    payload and the same one byte short."""
+    folder.mkdir(parents=True, exist_ok=True)
+    count = 0
+    for i, info in enumerate(pqfence.algorithms()):
+        if not info.name.startswith(CORPUS_FAMILIES):
+            continue
+        key, genuine = _fixed(info.name)
+        payloads = {
+            0: key.public_key().public_bytes_raw(),
+            1: key.private_bytes_raw(),
+            2: _expanded_payload(info, key),
+            3: genuine,
+            4: b"\x00" + genuine,
+        }
+        for op, body in payloads.items():
+            if len(body) > CORPUS_MAX_PAYLOAD:
+                continue
+            for tag, p in (("valid", body), ("short", body[:-1])):
+                name = f"{info.name}-op{op}-{tag}"
+                (folder / name).write_bytes(bytes([i, op]) + p)
+                count += 1
+    return count
+
+
+def main() -> None:
+    if len(sys.argv) == 3 and sys.argv[1] == "--write-corpus":
+        print(f"wrote {write_corpus(pathlib.Path(sys.argv[2]))} inputs")
+        return
+    import atheris
+
+    # Coverage of the Python layer (pqfence's modules and this file); the
+    # native extension is exercised but not instrumented.
+    atheris.instrument_all()
+    atheris.Setup(sys.argv, one_input)
+    atheris.Fuzz()
+
+
+if __name__ == "__main__":
+    main()

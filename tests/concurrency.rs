@@ -1,0 +1,225 @@
+//! Eight threads run 1000 mixed operations each (key generation, encapsulation,
+//! decapsulation with and without implicit rejection, signing, verification,
+//! loading, bad input), sharing keys across threads; every result must equal
+//! the one the same operation gives on a single thread. Each thread runs the
+//! same 1000 operations from a different starting point, so that at any moment
+//! the threads are doing different things.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
+
+use std::sync::Arc;
+use std::thread;
+
+use pqfence::mldsa::{DsaParams, MlDsa44, MlDsa65, MlDsa87, SigningKey, VerifyingKey};
+use pqfence::mlkem::{DecapsulationKey, KemParams, MlKem1024, MlKem512, MlKem768};
+
+const THREADS: usize = 8;
+const OPS: usize = 1000;
+
+/// Keys shared by every thread (read-only), one per parameter set.
+struct Shared {
+    kem: Vec<Box<dyn KemSet>>,
+    dsa: Vec<Box<dyn DsaSet>>,
+}
+
+trait KemSet: Send + Sync {
+    fn op(&self, kind: usize, n: u64) -> Vec<u8>;
+}
+
+trait DsaSet: Send + Sync {
+    fn op(&self, kind: usize, n: u64) -> Vec<u8>;
+}
+
+struct Kem<P: KemParams> {
+    dk: DecapsulationKey<P>,
+    ct: Vec<u8>,
+}
+
+fn bytes_of(n: u64, len: usize) -> Vec<u8> {
+    (0..len)
+        .map(|i| (n.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (8 * (i % 8))) as u8 ^ i as u8)
+        .collect()
+}
+
+impl<P: KemParams> Kem<P> {
+    fn new() -> Self {
+        let dk = DecapsulationKey::<P>::from_seed(&bytes_of(1, 64)).unwrap();
+        let (_, ct) = dk
+            .encapsulation_key()
+            .encapsulate_deterministic(&[3; 32])
+            .unwrap();
+        let ct = ct.as_bytes().to_vec();
+        Kem { dk, ct }
+    }
+}
+
+impl<P: KemParams> KemSet for Kem<P> {
+    fn op(&self, kind: usize, n: u64) -> Vec<u8> {
+        match kind {
+            0 => {
+                let k = DecapsulationKey::<P>::from_seed(&bytes_of(n, 64)).unwrap();
+                [k.encapsulation_key().as_bytes(), k.expanded_bytes().bytes()].concat()
+            }
+            1 => {
+                let m: [u8; 32] = bytes_of(n, 32).try_into().unwrap();
+                let (ss, ct) = self
+                    .dk
+                    .encapsulation_key()
+                    .encapsulate_deterministic(&m)
+                    .unwrap();
+                [ss.bytes(), ct.as_bytes()].concat()
+            }
+            2 => self
+                .dk
+                .decapsulate_bytes(&self.ct)
+                .unwrap()
+                .bytes()
+                .to_vec(),
+            3 => {
+                let mut ct = self.ct.clone();
+                let i = (n as usize) % ct.len();
+                ct[i] ^= 1 << (n % 8);
+                self.dk.decapsulate_bytes(&ct).unwrap().bytes().to_vec()
+            }
+            4 => {
+                let dk = self.dk.expanded_bytes().bytes().to_vec();
+                let k = DecapsulationKey::<P>::from_expanded_bytes(&dk).unwrap();
+                k.encapsulation_key().as_bytes().to_vec()
+            }
+            _ => format!(
+                "{:?}",
+                self.dk.decapsulate_bytes(&bytes_of(n, (n % 50) as usize))
+            )
+            .into_bytes(),
+        }
+    }
+}
+
+struct Dsa<P: DsaParams> {
+    sk: SigningKey<P>,
+    sig: Vec<u8>,
+}
+
+impl<P: DsaParams> Dsa<P> {
+    fn new() -> Self {
+        let sk = SigningKey::<P>::from_seed(&bytes_of(2, 32)).unwrap();
+        let sig = sk
+            .sign_deterministic(b"shared", b"")
+            .unwrap()
+            .as_bytes()
+            .to_vec();
+        Dsa { sk, sig }
+    }
+}
+
+impl<P: DsaParams> DsaSet for Dsa<P> {
+    fn op(&self, kind: usize, n: u64) -> Vec<u8> {
+        let msg = bytes_of(n, (n % 100) as usize);
+        match kind {
+            0 => {
+                let k = SigningKey::<P>::from_seed(&bytes_of(n, 32)).unwrap();
+                k.verifying_key().as_bytes().to_vec()
+            }
+            1 => self
+                .sk
+                .sign_deterministic(&msg, b"ctx")
+                .unwrap()
+                .as_bytes()
+                .to_vec(),
+            2 => {
+                let ok = self
+                    .sk
+                    .verifying_key()
+                    .verify(b"shared", b"", &self.sig)
+                    .is_ok();
+                vec![u8::from(ok)]
+            }
+            3 => {
+                let mut sig = self.sig.clone();
+                let i = (n as usize) % sig.len();
+                sig[i] ^= 1 << (n % 8);
+                let r = self.sk.verifying_key().verify(b"shared", b"", &sig);
+                format!("{r:?}").into_bytes()
+            }
+            4 => {
+                // Hedged signatures differ each time: what must agree is that
+                // they verify.
+                let sig = self.sk.sign(&msg, b"").unwrap();
+                let vk = VerifyingKey::<P>::from_bytes(self.sk.verifying_key().as_bytes()).unwrap();
+                vec![u8::from(vk.verify(&msg, b"", sig.as_bytes()).is_ok())]
+            }
+            _ => {
+                let sk = self.sk.expanded_bytes().bytes().to_vec();
+                let k = SigningKey::<P>::from_expanded_bytes(&sk).unwrap();
+                k.verifying_key().as_bytes().to_vec()
+            }
+        }
+    }
+}
+
+fn shared() -> Shared {
+    Shared {
+        kem: vec![
+            Box::new(Kem::<MlKem512>::new()),
+            Box::new(Kem::<MlKem768>::new()),
+            Box::new(Kem::<MlKem1024>::new()),
+        ],
+        dsa: vec![
+            Box::new(Dsa::<MlDsa44>::new()),
+            Box::new(Dsa::<MlDsa65>::new()),
+            Box::new(Dsa::<MlDsa87>::new()),
+        ],
+    }
+}
+
+/// Operation `j`: a parameter set and a kind, mixed.
+fn operation(s: &Shared, j: usize) -> Vec<u8> {
+    let n = j as u64;
+    let sets = s.kem.len() + s.dsa.len();
+    let set = (j * 5) % sets;
+    let kind = (j * 7 / sets) % 6;
+    match set.checked_sub(s.kem.len()) {
+        None => s.kem[set].op(kind, n),
+        Some(d) => s.dsa[d].op(kind, n),
+    }
+}
+
+#[test]
+fn eight_threads_agree_with_one() {
+    let s = Arc::new(shared());
+    let reference: Vec<Vec<u8>> = (0..OPS).map(|j| operation(&s, j)).collect();
+    let start = |t: usize| t * OPS / THREADS;
+    let handles: Vec<_> = (0..THREADS)
+        .map(|t| {
+            let s = Arc::clone(&s);
+            thread::spawn(move || {
+                (0..OPS)
+                    .map(|i| {
+                        let j = (start(t) + i) % OPS;
+                        (j, operation(&s, j))
+                    })
+                    .collect::<Vec<_>>()
+            })
+        })
+        .collect();
+    let mut total = 0;
+    for (t, h) in handles.into_iter().enumerate() {
+        let got = h.join().expect("a thread panicked");
+        assert_eq!(got.len(), OPS);
+        for (j, out) in &got {
+            assert!(
+                *out == reference[*j],
+                "thread {t}: operation {j} differs from the single-thread run"
+            );
+            total += 1;
+        }
+    }
+    assert_eq!(total, THREADS * OPS);
+}
+
+/// The comparison can fail: operations that differ are seen to differ.
+#[test]
+fn different_operations_give_different_results() {
+    let s = shared();
+    assert_ne!(operation(&s, 0), operation(&s, 1));
+    assert_ne!(s.kem[0].op(1, 1), s.kem[0].op(1, 2));
+}

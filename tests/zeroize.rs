@@ -1,0 +1,352 @@
+//! Secrets are wiped before their memory is returned: proven by a global
+//! allocator that inspects every heap block freed while a probe is armed.
+//!
+//! A test first computes, unarmed, the secret bytes a flow will handle (seeds,
+//! expanded secret keys, shared secrets), then arms the probe on its thread with
+//! 16-byte windows of those bytes and runs the flow again from scratch:
+//! generation, cloning, loading, every operation, error paths, drops. Any freed
+//! block that still contains one of the windows is a secret that was not wiped
+//! before its memory went back to the allocator. A negative control drops an
+//! unwiped copy and must be caught, so the probe cannot pass by being blind.
+#![allow(
+    unsafe_code,
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing
+)]
+
+use std::alloc::{GlobalAlloc, Layout, System};
+use std::cell::{Cell, RefCell};
+
+use pqfence::mldsa::{DsaParams, MlDsa44, MlDsa65, MlDsa87, SigningKey};
+use pqfence::mlkem::{Ciphertext, DecapsulationKey, KemParams, MlKem1024, MlKem512, MlKem768};
+use pqfence::{ByteArray, Error};
+
+const WIN: usize = 16;
+const STEP: usize = 8;
+const MAX_NEEDLES: usize = 2048;
+
+thread_local! {
+    static ARMED: Cell<bool> = const { Cell::new(false) };
+    /// Sorted first 8 bytes of each window, and the windows themselves.
+    static KEYS: RefCell<[(u64, [u8; WIN]); MAX_NEEDLES]> =
+        const { RefCell::new([(0, [0; WIN]); MAX_NEEDLES]) };
+    static COUNT: Cell<usize> = const { Cell::new(0) };
+    static HITS: Cell<usize> = const { Cell::new(0) };
+    static FREED: Cell<usize> = const { Cell::new(0) };
+    /// Block sizes whose freed blocks must be all zero, and the counts.
+    static SIZES: Cell<[usize; 2]> = const { Cell::new([0, 0]) };
+    static SIZED: Cell<(usize, usize)> = const { Cell::new((0, 0)) };
+}
+
+fn watch_sizes(sizes: [usize; 2]) {
+    SIZES.with(|s| s.set(sizes));
+    SIZED.with(|s| s.set((0, 0)));
+}
+
+/// (freed blocks of a watched size holding a non-zero byte, such blocks).
+fn sized() -> (usize, usize) {
+    SIZED.with(Cell::get)
+}
+
+/// The system allocator, with an inspection of every block freed on an armed
+/// thread.
+struct Inspecting;
+
+fn prefix(bytes: &[u8]) -> u64 {
+    let mut k = [0u8; 8];
+    k.copy_from_slice(bytes.get(..8).unwrap_or(&[0; 8]));
+    u64::from_le_bytes(k)
+}
+
+/// Counts the windows present in `block` (no allocation: runs inside dealloc).
+fn inspect(block: &[u8]) {
+    let n = COUNT.with(Cell::get);
+    let found = KEYS.with_borrow(|keys| {
+        let keys = keys.get(..n).unwrap_or(&[]);
+        let mut found = 0;
+        if block.len() >= WIN {
+            for pos in 0..=block.len() - WIN {
+                let Some(at) = block.get(pos..pos + WIN) else {
+                    break;
+                };
+                let p = prefix(at);
+                if let Ok(mut i) = keys.binary_search_by_key(&p, |k| k.0) {
+                    while i > 0 && keys.get(i - 1).is_some_and(|k| k.0 == p) {
+                        i -= 1;
+                    }
+                    while let Some(k) = keys.get(i).filter(|k| k.0 == p) {
+                        if k.1 == at {
+                            found += 1;
+                            break;
+                        }
+                        i += 1;
+                    }
+                }
+            }
+        }
+        found
+    });
+    HITS.with(|h| h.set(h.get() + found));
+    FREED.with(|f| f.set(f.get() + 1));
+    if SIZES.with(Cell::get).contains(&block.len()) {
+        let nonzero = usize::from(block.iter().any(|&b| b != 0));
+        SIZED.with(|s| {
+            let (n, w) = s.get();
+            s.set((n + nonzero, w + 1));
+        });
+    }
+}
+
+// SAFETY: every method forwards to the system allocator with the caller's
+// arguments unchanged; `dealloc` only reads the block it was given, which is
+// valid for `layout.size()` bytes until it is passed on to `System.dealloc`.
+unsafe impl GlobalAlloc for Inspecting {
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        // SAFETY: forwarded unchanged; the caller upholds `alloc`'s contract.
+        unsafe { System.alloc(layout) }
+    }
+
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+        if ARMED.with(Cell::get) {
+            ARMED.with(|a| a.set(false)); // no inspection of our own work
+                                          // SAFETY: `ptr` is a live block of `layout.size()` bytes (the
+                                          // caller's `dealloc` contract), read before it is freed.
+            let block = unsafe { std::slice::from_raw_parts(ptr, layout.size()) };
+            inspect(block);
+            ARMED.with(|a| a.set(true));
+        }
+        // SAFETY: forwarded unchanged.
+        unsafe { System.dealloc(ptr, layout) }
+    }
+
+    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
+        if ARMED.with(Cell::get) {
+            ARMED.with(|a| a.set(false));
+            // SAFETY: as in `dealloc`: the old block is live until realloc.
+            let block = unsafe { std::slice::from_raw_parts(ptr, layout.size()) };
+            inspect(block);
+            ARMED.with(|a| a.set(true));
+        }
+        // SAFETY: forwarded unchanged.
+        unsafe { System.realloc(ptr, layout, new_size) }
+    }
+}
+
+#[global_allocator]
+static GLOBAL: Inspecting = Inspecting;
+
+/// Arms the probe on this thread with the windows of `secrets`.
+fn arm(secrets: &[&[u8]]) {
+    KEYS.with_borrow_mut(|keys| {
+        let mut n = 0;
+        for s in secrets {
+            let mut off = 0;
+            while off + WIN <= s.len() && n < MAX_NEEDLES {
+                let mut w = [0u8; WIN];
+                w.copy_from_slice(&s[off..off + WIN]);
+                keys[n] = (prefix(&w), w);
+                n += 1;
+                off += STEP;
+            }
+        }
+        assert!(n < MAX_NEEDLES, "too many windows");
+        keys[..n].sort_unstable();
+        COUNT.with(|c| c.set(n));
+    });
+    HITS.with(|h| h.set(0));
+    FREED.with(|f| f.set(0));
+    ARMED.with(|a| a.set(true));
+}
+
+/// Disarms the probe: (windows found in freed blocks, blocks inspected).
+fn disarm() -> (usize, usize) {
+    ARMED.with(|a| a.set(false));
+    SIZES.with(|s| s.set([0, 0]));
+    (HITS.with(Cell::get), FREED.with(Cell::get))
+}
+
+/// Runs `flow` armed with `secrets`; asserts no freed block held a secret.
+fn assert_wiped(what: &str, secrets: &[&[u8]], flow: impl FnOnce()) {
+    arm(secrets);
+    flow();
+    let (hits, freed) = disarm();
+    assert!(
+        freed > 0,
+        "{what}: no block was freed: the probe saw nothing"
+    );
+    assert_eq!(
+        hits, 0,
+        "{what}: {hits} secret windows found in {freed} freed blocks"
+    );
+}
+
+#[test]
+fn the_probe_catches_an_unwiped_copy() {
+    let secret: [u8; 64] = core::array::from_fn(|i| (i as u8).wrapping_mul(37) ^ 0xA5);
+    arm(&[&secret]);
+    drop(secret.to_vec()); // a copy freed without wiping
+    let (hits, freed) = disarm();
+    assert!(freed >= 1);
+    assert!(hits >= 1, "the probe missed an unwiped copy");
+    // And a wiped copy passes.
+    arm(&[&secret]);
+    let mut v = secret.to_vec();
+    zeroize::Zeroize::zeroize(&mut v);
+    drop(v);
+    assert_eq!(disarm().0, 0);
+}
+
+fn pattern<const N: usize>(tag: u8) -> [u8; N] {
+    core::array::from_fn(|i| (i as u8).wrapping_mul(151).wrapping_add(tag) ^ 0x3C)
+}
+
+/// The secret bytes of an expanded ML-KEM key: dk_pke and z (not the
+/// embedded ek and its hash, which are public).
+fn kem_dk_secret<P: KemParams>(dk: &[u8]) -> Vec<u8> {
+    let pke = P::Dk::LEN - P::Ek::LEN - 64;
+    [&dk[..pke], &dk[P::Dk::LEN - 32..]].concat()
+}
+
+fn kem_flow<P: KemParams>() {
+    let seed: [u8; 64] = pattern(P::Ek::LEN as u8);
+    let m: [u8; 32] = pattern(7);
+    // Unarmed: learn the secrets the flow handles.
+    let (dk_secret, dk_bytes, ss, ct) = {
+        let dk = DecapsulationKey::<P>::from_seed(&seed).unwrap();
+        let (ss, ct) = dk
+            .encapsulation_key()
+            .encapsulate_deterministic(&m)
+            .unwrap();
+        let bytes = dk.expanded_bytes().bytes().to_vec();
+        (
+            kem_dk_secret::<P>(&bytes),
+            bytes,
+            ss.bytes().to_vec(),
+            ct.as_bytes().to_vec(),
+        )
+    };
+    let mut bad = dk_bytes.clone();
+    let hpos = P::Dk::LEN - 64;
+    bad[hpos] ^= 1; // fails the FIPS 203 hash check
+    let mut tampered = ct.clone();
+    tampered[0] ^= 1;
+    let secrets: [&[u8]; 4] = [&seed, &m, &dk_secret, &ss];
+    assert_wiped(P::NAME, &secrets, || {
+        let dk = DecapsulationKey::<P>::from_seed(&seed).unwrap();
+        let copy = dk.clone();
+        let loaded = DecapsulationKey::<P>::from_expanded_bytes(&dk_bytes).unwrap();
+        assert!(loaded == copy);
+        let (ss1, ct1) = dk
+            .encapsulation_key()
+            .encapsulate_deterministic(&m)
+            .unwrap();
+        let ss2 = loaded.decapsulate(&ct1).unwrap();
+        assert!(ss1 == ss2);
+        let ct2 = Ciphertext::<P>::from_bytes(&tampered).unwrap();
+        let rejected = copy.decapsulate(&ct2).unwrap();
+        assert!(rejected != ss1);
+        // Error paths: the copy made before the check is wiped too.
+        assert!(matches!(
+            DecapsulationKey::<P>::from_expanded_bytes(&bad),
+            Err(Error::InvalidKey { .. })
+        ));
+        assert!(DecapsulationKey::<P>::from_seed(&seed[..63]).is_err());
+        drop((dk, copy, loaded, ss1, ss2, rejected, ct1, ct2));
+    });
+}
+
+#[test]
+fn mlkem_secrets_are_wiped() {
+    kem_flow::<MlKem512>();
+    kem_flow::<MlKem768>();
+    kem_flow::<MlKem1024>();
+}
+
+/// The secret bytes of an expanded ML-DSA key: K and s1 || s2 || t0 (not rho
+/// and tr, which are public).
+fn dsa_sk_secret(sk: &[u8]) -> Vec<u8> {
+    [&sk[32..64], &sk[128..]].concat()
+}
+
+fn dsa_flow<P: DsaParams>() {
+    let seed: [u8; 32] = pattern(P::Pk::LEN as u8);
+    let (sk_secret, sk_bytes) = {
+        let sk = SigningKey::<P>::from_seed(&seed).unwrap();
+        let bytes = sk.expanded_bytes().bytes().to_vec();
+        (dsa_sk_secret(&bytes), bytes)
+    };
+    let mut bad = sk_bytes.clone();
+    let last = bad.len() - 1;
+    bad[last] ^= 0x10; // a t0 coefficient changes: the t0 check fails
+    let secrets: [&[u8]; 2] = [&seed, &sk_secret];
+    assert_wiped(P::NAME, &secrets, || {
+        let sk = SigningKey::<P>::from_seed(&seed).unwrap();
+        let copy = sk.clone();
+        let loaded = SigningKey::<P>::from_expanded_bytes(&sk_bytes).unwrap();
+        assert!(loaded == copy);
+        let sig = sk.sign_deterministic(b"message", b"ctx").unwrap();
+        loaded
+            .verifying_key()
+            .verify(b"message", b"ctx", sig.as_bytes())
+            .unwrap();
+        let hedged = copy.sign(b"message", b"").unwrap();
+        copy.verifying_key()
+            .verify(b"message", b"", hedged.as_bytes())
+            .unwrap();
+        assert!(matches!(
+            SigningKey::<P>::from_expanded_bytes(&bad),
+            Err(Error::InvalidKey { .. })
+        ));
+        drop((sk, copy, loaded, sig, hedged));
+    });
+}
+
+#[test]
+fn mldsa_secrets_are_wiped() {
+    dsa_flow::<MlDsa44>();
+    dsa_flow::<MlDsa65>();
+    dsa_flow::<MlDsa87>();
+}
+
+/// On a randomness failure nothing is returned, and the buffers that would
+/// have held the seed or the coins are all zero when freed.
+#[cfg(feature = "test-hooks")]
+#[test]
+fn randomness_failure_leaves_only_zeros() {
+    // Control: the size probe sees a non-zero block of a watched size.
+    arm(&[]);
+    watch_sizes([64, 32]);
+    drop(vec![1u8; 64]);
+    let (nonzero, watched) = sized();
+    disarm();
+    assert_eq!((nonzero, watched), (1, 1), "the size probe is blind");
+
+    pqfence::hooks::set_rng_failure(true);
+    arm(&[]);
+    watch_sizes([64, 32]);
+    assert_eq!(
+        DecapsulationKey::<MlKem768>::generate().err(),
+        Some(Error::Randomness)
+    );
+    let ek = DecapsulationKey::<MlKem768>::from_seed(&[1u8; 64]).unwrap();
+    assert_eq!(
+        ek.encapsulation_key().encapsulate().err(),
+        Some(Error::Randomness)
+    );
+    assert_eq!(
+        SigningKey::<MlDsa65>::generate().err(),
+        Some(Error::Randomness)
+    );
+    let sk = SigningKey::<MlDsa65>::from_seed(&[2u8; 32]).unwrap();
+    assert_eq!(sk.sign(b"m", b"").err(), Some(Error::Randomness));
+    let (nonzero, watched) = sized();
+    disarm();
+    pqfence::hooks::set_rng_failure(false);
+    assert!(watched >= 4, "only {watched} seed/coin buffers were freed");
+    assert_eq!(
+        nonzero, 0,
+        "{nonzero} of {watched} seed/coin buffers freed unwiped"
+    );
+    drop((ek, sk));
+}
