@@ -3,9 +3,12 @@
 //! around both, and password-encrypted PKCS#8 (PBES2, RFC 8018).
 //!
 //! Object identifiers and private-key encodings follow the IETF LAMPS
-//! documents: ML-KEM (`id-alg-ml-kem-*`, 2.16.840.1.101.3.4.4.1-3) and ML-DSA
-//! (`id-ml-dsa-*`, 2.16.840.1.101.3.4.3.17-19), with the AlgorithmIdentifier
-//! parameters absent. Their PKCS#8 `privateKey` holds one of three forms:
+//! documents: ML-KEM (`id-alg-ml-kem-*`, 2.16.840.1.101.3.4.4.1-3), ML-DSA
+//! (`id-ml-dsa-*`, 2.16.840.1.101.3.4.3.17-19) and SLH-DSA (RFC 9909,
+//! `id-slh-dsa-*`, 2.16.840.1.101.3.4.3.20-31), with the AlgorithmIdentifier
+//! parameters absent. A public key's BIT STRING holds the standard's raw
+//! encoding (for SLH-DSA, PK.seed || PK.root). The ML-KEM and ML-DSA PKCS#8
+//! `privateKey` holds one of three forms:
 //!
 //! ```text
 //! PrivateKey ::= CHOICE {
@@ -21,6 +24,13 @@
 //! form has **no seed**: it can sign or decapsulate and be written in the
 //! expanded form again, but the seed form (and `seed()`) is no longer
 //! available, and keys in that form are about 40 to 150 times larger.
+//!
+//! SLH-DSA has one form: the `privateKey` OCTET STRING holds the 4n-byte
+//! FIPS 205 key SK.seed || SK.prf || PK.seed || PK.root itself, with no inner
+//! encoding (RFC 9909, section 7). It contains the 3n-byte seed, so nothing
+//! is lost, and [`PrivateKeyForm`] does not change it. Reading it recomputes
+//! PK.root from SK.seed and PK.seed and rejects a key whose stored PK.root
+//! differs (for the "s" sets that costs about one key generation).
 //!
 //! Parsing is strict DER (no BER, exact lengths, no trailing data), done by
 //! RustCrypto's `der`, `spki` and `pkcs8` crates. Secrets are held in
@@ -52,8 +62,7 @@
 //!
 //! # Adding an algorithm family
 //!
-//! Its OIDs are already in [`ALGORITHMS`] (SLH-DSA's twelve are). To make its
-//! keys loadable, implement [`AlgorithmId`] for each parameter set,
+//! Add its OIDs to [`ALGORITHMS`]. To make its keys loadable, implement [`AlgorithmId`] for each parameter set,
 //! [`PrivateKeyEncoding`] / [`PublicKeyEncoding`] for its key types, and add
 //! one line per parameter set to the `key_registry!` invocation below (which
 //! builds [`AnyPrivateKey`] / [`AnyPublicKey`] and the OID dispatch) and to
@@ -79,6 +88,9 @@ use crate::error::{Error, Result};
 use crate::mldsa::{self, DsaParams, SigningKey, VerifyingKey};
 use crate::mlkem::{self, DecapsulationKey, EncapsulationKey, KemParams};
 use crate::rng;
+use crate::slhdsa::{
+    self, SigningKey as SlhSigningKey, SlhParams, VerifyingKey as SlhVerifyingKey,
+};
 
 /// PEM label of a SubjectPublicKeyInfo.
 pub const PUBLIC_KEY_LABEL: &str = "PUBLIC KEY";
@@ -188,10 +200,35 @@ pub const ML_DSA_44: Algorithm = dsa("ML-DSA-44", "2.16.840.1.101.3.4.3.17", 131
 pub const ML_DSA_65: Algorithm = dsa("ML-DSA-65", "2.16.840.1.101.3.4.3.18", 1952, 4032);
 /// ML-DSA-87, `id-ml-dsa-87`.
 pub const ML_DSA_87: Algorithm = dsa("ML-DSA-87", "2.16.840.1.101.3.4.3.19", 2592, 4896);
+/// SLH-DSA-SHA2-128s, `id-slh-dsa-sha2-128s` (RFC 9909).
+pub const SLH_DSA_SHA2_128S: Algorithm = slh("SLH-DSA-SHA2-128s", "2.16.840.1.101.3.4.3.20", 16);
+/// SLH-DSA-SHA2-128f, `id-slh-dsa-sha2-128f` (RFC 9909).
+pub const SLH_DSA_SHA2_128F: Algorithm = slh("SLH-DSA-SHA2-128f", "2.16.840.1.101.3.4.3.21", 16);
+/// SLH-DSA-SHA2-192s, `id-slh-dsa-sha2-192s` (RFC 9909).
+pub const SLH_DSA_SHA2_192S: Algorithm = slh("SLH-DSA-SHA2-192s", "2.16.840.1.101.3.4.3.22", 24);
+/// SLH-DSA-SHA2-192f, `id-slh-dsa-sha2-192f` (RFC 9909).
+pub const SLH_DSA_SHA2_192F: Algorithm = slh("SLH-DSA-SHA2-192f", "2.16.840.1.101.3.4.3.23", 24);
+/// SLH-DSA-SHA2-256s, `id-slh-dsa-sha2-256s` (RFC 9909).
+pub const SLH_DSA_SHA2_256S: Algorithm = slh("SLH-DSA-SHA2-256s", "2.16.840.1.101.3.4.3.24", 32);
+/// SLH-DSA-SHA2-256f, `id-slh-dsa-sha2-256f` (RFC 9909).
+pub const SLH_DSA_SHA2_256F: Algorithm = slh("SLH-DSA-SHA2-256f", "2.16.840.1.101.3.4.3.25", 32);
+/// SLH-DSA-SHAKE-128s, `id-slh-dsa-shake-128s` (RFC 9909).
+pub const SLH_DSA_SHAKE_128S: Algorithm = slh("SLH-DSA-SHAKE-128s", "2.16.840.1.101.3.4.3.26", 16);
+/// SLH-DSA-SHAKE-128f, `id-slh-dsa-shake-128f` (RFC 9909).
+pub const SLH_DSA_SHAKE_128F: Algorithm = slh("SLH-DSA-SHAKE-128f", "2.16.840.1.101.3.4.3.27", 16);
+/// SLH-DSA-SHAKE-192s, `id-slh-dsa-shake-192s` (RFC 9909).
+pub const SLH_DSA_SHAKE_192S: Algorithm = slh("SLH-DSA-SHAKE-192s", "2.16.840.1.101.3.4.3.28", 24);
+/// SLH-DSA-SHAKE-192f, `id-slh-dsa-shake-192f` (RFC 9909).
+pub const SLH_DSA_SHAKE_192F: Algorithm = slh("SLH-DSA-SHAKE-192f", "2.16.840.1.101.3.4.3.29", 24);
+/// SLH-DSA-SHAKE-256s, `id-slh-dsa-shake-256s` (RFC 9909).
+pub const SLH_DSA_SHAKE_256S: Algorithm = slh("SLH-DSA-SHAKE-256s", "2.16.840.1.101.3.4.3.30", 32);
+/// SLH-DSA-SHAKE-256f, `id-slh-dsa-shake-256f` (RFC 9909).
+pub const SLH_DSA_SHAKE_256F: Algorithm = slh("SLH-DSA-SHAKE-256f", "2.16.840.1.101.3.4.3.31", 32);
 
 /// Every algorithm pqfence knows an OID for. Keys of the ones listed in
-/// [`AnyPrivateKey`] can be read and written; the others (SLH-DSA until
-/// `rust/slhdsa.rs` plugs in) are recognised by name in error messages.
+/// [`AnyPrivateKey`] (all of them today) can be read and written; an entry
+/// without a key type would still be recognised by name in error messages.
+/// Falcon has no standard OID and is not here.
 pub const ALGORITHMS: &[Algorithm] = &[
     ML_KEM_512,
     ML_KEM_768,
@@ -199,18 +236,18 @@ pub const ALGORITHMS: &[Algorithm] = &[
     ML_DSA_44,
     ML_DSA_65,
     ML_DSA_87,
-    slh("SLH-DSA-SHA2-128s", "2.16.840.1.101.3.4.3.20", 16),
-    slh("SLH-DSA-SHA2-128f", "2.16.840.1.101.3.4.3.21", 16),
-    slh("SLH-DSA-SHA2-192s", "2.16.840.1.101.3.4.3.22", 24),
-    slh("SLH-DSA-SHA2-192f", "2.16.840.1.101.3.4.3.23", 24),
-    slh("SLH-DSA-SHA2-256s", "2.16.840.1.101.3.4.3.24", 32),
-    slh("SLH-DSA-SHA2-256f", "2.16.840.1.101.3.4.3.25", 32),
-    slh("SLH-DSA-SHAKE-128s", "2.16.840.1.101.3.4.3.26", 16),
-    slh("SLH-DSA-SHAKE-128f", "2.16.840.1.101.3.4.3.27", 16),
-    slh("SLH-DSA-SHAKE-192s", "2.16.840.1.101.3.4.3.28", 24),
-    slh("SLH-DSA-SHAKE-192f", "2.16.840.1.101.3.4.3.29", 24),
-    slh("SLH-DSA-SHAKE-256s", "2.16.840.1.101.3.4.3.30", 32),
-    slh("SLH-DSA-SHAKE-256f", "2.16.840.1.101.3.4.3.31", 32),
+    SLH_DSA_SHA2_128S,
+    SLH_DSA_SHA2_128F,
+    SLH_DSA_SHA2_192S,
+    SLH_DSA_SHA2_192F,
+    SLH_DSA_SHA2_256S,
+    SLH_DSA_SHA2_256F,
+    SLH_DSA_SHAKE_128S,
+    SLH_DSA_SHAKE_128F,
+    SLH_DSA_SHAKE_192S,
+    SLH_DSA_SHAKE_192F,
+    SLH_DSA_SHAKE_256S,
+    SLH_DSA_SHAKE_256F,
 ];
 
 /// The table entry with this OID.
@@ -246,6 +283,29 @@ impl AlgorithmId for mldsa::MlDsa65 {
 }
 impl AlgorithmId for mldsa::MlDsa87 {
     const ALGORITHM: &'static Algorithm = &ML_DSA_87;
+}
+
+macro_rules! slh_algorithm_ids {
+    ($($params:ident => $entry:ident,)*) => {$(
+        impl AlgorithmId for slhdsa::$params {
+            const ALGORITHM: &'static Algorithm = &$entry;
+        }
+    )*};
+}
+
+slh_algorithm_ids! {
+    SlhDsaSha2_128s => SLH_DSA_SHA2_128S,
+    SlhDsaSha2_128f => SLH_DSA_SHA2_128F,
+    SlhDsaSha2_192s => SLH_DSA_SHA2_192S,
+    SlhDsaSha2_192f => SLH_DSA_SHA2_192F,
+    SlhDsaSha2_256s => SLH_DSA_SHA2_256S,
+    SlhDsaSha2_256f => SLH_DSA_SHA2_256F,
+    SlhDsaShake_128s => SLH_DSA_SHAKE_128S,
+    SlhDsaShake_128f => SLH_DSA_SHAKE_128F,
+    SlhDsaShake_192s => SLH_DSA_SHAKE_192S,
+    SlhDsaShake_192f => SLH_DSA_SHAKE_192F,
+    SlhDsaShake_256s => SLH_DSA_SHAKE_256S,
+    SlhDsaShake_256f => SLH_DSA_SHAKE_256F,
 }
 
 // ---------------------------------------------------------------------------
@@ -341,11 +401,46 @@ impl<P: DsaParams + AlgorithmId> PrivateKeyEncoding for SigningKey<P> {
     }
 }
 
+impl<P: SlhParams + AlgorithmId> PublicKeyEncoding for SlhVerifyingKey<P> {
+    const ALGORITHM: &'static Algorithm = P::ALGORITHM;
+    fn from_public_key_bytes(bytes: &[u8]) -> Result<Self> {
+        Self::from_bytes(bytes)
+    }
+    fn public_key_bytes(&self) -> &[u8] {
+        self.as_bytes()
+    }
+}
+
+/// SLH-DSA's PKCS#8 form is [`PrivateKeyShape::Raw`]: the 4n-byte key, read
+/// with [`SlhSigningKey::from_expanded_bytes`] (PK.root recomputed and
+/// compared). The "seed" is SK.seed || SK.prf || PK.seed, the key's first
+/// 3n bytes, which only the Raw Python format uses.
+impl<P: SlhParams + AlgorithmId> PrivateKeyEncoding for SlhSigningKey<P> {
+    const ALGORITHM: &'static Algorithm = P::ALGORITHM;
+    type Public = SlhVerifyingKey<P>;
+    fn from_seed_bytes(seed: &[u8]) -> Result<Self> {
+        Self::from_seed(seed)
+    }
+    fn from_expanded_bytes(expanded: &[u8]) -> Result<Self> {
+        SlhSigningKey::from_expanded_bytes(expanded)
+    }
+    fn seed_bytes(&self) -> Option<&[u8]> {
+        self.seed().map(|s| s.bytes())
+    }
+    fn expanded_key_bytes(&self) -> &[u8] {
+        self.expanded_bytes().bytes()
+    }
+    fn public_key(&self) -> Self::Public {
+        self.verifying_key().clone()
+    }
+}
+
 // ---------------------------------------------------------------------------
 // Options
 // ---------------------------------------------------------------------------
 
-/// Which form of the private key to write into PKCS#8 (ML-KEM and ML-DSA).
+/// Which form of the private key to write into PKCS#8 (ML-KEM and ML-DSA;
+/// SLH-DSA has a single form, which every choice writes).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 pub enum PrivateKeyForm {
     /// The seed alone (`[0] IMPLICIT OCTET STRING`): compact, and what the
@@ -888,6 +983,7 @@ macro_rules! key_registry {
     ($($variant:ident => $params:ty, $sk:ident, $pk:ident;)*) => {
         /// A private key of any algorithm pqfence can load, chosen by the OID.
         #[non_exhaustive]
+        #[allow(non_camel_case_types)] // SLH-DSA variants are named after their types.
         #[derive(Clone, Debug, PartialEq, Eq)]
         pub enum AnyPrivateKey {
             $(
@@ -898,6 +994,7 @@ macro_rules! key_registry {
 
         /// A public key of any algorithm pqfence can load, chosen by the OID.
         #[non_exhaustive]
+        #[allow(non_camel_case_types)] // SLH-DSA variants are named after their types.
         #[derive(Clone, Debug, PartialEq, Eq)]
         pub enum AnyPublicKey {
             $(
@@ -981,6 +1078,18 @@ key_registry! {
     MlDsa44 => mldsa::MlDsa44, SigningKey, VerifyingKey;
     MlDsa65 => mldsa::MlDsa65, SigningKey, VerifyingKey;
     MlDsa87 => mldsa::MlDsa87, SigningKey, VerifyingKey;
+    SlhDsaSha2_128s => slhdsa::SlhDsaSha2_128s, SlhSigningKey, SlhVerifyingKey;
+    SlhDsaSha2_128f => slhdsa::SlhDsaSha2_128f, SlhSigningKey, SlhVerifyingKey;
+    SlhDsaSha2_192s => slhdsa::SlhDsaSha2_192s, SlhSigningKey, SlhVerifyingKey;
+    SlhDsaSha2_192f => slhdsa::SlhDsaSha2_192f, SlhSigningKey, SlhVerifyingKey;
+    SlhDsaSha2_256s => slhdsa::SlhDsaSha2_256s, SlhSigningKey, SlhVerifyingKey;
+    SlhDsaSha2_256f => slhdsa::SlhDsaSha2_256f, SlhSigningKey, SlhVerifyingKey;
+    SlhDsaShake_128s => slhdsa::SlhDsaShake_128s, SlhSigningKey, SlhVerifyingKey;
+    SlhDsaShake_128f => slhdsa::SlhDsaShake_128f, SlhSigningKey, SlhVerifyingKey;
+    SlhDsaShake_192s => slhdsa::SlhDsaShake_192s, SlhSigningKey, SlhVerifyingKey;
+    SlhDsaShake_192f => slhdsa::SlhDsaShake_192f, SlhSigningKey, SlhVerifyingKey;
+    SlhDsaShake_256s => slhdsa::SlhDsaShake_256s, SlhSigningKey, SlhVerifyingKey;
+    SlhDsaShake_256f => slhdsa::SlhDsaShake_256f, SlhSigningKey, SlhVerifyingKey;
 }
 
 /// Loads a private key of any supported algorithm from DER: plain PKCS#8
@@ -1127,82 +1236,13 @@ macro_rules! impl_standard_traits {
 
 impl_standard_traits!(DecapsulationKey, EncapsulationKey, KemParams);
 impl_standard_traits!(SigningKey, VerifyingKey, DsaParams);
+impl_standard_traits!(SlhSigningKey, SlhVerifyingKey, SlhParams);
 
 #[cfg(test)]
 #[allow(clippy::unwrap_used, clippy::indexing_slicing)]
 mod tests {
     use super::*;
     use crate::secret::ByteArray;
-
-    /// A stand-in for an SLH-DSA key, to prove the plug-in path for
-    /// [`PrivateKeyShape::Raw`] algorithms before `rust/slhdsa.rs` uses it.
-    #[derive(Debug, PartialEq)]
-    struct RawKey(Vec<u8>);
-
-    const SLH_128S: &Algorithm = &ALGORITHMS[6];
-
-    impl PublicKeyEncoding for RawKey {
-        const ALGORITHM: &'static Algorithm = SLH_128S;
-        fn from_public_key_bytes(bytes: &[u8]) -> Result<Self> {
-            crate::error::check_len("public key", 32, bytes)?;
-            Ok(RawKey(bytes.to_vec()))
-        }
-        fn public_key_bytes(&self) -> &[u8] {
-            &self.0
-        }
-    }
-
-    impl PrivateKeyEncoding for RawKey {
-        const ALGORITHM: &'static Algorithm = SLH_128S;
-        type Public = RawKey;
-        fn from_seed_bytes(_: &[u8]) -> Result<Self> {
-            Err(Error::Internal { code: 0 })
-        }
-        fn from_expanded_bytes(bytes: &[u8]) -> Result<Self> {
-            crate::error::check_len("private key", 64, bytes)?;
-            Ok(RawKey(bytes.to_vec()))
-        }
-        fn seed_bytes(&self) -> Option<&[u8]> {
-            None
-        }
-        fn expanded_key_bytes(&self) -> &[u8] {
-            &self.0
-        }
-        fn public_key(&self) -> RawKey {
-            RawKey(self.0[32..].to_vec())
-        }
-    }
-
-    #[test]
-    fn raw_shape_plugs_in() {
-        assert_eq!(SLH_128S.name, "SLH-DSA-SHA2-128s");
-        let key = RawKey((0..64).collect());
-        let der = to_pkcs8_der(&key, PrivateKeyForm::Seed).unwrap();
-        // The OCTET STRING holds the 64 key bytes themselves.
-        let pki = parse_pkcs8(der.as_bytes()).unwrap();
-        assert_eq!(pki.private_key.as_bytes(), key.0.as_slice());
-        assert_eq!(from_pkcs8_der::<RawKey>(der.as_bytes()).unwrap(), key);
-        let spki = to_public_key_der(&key.public_key()).unwrap();
-        assert_eq!(
-            from_public_key_der::<RawKey>(spki.as_bytes()).unwrap(),
-            key.public_key()
-        );
-        // Until it is registered, the agnostic loader names it.
-        assert!(matches!(
-            load_private_key_der(der.as_bytes(), None),
-            Err(Error::UnknownAlgorithm { name }) if name.starts_with("SLH-DSA-SHA2-128s")
-        ));
-        let short = RawKey(vec![1; 63]);
-        let der = to_pkcs8_der(&short, PrivateKeyForm::Seed).unwrap();
-        assert!(matches!(
-            from_pkcs8_der::<RawKey>(der.as_bytes()),
-            Err(Error::InvalidLength {
-                expected: 64,
-                actual: 63,
-                ..
-            })
-        ));
-    }
 
     #[test]
     fn table_is_consistent() {
@@ -1251,5 +1291,25 @@ mod tests {
         dsa::<mldsa::MlDsa44>();
         dsa::<mldsa::MlDsa65>();
         dsa::<mldsa::MlDsa87>();
+        fn slh<P: SlhParams + AlgorithmId>() {
+            assert_eq!(P::ALGORITHM.name, P::NAME);
+            assert_eq!(P::ALGORITHM.public_key_len, P::Pk::LEN);
+            assert_eq!(
+                P::ALGORITHM.private_key,
+                PrivateKeyShape::Raw { len: P::Sk::LEN }
+            );
+        }
+        slh::<slhdsa::SlhDsaSha2_128s>();
+        slh::<slhdsa::SlhDsaSha2_128f>();
+        slh::<slhdsa::SlhDsaSha2_192s>();
+        slh::<slhdsa::SlhDsaSha2_192f>();
+        slh::<slhdsa::SlhDsaSha2_256s>();
+        slh::<slhdsa::SlhDsaSha2_256f>();
+        slh::<slhdsa::SlhDsaShake_128s>();
+        slh::<slhdsa::SlhDsaShake_128f>();
+        slh::<slhdsa::SlhDsaShake_192s>();
+        slh::<slhdsa::SlhDsaShake_192f>();
+        slh::<slhdsa::SlhDsaShake_256s>();
+        slh::<slhdsa::SlhDsaShake_256f>();
     }
 }

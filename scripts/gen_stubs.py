@@ -37,8 +37,8 @@ HashAlgorithm = str | _NamedHash
 __version__: str
 '''
 
-# Added by rust/python/serialization.rs to every class that has a PKCS#8 /
-# SubjectPublicKeyInfo encoding.
+# Added by rust/python/serialization.rs to every key class (Falcon's accept the
+# Raw format only).
 SERIAL_PRIV = """
     def private_bytes(
         self,
@@ -50,29 +50,32 @@ SERIAL_PRIV = """
 SERIAL_PUB = """
     def public_bytes(self, encoding: Encoding, format: PublicFormat) -> bytes: ..."""
 
-SERIAL_FUNCTIONS = """
-_PrivateKey = (
-    MLKEM512PrivateKey
-    | MLKEM768PrivateKey
-    | MLKEM1024PrivateKey
-    | MLDSA44PrivateKey
-    | MLDSA65PrivateKey
-    | MLDSA87PrivateKey
-)
-_PublicKey = (
-    MLKEM512PublicKey
-    | MLKEM768PublicKey
-    | MLKEM1024PublicKey
-    | MLDSA44PublicKey
-    | MLDSA65PublicKey
-    | MLDSA87PublicKey
-)
+SLHDSA_CLASSES = [
+    f"SlhDsa{hash_name}_{level}"
+    for hash_name in ("Sha2", "Shake")
+    for level in ("128s", "128f", "192s", "192f", "256s", "256f")
+]
 
+
+def _key_union(alias: str, kind: str) -> str:
+    """Every class the loaders can return, as a type alias."""
+    names = [f"MLKEM{bits}{kind}Key" for bits in (512, 768, 1024)]
+    names += [f"MLDSA{level}{kind}Key" for level in (44, 65, 87)]
+    names += [f"{cls}{kind}Key" for cls in SLHDSA_CLASSES]
+    return f"{alias} = (\n    " + "\n    | ".join(names) + "\n)\n"
+
+
+SERIAL_FUNCTIONS = (
+    "\n"
+    + _key_union("_PrivateKey", "Private")
+    + _key_union("_PublicKey", "Public")
+    + """
 def load_pem_private_key(data: Buffer, password: Buffer | None = None) -> _PrivateKey: ...
 def load_der_private_key(data: Buffer, password: Buffer | None = None) -> _PrivateKey: ...
 def load_pem_public_key(data: Buffer) -> _PublicKey: ...
 def load_der_public_key(data: Buffer) -> _PublicKey: ...
 """
+)
 
 MLKEM = '''
 class {priv}:
@@ -178,8 +181,11 @@ MLDSA_PUB_EXTRA = (
     + SERIAL_PUB
 )
 
-SLHDSA_PRIV_EXTRA = """
+SLHDSA_PRIV_EXTRA = (
+    """
     def sign_unverified(self, data: Buffer, context: Buffer | None = None) -> bytes: ..."""
+    + SERIAL_PRIV
+)
 
 MU_HASHER = '''
 class MLDSAMuHasher:
@@ -211,7 +217,7 @@ class {priv}:
     def sign(self, data: Buffer) -> bytes: ...
     def sign_with_randomness(self, data: Buffer, nonce: Buffer, seed: Buffer) -> bytes: ...
     def private_bytes_raw(self) -> bytes: ...
-    def private_bytes_expanded(self) -> bytes: ...
+    def private_bytes_expanded(self) -> bytes: ...{serial_priv}
     def __eq__(self, other: object) -> bool: ...
 
 class {pub}:
@@ -221,7 +227,7 @@ class {pub}:
     @staticmethod
     def from_public_bytes(data: Buffer) -> {pub}: ...
     def verify(self, signature: Buffer, data: Buffer) -> None: ...
-    def public_bytes_raw(self) -> bytes: ...
+    def public_bytes_raw(self) -> bytes: ...{serial_pub}
     def __eq__(self, other: object) -> bool: ...
     def __hash__(self) -> int: ...
 
@@ -266,7 +272,7 @@ def render() -> str:
                     name=f"SLH-DSA-{hash_name}-{level}",
                     tag=cls.upper(),
                     priv_extra=SLHDSA_PRIV_EXTRA,
-                    pub_extra="",
+                    pub_extra=SERIAL_PUB,
                 )
             )
     for cls, tag, name in (
@@ -275,8 +281,16 @@ def render() -> str:
         ("FalconPadded512", "FALCONPADDED512", "Falcon-padded-512"),
         ("FalconPadded1024", "FALCONPADDED1024", "Falcon-padded-1024"),
     ):
+        # Raw format only (Falcon has no standard OID): same signatures.
         parts.append(
-            FALCON.format(priv=f"{cls}PrivateKey", pub=f"{cls}PublicKey", name=name, tag=tag)
+            FALCON.format(
+                priv=f"{cls}PrivateKey",
+                pub=f"{cls}PublicKey",
+                name=name,
+                tag=tag,
+                serial_priv=SERIAL_PRIV,
+                serial_pub=SERIAL_PUB,
+            )
         )
     parts.append(SERIAL_FUNCTIONS)
     return "".join(parts)

@@ -2,7 +2,10 @@
 //! the `cryptography-vectors` PyPI package (read in place from the venv),
 //! round trips of every parameter set in every form, the RustCrypto traits,
 //! encrypted PKCS#8, and malformed input (truncated, extended, wrong OID,
-//! wrong length, mismatched "both", hostile KDF parameters).
+//! wrong length, mismatched "both", hostile KDF parameters). SLH-DSA
+//! (RFC 9909): full round trips of two sets (SHA2 and SHAKE), cheap checks of
+//! all twelve (SPKI round trips, lengths, OIDs, parameters), and keys whose
+//! PK.root does not match.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
 
 use std::path::PathBuf;
@@ -12,11 +15,16 @@ use der::{Decode, Encode, Tagged};
 use pkcs8::pkcs5::pbes2;
 use pkcs8::{EncryptedPrivateKeyInfoRef, PrivateKeyInfoRef};
 use pqfence::encoding::{
-    self, AnyPrivateKey, AnyPublicKey, DecodePrivateKey, DecodePublicKey, EncodePrivateKey,
-    EncodePublicKey, Kdf, PrivateKeyEncoding, PrivateKeyForm, PublicKeyEncoding, ALGORITHMS,
+    self, AlgorithmId, AnyPrivateKey, AnyPublicKey, DecodePrivateKey, DecodePublicKey,
+    EncodePrivateKey, EncodePublicKey, Kdf, PrivateKeyEncoding, PrivateKeyForm, PublicKeyEncoding,
+    ALGORITHMS,
 };
 use pqfence::mldsa::{MlDsa44, MlDsa65, MlDsa87, SigningKey, VerifyingKey};
 use pqfence::mlkem::{DecapsulationKey, EncapsulationKey, MlKem1024, MlKem512, MlKem768};
+use pqfence::slhdsa::{
+    self, SigningKey as SlhSigningKey, SlhDsaSha2_128s, SlhDsaShake_128f, SlhDsaShake_256f,
+    SlhParams, VerifyingKey as SlhVerifyingKey,
+};
 use pqfence::Error;
 
 /// Cheap key derivation for tests (the defaults cost tens of milliseconds).
@@ -343,6 +351,341 @@ fn table_has_the_lamps_oids() {
 }
 
 // ---------------------------------------------------------------------------
+// SLH-DSA (RFC 9909)
+// ---------------------------------------------------------------------------
+
+/// The dotted OID of a key type's algorithm, for building documents by hand.
+fn oid_of<K: PrivateKeyEncoding>() -> String {
+    K::ALGORITHM.oid.to_string()
+}
+
+/// A private key in SLH-DSA's one PKCS#8 form: whatever the requested form,
+/// the privateKey OCTET STRING holds the 4n-byte key with no inner encoding.
+fn slh_round_trips<P: SlhParams + AlgorithmId>(key: SlhSigningKey<P>) {
+    let name = P::NAME;
+    let n = P::N;
+    let expanded = key.expanded_bytes().bytes().to_vec();
+    assert_eq!(expanded.len(), 4 * n);
+    let seed = key.seed().unwrap().bytes().to_vec();
+    assert_eq!(seed.as_slice(), &expanded[..3 * n]);
+    // The whole document, built independently of pqfence.
+    let expected = pkcs8_with(&oid_of::<SlhSigningKey<P>>(), None, &expanded);
+    for form in [
+        PrivateKeyForm::Seed,
+        PrivateKeyForm::Expanded,
+        PrivateKeyForm::Both,
+    ] {
+        let der = encoding::to_pkcs8_der(&key, form).unwrap();
+        assert_eq!(der.as_bytes(), expected.as_slice(), "{name} {form:?}");
+    }
+    assert_eq!(body(&expected), expanded);
+    let again: SlhSigningKey<P> = encoding::from_pkcs8_der(&expected).unwrap();
+    assert_eq!(again, key);
+    // Nothing is lost: the seed is the key's first 3n bytes.
+    assert_eq!(again.seed().unwrap().bytes(), seed.as_slice());
+    assert_eq!(again.verifying_key(), key.verifying_key());
+
+    // PEM and encrypted PKCS#8 (both KDFs).
+    let pem = encoding::to_pkcs8_pem(&key, PrivateKeyForm::Seed).unwrap();
+    assert!(pem.starts_with("-----BEGIN PRIVATE KEY-----\n"));
+    assert_eq!(
+        encoding::from_pkcs8_pem::<SlhSigningKey<P>>(&pem).unwrap(),
+        key
+    );
+    for kdf in [FAST_SCRYPT, FAST_PBKDF2] {
+        let enc = encoding::to_pkcs8_encrypted_pem(&key, PrivateKeyForm::Seed, b"pw", kdf).unwrap();
+        assert!(enc.starts_with("-----BEGIN ENCRYPTED PRIVATE KEY-----\n"));
+        assert_eq!(
+            encoding::from_pkcs8_encrypted_pem::<SlhSigningKey<P>>(&enc, b"pw").unwrap(),
+            key
+        );
+        assert_eq!(
+            encoding::load_private_key_pem(&enc, Some(b"pw"))
+                .unwrap()
+                .algorithm()
+                .name,
+            name
+        );
+        assert_eq!(
+            encoding::from_pkcs8_encrypted_pem::<SlhSigningKey<P>>(&enc, b"pW").unwrap_err(),
+            Error::Decryption
+        );
+        // Decrypts to exactly the plain document.
+        let der =
+            encoding::to_pkcs8_encrypted_der(&key, PrivateKeyForm::Expanded, b"pw", kdf).unwrap();
+        assert_eq!(
+            encoding::decrypt_pkcs8_der(der.as_bytes(), b"pw")
+                .unwrap()
+                .as_bytes(),
+            expected.as_slice()
+        );
+    }
+
+    // The algorithm-agnostic loader and the RustCrypto traits.
+    let any = encoding::load_private_key_der(&expected, None).unwrap();
+    assert_eq!(any.algorithm().name, name);
+    assert_eq!(
+        any.to_pkcs8_der(PrivateKeyForm::Both).unwrap().as_bytes(),
+        expected.as_slice()
+    );
+    assert_eq!(key.to_pkcs8_der().unwrap().as_bytes(), expected.as_slice());
+    assert_eq!(SlhSigningKey::<P>::from_pkcs8_der(&expected).unwrap(), key);
+    assert_eq!(
+        SlhSigningKey::<P>::from_pkcs8_pem(&pem).unwrap(),
+        key,
+        "{name} via DecodePrivateKey"
+    );
+
+    // Public key: SPKI DER and PEM, the traits, the agnostic loader.
+    let pk = key.verifying_key().clone();
+    let spki = encoding::to_public_key_der(&pk).unwrap();
+    let parsed = spki::SubjectPublicKeyInfoRef::from_der(spki.as_bytes()).unwrap();
+    assert_eq!(parsed.algorithm.oid, P::ALGORITHM.oid);
+    assert!(parsed.algorithm.parameters.is_none());
+    assert_eq!(
+        parsed.subject_public_key.as_bytes().unwrap(),
+        &expanded[2 * n..]
+    );
+    let pem = encoding::to_public_key_pem(&pk).unwrap();
+    assert_eq!(
+        encoding::from_public_key_pem::<SlhVerifyingKey<P>>(&pem).unwrap(),
+        pk
+    );
+    assert_eq!(pk.to_public_key_der().unwrap().as_bytes(), spki.as_bytes());
+    assert_eq!(SlhVerifyingKey::<P>::from_public_key_pem(&pem).unwrap(), pk);
+    let any_pk = encoding::load_public_key_pem(&pem).unwrap();
+    assert_eq!(any_pk.algorithm().name, name);
+    assert_eq!(any.public_key(), any_pk);
+
+    // The key still signs, and its public key from the file verifies.
+    let sig = again.sign(b"pqfence", b"ctx").unwrap();
+    encoding::from_public_key_der::<SlhVerifyingKey<P>>(spki.as_bytes())
+        .unwrap()
+        .verify(b"pqfence", b"ctx", sig.as_bytes())
+        .unwrap();
+}
+
+#[test]
+fn slh_dsa_round_trips() {
+    // One SHA2 "s" set and one SHAKE "f" set; seeds fixed so runs repeat.
+    let seed: Vec<u8> = (0..48).collect();
+    slh_round_trips(SlhSigningKey::<SlhDsaSha2_128s>::from_seed(&seed).unwrap());
+    slh_round_trips(SlhSigningKey::<SlhDsaShake_256f>::generate().unwrap());
+    // The variant the agnostic loader returns is the parameter set's.
+    let key = SlhSigningKey::<SlhDsaShake_128f>::generate().unwrap();
+    let der = encoding::to_pkcs8_der(&key, PrivateKeyForm::Seed).unwrap();
+    match encoding::load_private_key_der(der.as_bytes(), None).unwrap() {
+        AnyPrivateKey::SlhDsaShake_128f(k) => assert_eq!(k, key),
+        other => panic!("wrong variant {:?}", other.algorithm()),
+    }
+    let spki = encoding::to_public_key_der(key.verifying_key()).unwrap();
+    match encoding::load_public_key_der(spki.as_bytes()).unwrap() {
+        AnyPublicKey::SlhDsaShake_128f(k) => assert_eq!(&k, key.verifying_key()),
+        other => panic!("wrong variant {:?}", other.algorithm()),
+    }
+}
+
+/// What costs no key generation, for one SLH-DSA parameter set: SPKI round
+/// trips of an arbitrary public key, and private keys refused before any
+/// hashing (lengths, parameters, OIDs).
+fn slh_cheap_checks<P: SlhParams + AlgorithmId>() {
+    let alg = P::ALGORITHM;
+    let n = P::N;
+    let oid = alg.oid.to_string();
+    assert_eq!(alg.public_key_len, 2 * n);
+    // Every 2n-byte string is a well-formed SLH-DSA public key.
+    let raw: Vec<u8> = (0..2 * n).map(|i| (i * 7 + n) as u8).collect();
+    let pk = SlhVerifyingKey::<P>::from_bytes(&raw).unwrap();
+    let der = encoding::to_public_key_der(&pk).unwrap();
+    // SEQUENCE { SEQUENCE { OID }, BIT STRING { 0 unused bits, PK.seed || PK.root } }
+    let mut expected_alg = Vec::new();
+    alg.oid.encode_to_vec(&mut expected_alg).unwrap();
+    let alg_seq = AnyRef::new(der::Tag::Sequence, &expected_alg)
+        .unwrap()
+        .to_der()
+        .unwrap();
+    let bits = der::asn1::BitStringRef::from_bytes(&raw)
+        .unwrap()
+        .to_der()
+        .unwrap();
+    let expected = AnyRef::new(der::Tag::Sequence, &[alg_seq, bits].concat())
+        .unwrap()
+        .to_der()
+        .unwrap();
+    assert_eq!(der.as_bytes(), expected.as_slice(), "{}", alg.name);
+    assert_eq!(
+        encoding::from_public_key_der::<SlhVerifyingKey<P>>(der.as_bytes()).unwrap(),
+        pk
+    );
+    let pem = encoding::to_public_key_pem(&pk).unwrap();
+    let any = encoding::load_public_key_pem(&pem).unwrap();
+    assert_eq!(any.algorithm(), alg);
+    assert_eq!(any.as_bytes(), raw.as_slice());
+    assert_eq!(any.to_public_key_der().unwrap().as_bytes(), der.as_bytes());
+
+    // SPKI: wrong lengths, parameters present.
+    for len in [0, 2 * n - 1, 2 * n + 1, 4 * n] {
+        let spki = spki::SubjectPublicKeyInfoRef {
+            algorithm: spki::AlgorithmIdentifierRef {
+                oid: alg.oid,
+                parameters: None,
+            },
+            subject_public_key: der::asn1::BitStringRef::from_bytes(&vec![1; len]).unwrap(),
+        }
+        .to_der()
+        .unwrap();
+        assert!(matches!(
+            encoding::load_public_key_der(&spki),
+            Err(Error::InvalidLength { expected, actual, .. }) if expected == 2 * n && actual == len
+        ));
+    }
+    let with_null = spki::SubjectPublicKeyInfoRef {
+        algorithm: spki::AlgorithmIdentifierRef {
+            oid: alg.oid,
+            parameters: Some(AnyRef::from(der::asn1::Null)),
+        },
+        subject_public_key: der::asn1::BitStringRef::from_bytes(&raw).unwrap(),
+    }
+    .to_der()
+    .unwrap();
+    for r in [
+        encoding::load_public_key_der(&with_null).map(|_| ()),
+        encoding::from_public_key_der::<SlhVerifyingKey<P>>(&with_null).map(|_| ()),
+    ] {
+        assert!(matches!(r, Err(Error::InvalidEncoding { .. })), "{r:?}");
+    }
+
+    // PKCS#8: the raw key must be exactly 4n bytes; an ML-DSA-style seed
+    // CHOICE or an inner OCTET STRING around the key is not the RFC 9909
+    // form and has the wrong length. All of this fails before any hashing.
+    let mut wrapped = Vec::new();
+    OctetStringRef::new(&vec![3; 4 * n])
+        .unwrap()
+        .encode_to_vec(&mut wrapped)
+        .unwrap();
+    for body in [
+        vec![],
+        vec![3; 3 * n],
+        vec![3; 4 * n - 1],
+        vec![3; 4 * n + 1],
+        seed_body(0x80, &vec![3; 3 * n]),
+        wrapped,
+    ] {
+        let f = pkcs8_with(&oid, None, &body);
+        for r in [
+            encoding::load_private_key_der(&f, None).map(|_| ()),
+            encoding::from_pkcs8_der::<SlhSigningKey<P>>(&f).map(|_| ()),
+        ] {
+            assert!(
+                matches!(r, Err(Error::InvalidLength { expected, actual, .. }) if expected == 4 * n && actual == body.len()),
+                "{} body of {} bytes: {r:?}",
+                alg.name,
+                body.len()
+            );
+        }
+    }
+    // Parameters must be absent (checked before the key).
+    let f = pkcs8_with(&oid, Some(AnyRef::from(der::asn1::Null)), &vec![3; 4 * n]);
+    assert!(matches!(
+        encoding::load_private_key_der(&f, None),
+        Err(Error::InvalidEncoding { .. })
+    ));
+    // Another algorithm's OID in a typed load.
+    let f = pkcs8_with("2.16.840.1.101.3.4.3.17", None, &vec![3; 4 * n]);
+    assert!(matches!(
+        encoding::from_pkcs8_der::<SlhSigningKey<P>>(&f),
+        Err(Error::InvalidEncoding { .. })
+    ));
+    assert!(matches!(
+        SlhSigningKey::<P>::from_pkcs8_der(&f),
+        Err(pkcs8::Error::PublicKey(spki::Error::OidUnknown { .. }))
+    ));
+    // A private key document is not a SubjectPublicKeyInfo.
+    assert!(SlhVerifyingKey::<P>::from_public_key_der(&pkcs8_with(&oid, None, &raw)).is_err());
+}
+
+#[test]
+fn slh_dsa_all_twelve_sets_cheaply() {
+    slh_cheap_checks::<slhdsa::SlhDsaSha2_128s>();
+    slh_cheap_checks::<slhdsa::SlhDsaSha2_128f>();
+    slh_cheap_checks::<slhdsa::SlhDsaSha2_192s>();
+    slh_cheap_checks::<slhdsa::SlhDsaSha2_192f>();
+    slh_cheap_checks::<slhdsa::SlhDsaSha2_256s>();
+    slh_cheap_checks::<slhdsa::SlhDsaSha2_256f>();
+    slh_cheap_checks::<slhdsa::SlhDsaShake_128s>();
+    slh_cheap_checks::<slhdsa::SlhDsaShake_128f>();
+    slh_cheap_checks::<slhdsa::SlhDsaShake_192s>();
+    slh_cheap_checks::<slhdsa::SlhDsaShake_192f>();
+    slh_cheap_checks::<slhdsa::SlhDsaShake_256s>();
+    slh_cheap_checks::<slhdsa::SlhDsaShake_256f>();
+    // The table names each set once, with the RFC 9909 OIDs .20 to .31 in order.
+    let slh: Vec<_> = ALGORITHMS
+        .iter()
+        .filter(|a| a.name.starts_with("SLH-DSA-"))
+        .collect();
+    assert_eq!(slh.len(), 12);
+    for (i, a) in slh.iter().enumerate() {
+        assert_eq!(
+            a.oid.to_string(),
+            format!("2.16.840.1.101.3.4.3.{}", 20 + i)
+        );
+    }
+}
+
+#[test]
+fn slh_dsa_inconsistent_keys_are_refused() {
+    type P = SlhDsaShake_128f;
+    let key = SlhSigningKey::<P>::generate().unwrap();
+    let good = key.expanded_bytes().bytes().to_vec();
+    let oid = oid_of::<SlhSigningKey<P>>();
+    // A flipped bit in SK.seed, PK.seed or PK.root fails the PK.root check;
+    // one in SK.prf cannot be detected (nothing public depends on it).
+    for (i, expect_ok) in [
+        (0, false),
+        (15, false),
+        (32, false),
+        (48, false),
+        (63, false),
+        (16, true),
+    ] {
+        let mut bad = good.clone();
+        bad[i] ^= 0x01;
+        let f = pkcs8_with(&oid, None, &bad);
+        let r = encoding::load_private_key_der(&f, None);
+        if expect_ok {
+            assert!(r.is_ok(), "byte {i}: {r:?}");
+        } else {
+            assert!(
+                matches!(r, Err(Error::InvalidKey { .. })),
+                "byte {i}: {r:?}"
+            );
+        }
+    }
+    // A OneAsymmetricKey v2 publicKey must match the private key.
+    let other = SlhSigningKey::<P>::generate().unwrap();
+    let with_pk = |pk: &[u8]| {
+        let mut pki = PrivateKeyInfoRef::new(
+            spki::AlgorithmIdentifierRef {
+                oid: oid.parse().unwrap(),
+                parameters: None,
+            },
+            OctetStringRef::new(&good).unwrap(),
+        );
+        pki.public_key = Some(der::asn1::BitStringRef::from_bytes(pk).unwrap());
+        pki.to_der().unwrap()
+    };
+    assert_eq!(
+        encoding::from_pkcs8_der::<SlhSigningKey<P>>(&with_pk(key.verifying_key().as_bytes()))
+            .unwrap(),
+        key
+    );
+    assert!(matches!(
+        encoding::from_pkcs8_der::<SlhSigningKey<P>>(&with_pk(other.verifying_key().as_bytes())),
+        Err(Error::InvalidKey { .. })
+    ));
+}
+
+// ---------------------------------------------------------------------------
 // Malformed input
 // ---------------------------------------------------------------------------
 
@@ -461,8 +804,25 @@ fn wrong_oid_parameters_tag_and_length() {
             ..
         })
     ));
-    // Unknown and not-yet-pluggable OIDs.
-    for oid in ["1.2.3.4", "2.16.840.1.101.3.4.3.20", "1.3.101.112"] {
+    // An SLH-DSA OID: its keys load now, so an ML-DSA seed body under it is
+    // read as a (34-byte) SLH-DSA key and has the wrong length.
+    let slh_oid = pkcs8_with("2.16.840.1.101.3.4.3.20", None, &seed_body(0x80, &seed));
+    assert!(matches!(
+        encoding::load_private_key_der(&slh_oid, None),
+        Err(Error::InvalidLength {
+            expected: 64,
+            actual: 34,
+            ..
+        })
+    ));
+    // Unknown OIDs, including RFC 9909's HashSLH-DSA key OIDs (.35-.46),
+    // which pqfence does not accept for keys.
+    for oid in [
+        "1.2.3.4",
+        "1.3.101.112",
+        "2.16.840.1.101.3.4.3.35",
+        "2.16.840.1.101.3.4.3.46",
+    ] {
         let f = pkcs8_with(oid, None, &seed_body(0x80, &seed));
         assert!(matches!(
             encoding::load_private_key_der(&f, None),
@@ -642,6 +1002,7 @@ fn public_key_field_in_v2_must_match() {
 #[test]
 fn truncated_extended_and_mutated_inputs() {
     let sk = SigningKey::<MlDsa44>::generate().unwrap();
+    let slh = SlhSigningKey::<SlhDsaShake_128f>::generate().unwrap();
     let files = [
         encoding::to_pkcs8_der(&sk, PrivateKeyForm::Seed)
             .unwrap()
@@ -656,6 +1017,15 @@ fn truncated_extended_and_mutated_inputs() {
             .as_bytes()
             .to_vec(),
         encoding::to_pkcs8_encrypted_der(&sk, PrivateKeyForm::Seed, b"pw", FAST_PBKDF2)
+            .unwrap()
+            .as_bytes()
+            .to_vec(),
+        // SLH-DSA: an 'f' set, so mutated files that still parse are cheap to check.
+        encoding::to_pkcs8_der(&slh, PrivateKeyForm::Seed)
+            .unwrap()
+            .as_bytes()
+            .to_vec(),
+        encoding::to_public_key_der(slh.verifying_key())
             .unwrap()
             .as_bytes()
             .to_vec(),

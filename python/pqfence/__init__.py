@@ -8,7 +8,7 @@ this package is the typed Python face of it.
 
 from __future__ import annotations
 
-from pqfence import exceptions, falcon, mldsa, mlkem, slhdsa, serialization
+from pqfence import exceptions, falcon, mldsa, mlkem, serialization, slhdsa
 from pqfence._native import __version__
 from pqfence.exceptions import (
     ContextTooLong,

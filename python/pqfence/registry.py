@@ -226,10 +226,10 @@ for _tag, _name in (
 
 
 for _hash in ("SHA2", "SHAKE"):
-    for _level in ("128s", "128f", "192s", "192f", "256s", "256f"):
-        _cls = f"SlhDsa{_hash.capitalize()}_{_level}"
+    for _slh_level in ("128s", "128f", "192s", "192f", "256s", "256f"):
+        _cls = f"SlhDsa{_hash.capitalize()}_{_slh_level}"
         _register_signature(
-            f"SLH-DSA-{_hash}-{_level}",
+            f"SLH-DSA-{_hash}-{_slh_level}",
             "FIPS 205",
             getattr(_native, f"{_cls}PrivateKey"),
             getattr(_native, f"{_cls}PublicKey"),

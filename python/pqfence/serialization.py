@@ -17,12 +17,18 @@ ports by changing the import::
         Encoding.PEM, PrivateFormat.PKCS8, BestAvailableEncryption(b"passphrase")
     )
 
-OIDs and encodings are those of the IETF LAMPS documents for ML-KEM and
-ML-DSA. A PKCS#8 private key holds the seed (the default), the expanded key,
-or both (``form=PrivateKeyForm.EXPANDED`` / ``BOTH``). Loading "both" checks
-that the two agree. A key loaded from the expanded form has no seed:
-``private_bytes_raw()`` and the seed form raise ``InvalidKey``; it can only be
-written in the expanded form again.
+OIDs and encodings are those of the IETF LAMPS documents for ML-KEM, ML-DSA
+and SLH-DSA (RFC 9909). An ML-KEM or ML-DSA PKCS#8 private key holds the seed
+(the default), the expanded key, or both (``form=PrivateKeyForm.EXPANDED`` /
+``BOTH``). Loading "both" checks that the two agree. A key loaded from the
+expanded form has no seed: ``private_bytes_raw()`` and the seed form raise
+``InvalidKey``; it can only be written in the expanded form again.
+
+SLH-DSA has one PKCS#8 form, the 4n-byte FIPS 205 key SK.seed || SK.prf ||
+PK.seed || PK.root (it contains the seed), written whatever ``form`` says;
+loading it recomputes PK.root and raises ``InvalidKey`` when it differs. With
+``PrivateFormat.Raw``, ``form`` picks the 3n-byte seed (the default) or the
+4n-byte key. Falcon has no standard OID: its keys have the Raw format only.
 
 ``BestAvailableEncryption`` writes PBES2 with scrypt (N = 2**14, r = 8, p = 1)
 and AES-256-CBC. ``PBES2Encryption`` chooses the key derivation (scrypt or
@@ -32,7 +38,8 @@ and refuses key-derivation costs above 256 MiB (scrypt) or 10,000,000
 iterations (PBKDF2) before running them.
 
 :func:`to_cryptography` and :func:`from_cryptography` convert keys to and from
-pyca/cryptography's key objects (via DER) when it is installed.
+pyca/cryptography's key objects (via DER) when it is installed. pyca/cryptography
+50 has no SLH-DSA keys: converting one raises its ``UnsupportedAlgorithm``.
 """
 
 from __future__ import annotations
@@ -54,6 +61,30 @@ from pqfence._native import (
     MLKEM768PublicKey,
     MLKEM1024PrivateKey,
     MLKEM1024PublicKey,
+    SlhDsaSha2_128fPrivateKey,
+    SlhDsaSha2_128fPublicKey,
+    SlhDsaSha2_128sPrivateKey,
+    SlhDsaSha2_128sPublicKey,
+    SlhDsaSha2_192fPrivateKey,
+    SlhDsaSha2_192fPublicKey,
+    SlhDsaSha2_192sPrivateKey,
+    SlhDsaSha2_192sPublicKey,
+    SlhDsaSha2_256fPrivateKey,
+    SlhDsaSha2_256fPublicKey,
+    SlhDsaSha2_256sPrivateKey,
+    SlhDsaSha2_256sPublicKey,
+    SlhDsaShake_128fPrivateKey,
+    SlhDsaShake_128fPublicKey,
+    SlhDsaShake_128sPrivateKey,
+    SlhDsaShake_128sPublicKey,
+    SlhDsaShake_192fPrivateKey,
+    SlhDsaShake_192fPublicKey,
+    SlhDsaShake_192sPrivateKey,
+    SlhDsaShake_192sPublicKey,
+    SlhDsaShake_256fPrivateKey,
+    SlhDsaShake_256fPublicKey,
+    SlhDsaShake_256sPrivateKey,
+    SlhDsaShake_256sPublicKey,
 )
 
 __all__ = [
@@ -84,6 +115,18 @@ PrivateKey = Union[
     MLDSA44PrivateKey,
     MLDSA65PrivateKey,
     MLDSA87PrivateKey,
+    SlhDsaSha2_128sPrivateKey,
+    SlhDsaSha2_128fPrivateKey,
+    SlhDsaSha2_192sPrivateKey,
+    SlhDsaSha2_192fPrivateKey,
+    SlhDsaSha2_256sPrivateKey,
+    SlhDsaSha2_256fPrivateKey,
+    SlhDsaShake_128sPrivateKey,
+    SlhDsaShake_128fPrivateKey,
+    SlhDsaShake_192sPrivateKey,
+    SlhDsaShake_192fPrivateKey,
+    SlhDsaShake_256sPrivateKey,
+    SlhDsaShake_256fPrivateKey,
 ]
 """Every private key class :func:`load_pem_private_key` can return."""
 
@@ -94,6 +137,18 @@ PublicKey = Union[
     MLDSA44PublicKey,
     MLDSA65PublicKey,
     MLDSA87PublicKey,
+    SlhDsaSha2_128sPublicKey,
+    SlhDsaSha2_128fPublicKey,
+    SlhDsaSha2_192sPublicKey,
+    SlhDsaSha2_192fPublicKey,
+    SlhDsaSha2_256sPublicKey,
+    SlhDsaSha2_256fPublicKey,
+    SlhDsaShake_128sPublicKey,
+    SlhDsaShake_128fPublicKey,
+    SlhDsaShake_192sPublicKey,
+    SlhDsaShake_192fPublicKey,
+    SlhDsaShake_256sPublicKey,
+    SlhDsaShake_256fPublicKey,
 ]
 """Every public key class :func:`load_pem_public_key` can return."""
 
@@ -104,6 +159,18 @@ _PRIVATE_CLASSES = (
     MLDSA44PrivateKey,
     MLDSA65PrivateKey,
     MLDSA87PrivateKey,
+    SlhDsaSha2_128sPrivateKey,
+    SlhDsaSha2_128fPrivateKey,
+    SlhDsaSha2_192sPrivateKey,
+    SlhDsaSha2_192fPrivateKey,
+    SlhDsaSha2_256sPrivateKey,
+    SlhDsaSha2_256fPrivateKey,
+    SlhDsaShake_128sPrivateKey,
+    SlhDsaShake_128fPrivateKey,
+    SlhDsaShake_192sPrivateKey,
+    SlhDsaShake_192fPrivateKey,
+    SlhDsaShake_256sPrivateKey,
+    SlhDsaShake_256fPrivateKey,
 )
 _PUBLIC_CLASSES = (
     MLKEM512PublicKey,
@@ -112,6 +179,18 @@ _PUBLIC_CLASSES = (
     MLDSA44PublicKey,
     MLDSA65PublicKey,
     MLDSA87PublicKey,
+    SlhDsaSha2_128sPublicKey,
+    SlhDsaSha2_128fPublicKey,
+    SlhDsaSha2_192sPublicKey,
+    SlhDsaSha2_192fPublicKey,
+    SlhDsaSha2_256sPublicKey,
+    SlhDsaSha2_256fPublicKey,
+    SlhDsaShake_128sPublicKey,
+    SlhDsaShake_128fPublicKey,
+    SlhDsaShake_192sPublicKey,
+    SlhDsaShake_192fPublicKey,
+    SlhDsaShake_256sPublicKey,
+    SlhDsaShake_256fPublicKey,
 )
 
 
@@ -138,7 +217,10 @@ class PublicFormat(enum.Enum):
 
 
 class PrivateKeyForm(enum.Enum):
-    """Which private key form PKCS#8 holds (``Raw`` takes SEED or EXPANDED)."""
+    """Which private key form PKCS#8 holds (``Raw`` takes SEED or EXPANDED).
+
+    SLH-DSA's PKCS#8 has one form (the whole key), whichever is chosen.
+    """
 
     SEED = "seed"
     EXPANDED = "expanded"
@@ -232,7 +314,8 @@ def to_cryptography(key: PrivateKey | PublicKey, form: PrivateKeyForm | None = N
     """The pyca/cryptography key object for a pqfence key (needs ``cryptography``).
 
     Private keys travel as unencrypted PKCS#8 in ``form`` (the seed by default);
-    pyca supports ML-KEM-768, ML-KEM-1024 and the three ML-DSA sets.
+    pyca supports ML-KEM-768, ML-KEM-1024 and the three ML-DSA sets. For other
+    keys (ML-KEM-512, SLH-DSA) pyca raises its ``UnsupportedAlgorithm``.
     """
     from cryptography.hazmat.primitives import serialization as pyca
 

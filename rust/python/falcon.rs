@@ -26,13 +26,13 @@ macro_rules! falcon_classes {
         #[doc = concat!("A ", $name, " private (signing) key.")]
         #[pyclass(frozen, module = "pqfence._native")]
         pub struct $priv {
-            inner: SigningKey<$params>,
+            pub(crate) inner: SigningKey<$params>,
         }
 
         #[doc = concat!("A ", $name, " public (verifying) key.")]
         #[pyclass(frozen, module = "pqfence._native")]
         pub struct $pub_ {
-            inner: VerifyingKey<$params>,
+            pub(crate) inner: VerifyingKey<$params>,
         }
 
         #[pymethods]

@@ -4,6 +4,10 @@
 //! `load_{pem,der}_{private,public}_key`. The work is done by
 //! [`crate::encoding`]; this file only reads the arguments.
 //!
+//! ML-KEM, ML-DSA and SLH-DSA keys have every format. Falcon has no standard
+//! object identifier, so its classes get the Raw format only; PKCS8 and
+//! SubjectPublicKeyInfo raise `InvalidEncoding` for them.
+//!
 //! The enum arguments are read by member name, so pqfence's enums
 //! (`pqfence.serialization.Encoding.PEM`, ...) and pyca/cryptography's
 //! (`serialization.Encoding.PEM`, ...) both work. An encryption
@@ -16,6 +20,11 @@ use pyo3::types::PyBytes;
 use zeroize::Zeroizing;
 
 use super::bytes_like;
+use super::falcon::{
+    Falcon1024PrivateKey, Falcon1024PublicKey, Falcon512PrivateKey, Falcon512PublicKey,
+    FalconPadded1024PrivateKey, FalconPadded1024PublicKey, FalconPadded512PrivateKey,
+    FalconPadded512PublicKey,
+};
 use super::mldsa::{
     MLDSA44PrivateKey, MLDSA44PublicKey, MLDSA65PrivateKey, MLDSA65PublicKey, MLDSA87PrivateKey,
     MLDSA87PublicKey,
@@ -24,10 +33,21 @@ use super::mlkem::{
     MLKEM1024PrivateKey, MLKEM1024PublicKey, MLKEM512PrivateKey, MLKEM512PublicKey,
     MLKEM768PrivateKey, MLKEM768PublicKey,
 };
+use super::slhdsa::{
+    SlhDsaSha2_128fPrivateKey, SlhDsaSha2_128fPublicKey, SlhDsaSha2_128sPrivateKey,
+    SlhDsaSha2_128sPublicKey, SlhDsaSha2_192fPrivateKey, SlhDsaSha2_192fPublicKey,
+    SlhDsaSha2_192sPrivateKey, SlhDsaSha2_192sPublicKey, SlhDsaSha2_256fPrivateKey,
+    SlhDsaSha2_256fPublicKey, SlhDsaSha2_256sPrivateKey, SlhDsaSha2_256sPublicKey,
+    SlhDsaShake_128fPrivateKey, SlhDsaShake_128fPublicKey, SlhDsaShake_128sPrivateKey,
+    SlhDsaShake_128sPublicKey, SlhDsaShake_192fPrivateKey, SlhDsaShake_192fPublicKey,
+    SlhDsaShake_192sPrivateKey, SlhDsaShake_192sPublicKey, SlhDsaShake_256fPrivateKey,
+    SlhDsaShake_256fPublicKey, SlhDsaShake_256sPrivateKey, SlhDsaShake_256sPublicKey,
+};
 use crate::encoding::{
     self, AnyPrivateKey, AnyPublicKey, Kdf, PrivateKeyEncoding, PrivateKeyForm, PublicKeyEncoding,
 };
 use crate::error::Error;
+use crate::falcon::{self, FalconParams};
 
 fn bad(reason: String) -> PyErr {
     Error::InvalidEncoding { reason }.into()
@@ -151,30 +171,12 @@ fn private_bytes<'py, K: PrivateKeyEncoding + Sync>(
     let encryption = encryption_arg(encryption_algorithm)?;
     let form = form_arg(form)?;
     if !pkcs8 {
-        if enc != Enc::Raw {
-            return Err(bad(
-                "PrivateFormat.Raw needs Encoding.Raw (PEM and DER need PKCS8)".into(),
-            ));
-        }
-        if encryption.is_some() {
-            return Err(bad(
-                "raw private keys cannot be encrypted: use NoEncryption(), or PKCS8 with a password"
-                    .into(),
-            ));
-        }
-        return match form {
-            PrivateKeyForm::Seed => match key.seed_bytes() {
-                Some(seed) => Ok(PyBytes::new(py, seed)),
-                None => Err(Error::InvalidKey {
-                    reason: "this key was loaded in expanded form; its seed is not recoverable (use form=PrivateKeyForm.EXPANDED)",
-                }
-                .into()),
-            },
-            PrivateKeyForm::Expanded => Ok(PyBytes::new(py, key.expanded_key_bytes())),
-            PrivateKeyForm::Both => Err(bad(
-                "the raw format holds one form: seed or expanded, not both".into(),
-            )),
+        let raw = RawPrivate {
+            enc,
+            encrypted: encryption.is_some(),
+            form,
         };
+        return raw.bytes(py, key.seed_bytes(), key.expanded_key_bytes());
     }
     match (enc, encryption) {
         (Enc::Raw, _) => Err(bad(
@@ -196,6 +198,92 @@ fn private_bytes<'py, K: PrivateKeyEncoding + Sync>(
             let pem = py.detach(|| encoding::to_pkcs8_encrypted_pem(key, form, &password, kdf))?;
             Ok(PyBytes::new(py, pem.as_bytes()))
         }
+    }
+}
+
+/// The checked arguments of a `PrivateFormat.Raw` request.
+struct RawPrivate {
+    enc: Enc,
+    encrypted: bool,
+    form: PrivateKeyForm,
+}
+
+impl RawPrivate {
+    /// The seed (`form` SEED, the default) or the expanded key (EXPANDED).
+    fn bytes<'py>(
+        &self,
+        py: Python<'py>,
+        seed: Option<&[u8]>,
+        expanded: &[u8],
+    ) -> PyResult<Bound<'py, PyBytes>> {
+        if self.enc != Enc::Raw {
+            return Err(bad(
+                "PrivateFormat.Raw needs Encoding.Raw (PEM and DER need PKCS8)".into(),
+            ));
+        }
+        if self.encrypted {
+            return Err(bad(
+                "raw private keys cannot be encrypted: use NoEncryption(), or PKCS8 with a password"
+                    .into(),
+            ));
+        }
+        match self.form {
+            PrivateKeyForm::Seed => match seed {
+                Some(seed) => Ok(PyBytes::new(py, seed)),
+                None => Err(Error::InvalidKey {
+                    reason: "this key was loaded in expanded form; its seed is not recoverable (use form=PrivateKeyForm.EXPANDED)",
+                }
+                .into()),
+            },
+            PrivateKeyForm::Expanded => Ok(PyBytes::new(py, expanded)),
+            PrivateKeyForm::Both => Err(bad(
+                "the raw format holds one form: seed or expanded, not both".into(),
+            )),
+        }
+    }
+}
+
+const FALCON_NO_OID: &str = "Falcon has no standard object identifier, so no PKCS#8 or SubjectPublicKeyInfo encoding: use Encoding.Raw with PrivateFormat.Raw / PublicFormat.Raw";
+
+/// `private_bytes` for Falcon: the Raw format only.
+fn falcon_private_bytes<'py, P: FalconParams>(
+    py: Python<'py>,
+    key: &falcon::SigningKey<P>,
+    encoding: &Bound<'py, PyAny>,
+    format: &Bound<'py, PyAny>,
+    encryption_algorithm: &Bound<'py, PyAny>,
+    form: Option<&Bound<'py, PyAny>>,
+) -> PyResult<Bound<'py, PyBytes>> {
+    let enc = encoding_arg(encoding)?;
+    if structured_format(format, true)? {
+        return Err(bad(FALCON_NO_OID.into()));
+    }
+    let raw = RawPrivate {
+        enc,
+        encrypted: encryption_arg(encryption_algorithm)?.is_some(),
+        form: form_arg(form)?,
+    };
+    raw.bytes(
+        py,
+        key.seed().map(|s| s.bytes()),
+        key.expanded_bytes().bytes(),
+    )
+}
+
+/// `public_bytes` for Falcon: the Raw format only.
+fn falcon_public_bytes<'py, P: FalconParams>(
+    py: Python<'py>,
+    key: &falcon::VerifyingKey<P>,
+    encoding: &Bound<'py, PyAny>,
+    format: &Bound<'py, PyAny>,
+) -> PyResult<Bound<'py, PyBytes>> {
+    let enc = encoding_arg(encoding)?;
+    match (enc, structured_format(format, false)?) {
+        (Enc::Raw, false) => Ok(PyBytes::new(py, key.as_bytes())),
+        (_, true) => Err(bad(FALCON_NO_OID.into())),
+        (_, false) => Err(bad(
+            "PublicFormat.Raw needs Encoding.Raw (PEM and DER need SubjectPublicKeyInfo)".into(),
+        )),
     }
 }
 
@@ -232,8 +320,9 @@ macro_rules! serialization_methods {
         #[pymethods]
         impl $priv {
             /// Serializes the private key: PEM or DER PKCS#8 (optionally
-            /// encrypted), or Raw. `form` picks the PKCS#8 private key form:
-            /// seed (the default), expanded or both.
+            /// encrypted), or Raw. `form` picks the private key form: seed
+            /// (the default), expanded or both (PKCS#8 only). SLH-DSA's one
+            /// PKCS#8 form (RFC 9909) is written whatever `form` says.
             #[pyo3(signature = (encoding, format, encryption_algorithm, form=None))]
             fn private_bytes<'py>(
                 &self,
@@ -269,6 +358,63 @@ serialization_methods! {
     MLDSA44PrivateKey, MLDSA44PublicKey;
     MLDSA65PrivateKey, MLDSA65PublicKey;
     MLDSA87PrivateKey, MLDSA87PublicKey;
+    SlhDsaSha2_128sPrivateKey, SlhDsaSha2_128sPublicKey;
+    SlhDsaSha2_128fPrivateKey, SlhDsaSha2_128fPublicKey;
+    SlhDsaSha2_192sPrivateKey, SlhDsaSha2_192sPublicKey;
+    SlhDsaSha2_192fPrivateKey, SlhDsaSha2_192fPublicKey;
+    SlhDsaSha2_256sPrivateKey, SlhDsaSha2_256sPublicKey;
+    SlhDsaSha2_256fPrivateKey, SlhDsaSha2_256fPublicKey;
+    SlhDsaShake_128sPrivateKey, SlhDsaShake_128sPublicKey;
+    SlhDsaShake_128fPrivateKey, SlhDsaShake_128fPublicKey;
+    SlhDsaShake_192sPrivateKey, SlhDsaShake_192sPublicKey;
+    SlhDsaShake_192fPrivateKey, SlhDsaShake_192fPublicKey;
+    SlhDsaShake_256sPrivateKey, SlhDsaShake_256sPublicKey;
+    SlhDsaShake_256fPrivateKey, SlhDsaShake_256fPublicKey;
+}
+
+/// Raw-only `private_bytes` / `public_bytes` for the Falcon classes.
+macro_rules! falcon_serialization_methods {
+    ($($priv:ident, $pub_:ident;)*) => {$(
+        #[pymethods]
+        impl $priv {
+            /// Serializes the private key in the Raw format (Encoding.Raw,
+            /// PrivateFormat.Raw, NoEncryption()): the 48-byte seed, or with
+            /// `form=PrivateKeyForm.EXPANDED` the specification's secret key.
+            /// Falcon has no standard OID, hence no PKCS#8.
+            #[pyo3(signature = (encoding, format, encryption_algorithm, form=None))]
+            fn private_bytes<'py>(
+                &self,
+                py: Python<'py>,
+                encoding: &Bound<'py, PyAny>,
+                format: &Bound<'py, PyAny>,
+                encryption_algorithm: &Bound<'py, PyAny>,
+                form: Option<&Bound<'py, PyAny>>,
+            ) -> PyResult<Bound<'py, PyBytes>> {
+                falcon_private_bytes(py, &self.inner, encoding, format, encryption_algorithm, form)
+            }
+        }
+
+        #[pymethods]
+        impl $pub_ {
+            /// Serializes the public key in the Raw format (Encoding.Raw,
+            /// PublicFormat.Raw); Falcon has no SubjectPublicKeyInfo encoding.
+            fn public_bytes<'py>(
+                &self,
+                py: Python<'py>,
+                encoding: &Bound<'py, PyAny>,
+                format: &Bound<'py, PyAny>,
+            ) -> PyResult<Bound<'py, PyBytes>> {
+                falcon_public_bytes(py, &self.inner, encoding, format)
+            }
+        }
+    )*};
+}
+
+falcon_serialization_methods! {
+    Falcon512PrivateKey, Falcon512PublicKey;
+    Falcon1024PrivateKey, Falcon1024PublicKey;
+    FalconPadded512PrivateKey, FalconPadded512PublicKey;
+    FalconPadded1024PrivateKey, FalconPadded1024PublicKey;
 }
 
 fn private_to_py(py: Python<'_>, key: AnyPrivateKey) -> PyResult<Py<PyAny>> {
@@ -279,6 +425,42 @@ fn private_to_py(py: Python<'_>, key: AnyPrivateKey) -> PyResult<Py<PyAny>> {
         AnyPrivateKey::MlDsa44(inner) => Py::new(py, MLDSA44PrivateKey { inner })?.into_any(),
         AnyPrivateKey::MlDsa65(inner) => Py::new(py, MLDSA65PrivateKey { inner })?.into_any(),
         AnyPrivateKey::MlDsa87(inner) => Py::new(py, MLDSA87PrivateKey { inner })?.into_any(),
+        AnyPrivateKey::SlhDsaSha2_128s(inner) => {
+            Py::new(py, SlhDsaSha2_128sPrivateKey { inner })?.into_any()
+        }
+        AnyPrivateKey::SlhDsaSha2_128f(inner) => {
+            Py::new(py, SlhDsaSha2_128fPrivateKey { inner })?.into_any()
+        }
+        AnyPrivateKey::SlhDsaSha2_192s(inner) => {
+            Py::new(py, SlhDsaSha2_192sPrivateKey { inner })?.into_any()
+        }
+        AnyPrivateKey::SlhDsaSha2_192f(inner) => {
+            Py::new(py, SlhDsaSha2_192fPrivateKey { inner })?.into_any()
+        }
+        AnyPrivateKey::SlhDsaSha2_256s(inner) => {
+            Py::new(py, SlhDsaSha2_256sPrivateKey { inner })?.into_any()
+        }
+        AnyPrivateKey::SlhDsaSha2_256f(inner) => {
+            Py::new(py, SlhDsaSha2_256fPrivateKey { inner })?.into_any()
+        }
+        AnyPrivateKey::SlhDsaShake_128s(inner) => {
+            Py::new(py, SlhDsaShake_128sPrivateKey { inner })?.into_any()
+        }
+        AnyPrivateKey::SlhDsaShake_128f(inner) => {
+            Py::new(py, SlhDsaShake_128fPrivateKey { inner })?.into_any()
+        }
+        AnyPrivateKey::SlhDsaShake_192s(inner) => {
+            Py::new(py, SlhDsaShake_192sPrivateKey { inner })?.into_any()
+        }
+        AnyPrivateKey::SlhDsaShake_192f(inner) => {
+            Py::new(py, SlhDsaShake_192fPrivateKey { inner })?.into_any()
+        }
+        AnyPrivateKey::SlhDsaShake_256s(inner) => {
+            Py::new(py, SlhDsaShake_256sPrivateKey { inner })?.into_any()
+        }
+        AnyPrivateKey::SlhDsaShake_256f(inner) => {
+            Py::new(py, SlhDsaShake_256fPrivateKey { inner })?.into_any()
+        }
     })
 }
 
@@ -290,6 +472,42 @@ fn public_to_py(py: Python<'_>, key: AnyPublicKey) -> PyResult<Py<PyAny>> {
         AnyPublicKey::MlDsa44(inner) => Py::new(py, MLDSA44PublicKey { inner })?.into_any(),
         AnyPublicKey::MlDsa65(inner) => Py::new(py, MLDSA65PublicKey { inner })?.into_any(),
         AnyPublicKey::MlDsa87(inner) => Py::new(py, MLDSA87PublicKey { inner })?.into_any(),
+        AnyPublicKey::SlhDsaSha2_128s(inner) => {
+            Py::new(py, SlhDsaSha2_128sPublicKey { inner })?.into_any()
+        }
+        AnyPublicKey::SlhDsaSha2_128f(inner) => {
+            Py::new(py, SlhDsaSha2_128fPublicKey { inner })?.into_any()
+        }
+        AnyPublicKey::SlhDsaSha2_192s(inner) => {
+            Py::new(py, SlhDsaSha2_192sPublicKey { inner })?.into_any()
+        }
+        AnyPublicKey::SlhDsaSha2_192f(inner) => {
+            Py::new(py, SlhDsaSha2_192fPublicKey { inner })?.into_any()
+        }
+        AnyPublicKey::SlhDsaSha2_256s(inner) => {
+            Py::new(py, SlhDsaSha2_256sPublicKey { inner })?.into_any()
+        }
+        AnyPublicKey::SlhDsaSha2_256f(inner) => {
+            Py::new(py, SlhDsaSha2_256fPublicKey { inner })?.into_any()
+        }
+        AnyPublicKey::SlhDsaShake_128s(inner) => {
+            Py::new(py, SlhDsaShake_128sPublicKey { inner })?.into_any()
+        }
+        AnyPublicKey::SlhDsaShake_128f(inner) => {
+            Py::new(py, SlhDsaShake_128fPublicKey { inner })?.into_any()
+        }
+        AnyPublicKey::SlhDsaShake_192s(inner) => {
+            Py::new(py, SlhDsaShake_192sPublicKey { inner })?.into_any()
+        }
+        AnyPublicKey::SlhDsaShake_192f(inner) => {
+            Py::new(py, SlhDsaShake_192fPublicKey { inner })?.into_any()
+        }
+        AnyPublicKey::SlhDsaShake_256s(inner) => {
+            Py::new(py, SlhDsaShake_256sPublicKey { inner })?.into_any()
+        }
+        AnyPublicKey::SlhDsaShake_256f(inner) => {
+            Py::new(py, SlhDsaShake_256fPublicKey { inner })?.into_any()
+        }
     })
 }
 

@@ -1,11 +1,14 @@
 """Key formats through the Python API: the ML-KEM / ML-DSA files of the
 cryptography-vectors package, round trips of every set and form, pyca/cryptography
 interop both ways (plain and encrypted), OpenSSL CLI interop when it is new
-enough, and hypothesis-driven malformed input."""
+enough, and hypothesis-driven malformed input. SLH-DSA (RFC 9909): full round
+trips of one SHA2 and one SHAKE set, cheap checks of all twelve, and the
+documented gap in pyca/cryptography 50. Falcon: the Raw format only."""
 
 from __future__ import annotations
 
 import contextlib
+import functools
 import os
 import pathlib
 import re
@@ -17,7 +20,7 @@ from typing import Any
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from pqfence import mldsa, mlkem
+from pqfence import falcon, mldsa, mlkem, slhdsa
 from pqfence.exceptions import (
     DecryptionFailed,
     InvalidEncoding,
@@ -46,6 +49,7 @@ from pqfence.serialization import (
 pyca_ser = pytest.importorskip("cryptography.hazmat.primitives.serialization")
 pyca_mlkem = pytest.importorskip("cryptography.hazmat.primitives.asymmetric.mlkem")
 pyca_mldsa = pytest.importorskip("cryptography.hazmat.primitives.asymmetric.mldsa")
+pyca_exceptions = pytest.importorskip("cryptography.exceptions")
 
 
 @dataclass(frozen=True)
@@ -554,7 +558,9 @@ def test_mutated_never_crashes(v: Variant, which: int, data: st.DataObject) -> N
 @given(st.sampled_from(VARIANTS), st.integers(0, 255), st.binary(max_size=12))
 def test_wrong_oid(v: Variant, last: int, arcs: bytes) -> None:
     body = bytes([0x80, v.seed]) + bytes(v.seed)
-    known = {w.oid_last for w in VARIANTS if w.name[:6] == v.name[:6]}
+    # The last arcs pqfence knows under the same prefix (ML-DSA's and SLH-DSA's
+    # share 2.16.840.1.101.3.4.3).
+    known = KNOWN_KEM_ARCS if v.name.startswith("ML-KEM") else KNOWN_SIGNATURE_ARCS
     if last in known:
         return
     wrong = oid(v)[:-1] + bytes([last])
@@ -605,6 +611,10 @@ def test_both_with_mismatch(v: Variant, salt: bytes) -> None:
         load_der_private_key(pkcs8(oid(v), bad))
 
 
+KNOWN_KEM_ARCS = {1, 2, 3}
+KNOWN_SIGNATURE_ARCS = set(range(17, 32))
+
+
 LOCKED = mldsa.MLDSA44PrivateKey.generate().private_bytes(
     Encoding.DER, PrivateFormat.PKCS8, FAST_PBKDF2
 )
@@ -636,3 +646,302 @@ def test_hostile_kdf_cost_is_refused() -> None:
         hostile = der.replace(SCRYPT_DEFAULT, bytes.fromhex(params.replace(" ", "")))
         with pytest.raises(InvalidEncoding):
             load_der_private_key(hostile, b"pw")
+
+
+# ---------------------------------------------------------------------------
+# SLH-DSA (RFC 9909): one private key form, the 4n-byte key itself
+# ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class SlhVariant:
+    name: str
+    priv: Any
+    pub: Any
+    oid_last: int
+    n: int  # security parameter in bytes: public key 2n, seed 3n, private key 4n
+
+
+SLH_VARIANTS = [
+    SlhVariant(
+        f"SLH-DSA-{hash_name.upper()}-{level}",
+        getattr(slhdsa, f"SlhDsa{hash_name}_{level}PrivateKey"),
+        getattr(slhdsa, f"SlhDsa{hash_name}_{level}PublicKey"),
+        20 + i,
+        int(level[:3]) // 8,
+    )
+    for i, (hash_name, level) in enumerate(
+        (h, lv)
+        for h in ("Sha2", "Shake")
+        for lv in ("128s", "128f", "192s", "192f", "256s", "256f")
+    )
+]
+slh_all = pytest.mark.parametrize("v", SLH_VARIANTS, ids=lambda v: v.name)
+# Full round trips (key generation, PK.root checks on every load) for one SHA2
+# and one SHAKE set; an "s" set costs about one key generation per load.
+slh_full = pytest.mark.parametrize(
+    "v",
+    [v for v in SLH_VARIANTS if v.name in ("SLH-DSA-SHA2-128s", "SLH-DSA-SHAKE-256f")],
+    ids=lambda v: v.name,
+)
+SLH_FAST = next(v for v in SLH_VARIANTS if v.name == "SLH-DSA-SHAKE-128f")
+
+
+def slh_oid(v: SlhVariant) -> bytes:
+    return bytes([0x06, 0x09, 0x60, 0x86, 0x48, 0x01, 0x65, 0x03, 0x04, 0x03, v.oid_last])
+
+
+@functools.cache
+def slh_key(v: SlhVariant) -> Any:
+    """A fixed key per set (SK.seed || SK.prf || PK.seed = 0, 1, 2, ...)."""
+    return v.priv.from_seed_bytes(bytes(range(3 * v.n)))
+
+
+def test_slh_variants_match_the_classes() -> None:
+    assert [v.name for v in SLH_VARIANTS] == [v.priv.algorithm for v in SLH_VARIANTS]
+    for v in SLH_VARIANTS:
+        assert v.pub.algorithm == v.name
+        assert slhdsa.__dict__[v.priv.__name__] is v.priv
+
+
+@slh_full
+def test_slh_round_trip(v: SlhVariant) -> None:
+    key = slh_key(v)
+    expanded = key.private_bytes_expanded()
+    assert len(expanded) == 4 * v.n
+    # Every form writes the RFC 9909 document: the raw key, no inner encoding.
+    expected = pkcs8(slh_oid(v), expanded)
+    for form in (None, *PrivateKeyForm):
+        assert (
+            key.private_bytes(Encoding.DER, PrivateFormat.PKCS8, NoEncryption(), form) == expected
+        )
+    pem = key.private_bytes(Encoding.PEM, PrivateFormat.PKCS8, NoEncryption())
+    assert pem.startswith(b"-----BEGIN PRIVATE KEY-----\n")
+    for loaded in (load_der_private_key(expected), load_pem_private_key(pem)):
+        assert type(loaded) is v.priv
+        assert loaded == key
+        # Nothing is lost: the seed is the key's first 3n bytes.
+        assert loaded.private_bytes_raw() == expanded[: 3 * v.n] == key.private_bytes_raw()
+        assert loaded.private_bytes_expanded() == expanded
+    # The Raw format: the seed (default) or the whole key.
+    raw = (Encoding.Raw, PrivateFormat.Raw, NoEncryption())
+    assert key.private_bytes(*raw) == expanded[: 3 * v.n]
+    assert key.private_bytes(*raw, PrivateKeyForm.EXPANDED) == expanded
+    with pytest.raises(InvalidEncoding):
+        key.private_bytes(*raw, PrivateKeyForm.BOTH)
+    # pyca/cryptography's enums work too.
+    pyca_args = (pyca_ser.Encoding.DER, pyca_ser.PrivateFormat.PKCS8, pyca_ser.NoEncryption())
+    assert key.private_bytes(*pyca_args) == expected
+    # A loaded key signs; the public key from its SPKI verifies.
+    spki = key.public_key().public_bytes(Encoding.DER, PublicFormat.SubjectPublicKeyInfo)
+    public = load_der_public_key(spki)
+    assert type(public) is v.pub
+    public.verify(load_der_private_key(expected).sign(b"msg", b"ctx"), b"msg", b"ctx")
+
+
+@slh_full
+@pytest.mark.parametrize("enc", [FAST_SCRYPT, FAST_PBKDF2], ids=["scrypt", "pbkdf2"])
+def test_slh_encrypted_round_trip(v: SlhVariant, enc: PBES2Encryption) -> None:
+    key = slh_key(v)
+    pem = key.private_bytes(Encoding.PEM, PrivateFormat.PKCS8, enc)
+    der = key.private_bytes(Encoding.DER, PrivateFormat.PKCS8, enc, PrivateKeyForm.EXPANDED)
+    assert pem.startswith(b"-----BEGIN ENCRYPTED PRIVATE KEY-----\n")
+    for loaded in (load_pem_private_key(pem, PASSWORD), load_der_private_key(der, PASSWORD)):
+        assert type(loaded) is v.priv
+        assert loaded == key
+    with pytest.raises(DecryptionFailed):
+        load_pem_private_key(pem, b"wrong horse")
+    with pytest.raises(TypeError, match="not given"):
+        load_der_private_key(der)
+    # The SPKI travels beside it.
+    spki = key.public_key().public_bytes(Encoding.PEM, PublicFormat.SubjectPublicKeyInfo)
+    assert load_pem_public_key(spki) == key.public_key()
+
+
+@slh_all
+def test_slh_public_round_trip_every_set(v: SlhVariant) -> None:
+    """SPKI for all twelve sets, without key generation: every 2n-byte string
+    is a well-formed public key (PK.seed || PK.root)."""
+    raw = bytes((7 * i + v.n) % 256 for i in range(2 * v.n))
+    public = v.pub.from_public_bytes(raw)
+    der = public.public_bytes(Encoding.DER, PublicFormat.SubjectPublicKeyInfo)
+    pem = public.public_bytes(Encoding.PEM, PublicFormat.SubjectPublicKeyInfo)
+    assert der == tlv(0x30, tlv(0x30, slh_oid(v)) + tlv(0x03, b"\x00" + raw))
+    assert pem.startswith(b"-----BEGIN PUBLIC KEY-----\n")
+    for loaded in (load_der_public_key(der), load_pem_public_key(pem)):
+        assert type(loaded) is v.pub
+        assert loaded == public
+    assert public.public_bytes(Encoding.Raw, PublicFormat.Raw) == raw
+
+
+@slh_all
+def test_slh_malformed_every_set(v: SlhVariant) -> None:
+    """Refused before any hashing, for all twelve sets."""
+    size = 4 * v.n
+    # The RFC 9909 form is the bare key: wrong lengths, the ML-DSA-style
+    # seed CHOICE and an inner OCTET STRING all have the wrong length.
+    for body in (
+        b"",
+        bytes(3 * v.n),
+        bytes(size - 1),
+        bytes(size + 1),
+        bytes([0x80, 3 * v.n]) + bytes(3 * v.n),
+        tlv(0x04, bytes(size)),
+    ):
+        with pytest.raises(InvalidLength, match=f"must be {size} bytes, got {len(body)}"):
+            load_der_private_key(pkcs8(slh_oid(v), body))
+    # Parameters must be absent, in both structures.
+    with pytest.raises(InvalidEncoding, match="parameters"):
+        load_der_private_key(pkcs8(slh_oid(v), bytes(size), params=b"\x05\x00"))
+    spki_null = tlv(0x30, tlv(0x30, slh_oid(v) + b"\x05\x00") + tlv(0x03, bytes(1 + 2 * v.n)))
+    with pytest.raises(InvalidEncoding, match="parameters"):
+        load_der_public_key(spki_null)
+    # Public keys of the wrong length.
+    for n in (0, 2 * v.n - 1, 2 * v.n + 1):
+        spki = tlv(0x30, tlv(0x30, slh_oid(v)) + tlv(0x03, bytes(1 + n)))
+        with pytest.raises(InvalidLength, match=f"must be {2 * v.n} bytes, got {n}"):
+            load_der_public_key(spki)
+    # A PKCS#8 document is not a public key, and the loaders check PEM labels.
+    with pytest.raises(InvalidEncoding):
+        load_der_public_key(pkcs8(slh_oid(v), bytes(size)))
+
+
+def test_slh_pk_root_is_checked() -> None:
+    v = SLH_FAST
+    key = slh_key(v)
+    good = key.private_bytes_expanded()
+    # A flipped bit in SK.seed, PK.seed or PK.root fails the PK.root check.
+    for i in (0, v.n - 1, 2 * v.n, 3 * v.n, 4 * v.n - 1):
+        bad = bytearray(good)
+        bad[i] ^= 0x80
+        with pytest.raises(InvalidKey, match=r"PK\.root"):
+            load_der_private_key(pkcs8(slh_oid(v), bytes(bad)))
+    # SK.prf enters no public value, so no check can see it changed.
+    bad = bytearray(good)
+    bad[v.n] ^= 0x80
+    assert load_der_private_key(pkcs8(slh_oid(v), bytes(bad))) != key
+    # A OneAsymmetricKey v2 publicKey [1] must match.
+    alg = tlv(0x30, slh_oid(v))
+    for public, ok in ((good[2 * v.n :], True), (bytes(2 * v.n), False)):
+        v2 = tlv(
+            0x30,
+            b"\x02\x01\x01" + alg + tlv(0x04, good) + tlv(0x81, b"\x00" + public),
+        )
+        if ok:
+            assert load_der_private_key(v2) == key
+        else:
+            with pytest.raises(InvalidKey, match="publicKey"):
+                load_der_private_key(v2)
+
+
+def test_slh_unknown_and_hash_oids() -> None:
+    """RFC 9909's HashSLH-DSA key OIDs (.35 to .46) are not accepted."""
+    v = SLH_FAST
+    body = slh_key(v).private_bytes_expanded()
+    assert load_der_private_key(pkcs8(slh_oid(v), body)) == slh_key(v)
+    for last in (35, 46):
+        with pytest.raises(UnknownAlgorithm):
+            load_der_private_key(pkcs8(slh_oid(v)[:-1] + bytes([last]), body))
+
+
+def test_slh_pyca_has_no_slh_dsa() -> None:
+    """pyca/cryptography 50 has no SLH-DSA keys: it refuses RFC 9909 files
+    (so no interop test is possible). When this test fails, pyca gained
+    SLH-DSA: add interop tests like the ML-DSA ones."""
+    key = slh_key(SLH_FAST)
+    der = key.private_bytes(Encoding.DER, PrivateFormat.PKCS8, NoEncryption())
+    spki = key.public_key().public_bytes(Encoding.DER, PublicFormat.SubjectPublicKeyInfo)
+    with pytest.raises(pyca_exceptions.UnsupportedAlgorithm):
+        pyca_ser.load_der_private_key(der, None)
+    with pytest.raises(pyca_exceptions.UnsupportedAlgorithm):
+        pyca_ser.load_der_public_key(spki)
+    with pytest.raises(pyca_exceptions.UnsupportedAlgorithm):
+        to_cryptography(key)
+    with pytest.raises(pyca_exceptions.UnsupportedAlgorithm):
+        to_cryptography(key.public_key())
+
+
+SLH_FILES = [
+    slh_key(SLH_FAST).private_bytes(Encoding.DER, PrivateFormat.PKCS8, NoEncryption()),
+    slh_key(SLH_FAST).public_key().public_bytes(Encoding.DER, PublicFormat.SubjectPublicKeyInfo),
+]
+
+
+@fuzz
+@given(st.integers(0, 1), st.data())
+def test_slh_truncated_raises(which: int, data: st.DataObject) -> None:
+    f = SLH_FILES[which]
+    n = data.draw(st.integers(0, len(f) - 1))
+    loader = load_der_public_key if which else load_der_private_key
+    with pytest.raises(InvalidEncoding):
+        loader(f[:n])
+
+
+@fuzz
+@given(st.integers(0, 1), st.binary(min_size=1, max_size=40))
+def test_slh_extended_raises(which: int, extra: bytes) -> None:
+    loader = load_der_public_key if which else load_der_private_key
+    with pytest.raises(InvalidEncoding):
+        loader(SLH_FILES[which] + extra)
+
+
+@fuzz
+@given(st.integers(0, 1), st.data())
+def test_slh_mutated_never_crashes(which: int, data: st.DataObject) -> None:
+    f = bytearray(SLH_FILES[which])
+    for _ in range(data.draw(st.integers(1, 4))):
+        i = data.draw(st.integers(0, len(f) - 1))
+        f[i] = data.draw(st.integers(0, 255))
+    load_anything(bytes(f))
+
+
+# ---------------------------------------------------------------------------
+# Falcon: no standard OID, so the Raw format only
+# ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "priv",
+    [
+        falcon.Falcon512PrivateKey,
+        falcon.Falcon1024PrivateKey,
+        falcon.FalconPadded512PrivateKey,
+        falcon.FalconPadded1024PrivateKey,
+    ],
+    ids=lambda c: c.algorithm,
+)
+def test_falcon_raw_only(priv: Any) -> None:
+    key = priv.from_seed_bytes(bytes(range(48)))
+    public = key.public_key()
+    raw = (Encoding.Raw, PrivateFormat.Raw, NoEncryption())
+    assert key.private_bytes(*raw) == key.private_bytes_raw()
+    assert key.private_bytes(*raw, PrivateKeyForm.EXPANDED) == key.private_bytes_expanded()
+    pyca_raw = (pyca_ser.Encoding.Raw, pyca_ser.PrivateFormat.Raw, pyca_ser.NoEncryption())
+    assert key.private_bytes(*pyca_raw) == key.private_bytes_raw()
+    assert public.public_bytes(Encoding.Raw, PublicFormat.Raw) == public.public_bytes_raw()
+    # What Raw reads back.
+    assert priv.from_seed_bytes(key.private_bytes(*raw)) == key
+    again = priv.from_expanded_bytes(
+        key.private_bytes(*raw, PrivateKeyForm.EXPANDED),
+        public.public_bytes(Encoding.Raw, PublicFormat.Raw),
+    )
+    assert again == key
+    # No PKCS#8 or SPKI: a clear error, not an invented OID.
+    for encoding in (Encoding.DER, Encoding.PEM):
+        with pytest.raises(InvalidEncoding, match="no standard object identifier"):
+            key.private_bytes(encoding, PrivateFormat.PKCS8, NoEncryption())
+        with pytest.raises(InvalidEncoding, match="no standard object identifier"):
+            public.public_bytes(encoding, PublicFormat.SubjectPublicKeyInfo)
+    with pytest.raises(InvalidEncoding, match="no standard object identifier"):
+        key.private_bytes(Encoding.PEM, PrivateFormat.PKCS8, FAST_PBKDF2)
+    # The Raw format's own rules.
+    with pytest.raises(InvalidEncoding):
+        key.private_bytes(Encoding.DER, PrivateFormat.Raw, NoEncryption())
+    with pytest.raises(InvalidEncoding):
+        key.private_bytes(Encoding.Raw, PrivateFormat.Raw, FAST_PBKDF2)
+    with pytest.raises(InvalidEncoding):
+        key.private_bytes(*raw, PrivateKeyForm.BOTH)
+    with pytest.raises(InvalidEncoding):
+        public.public_bytes(Encoding.PEM, PublicFormat.Raw)
+    with pytest.raises(TypeError):
+        key.private_bytes(Encoding.Raw, PrivateFormat.Raw, object())  # type: ignore[arg-type]
