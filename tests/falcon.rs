@@ -122,3 +122,74 @@ fn pairwise_consistency_check_catches_a_broken_key() {
         })
     );
 }
+
+/// FNV-1a (64-bit) over the public and secret keys of `from_seed([i; 48])`
+/// for i = 0..count.
+fn keygen_digest<P: FalconParams>(count: u8) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for i in 0..count {
+        let sk = SigningKey::<P>::from_seed(&[i; 48]).unwrap();
+        let pk = sk.verifying_key().as_bytes().to_vec();
+        for b in pk.iter().chain(sk.expanded_bytes().bytes().iter()) {
+            h = (h ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+    h
+}
+
+/// Key generation is pinned bit for bit beyond the one key of the NIST KAT's
+/// first entry: 32 Falcon-512 and 16 Falcon-1024 keys, digests taken from the
+/// first implementation of NTRUSolve (before the faster products), so a
+/// change to the solver that alters any key fails here.
+#[test]
+fn keygen_is_pinned() {
+    assert_eq!(keygen_digest::<Falcon512>(32), 0x44c6_e406_50d0_e695);
+    assert_eq!(keygen_digest::<Falcon1024>(16), 0x5544_b6af_1811_cb17);
+}
+
+/// Sign/verify round trips over several keys, with fresh OS randomness and
+/// messages of every length from 0 to 199 bytes; each signature is also
+/// checked against a changed message and a flipped bit. 100 per set by
+/// default, `PQFENCE_FALCON_ROUNDS` for longer runs.
+fn round_trips<P: FalconParams>(rounds: usize) {
+    let mut sk = SigningKey::<P>::from_seed(&[0; 48]).unwrap();
+    for i in 0..rounds {
+        if i % 25 == 0 {
+            let mut seed = [0x5a; 48];
+            seed[..8].copy_from_slice(&(i as u64).to_le_bytes());
+            sk = SigningKey::<P>::from_seed(&seed).unwrap();
+        }
+        let vk = sk.verifying_key();
+        let msg: Vec<u8> = (0..i % 200).map(|j| (i * 31 + j * 7) as u8).collect();
+        let sig = sk.sign(&msg).unwrap();
+        let s = sig.as_bytes();
+        if P::PADDED {
+            assert_eq!(s.len(), P::SIG_BYTES);
+        } else {
+            assert!(s.len() <= P::SIG_BYTES);
+        }
+        vk.verify(&msg, s).unwrap();
+        let mut other = msg.clone();
+        other.push(1);
+        assert_eq!(vk.verify(&other, s), Err(Error::InvalidSignature));
+        let mut bad = s.to_vec();
+        bad[41 + i % (s.len() - 41)] ^= 1 << (i % 8);
+        assert_eq!(
+            vk.verify(&msg, &bad),
+            Err(Error::InvalidSignature),
+            "round {i}"
+        );
+    }
+}
+
+#[test]
+fn round_trips_all_sets() {
+    let rounds = std::env::var("PQFENCE_FALCON_ROUNDS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(100);
+    round_trips::<Falcon512>(rounds);
+    round_trips::<Falcon512Padded>(rounds);
+    round_trips::<Falcon1024>(rounds);
+    round_trips::<Falcon1024Padded>(rounds);
+}

@@ -26,6 +26,8 @@
 
 #include "internal.h"
 
+#include "ct.h"
+
 /*
  * pqf_falcon_fft_roots[k], k = s + m for the merge of two polynomials of
  * 2s coefficients (s = 1, 2, ..., 256; m < s): cos and sin of the root w of
@@ -795,11 +797,16 @@ int64_t pqf_falcon_fpr_rint(double x) {
     uint64_t bits, m;
     int64_t ia = (int64_t)a, ib = (int64_t)b;
     memcpy(&bits, &x, sizeof bits);
-    m = (uint64_t)0 - (bits >> 63);
+    /* the barrier keeps the select arithmetic: without it a compiler may
+     * branch on the sign of x */
+    m = pqf_value_barrier_u64((uint64_t)0 - (bits >> 63));
     return (int64_t)(((uint64_t)ia & ~m) | ((uint64_t)ib & m));
 }
 
 int64_t pqf_falcon_fpr_floor(double x) {
     int64_t t = (int64_t)x; /* truncation toward zero */
-    return t - (int64_t)(x < (double)t);
+    double d = x - (double)t; /* exact; negative iff x < t */
+    uint64_t bits;
+    memcpy(&bits, &d, sizeof bits);
+    return t - (int64_t)(bits >> 63);
 }

@@ -14,10 +14,17 @@
  * number of limbs per depth (tables below, sized from the observed sizes of
  * the norms plus a wide margin); arithmetic wraps modulo 2^(32 L), which is
  * exact whenever the true value fits, and the final result is checked exactly.
+ * The multiplicands of the polynomial products (the tower, and each reduced
+ * pair before it is lifted) are switched to sign-magnitude form once, and the
+ * products are summed per output coefficient in short accumulators (one-limb
+ * factors: carry-free 64-bit columns), so that no product touches a full
+ * output integer.
  *
  * Timing: the limb loops and polynomial products have fixed bounds, and the
- * sign handling is masked. Not constant time: the extended GCD at the bottom
- * (binary algorithm, data-dependent loop) and the number of Babai iterations.
+ * sign handling is masked. Not constant time (assurance/suppressions.md,
+ * "Falcon"): the extended GCD at the bottom (binary algorithm, data-dependent
+ * loop), and the number of Babai rounds with the shift of each round, which
+ * follow the sizes of the intermediate values.
  */
 #include <string.h>
 
@@ -60,6 +67,11 @@ static size_t lbig(unsigned d) {
 /* ---- fixed-length two's complement integers ---- */
 
 static uint32_t bn_sign(const uint32_t *x, size_t L) {
+    return (uint32_t)0 - (x[L - 1] >> 31);
+}
+
+/* sign mask of a sign-magnitude value (see bn_to_sm) */
+static uint32_t sm_sign(const uint32_t *x, size_t L) {
     return (uint32_t)0 - (x[L - 1] >> 31);
 }
 
@@ -127,23 +139,30 @@ static void bn_mul_acc(uint32_t *d, size_t Ld, const uint32_t *a, size_t La,
     bn_add_cneg(d, p, Ld, m);
 }
 
-/* bit length of |x| (constant time) */
+/* bit length of a 32-bit value (constant time) */
+static uint32_t bitlen32(uint32_t y) {
+    uint32_t len = 0, k;
+    for (k = 16; k > 0; k >>= 1) {
+        uint32_t hi = pqf_ct_mask_nonzero_u32(y >> k);
+        len += k & hi;
+        y = pqf_ct_select_u32(hi, y >> k, y);
+    }
+    return len + (y & 1u);
+}
+
+/* bit length of |x| (constant time): the top nonzero limb of |x| is found
+ * with masks, then measured once */
 static unsigned bn_bitlen(const uint32_t *x, size_t L) {
-    uint32_t m = bn_sign(x, L), c = m & 1u, top = 0;
+    uint32_t m = bn_sign(x, L), c = m & 1u, top = 0, topi = 0;
     size_t i;
     for (i = 0; i < L; i++) {
         uint64_t t = (uint64_t)(x[i] ^ m) + c;
-        uint32_t y = (uint32_t)t, len = 0, k;
+        uint32_t y = (uint32_t)t, nz = pqf_ct_mask_nonzero_u32(y);
         c = (uint32_t)(t >> 32);
-        for (k = 16; k > 0; k >>= 1) {
-            uint32_t hi = pqf_ct_mask_nonzero_u32(y >> k);
-            len += k & hi;
-            y = pqf_ct_select_u32(hi, y >> k, y);
-        }
-        len += y & 1u;
-        top = pqf_ct_select_u32(pqf_ct_mask_nonzero_u32(len), (uint32_t)(32 * i) + len, top);
+        top = pqf_ct_select_u32(nz, y, top);
+        topi = pqf_ct_select_u32(nz, (uint32_t)i, topi);
     }
-    return top;
+    return 32 * topi + bitlen32(top);
 }
 
 static unsigned poly_maxbits(const uint32_t *x, size_t m, size_t L) {
@@ -186,87 +205,289 @@ static double bn_to_double(const uint32_t *x, size_t L, int e) {
     return r;
 }
 
-/* ---- the tower of field norms ---- */
+/* ---- sign-magnitude form and product kernels ----
+ *
+ * The multiplicands of the products below (f_d and g_d in the tower, and the
+ * reduced F_{d+1}, G_{d+1} before they are lifted) are converted once to
+ * sign-magnitude form: |x| in the limbs with the sign in bit 31 of the top
+ * limb (every such value has |x| < 2^(32 L - 1)), so that no product has to
+ * recompute an absolute value. Sums of products are accumulated exactly in
+ * short two's complement accumulators, one output coefficient at a time, and
+ * stored once; the result modulo 2^(32 L) is the same as adding every product
+ * truncated to L limbs. Signs only ever select masks.
+ */
 
-/* nf = N(f) = f0^2 - y f1^2 (size m/2, Lo limbs) from f (size m, Li limbs).
- * tmp: (m/2) * Lo + 2 Li + Lo limbs. */
-static void field_norm(uint32_t *nf, size_t Lo, const uint32_t *f, size_t Li,
-                       size_t m, uint32_t *tmp) {
-    size_t h = m >> 1, i, j;
-    uint32_t *sq1 = tmp, *mt = tmp + h * Lo;
-    memset(nf, 0, h * Lo * sizeof *nf);
-    memset(sq1, 0, h * Lo * sizeof *sq1);
-    for (i = 0; i < h; i++) {
-        for (j = 0; j < h; j++) {
-            size_t k = i + j;
-            uint32_t neg = 0;
-            if (k >= h) { /* public indices: x^h = -1 */
-                k -= h;
-                neg = 0xFFFFFFFFu;
-            }
-            bn_mul_acc(nf + k * Lo, Lo, f + (2 * i) * Li, Li, f + (2 * j) * Li, Li, neg, mt);
-            bn_mul_acc(sq1 + k * Lo, Lo, f + (2 * i + 1) * Li, Li, f + (2 * j + 1) * Li,
-                       Li, neg, mt);
-        }
-    }
-    /* nf -= y * sq1, with y * y^(h-1) = -1 */
-    for (i = 0; i < h; i++) {
-        if (i + 1 < h) {
-            bn_add_cneg(nf + (i + 1) * Lo, sq1 + i * Lo, Lo, 0xFFFFFFFFu);
-        } else {
-            bn_add_cneg(nf, sq1 + i * Lo, Lo, 0);
-        }
+#define TOPBIT 0x80000000u
+
+/* two's complement (L limbs) to sign-magnitude, in place */
+static void bn_to_sm(uint32_t *x, size_t L) {
+    uint32_t m = bn_sign(x, L);
+    bn_cneg(x, L, m);
+    x[L - 1] |= m & TOPBIT;
+}
+
+/* sign-magnitude (L limbs) to two's complement L-limb y */
+static void sm_to_bn(uint32_t *y, const uint32_t *x, size_t L) {
+    uint32_t m = sm_sign(x, L);
+    memmove(y, x, L * sizeof *y);
+    y[L - 1] &= ~TOPBIT;
+    bn_cneg(y, L, m);
+}
+
+static void poly_to_sm(uint32_t *x, size_t m, size_t stride, size_t L) {
+    size_t u;
+    for (u = 0; u < m; u++) {
+        bn_to_sm(x + u * stride, L);
     }
 }
 
-/* F_d(x) = Fp(x^2) * g(-x) modulo x^m + 1: out (m values, Lo limbs) from Fp
- * (m/2 values, Lp limbs) and g (m values, Lg limbs). tmp: Lp + Lg + Lo. */
-static void lift(uint32_t *out, size_t Lo, const uint32_t *Fp, size_t Lp,
-                 const uint32_t *g, size_t Lg, size_t m, uint32_t *tmp) {
-    size_t i, j;
-    memset(out, 0, m * Lo * sizeof *out);
-    for (i = 0; i < (m >> 1); i++) {
-        for (j = 0; j < m; j++) {
-            size_t k = 2 * i + j;
-            uint32_t neg = (j & 1u) ? 0xFFFFFFFFu : 0; /* g(-x): public index */
-            if (k >= m) {
-                k -= m;
-                neg = ~neg;
-            }
-            bn_mul_acc(out + k * Lo, Lo, Fp + i * Lp, Lp, g + j * Lg, Lg, neg, tmp);
-        }
-    }
+/* limb t of |x| for a sign-magnitude x of L limbs */
+static uint32_t sm_limb(const uint32_t *x, size_t t, size_t L) {
+    return t + 1 < L ? x[t] : x[t] & ~TOPBIT; /* public index */
 }
 
-/* d (L limbs) -= (k * a) << s, a of La limbs, k a signed 32-bit value;
- * tmp: La + 1 + L limbs */
-static void bn_sub_scaled(uint32_t *d, size_t L, const uint32_t *a, size_t La,
-                          int32_t k, unsigned s, uint32_t neg, uint32_t *tmp) {
-    uint32_t *ta = tmp, *p = tmp + La + 1;
-    uint32_t km = (uint32_t)0 - ((uint32_t)k >> 31);
-    uint32_t ka = ((uint32_t)k ^ km) - km, m;
-    size_t sw = s >> 5, i;
-    unsigned sb = s & 31;
-    uint64_t c = 0;
-    m = bn_abs(ta, a, La);
-    ta[La] = 0;
-    memset(p, 0, L * sizeof *p);
-    /* p = (|a| * |k|) << s, truncated to L limbs */
-    for (i = 0; i <= La && i + sw < L; i++) {
-        c += (uint64_t)ta[i] * ka;
-        p[i + sw] = (uint32_t)c;
+/* acc (La + Lb + 1 limbs) += (mask ? -1 : 1) * |a| * |b|, both sign-magnitude;
+ * p: La + Lb limbs of scratch */
+static void acc_mul(uint32_t *acc, const uint32_t *a, size_t La, const uint32_t *b,
+                    size_t Lb, uint32_t mask, uint32_t *p) {
+    size_t i, j, Lp = La + Lb;
+    uint64_t c;
+    memset(p, 0, Lp * sizeof *p);
+    for (i = 0; i < La; i++) {
+        uint32_t ai = sm_limb(a, i, La);
+        c = 0;
+        for (j = 0; j < Lb; j++) {
+            c += (uint64_t)p[i + j] + (uint64_t)ai * sm_limb(b, j, Lb);
+            p[i + j] = (uint32_t)c;
+            c >>= 32;
+        }
+        p[i + Lb] = (uint32_t)c;
+    }
+    c = mask & 1u;
+    for (i = 0; i < Lp; i++) {
+        c += (uint64_t)acc[i] + (p[i] ^ mask);
+        acc[i] = (uint32_t)c;
         c >>= 32;
     }
-    if (sb != 0) {
-        uint32_t prev = 0;
-        for (i = sw; i < L; i++) {
-            uint32_t cur = p[i];
-            p[i] = (cur << sb) | (prev >> (32 - sb));
-            prev = cur;
+    acc[Lp] = (uint32_t)(c + acc[Lp] + mask);
+}
+
+/*
+ * Column accumulators, for products with a one-limb factor: the sum of signed
+ * products a * b (a of La limbs, |b| < 2^31) is kept as La columns, column t
+ * weighing 2^(32 t) and summing the 64-bit two's complement values
+ * v = +-a_t * b (|v| < 2^63) without carries: two words per column, the sum
+ * of the low halves of the v (unsigned) and the sum of their signed high
+ * halves (two's complement), so the column's value is low + 2^32 high.
+ * Exact for up to 2^31 terms.
+ */
+static inline void col_add(uint64_t *col, uint64_t v) {
+    col[0] += v & 0xFFFFFFFFu;
+    col[1] += (v >> 32) - ((v >> 63) << 32);
+}
+
+static inline void col_mac(uint64_t *col, const uint32_t *a, size_t La, uint32_t b,
+                           uint32_t mask) {
+    uint64_t M = (uint64_t)0 - (uint64_t)(mask & 1u);
+    size_t t;
+    for (t = 0; t < La; t++) {
+        uint64_t p = (uint64_t)sm_limb(a, t, La) * b;
+        col_add(col + 2 * t, (p ^ M) - M);
+    }
+}
+
+/* word w of column t, 0 outside the La columns (public indices) */
+static uint64_t col_word(const uint64_t *col, size_t La, size_t t, size_t w) {
+    return t < La ? col[2 * t + w] : 0;
+}
+
+/* r (Lr limbs) = sum of the La columns, modulo 2^(32 Lr). Read as unsigned,
+ * a negative high sum of column t is 2^64 too large at limb t + 1, i.e. 1 too
+ * large at limb t + 3: those ones form one number, subtracted by adding its
+ * complement plus 1. */
+static void col_fold(uint32_t *r, size_t Lr, const uint64_t *col, size_t La) {
+    uint64_t c = 1;
+    size_t i;
+    for (i = 0; i < Lr; i++) {
+        c += col_word(col, La, i, 0) & 0xFFFFFFFFu;
+        if (i >= 1) {
+            c += col_word(col, La, i - 1, 0) >> 32;
+            c += col_word(col, La, i - 1, 1) & 0xFFFFFFFFu;
+        }
+        if (i >= 2) {
+            c += col_word(col, La, i - 2, 1) >> 32;
+        }
+        c += (uint32_t)~(uint32_t)(i >= 3 ? col_word(col, La, i - 3, 1) >> 63 : 0);
+        r[i] = (uint32_t)c;
+        c >>= 32;
+    }
+}
+
+/* ---- the tower of field norms ---- */
+
+/* acc += (mask ? -1 : 1) |a| |b| for sign-magnitude a, b of L limbs: with
+ * L = 1 acc is one column (col_mac), else La = 2 L + 1 limbs (acc_mul) */
+static void sq_mac(uint32_t *acc, const uint32_t *a, const uint32_t *b, size_t L,
+                   uint32_t mask, uint32_t *p) {
+    if (L == 1) {
+        col_mac((uint64_t *)(void *)acc, a, 1, sm_limb(b, 0, 1), mask);
+    } else {
+        acc_mul(acc, a, L, b, L, mask, p);
+    }
+}
+
+/* acc += sign * sum over unordered pairs {i, j}, i != j, i + j = t mod h of
+ * a_i a_j (each pair once), where x^h = -1; a: h sign-magnitude values of L
+ * limbs at stride 2 L (the even or odd half of f) */
+static void sq_pairs(uint32_t *acc, const uint32_t *a, size_t L, size_t h, size_t t,
+                     uint32_t sign, uint32_t *p) {
+    size_t i;
+    for (i = 0; 2 * i < t; i++) { /* j = t - i > i, no wrap */
+        const uint32_t *ai = a + 2 * i * L, *aj = a + 2 * (t - i) * L;
+        sq_mac(acc, ai, aj, L, sm_sign(ai, L) ^ sm_sign(aj, L) ^ sign, p);
+    }
+    for (i = t + 1; 2 * i < t + h; i++) { /* j = t + h - i > i, x^h = -1 */
+        const uint32_t *ai = a + 2 * i * L, *aj = a + 2 * (t + h - i) * L;
+        sq_mac(acc, ai, aj, L, ~(sm_sign(ai, L) ^ sm_sign(aj, L) ^ sign), p);
+    }
+}
+
+/* acc += sign * the squares a_i^2 with 2i = t mod h (x^h = -1) */
+static void sq_diag(uint32_t *acc, const uint32_t *a, size_t L, size_t h, size_t t,
+                    uint32_t sign, uint32_t *p) {
+    if ((t & 1u) != 0) {
+        return; /* h is 1 or even: no i with 2i = t mod h */
+    }
+    sq_mac(acc, a + t * L, a + t * L, L, sign, p);
+    if (h > 1) {
+        const uint32_t *ai = a + (t + h) * L; /* i = (t + h) / 2 */
+        sq_mac(acc, ai, ai, L, ~sign, p);
+    }
+}
+
+/* nf = N(f) = f0^2 - y f1^2 (h = m/2 values, Lo limbs, two's complement) from
+ * f (m values, Li limbs, sign-magnitude). Coefficient t of N(f) is
+ * (f0^2)_t - (f1^2)_{t-1}, with (f1^2)_{h-1} added at t = 0 (y^h = -1); each
+ * square is twice its cross products plus its diagonal. tmp: 5 Li + 3 limbs,
+ * 8-byte aligned. */
+static void field_norm(uint32_t *nf, size_t Lo, const uint32_t *f, size_t Li, size_t m,
+                       uint32_t *tmp) {
+    size_t h = m >> 1, t, La = Li == 1 ? 4 : 2 * Li + 1;
+    uint32_t *acc = tmp, *p = tmp + La;
+    for (t = 0; t < h; t++) {
+        size_t t1 = t == 0 ? h - 1 : t - 1;
+        uint32_t s1 = t == 0 ? 0 : 0xFFFFFFFFu; /* public indices */
+        memset(acc, 0, La * sizeof *acc);
+        sq_pairs(acc, f, Li, h, t, 0, p);
+        sq_pairs(acc, f + Li, Li, h, t1, s1, p);
+        if (Li == 1) { /* double the column */
+            uint64_t *col = (uint64_t *)(void *)acc;
+            col[0] <<= 1;
+            col[1] <<= 1;
+        } else {
+            bn_add_cneg(acc, acc, La, 0);
+        }
+        sq_diag(acc, f, Li, h, t, 0, p);
+        sq_diag(acc, f + Li, Li, h, t1, s1, p);
+        if (Li == 1) {
+            col_fold(p, 3, (const uint64_t *)(const void *)acc, 1);
+            bn_copy_ext(nf + t * Lo, Lo, p, 3);
+        } else {
+            bn_copy_ext(nf + t * Lo, Lo, acc, La);
         }
     }
-    /* d -= sign * p, sign = sign(a) * sign(k) * (neg ? -1 : 1) */
-    bn_add_cneg(d, p, L, ~(m ^ km ^ neg));
+}
+
+/* the signed value of a one-limb sign-magnitude x, as a 64-bit two's
+ * complement word */
+static uint64_t sm1_value(uint32_t x) {
+    uint64_t S = (uint64_t)0 - (uint64_t)(x >> 31);
+    return ((uint64_t)(x & ~TOPBIT) ^ S) - S;
+}
+
+/* lift for one-limb g and Lp <= 2: for each Fp_i, its limbs (signed) times
+ * every g_j are added to the columns of the coefficient 2i + j they reach.
+ * cw: 2 Lp m + m words; acc: Lp + 2 limbs. */
+static void lift_cols(uint32_t *out, size_t Lo, const uint32_t *Fp, size_t Lp, size_t Sp,
+                      const uint32_t *g, size_t m, uint64_t *cw, uint32_t *acc) {
+    uint64_t *col = cw, *gs = cw + 2 * Lp * m;
+    size_t i, j, k, t;
+    for (j = 0; j < m; j++) { /* g(-x) */
+        uint64_t v = sm1_value(g[j]);
+        gs[j] = (j & 1u) ? (uint64_t)0 - v : v;
+    }
+    memset(col, 0, 2 * Lp * m * sizeof *col);
+    for (i = 0; i < (m >> 1); i++) {
+        const uint32_t *a = Fp + i * Sp;
+        uint64_t S = (uint64_t)0 - (uint64_t)(sm_sign(a, Lp) & 1u);
+        for (t = 0; t < Lp; t++) {
+            uint64_t at = ((uint64_t)sm_limb(a, t, Lp) ^ S) - S, an = (uint64_t)0 - at;
+            for (j = 0; j < m - 2 * i; j++) { /* x^(2i + j) */
+                col_add(col + 2 * ((2 * i + j) * Lp + t), at * gs[j]);
+            }
+            for (; j < m; j++) { /* x^(2i + j) = -x^(2i + j - m) */
+                col_add(col + 2 * ((2 * i + j - m) * Lp + t), an * gs[j]);
+            }
+        }
+    }
+    for (k = 0; k < m; k++) {
+        col_fold(acc, Lp + 2, col + 2 * k * Lp, Lp);
+        bn_copy_ext(out + k * Lo, Lo, acc, Lp + 2);
+    }
+}
+
+/* F_d(x) = Fp(x^2) * g(-x) modulo x^m + 1: out (m values, Lo limbs, two's
+ * complement) from Fp (m/2 sign-magnitude values of Lp limbs at stride Sp)
+ * and g (m sign-magnitude values, Lg limbs). With Lg = 1 the sums are kept in
+ * columns (all of them in dw, 5m doubles, when Lp <= 2). tmp: 5 Lp + 2 Lg + 2
+ * limbs, 8-byte aligned. */
+static void lift(uint32_t *out, size_t Lo, const uint32_t *Fp, size_t Lp, size_t Sp,
+                 const uint32_t *g, size_t Lg, size_t m, double *dw, uint32_t *tmp) {
+    size_t k, i, La = Lg == 1 ? 4 * Lp : Lp + Lg + 1;
+    uint32_t *acc = tmp, *p = tmp + La;
+    uint64_t *col = (uint64_t *)(void *)tmp;
+    if (Lg == 1 && Lp <= 2) {
+        lift_cols(out, Lo, Fp, Lp, Sp, g, m, (uint64_t *)(void *)dw, tmp);
+        return;
+    }
+    for (k = 0; k < m; k++) {
+        memset(acc, 0, La * sizeof *acc);
+        for (i = 0; i < (m >> 1); i++) {
+            /* x^(2i) * x^j = x^k, wrapping when 2i > k; g(-x) negates odd j
+             * (public indices) */
+            size_t j = 2 * i <= k ? k - 2 * i : k + m - 2 * i;
+            uint32_t neg = (uint32_t)0 - (uint32_t)((j & 1u) ^ (2 * i > k ? 1u : 0u));
+            const uint32_t *a = Fp + i * Sp, *b = g + j * Lg;
+            uint32_t mask = sm_sign(a, Lp) ^ sm_sign(b, Lg) ^ neg;
+            if (Lg == 1) {
+                col_mac(col, a, Lp, sm_limb(b, 0, 1), mask);
+            } else {
+                acc_mul(acc, a, Lp, b, Lg, mask, p);
+            }
+        }
+        if (Lg == 1) {
+            col_fold(p, Lp + 2, col, Lp);
+            bn_copy_ext(out + k * Lo, Lo, p, Lp + 2);
+        } else {
+            bn_copy_ext(out + k * Lo, Lo, acc, La);
+        }
+    }
+}
+
+/* d (L limbs) -= x << s, x of Lx limbs (two's complement), modulo 2^(32 L) */
+static void bn_sub_shifted(uint32_t *d, size_t L, const uint32_t *x, size_t Lx, unsigned s) {
+    size_t sw = s >> 5, t;
+    unsigned sb = s & 31;
+    uint32_t sx = bn_sign(x, Lx), prev = 0;
+    uint64_t c = 1; /* d + ~y + 1 */
+    for (t = 0; t < L; t++) {
+        uint32_t cur = t < sw ? 0 : (t - sw < Lx ? x[t - sw] : sx); /* public */
+        uint32_t y = (cur << sb) | (uint32_t)((uint64_t)prev >> (32 - sb));
+        prev = cur;
+        c += (uint64_t)d[t] + (uint32_t)~y;
+        d[t] = (uint32_t)c;
+        c >>= 32;
+    }
 }
 
 /* polynomial to FFT of its values scaled by 2^-e */
@@ -279,27 +500,98 @@ static void poly_to_fft(double *d, const uint32_t *x, size_t L, int e, unsigned 
 }
 
 /*
+ * The Babai update F -= 2^s (k * f mod x^m + 1) for one-limb f (sign-magnitude,
+ * |f| < 2^31) and |k_j| <= 2^30: every product is an exact 64-bit signed
+ * value, summed into one column per coefficient of F (col: 2m words).
+ * acc: 3 limbs.
+ */
+static void babai_update1(uint32_t *F, size_t Lo, const uint32_t *f, const int32_t *kw,
+                          size_t m, unsigned s, uint64_t *col, uint32_t *acc) {
+    size_t i, u;
+    memset(col, 0, 2 * m * sizeof *col);
+    for (i = 0; i < m; i++) {
+        uint64_t fv = sm1_value(f[i]), fn = (uint64_t)0 - fv;
+        for (u = i; u < m; u++) { /* x^i x^(u-i) */
+            col_add(col + 2 * u, fv * (uint64_t)(int64_t)kw[u - i]);
+        }
+        for (u = 0; u < i; u++) { /* x^i x^(u+m-i) = -x^u */
+            col_add(col + 2 * u, fn * (uint64_t)(int64_t)kw[u + m - i]);
+        }
+    }
+    for (u = 0; u < m; u++) {
+        col_fold(acc, 3, col + 2 * u, 1);
+        bn_sub_shifted(F + u * Lo, Lo, acc, 3, s);
+    }
+}
+
+#define SIGN64 ((uint64_t)1 << 63)
+#define CLAMP30 ((uint64_t)0x41D0000000000000u) /* the bits of 2^30 */
+
+static uint64_t dbl_bits(double x) {
+    uint64_t b;
+    memcpy(&b, &x, sizeof b);
+    return b;
+}
+
+/* max / min of a, b < 2^63 without a branch */
+static uint64_t u64_max(uint64_t a, uint64_t b) {
+    uint64_t lt = (uint64_t)0 - ((a - b) >> 63); /* a < b */
+    return pqf_value_barrier_u64(lt & (a ^ b)) ^ a;
+}
+static uint64_t u64_min(uint64_t a, uint64_t b) {
+    uint64_t lt = (uint64_t)0 - ((a - b) >> 63);
+    return pqf_value_barrier_u64(lt & (a ^ b)) ^ b;
+}
+
+/* largest bit length in a sign-magnitude polynomial; tmp: L limbs */
+static unsigned sm_poly_maxbits(const uint32_t *x, size_t m, size_t L, uint32_t *tmp) {
+    unsigned mx = 0;
+    size_t u;
+    for (u = 0; u < m; u++) {
+        uint32_t b;
+        memcpy(tmp, x + u * L, L * sizeof *tmp);
+        tmp[L - 1] &= ~TOPBIT;
+        b = bn_bitlen(tmp, L);
+        mx = pqf_ct_select_u32(pqf_ct_mask_lt_u32(mx, b), b, mx);
+    }
+    return mx;
+}
+
+/* poly_to_fft of a sign-magnitude polynomial; tmp: L limbs */
+static void sm_poly_to_fft(double *d, const uint32_t *x, size_t L, int e, unsigned logm,
+                           uint32_t *tmp) {
+    size_t m = (size_t)1 << logm, u;
+    for (u = 0; u < m; u++) {
+        sm_to_bn(tmp, x + u * L, L);
+        d[u] = bn_to_double(tmp, L, e);
+    }
+    pqf_falcon_fft(d, logm);
+}
+
+/*
  * Algorithm 7 (Reduce): (F, G) -= k (f, g) until k = 0, k computed on
  * approximations with BABAI_STEP bits of headroom per round.
- * F, G: m values of Lo limbs; f, g: m values of Lf limbs.
- * dw: 5m doubles; kw: m int32; tmp: Lf + 1 + Lo limbs.
+ * F, G: m values of Lo limbs (two's complement); f, g: m sign-magnitude values
+ * of Lf limbs. dw: 5m doubles; kw: m int32; tmp: 9 Lf + 2 limbs, 8-byte aligned.
  * Returns 0 when the reduction did not converge.
  */
 static int babai_reduce(uint32_t *F, uint32_t *G, size_t Lo, const uint32_t *f,
                         const uint32_t *g, size_t Lf, unsigned logm, double *dw,
                         int32_t *kw, uint32_t *tmp) {
-    size_t m = (size_t)1 << logm, u, i, j;
+    size_t m = (size_t)1 << logm, u, i;
+    uint64_t *colF = (uint64_t *)(void *)tmp, *colG = colF + 2 * Lf;
+    uint32_t *acc = tmp + 8 * Lf;
     double *fa = dw, *ga = dw + m, *den = dw + 2 * m, *Fa = dw + 3 * m, *Ga = dw + 4 * m;
     int bf, ef, iter;
     unsigned prev = 0xFFFFFFFFu;
     int stalls = 0;
 
-    bf = (int)poly_maxbits(f, m, Lf);
-    u = poly_maxbits(g, m, Lf);
+    bf = (int)sm_poly_maxbits(f, m, Lf, tmp);
+    u = sm_poly_maxbits(g, m, Lf, tmp);
     bf = (int)u > bf ? (int)u : bf;
     ef = bf > 53 ? bf - 53 : 0;
-    poly_to_fft(fa, f, Lf, ef, logm);
-    poly_to_fft(ga, g, Lf, ef, logm);
+    sm_poly_to_fft(fa, f, Lf, ef, logm, tmp);
+    sm_poly_to_fft(ga, g, Lf, ef, logm, tmp);
     memcpy(den, fa, m * sizeof *den);
     pqf_falcon_fft_mulselfadj(den, logm);
     memcpy(Fa, ga, m * sizeof *Fa);
@@ -331,24 +623,25 @@ static int babai_reduce(uint32_t *F, uint32_t *G, size_t Lo, const uint32_t *f,
         pqf_falcon_fft_add(Fa, Ga, logm);
         pqf_falcon_fft_div(Fa, den, logm);
         pqf_falcon_ifft(Fa, logm);
-        /* k = Fa * 2^(eF - ef); keep its top BABAI_STEP bits: k ~ 2^s round(k / 2^s) */
+        /* k = Fa * 2^(eF - ef); keep its top BABAI_STEP bits: k ~ 2^s round(k / 2^s).
+         * The largest |Fa[u]| is found on the bit patterns (for doubles >= 0
+         * the integer order is the numeric order), without branches. */
         {
-            double mx = 0.0;
-            uint64_t bits;
+            uint64_t bits = 0;
             for (u = 0; u < m; u++) {
-                double a = Fa[u] < 0 ? -Fa[u] : Fa[u];
-                mx = a > mx ? a : mx;
+                bits = u64_max(bits, dbl_bits(Fa[u]) & ~SIGN64);
             }
-            memcpy(&bits, &mx, sizeof bits);
             s = (int)((bits >> 52) & 0x7FF) - 1022 + eF - ef - BABAI_STEP;
             s = s > 0 ? s : 0;
         }
         scale = pow2(eF - ef - s);
         for (u = 0; u < m; u++) {
-            double v = Fa[u] * scale;
-            /* clamp into int32 range (only reached on divergence) */
-            v = v > 1073741824.0 ? 1073741824.0 : v;
-            v = v < -1073741824.0 ? -1073741824.0 : v;
+            /* clamp |v| to 2^30, the int32 range kept (only reached on
+             * divergence), on the bit pattern */
+            uint64_t b = dbl_bits(Fa[u] * scale), mag = b & ~SIGN64;
+            double v;
+            b = (b & SIGN64) | u64_min(mag, CLAMP30);
+            memcpy(&v, &b, sizeof v);
             kw[u] = (int32_t)pqf_falcon_fpr_rint(v);
             nz |= (uint32_t)kw[u];
         }
@@ -358,44 +651,60 @@ static int babai_reduce(uint32_t *F, uint32_t *G, size_t Lo, const uint32_t *f,
             }
             continue; /* cannot happen with sane inputs: stalls ends it */
         }
-        for (i = 0; i < m; i++) {
-            for (j = 0; j < m; j++) {
-                size_t k = i + j;
-                uint32_t neg = 0;
-                if (k >= m) { /* public indices */
-                    k -= m;
-                    neg = 0xFFFFFFFFu;
-                }
-                bn_sub_scaled(F + k * Lo, Lo, f + i * Lf, Lf, kw[j], (unsigned)s, neg, tmp);
-                bn_sub_scaled(G + k * Lo, Lo, g + i * Lf, Lf, kw[j], (unsigned)s, neg, tmp);
+        /* (F, G)_u -= 2^s sum over i + j = u mod m of k_j (f, g)_i (x^m = -1);
+         * |k_j| <= 2^30 */
+        if (Lf == 1) { /* columns for every u in Fa, Ga (free until the next round) */
+            babai_update1(F, Lo, f, kw, m, (unsigned)s, (uint64_t *)(void *)Fa, acc);
+            babai_update1(G, Lo, g, kw, m, (unsigned)s, (uint64_t *)(void *)Fa, acc);
+            continue;
+        }
+        for (u = 0; u < m; u++) {
+            memset(colF, 0, 4 * Lf * sizeof *colF);
+            for (i = 0; i < m; i++) {
+                size_t j = i <= u ? u - i : u + m - i;
+                uint32_t wrap = i <= u ? 0 : 0xFFFFFFFFu; /* public indices */
+                uint32_t km = (uint32_t)0 - ((uint32_t)kw[j] >> 31);
+                uint32_t ka = ((uint32_t)kw[j] ^ km) - km;
+                const uint32_t *fi = f + i * Lf, *gi = g + i * Lf;
+                col_mac(colF, fi, Lf, ka, sm_sign(fi, Lf) ^ km ^ wrap);
+                col_mac(colG, gi, Lf, ka, sm_sign(gi, Lf) ^ km ^ wrap);
             }
+            col_fold(acc, Lf + 2, colF, Lf);
+            bn_sub_shifted(F + u * Lo, Lo, acc, Lf + 2, (unsigned)s);
+            col_fold(acc, Lf + 2, colG, Lf);
+            bn_sub_shifted(G + u * Lo, Lo, acc, Lf + 2, (unsigned)s);
         }
     }
     return 0;
 }
 
-/* a = (a - b) / 2^t style helpers for the extended GCD (L limbs) */
+/* ---- the extended GCD at the bottom (variable time, public lengths) ---- */
+
 static void bn_sub(uint32_t *a, const uint32_t *b, size_t L) {
     bn_add_cneg(a, b, L, 0xFFFFFFFFu);
 }
-static void bn_add(uint32_t *a, const uint32_t *b, size_t L) {
-    bn_add_cneg(a, b, L, 0);
-}
-static void bn_half(uint32_t *a, size_t L) { /* arithmetic shift right by 1 */
-    size_t i;
-    for (i = 0; i + 1 < L; i++) {
-        a[i] = (a[i] >> 1) | (a[i + 1] << 31);
-    }
-    a[L - 1] = (uint32_t)((int32_t)a[L - 1] >> 1);
-}
-static int bn_is_zero(const uint32_t *a, size_t L) {
-    uint32_t r = 0;
+
+/* x += t * y modulo 2^(32 L) */
+static void bn_addmul1(uint32_t *x, const uint32_t *y, uint32_t t, size_t L) {
+    uint64_t c = 0;
     size_t i;
     for (i = 0; i < L; i++) {
-        r |= a[i];
+        c += (uint64_t)x[i] + (uint64_t)y[i] * t;
+        x[i] = (uint32_t)c;
+        c >>= 32;
     }
-    return r == 0;
 }
+
+/* arithmetic shift right by k, 1 <= k <= 31 */
+static void bn_shr(uint32_t *a, size_t L, unsigned k) {
+    uint32_t m = bn_sign(a, L);
+    size_t i;
+    for (i = 0; i + 1 < L; i++) {
+        a[i] = (a[i] >> k) | (a[i + 1] << (32 - k));
+    }
+    a[L - 1] = (a[L - 1] >> k) | (m << (32 - k));
+}
+
 static int bn_is_one(const uint32_t *a, size_t L) {
     uint32_t r = a[0] ^ 1u;
     size_t i;
@@ -405,48 +714,114 @@ static int bn_is_one(const uint32_t *a, size_t L) {
     return r == 0;
 }
 
+/* 1/b modulo 2^32 for odd b (Newton: each step doubles the correct bits) */
+static uint32_t inv32(uint32_t b) {
+    uint32_t x = b; /* b * b = 1 mod 8 */
+    int i;
+    for (i = 0; i < 4; i++) {
+        x *= 2u - b * x;
+    }
+    return x;
+}
+
+/* bits to shift out of an even x: its trailing zeros, at most 15 (which keeps
+ * ux + t B within L limbs) */
+static unsigned xgcd_shift(uint32_t x0) {
+    unsigned k = 1;
+    while (k < 15 && ((x0 >> k) & 1u) == 0) {
+        k++;
+    }
+    return k;
+}
+
 /*
  * Binary extended GCD for odd A, B > 0: u A + v B = gcd(A, B). Returns 1 when
  * the gcd is 1. All values L limbs (L leaves room for a sign bit above A, B).
- * w: 6 L limbs. Variable time (see the file comment).
+ * w: 5 L limbs. Variable time (see the file comment).
+ *
+ * Only the coefficient of A is tracked: a = ua A (mod B) and b = ub A
+ * (mod B). The larger of a, b takes their difference and is divided by its
+ * factors of 2, k at a time; ux then gains the multiple t B (t < 2^k) that
+ * makes it divisible by 2^k, which gives the same values as halving one bit
+ * at a time. At the end v = (1 - u A) / B, an exact division done 2-adically.
  */
 static int xgcd(uint32_t *u, uint32_t *v, const uint32_t *A, const uint32_t *B,
                 size_t L, uint32_t *w) {
-    uint32_t *a = w, *b = w + L, *ua = w + 2 * L, *va = w + 3 * L, *ub = w + 4 * L,
-             *vb = w + 5 * L;
+    uint32_t *a = w, *b = w + L, *ua = w + 2 * L, *ub = w + 3 * L, *d = w + 4 * L;
+    uint32_t binv = inv32(B[0]);
+    size_t i, j;
     memcpy(a, A, L * sizeof *a);
     memcpy(b, B, L * sizeof *b);
-    memset(ua, 0, 4 * L * sizeof *ua);
-    ua[0] = 1; /* a = 1 A + 0 B */
-    vb[0] = 1; /* b = 0 A + 1 B */
+    memset(ua, 0, 2 * L * sizeof *ua);
+    ua[0] = 1; /* a = 1 A, b = 0 A (mod B) */
     for (;;) {
-        uint32_t *x, *y, *ux, *vx, *uy, *vy;
-        memcpy(u, a, L * sizeof *u);
-        bn_sub(u, b, L);
-        if (bn_is_zero(u, L)) {
+        uint32_t *x, *ux, *uy, nz = 0;
+        uint64_t c = 1;
+        for (i = 0; i < L; i++) { /* d = a - b */
+            c += (uint64_t)a[i] + (uint32_t)~b[i];
+            d[i] = (uint32_t)c;
+            nz |= d[i];
+            c >>= 32;
+        }
+        if (nz == 0) {
             break;
         }
-        if (bn_sign(u, L) == 0) { /* a > b */
-            x = a; y = b; ux = ua; vx = va; uy = ub; vy = vb;
+        if (bn_sign(d, L) == 0) { /* a > b */
+            x = a;
+            ux = ua;
+            uy = ub;
+            memcpy(a, d, L * sizeof *a);
         } else {
-            x = b; y = a; ux = ub; vx = vb; uy = ua; vy = va;
+            x = b;
+            ux = ub;
+            uy = ua;
+            memcpy(b, d, L * sizeof *b);
+            bn_cneg(b, L, 0xFFFFFFFFu);
         }
-        bn_sub(x, y, L);
         bn_sub(ux, uy, L);
-        bn_sub(vx, vy, L);
         while ((x[0] & 1u) == 0) {
-            if ((ux[0] & 1u) != 0 || (vx[0] & 1u) != 0) {
-                bn_add(ux, B, L);
-                bn_sub(vx, A, L);
-            }
-            bn_half(x, L);
-            bn_half(ux, L);
-            bn_half(vx, L);
+            unsigned k = xgcd_shift(x[0]);
+            uint32_t t = (((uint32_t)0 - ux[0]) * binv) & ((1u << k) - 1u);
+            bn_addmul1(ux, B, t, L);
+            bn_shr(x, L, k);
+            bn_shr(ux, L, k);
         }
     }
     memcpy(u, ua, L * sizeof *u);
-    memcpy(v, va, L * sizeof *v);
-    return bn_is_one(a, L);
+    if (!bn_is_one(a, L)) {
+        return 0;
+    }
+    /* d = 1 - u A = ~(u A) + 2 modulo 2^(32 L) */
+    memset(d, 0, L * sizeof *d);
+    for (i = 0; i < L; i++) {
+        uint64_t c = 0;
+        for (j = 0; i + j < L; j++) {
+            c += (uint64_t)d[i + j] + (uint64_t)u[i] * A[j];
+            d[i + j] = (uint32_t)c;
+            c >>= 32;
+        }
+    }
+    {
+        uint64_t c = 2;
+        for (i = 0; i < L; i++) {
+            c += (uint32_t)~d[i];
+            d[i] = (uint32_t)c;
+            c >>= 32;
+        }
+    }
+    /* v = d / B: quotient limb i cancels remainder limb i */
+    for (i = 0; i < L; i++) {
+        uint32_t q = d[i] * binv;
+        uint64_t br = 0;
+        v[i] = q;
+        for (j = 0; i + j < L; j++) {
+            uint64_t t = (uint64_t)q * B[j] + br;
+            uint32_t r = d[i + j];
+            d[i + j] = r - (uint32_t)t;
+            br = (t >> 32) + (r < (uint32_t)t ? 1u : 0u);
+        }
+    }
+    return 1;
 }
 
 /* offsets (in limbs) of f_d, g_d in the tower */
@@ -522,8 +897,9 @@ int pqf_falcon_ntru_solve(int8_t *Fo, int8_t *Go, const int8_t *f, const int8_t 
         size_t m = n >> d;
         uint32_t *fd = tower + tower_off(d), *gd = fd + m * lf(d);
         uint32_t *fn = tower + tower_off(d + 1), *gn = fn + (m >> 1) * lf(d + 1);
-        field_norm(fn, lf(d + 1), fd, lf(d), m, areaA);
-        field_norm(gn, lf(d + 1), gd, lf(d), m, areaA);
+        poly_to_sm(fd, 2 * m, lf(d), lf(d)); /* f_d and g_d */
+        field_norm(fn, lf(d + 1), fd, lf(d), m, bt);
+        field_norm(gn, lf(d + 1), gd, lf(d), m, bt);
     }
 
     /* bottom: f_L G - g_L F = q from the Bezout relation */
@@ -539,6 +915,7 @@ int pqf_falcon_ntru_solve(int8_t *Fo, int8_t *Go, const int8_t *f, const int8_t 
         if ((A[0] & B[0] & 1u) == 0 || !xgcd(ua, va, A, B, Lc, bt + 2 * Lc)) {
             return 0;
         }
+        poly_to_sm(fl, 2, lf(LOGN), lf(LOGN));
         /* G = q u sign(f), F = -q v sign(g) */
         Gc = areaA + Lc;
         Fc = areaA;
@@ -555,8 +932,12 @@ int pqf_falcon_ntru_solve(int8_t *Fo, int8_t *Go, const int8_t *f, const int8_t 
         size_t m = n >> d, Lb = lbig(d);
         uint32_t *fd = tower + tower_off(d), *gd = fd + m * lf(d);
         uint32_t *dst = (Fc == areaA) ? areaB : areaA;
-        lift(dst, Lb, Fc, Lc, gd, lf(d), m, bt);
-        lift(dst + m * Lb, Lb, Gc, Lc, fd, lf(d), m, bt);
+        /* (F, G)_{d+1} fit in Lr limbs: checked below at the depth they
+         * were reduced, or from the bottom */
+        size_t Lr = d + 1 == LOGN ? Lc : limbs_for((unsigned)bits_fg[d + 1] + RED_SLACK);
+        poly_to_sm(Fc, m, Lc, Lr); /* F_{d+1} and G_{d+1}: m/2 values each */
+        lift(dst, Lb, Fc, Lr, Lc, gd, lf(d), m, dw, bt);
+        lift(dst + m * Lb, Lb, Gc, Lr, Lc, fd, lf(d), m, dw, bt);
         if (!babai_reduce(dst, dst + m * Lb, Lb, fd, gd, lf(d), LOGN - d, dw, kw, bt)) {
             return 0;
         }

@@ -250,12 +250,15 @@ void pqf_falcon_mq_ntt(uint16_t *a, unsigned logn) {
 
 /* Inverse NTT (Gentleman-Sande butterflies), including the factor 1/n. */
 void pqf_falcon_mq_intt(uint16_t *a, unsigned logn) {
-    size_t n = (size_t)1 << logn, len, start, j;
+    size_t n = (size_t)1 << logn, len, start, j, k;
+    unsigned lg;
     uint32_t ninv;
-    for (len = 1; len < n; len <<= 1) {
+    for (len = 1, lg = 1; len < n; len <<= 1, lg++) {
+        k = n >> lg; /* n / (2 len), without a division instruction */
         for (start = 0; start < n; start += 2 * len) {
-            /* the inverse of the forward twiddle of this block */
-            uint32_t z = pqf_falcon_izetas[n / (2 * len) + start / (2 * len)];
+            /* the inverse of the forward twiddle of this block, number
+             * n / (2 len) + start / (2 len) */
+            uint32_t z = pqf_falcon_izetas[k++];
             for (j = start; j < start + len; j++) {
                 uint32_t u = a[j], v = a[j + len];
                 a[j] = (uint16_t)mq_add(u, v);
