@@ -2,8 +2,8 @@
  * Falcon specification section 3.12: arithmetic modulo q = 12289 and the NTT
  * over Z_q[x]/(x^n + 1) (n = 512 or 1024), used by verification (s2 * h) and by
  * key generation (h = g / f). Values are uint16_t in [0, q). Every loop has
- * fixed bounds and every reduction is branch-free (Barrett, then a masked
- * correction), so key generation's use on f and g is constant time.
+ * fixed bounds and every reduction is branch-free: Barrett, then a masked
+ * correction; so key generation's use on f and g is constant time.
  */
 #include "internal.h"
 
