@@ -275,27 +275,6 @@ impl<P: FalconParams> VerifyingKey<P> {
     }
 }
 
-impl<P: FalconParams> Clone for VerifyingKey<P> {
-    fn clone(&self) -> Self {
-        VerifyingKey {
-            bytes: self.bytes.clone(),
-        }
-    }
-}
-
-impl<P: FalconParams> PartialEq for VerifyingKey<P> {
-    fn eq(&self, other: &Self) -> bool {
-        self.as_bytes() == other.as_bytes()
-    }
-}
-impl<P: FalconParams> Eq for VerifyingKey<P> {}
-
-impl<P: FalconParams> fmt::Debug for VerifyingKey<P> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "VerifyingKey<{}>({} bytes)", P::NAME, P::Pk::LEN)
-    }
-}
-
 /// A Falcon secret (signing) key: wiped on drop, redacted in `Debug`,
 /// compared in constant time, never `Copy`.
 pub struct SigningKey<P: FalconParams> {
@@ -463,3 +442,5 @@ impl<P: FalconParams> fmt::Debug for SigningKey<P> {
         write!(f, "SigningKey<{}>(REDACTED)", P::NAME)
     }
 }
+
+crate::secret::public_value_impls!(VerifyingKey, FalconParams);

@@ -168,27 +168,6 @@ impl<P: DsaParams> Signature<P> {
     }
 }
 
-impl<P: DsaParams> Clone for Signature<P> {
-    fn clone(&self) -> Self {
-        Signature {
-            bytes: self.bytes.clone(),
-        }
-    }
-}
-
-impl<P: DsaParams> PartialEq for Signature<P> {
-    fn eq(&self, other: &Self) -> bool {
-        self.as_bytes() == other.as_bytes()
-    }
-}
-impl<P: DsaParams> Eq for Signature<P> {}
-
-impl<P: DsaParams> fmt::Debug for Signature<P> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "Signature<{}>({} bytes)", P::NAME, P::Sig::LEN)
-    }
-}
-
 /// An ML-DSA public (verifying) key.
 pub struct VerifyingKey<P: DsaParams> {
     bytes: Box<P::Pk>,
@@ -269,27 +248,6 @@ fn mu_array(mu: &[u8]) -> Result<Mu> {
         expected: 64,
         actual: mu.len(),
     })
-}
-
-impl<P: DsaParams> Clone for VerifyingKey<P> {
-    fn clone(&self) -> Self {
-        VerifyingKey {
-            bytes: self.bytes.clone(),
-        }
-    }
-}
-
-impl<P: DsaParams> PartialEq for VerifyingKey<P> {
-    fn eq(&self, other: &Self) -> bool {
-        self.as_bytes() == other.as_bytes()
-    }
-}
-impl<P: DsaParams> Eq for VerifyingKey<P> {}
-
-impl<P: DsaParams> fmt::Debug for VerifyingKey<P> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "VerifyingKey<{}>({} bytes)", P::NAME, P::Pk::LEN)
-    }
 }
 
 /// Builds mu = SHAKE256(tr || 0x00 || |ctx| || ctx || M, 64) from a message fed
@@ -506,3 +464,7 @@ impl<P: DsaParams> fmt::Debug for SigningKey<P> {
         write!(f, "SigningKey<{}>(REDACTED)", P::NAME)
     }
 }
+
+crate::secret::public_value_impls!(Signature, DsaParams);
+
+crate::secret::public_value_impls!(VerifyingKey, DsaParams);

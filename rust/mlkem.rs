@@ -340,27 +340,6 @@ impl<P: KemParams> Ciphertext<P> {
     }
 }
 
-impl<P: KemParams> Clone for Ciphertext<P> {
-    fn clone(&self) -> Self {
-        Ciphertext {
-            bytes: self.bytes.clone(),
-        }
-    }
-}
-
-impl<P: KemParams> PartialEq for Ciphertext<P> {
-    fn eq(&self, other: &Self) -> bool {
-        self.as_bytes() == other.as_bytes()
-    }
-}
-impl<P: KemParams> Eq for Ciphertext<P> {}
-
-impl<P: KemParams> fmt::Debug for Ciphertext<P> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "Ciphertext<{}>({} bytes)", P::NAME, P::Ct::LEN)
-    }
-}
-
 impl<P: KemParams> TryFrom<&[u8]> for Ciphertext<P> {
     type Error = Error;
     fn try_from(bytes: &[u8]) -> Result<Self> {
@@ -583,3 +562,5 @@ impl<P: KemParams> DecapsulationKey<P> {
         Ok(ss)
     }
 }
+
+crate::secret::public_value_impls!(Ciphertext, KemParams);

@@ -129,3 +129,38 @@ pub(crate) fn check_rc(rc: i32, invalid_key: &'static str) -> Result<()> {
         code => Err(Error::Internal { code }),
     }
 }
+
+/// Clone, byte equality and a size-only `Debug` for a public wrapper
+/// `$t<P>` (a key, ciphertext or signature with a `bytes` field and
+/// `as_bytes()`), written once for every family.
+macro_rules! public_value_impls {
+    ($t:ident, $bound:ident) => {
+        impl<P: $bound> Clone for $t<P> {
+            fn clone(&self) -> Self {
+                $t {
+                    bytes: self.bytes.clone(),
+                }
+            }
+        }
+
+        impl<P: $bound> PartialEq for $t<P> {
+            fn eq(&self, other: &Self) -> bool {
+                self.as_bytes() == other.as_bytes()
+            }
+        }
+
+        impl<P: $bound> Eq for $t<P> {}
+
+        impl<P: $bound> core::fmt::Debug for $t<P> {
+            fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+                write!(
+                    f,
+                    concat!(stringify!($t), "<{}>({} bytes)"),
+                    P::NAME,
+                    self.as_bytes().len()
+                )
+            }
+        }
+    };
+}
+pub(crate) use public_value_impls;

@@ -198,27 +198,6 @@ impl<P: SlhParams> Signature<P> {
     }
 }
 
-impl<P: SlhParams> Clone for Signature<P> {
-    fn clone(&self) -> Self {
-        Signature {
-            bytes: self.bytes.clone(),
-        }
-    }
-}
-
-impl<P: SlhParams> PartialEq for Signature<P> {
-    fn eq(&self, other: &Self) -> bool {
-        self.as_bytes() == other.as_bytes()
-    }
-}
-impl<P: SlhParams> Eq for Signature<P> {}
-
-impl<P: SlhParams> fmt::Debug for Signature<P> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "Signature<{}>({} bytes)", P::NAME, P::Sig::LEN)
-    }
-}
-
 /// An SLH-DSA public (verifying) key: PK.seed || PK.root.
 pub struct VerifyingKey<P: SlhParams> {
     bytes: Box<P::Pk>,
@@ -271,27 +250,6 @@ impl<P: SlhParams> VerifyingKey<P> {
     /// message, for conformance tests.
     pub fn verify_internal(&self, msg: &[u8], sig: &[u8]) -> Result<()> {
         Self::check(P::ffi_verify(&self.bytes, &[], msg, sig))
-    }
-}
-
-impl<P: SlhParams> Clone for VerifyingKey<P> {
-    fn clone(&self) -> Self {
-        VerifyingKey {
-            bytes: self.bytes.clone(),
-        }
-    }
-}
-
-impl<P: SlhParams> PartialEq for VerifyingKey<P> {
-    fn eq(&self, other: &Self) -> bool {
-        self.as_bytes() == other.as_bytes()
-    }
-}
-impl<P: SlhParams> Eq for VerifyingKey<P> {}
-
-impl<P: SlhParams> fmt::Debug for VerifyingKey<P> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "VerifyingKey<{}>({} bytes)", P::NAME, P::Pk::LEN)
     }
 }
 
@@ -520,3 +478,7 @@ impl<P: SlhParams> fmt::Debug for SigningKey<P> {
         write!(f, "SigningKey<{}>(REDACTED)", P::NAME)
     }
 }
+
+crate::secret::public_value_impls!(Signature, SlhParams);
+
+crate::secret::public_value_impls!(VerifyingKey, SlhParams);
