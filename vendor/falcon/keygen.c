@@ -83,15 +83,18 @@ static void sample_poly(int8_t *f, pqf_keccak_ctx *rng) {
     for (u = 0; u < n; u++) {
         int32_t s;
         for (;;) {
+            uint32_t redraw;
             s = gauss_sample(rng);
-            /* rejections decided on discarded values */
-            if (s < -127 || s > 127) {
-                continue;
+            /* a value outside the encodable range, or a last coefficient
+             * that would make the sum even, is redrawn: public decisions on
+             * discarded values (assurance/suppressions.md, K2) */
+            redraw = (uint32_t)(s < -127) | (uint32_t)(s > 127);
+            redraw |= (uint32_t)(u == n - 1) & ~((uint32_t)s ^ parity);
+            redraw &= 1u;
+            PQF_DECLASSIFY(&redraw, sizeof redraw);
+            if (!redraw) {
+                break;
             }
-            if (u == n - 1 && (((uint32_t)s ^ parity) & 1u) == 0) {
-                continue;
-            }
-            break;
         }
         parity ^= (uint32_t)s & 1u;
         f[u] = (int8_t)s;
@@ -120,7 +123,7 @@ static uint32_t sqnorm(const int8_t *f) {
 }
 
 /* ||(q adj(f), q adj(g)) / (f adj(f) + g adj(g))||^2 < 1.17^2 q; w: 3n doubles */
-static int gs_norm_ok(const int8_t *f, const int8_t *g, double *w) {
+static uint32_t gs_norm_ok(const int8_t *f, const int8_t *g, double *w) {
     const unsigned logn = PQF_FALCON_LOGN;
     const size_t n = PQF_FALCON_N;
     double *a = w, *b = w + n, *c = w + 2 * n, s = 0.0;
@@ -131,11 +134,9 @@ static int gs_norm_ok(const int8_t *f, const int8_t *g, double *w) {
     }
     pqf_falcon_fft(a, logn);
     pqf_falcon_fft(b, logn);
-    memcpy(c, a, n * sizeof *c);
-    pqf_falcon_fft_mulselfadj(c, logn);
     for (u = 0; u < n / 2; u++) {
-        double br = b[u], bi = b[u + n / 2];
-        c[u] = 1.0 / (c[u] + br * br + bi * bi);
+        double ar = a[u], ai = a[u + n / 2], br = b[u], bi = b[u + n / 2];
+        c[u] = 1.0 / ((ar * ar + ai * ai) + (br * br + bi * bi));
     }
     pqf_falcon_fft_adj(a, logn);
     pqf_falcon_fft_adj(b, logn);
@@ -153,7 +154,7 @@ static int gs_norm_ok(const int8_t *f, const int8_t *g, double *w) {
         s += a[u] * a[u];
         s += b[u] * b[u];
     }
-    return s < 16822.4121;
+    return (uint32_t)(s < 16822.4121);
 }
 
 /* Algorithm 4: KeyGen. */
@@ -175,22 +176,29 @@ int PQF_FALCON_NS(keygen)(uint8_t *pk, uint8_t *sk, const uint8_t *seed48,
     for (;;) {
         sample_poly(f, &rng);
         sample_poly(g, &rng);
-        /* each rejection below is a public decision to draw again */
-        if (!(fits_encoding(f) & fits_encoding(g))) {
+        /* each test below is a public decision to draw again: a rejected
+         * candidate is discarded (assurance/suppressions.md, K1) */
+        uint32_t ok = fits_encoding(f) & fits_encoding(g) & 1u;
+        ok &= (uint32_t)(sqnorm(f) + sqnorm(g) < 16823);
+        PQF_DECLASSIFY(&ok, sizeof ok);
+        if (!ok) {
             continue;
         }
-        if (sqnorm(f) + sqnorm(g) >= 16823) {
-            continue;
-        }
-        if (!gs_norm_ok(f, g, (double *)(void *)work)) {
+        ok = gs_norm_ok(f, g, (double *)(void *)work);
+        PQF_DECLASSIFY(&ok, sizeof ok);
+        if (!ok) {
             continue;
         }
         pqf_falcon_mq_from_small(h, g, logn);
         pqf_falcon_mq_from_small(t, f, logn);
-        if (!pqf_falcon_mq_div_poly(h, t, logn)) {
+        ok = (uint32_t)pqf_falcon_mq_div_poly(h, t, logn);
+        PQF_DECLASSIFY(&ok, sizeof ok);
+        if (!ok) {
             continue;
         }
-        if (!pqf_falcon_ntru_solve(F, G, f, g, logn, work, worklen)) {
+        ok = (uint32_t)pqf_falcon_ntru_solve(F, G, f, g, logn, work, worklen);
+        PQF_DECLASSIFY(&ok, sizeof ok);
+        if (!ok) {
             continue;
         }
         break;

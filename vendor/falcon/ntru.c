@@ -6,8 +6,11 @@
  *     F_d(x) = F_{d+1}(x^2) g_d(-x),  G_d(x) = G_{d+1}(x^2) f_d(-x),
  * each lifted pair being size-reduced against (f_d, g_d) with Babai's rounding
  * (Algorithm 7, Reduce), computed in floating point on scaled approximations.
- * At depth 0 the reduction runs to its fixed point with exact inputs, so the
- * result is the unique reduced solution: (F, G) minus round(k)*(f, g) with
+ * The pair found at the bottom is lifted as it is. At depths logn - 1 .. 2 the
+ * reduction follows a fixed schedule (SCHED_SMALL below), which also decides
+ * when a candidate (f, g) is given up, as the known-answer keys require. At
+ * depths 1 and 0 it runs to its fixed point with exact inputs, so the result
+ * is the unique reduced solution: (F, G) minus round(k)*(f, g) with
  * k = (F adj(f) + G adj(g)) / (f adj(f) + g adj(g)).
  *
  * Integers are two's complement, 32-bit limbs, little-endian, with a fixed
@@ -20,11 +23,12 @@
  * factors: carry-free 64-bit columns), so that no product touches a full
  * output integer.
  *
- * Timing: the limb loops and polynomial products have fixed bounds, and the
- * sign handling is masked. Not constant time (assurance/suppressions.md,
- * "Falcon"): the extended GCD at the bottom (binary algorithm, data-dependent
- * loop), and the number of Babai rounds with the shift of each round, which
- * follow the sizes of the intermediate values.
+ * Timing: the limb loops and polynomial products have fixed bounds, the sign
+ * handling is masked, and the rounds of the scheduled depths are fixed. Not
+ * constant time (assurance/suppressions.md, "Falcon"): the extended GCD at
+ * the bottom (binary algorithm, data-dependent loop), the number of Babai
+ * rounds at depths 1 and 0 with the shift of each round, which follow the
+ * sizes of the values, and the decision to give a candidate up.
  */
 #include <string.h>
 
@@ -47,11 +51,49 @@ static const uint16_t bits_fg[11] = {6, 16, 32, 60, 116, 226, 440, 850, 1680, 33
 #define BABAI_STEP 25
 #define MAX_BABAI_ITER 2000
 
+/*
+ * The reduction schedule of the intermediate depths, 2 <= d < logn.
+ *
+ * Key generation discards a candidate (f, g) whenever NTRUSolve gives up, so
+ * which key a seed yields depends on when the solver gives up, which the
+ * specification leaves to the implementation. The NIST known-answer keys come
+ * from the round-3 reference key generation, which reduces each lifted pair at
+ * depths logn - 1 .. 2 on a fixed schedule and gives up when a rounded
+ * quotient does not fit in a signed 32-bit word. pqfence follows the same
+ * schedule, the same approximations and the same test (with arithmetic of its
+ * own), so that it keeps and discards the same candidates and reproduces the
+ * known-answer keys. The schedule is set by three figures per depth d (sizes
+ * in 31-bit words, as the schedule counts them):
+ *   SCHED_SMALL[d]  the words holding f_d and g_d (and the reduced F_d, G_d)
+ *   SCHED_LARGE[d]  the words holding the lifted, unreduced F_d and G_d
+ *   SCHED_BITS[d]   the typical bit length of f_d, g_d and its spread; the
+ *                   schedule assumes avg +- 6 spread
+ * Values are taken modulo 2^(31 words) wherever the schedule holds them in
+ * that many words, exactly as a fixed-width implementation would.
+ * Since the schedule is fixed, the rounds at these depths and their shifts do
+ * not depend on the key.
+ */
+static const uint16_t SCHED_SMALL[11] = {1, 1, 2, 2, 4, 7, 14, 27, 53, 106, 209};
+static const uint16_t SCHED_LARGE[10] = {2, 2, 5, 7, 12, 21, 40, 78, 157, 308};
+static const int16_t SCHED_BITS[11][2] = {{4, 0},    {11, 1},   {24, 1},   {50, 1},
+                                          {102, 1},  {202, 2},  {401, 4},  {794, 5},
+                                          {1577, 8}, {3138, 13}, {6308, 25}};
+/* words of the approximations (310 bits) */
+#define SCHED_WINDOW 10
+/* bits the schedule expects each round to remove */
+#define SCHED_STEP 25
+
 static size_t limbs_for(unsigned bits) {
     return (size_t)(bits + 1 + 31) / 32; /* one sign bit */
 }
 static size_t lf(unsigned d) {
     return limbs_for(bits_fg[d]);
+}
+/* bits of a reduced F_d, G_d (d < logn): the slack allowed over f_d, g_d, or
+ * the schedule's words at the depths it reduces */
+static unsigned red_bits(unsigned d) {
+    unsigned b = bits_fg[d] + RED_SLACK;
+    return b < 31u * SCHED_SMALL[d] ? 31u * SCHED_SMALL[d] : b;
 }
 /* limbs of F_d, G_d (lifted, before reduction) */
 static size_t lbig(unsigned d) {
@@ -59,7 +101,11 @@ static size_t lbig(unsigned d) {
     if (d == LOGN) {
         b = bits_fg[d] + 16; /* q * Bezout coefficient */
     } else {
-        b = bits_fg[d + 1] + RED_SLACK + bits_fg[d] + (LOGN - d) + 4;
+        b = (d + 1 == LOGN ? bits_fg[d + 1] + 16u : red_bits(d + 1)) + bits_fg[d] +
+            (LOGN - d) + 4;
+        if (b < 31u * SCHED_LARGE[d]) {
+            b = 31u * SCHED_LARGE[d];
+        }
     }
     return limbs_for(b);
 }
@@ -569,6 +615,197 @@ static void sm_poly_to_fft(double *d, const uint32_t *x, size_t L, int e, unsign
 }
 
 /*
+ * (F, G)_u -= 2^s sum over i + j = u mod m of k_j (f, g)_i (x^m = -1), for
+ * |k_j| < 2^31: F, G of Lo limbs (two's complement), f, g of Lf limbs
+ * (sign-magnitude). cw: 2m words (used when Lf = 1); tmp: 9 Lf + 2 limbs,
+ * 8-byte aligned.
+ */
+static void sub_scaled_kf(uint32_t *F, uint32_t *G, size_t Lo, const uint32_t *f,
+                          const uint32_t *g, size_t Lf, size_t m, const int32_t *kw,
+                          unsigned s, uint64_t *cw, uint32_t *tmp) {
+    uint64_t *colF = (uint64_t *)(void *)tmp, *colG = colF + 2 * Lf;
+    uint32_t *acc = tmp + 8 * Lf;
+    size_t u, i;
+    if (Lf == 1) {
+        babai_update1(F, Lo, f, kw, m, s, cw, acc);
+        babai_update1(G, Lo, g, kw, m, s, cw, acc);
+        return;
+    }
+    for (u = 0; u < m; u++) {
+        memset(colF, 0, 4 * Lf * sizeof *colF);
+        for (i = 0; i < m; i++) {
+            size_t j = i <= u ? u - i : u + m - i;
+            uint32_t wrap = i <= u ? 0 : 0xFFFFFFFFu; /* public indices */
+            uint32_t km = (uint32_t)0 - ((uint32_t)kw[j] >> 31);
+            uint32_t ka = ((uint32_t)kw[j] ^ km) - km;
+            const uint32_t *fi = f + i * Lf, *gi = g + i * Lf;
+            col_mac(colF, fi, Lf, ka, sm_sign(fi, Lf) ^ km ^ wrap);
+            col_mac(colG, gi, Lf, ka, sm_sign(gi, Lf) ^ km ^ wrap);
+        }
+        col_fold(acc, Lf + 2, colF, Lf);
+        bn_sub_shifted(F + u * Lo, Lo, acc, Lf + 2, s);
+        col_fold(acc, Lf + 2, colG, Lf);
+        bn_sub_shifted(G + u * Lo, Lo, acc, Lf + 2, s);
+    }
+}
+
+/* ---- the fixed schedule of the intermediate depths ---- */
+
+/* bits [pos, pos + 31) of the two's complement x of L limbs (sign-extended
+ * beyond its top limb); pos is public */
+static uint32_t bn_get31(const uint32_t *x, size_t L, size_t pos) {
+    size_t i = pos >> 5;
+    uint32_t sx = bn_sign(x, L);
+    uint64_t w = ((uint64_t)(i + 1 < L ? x[i + 1] : sx) << 32) | (i < L ? x[i] : sx);
+    return (uint32_t)(w >> (pos & 31)) & 0x7FFFFFFFu;
+}
+
+/* x (L limbs) modulo 2^bits, in the signed range: every bit from `bits` up
+ * becomes a copy of bit bits - 1 (bits public, 1 <= bits <= 32 L) */
+static void bn_wrap_signed(uint32_t *x, size_t L, size_t bits) {
+    size_t i = (bits - 1) >> 5;
+    unsigned b = (unsigned)((bits - 1) & 31);
+    uint32_t sx = (uint32_t)0 - ((x[i] >> b) & 1u);
+    uint32_t keep = b == 31 ? 0xFFFFFFFFu : ((uint32_t)2 << b) - 1u;
+    x[i] = (x[i] & keep) | (sx & ~keep);
+    for (i++; i < L; i++) {
+        x[i] = sx;
+    }
+}
+
+/*
+ * The schedule's view of x: the signed integer W formed by the 31-bit words
+ * lo .. lo + r - 1 of x (that is, x / 2^(31 lo) rounded down, modulo
+ * 2^(31 r)), as a double: the 31-bit words of |W| are added lowest first,
+ * each with the sign of W, rounding after each addition.
+ */
+static double bn_window_to_double(const uint32_t *x, size_t L, size_t lo, size_t r) {
+    uint32_t neg = (uint32_t)0 - (bn_get31(x, L, 31 * (lo + r - 1)) >> 30);
+    uint32_t c = neg & 1u;
+    double acc = 0.0, scale = 1.0;
+    size_t v;
+    for (v = 0; v < r; v++) {
+        /* word v of |W|: two's complement negation, word by word, when W < 0 */
+        uint32_t w = (bn_get31(x, L, 31 * (lo + v)) ^ (neg >> 1)) + c;
+        int32_t a;
+        c = w >> 31;
+        w &= 0x7FFFFFFFu;
+        a = (int32_t)w;
+        a = (a ^ (int32_t)neg) - (int32_t)neg;
+        acc += (double)a * scale;
+        scale *= 2147483648.0;
+    }
+    return acc;
+}
+
+/* d = 1 / (|a|^2 + |b|^2), pointwise, for a, b in FFT form (m >= 2 values) */
+static void fft_invnorm2(double *d, const double *a, const double *b, unsigned logm) {
+    size_t hm = (size_t)1 << (logm - 1), u;
+    for (u = 0; u < hm; u++) {
+        double ar = a[u], ai = a[u + hm], br = b[u], bi = b[u + hm];
+        d[u] = 1.0 / ((ar * ar + ai * ai) + (br * br + bi * bi));
+    }
+}
+
+/*
+ * Reduce (Algorithm 7) at an intermediate depth d (2 <= d < logn) on the
+ * fixed schedule described with SCHED_SMALL: F, G (m values of Lo limbs, two's
+ * complement, m = n / 2^d) are reduced against f, g (sign-magnitude, Lf limbs).
+ * Each round approximates k = (F adj(f) + G adj(g)) / (f adj(f) + g adj(g))
+ * from the top SCHED_WINDOW words of F, G and of f, g, rounds k / 2^sk (sk
+ * the round's shift) and subtracts 2^sk round(k / 2^sk) (f, g); the shift
+ * starts at the largest expected size of k and falls by SCHED_STEP each round,
+ * and the assumed length of F, G falls with it. Returns 0 (the candidate is
+ * discarded) when a rounded quotient falls outside the signed 32-bit range.
+ * dw: 5m doubles; kw: m int32; tmp: 9 Lf + 2 limbs, 8-byte aligned.
+ */
+static int reduce_scheduled(uint32_t *F, uint32_t *G, size_t Lo, const uint32_t *f,
+                            const uint32_t *g, size_t Lf, unsigned d, double *dw,
+                            int32_t *kw, uint32_t *tmp) {
+    const unsigned logm = LOGN - d;
+    const size_t m = (size_t)1 << logm, hm = m >> 1;
+    const size_t slen = SCHED_SMALL[d];
+    const size_t rf = slen < SCHED_WINDOW ? slen : SCHED_WINDOW;
+    const int minbl = SCHED_BITS[d][0] - 6 * SCHED_BITS[d][1];
+    const int maxbl = SCHED_BITS[d][0] + 6 * SCHED_BITS[d][1];
+    const int scale_fg = 31 * (int)(slen - rf);
+    double *fa = dw, *ga = dw + m, *den = dw + 2 * m, *Fa = dw + 3 * m, *Ga = dw + 4 * m;
+    size_t FGlen = SCHED_LARGE[d], u;
+    int maxbl_FG = 31 * (int)FGlen, sk = maxbl_FG - minbl;
+
+    for (u = 0; u < m; u++) {
+        sm_to_bn(tmp, f + u * Lf, Lf);
+        fa[u] = bn_window_to_double(tmp, Lf, slen - rf, rf);
+        sm_to_bn(tmp, g + u * Lf, Lf);
+        ga[u] = bn_window_to_double(tmp, Lf, slen - rf, rf);
+    }
+    pqf_falcon_fft(fa, logm);
+    pqf_falcon_fft(ga, logm);
+    fft_invnorm2(den, fa, ga, logm);
+    pqf_falcon_fft_adj(fa, logm);
+    pqf_falcon_fft_adj(ga, logm);
+
+    for (;;) {
+        const size_t r = FGlen < SCHED_WINDOW ? FGlen : SCHED_WINDOW;
+        double scale;
+        uint32_t out = 0;
+        int next;
+        for (u = 0; u < m; u++) {
+            Fa[u] = bn_window_to_double(F + u * Lo, Lo, FGlen - r, r);
+            Ga[u] = bn_window_to_double(G + u * Lo, Lo, FGlen - r, r);
+        }
+        pqf_falcon_fft(Fa, logm);
+        pqf_falcon_fft(Ga, logm);
+        pqf_falcon_fft_mul(Fa, fa, logm);
+        pqf_falcon_fft_mul(Ga, ga, logm);
+        pqf_falcon_fft_add(Ga, Fa, logm);
+        for (u = 0; u < hm; u++) {
+            Ga[u] *= den[u];
+            Ga[u + hm] *= den[u];
+        }
+        pqf_falcon_ifft(Ga, logm);
+        /* Ga is k / 2^(31 (FGlen - r) - scale_fg); the round wants k / 2^sk */
+        scale = pow2(31 * (int)(FGlen - r) - scale_fg - sk);
+        for (u = 0; u < m; u++) {
+            double x = Ga[u] * scale;
+            out |= (uint32_t)!(x > -2147483647.0) | (uint32_t)!(x < 2147483647.0);
+            Ga[u] = x;
+        }
+        if (out) { /* the candidate is discarded: a public decision */
+            return 0;
+        }
+        for (u = 0; u < m; u++) {
+            kw[u] = (int32_t)pqf_falcon_fpr_rint(Ga[u]);
+        }
+        sub_scaled_kf(F, G, Lo, f, g, Lf, m, kw, (unsigned)sk, (uint64_t *)(void *)Fa, tmp);
+        for (u = 0; u < m; u++) {
+            bn_wrap_signed(F + u * Lo, Lo, 31 * FGlen);
+            bn_wrap_signed(G + u * Lo, Lo, 31 * FGlen);
+        }
+        /* the length F, G can still have after this round, if (f, g) is as
+         * long as expected at most and the round leaves 10 bits */
+        next = sk + maxbl + 10;
+        if (next < maxbl_FG) {
+            maxbl_FG = next;
+            if ((int)FGlen * 31 >= maxbl_FG + 31) {
+                FGlen--;
+            }
+        }
+        if (sk <= 0) {
+            break;
+        }
+        sk = sk > SCHED_STEP ? sk - SCHED_STEP : 0;
+    }
+    /* the reduced F, G are kept in min(FGlen, slen) words */
+    FGlen = FGlen < slen ? FGlen : slen;
+    for (u = 0; u < m; u++) {
+        bn_wrap_signed(F + u * Lo, Lo, 31 * FGlen);
+        bn_wrap_signed(G + u * Lo, Lo, 31 * FGlen);
+    }
+    return 1;
+}
+
+/*
  * Algorithm 7 (Reduce): (F, G) -= k (f, g) until k = 0, k computed on
  * approximations with BABAI_STEP bits of headroom per round.
  * F, G: m values of Lo limbs (two's complement); f, g: m sign-magnitude values
@@ -578,9 +815,7 @@ static void sm_poly_to_fft(double *d, const uint32_t *x, size_t L, int e, unsign
 static int babai_reduce(uint32_t *F, uint32_t *G, size_t Lo, const uint32_t *f,
                         const uint32_t *g, size_t Lf, unsigned logm, double *dw,
                         int32_t *kw, uint32_t *tmp) {
-    size_t m = (size_t)1 << logm, u, i;
-    uint64_t *colF = (uint64_t *)(void *)tmp, *colG = colF + 2 * Lf;
-    uint32_t *acc = tmp + 8 * Lf;
+    size_t m = (size_t)1 << logm, u;
     double *fa = dw, *ga = dw + m, *den = dw + 2 * m, *Fa = dw + 3 * m, *Ga = dw + 4 * m;
     int bf, ef, iter;
     unsigned prev = 0xFFFFFFFFu;
@@ -651,29 +886,8 @@ static int babai_reduce(uint32_t *F, uint32_t *G, size_t Lo, const uint32_t *f,
             }
             continue; /* cannot happen with sane inputs: stalls ends it */
         }
-        /* (F, G)_u -= 2^s sum over i + j = u mod m of k_j (f, g)_i (x^m = -1);
-         * |k_j| <= 2^30 */
-        if (Lf == 1) { /* columns for every u in Fa, Ga (free until the next round) */
-            babai_update1(F, Lo, f, kw, m, (unsigned)s, (uint64_t *)(void *)Fa, acc);
-            babai_update1(G, Lo, g, kw, m, (unsigned)s, (uint64_t *)(void *)Fa, acc);
-            continue;
-        }
-        for (u = 0; u < m; u++) {
-            memset(colF, 0, 4 * Lf * sizeof *colF);
-            for (i = 0; i < m; i++) {
-                size_t j = i <= u ? u - i : u + m - i;
-                uint32_t wrap = i <= u ? 0 : 0xFFFFFFFFu; /* public indices */
-                uint32_t km = (uint32_t)0 - ((uint32_t)kw[j] >> 31);
-                uint32_t ka = ((uint32_t)kw[j] ^ km) - km;
-                const uint32_t *fi = f + i * Lf, *gi = g + i * Lf;
-                col_mac(colF, fi, Lf, ka, sm_sign(fi, Lf) ^ km ^ wrap);
-                col_mac(colG, gi, Lf, ka, sm_sign(gi, Lf) ^ km ^ wrap);
-            }
-            col_fold(acc, Lf + 2, colF, Lf);
-            bn_sub_shifted(F + u * Lo, Lo, acc, Lf + 2, (unsigned)s);
-            col_fold(acc, Lf + 2, colG, Lf);
-            bn_sub_shifted(G + u * Lo, Lo, acc, Lf + 2, (unsigned)s);
-        }
+        /* Fa, Ga are free until the next round */
+        sub_scaled_kf(F, G, Lo, f, g, Lf, m, kw, (unsigned)s, (uint64_t *)(void *)Fa, tmp);
     }
     return 0;
 }
@@ -786,6 +1000,18 @@ static int xgcd(uint32_t *u, uint32_t *v, const uint32_t *A, const uint32_t *B,
             bn_shr(x, L, k);
             bn_shr(ux, L, k);
         }
+    }
+    /* the Bezout pair with 0 <= u < B (u was kept modulo B) */
+    while (bn_sign(ua, L) != 0) {
+        bn_add_cneg(ua, B, L, 0);
+    }
+    for (;;) {
+        memcpy(d, ua, L * sizeof *d);
+        bn_sub(d, B, L);
+        if (bn_sign(d, L) != 0) {
+            break;
+        }
+        memcpy(ua, d, L * sizeof *ua);
     }
     memcpy(u, ua, L * sizeof *u);
     if (!bn_is_one(a, L)) {
@@ -916,15 +1142,21 @@ int pqf_falcon_ntru_solve(int8_t *Fo, int8_t *Go, const int8_t *f, const int8_t 
             return 0;
         }
         poly_to_sm(fl, 2, lf(LOGN), lf(LOGN));
-        /* G = q u sign(f), F = -q v sign(g) */
+        /* G = q u sign(f), F = -q v sign(g), with 0 <= u < |Res(g)| (the
+         * norms are positive: sf = sg = 0). Not reduced here: the schedule
+         * of depth logn - 1 starts from this pair, held in SCHED_SMALL[logn]
+         * words, and a pair too long for them means a discarded candidate. */
         Gc = areaA + Lc;
         Fc = areaA;
         memset(areaA, 0, 2 * Lc * sizeof *areaA);
         bn_mul_acc(Gc, Lc, ua, Lc, &qv, 1, sf, bt);
         bn_mul_acc(Fc, Lc, va, Lc, &qv, 1, ~sg, bt);
-        if (!babai_reduce(Fc, Gc, Lc, fl, gl, lf(LOGN), 0, dw, kw, bt)) {
+        if (bn_bitlen(Fc, Lc) > 31u * SCHED_SMALL[LOGN] ||
+            bn_bitlen(Gc, Lc) > 31u * SCHED_SMALL[LOGN]) {
             return 0;
         }
+        bn_wrap_signed(Fc, Lc, 31u * SCHED_SMALL[LOGN]);
+        bn_wrap_signed(Gc, Lc, 31u * SCHED_SMALL[LOGN]);
     }
 
     /* ascent: (Fc, Gc) in one area, lifted into the other */
@@ -934,15 +1166,21 @@ int pqf_falcon_ntru_solve(int8_t *Fo, int8_t *Go, const int8_t *f, const int8_t 
         uint32_t *dst = (Fc == areaA) ? areaB : areaA;
         /* (F, G)_{d+1} fit in Lr limbs: checked below at the depth they
          * were reduced, or from the bottom */
-        size_t Lr = d + 1 == LOGN ? Lc : limbs_for((unsigned)bits_fg[d + 1] + RED_SLACK);
+        size_t Lr = d + 1 == LOGN ? Lc : limbs_for(red_bits(d + 1));
         poly_to_sm(Fc, m, Lc, Lr); /* F_{d+1} and G_{d+1}: m/2 values each */
         lift(dst, Lb, Fc, Lr, Lc, gd, lf(d), m, dw, bt);
         lift(dst + m * Lb, Lb, Gc, Lr, Lc, fd, lf(d), m, dw, bt);
-        if (!babai_reduce(dst, dst + m * Lb, Lb, fd, gd, lf(d), LOGN - d, dw, kw, bt)) {
-            return 0;
-        }
-        if (poly_maxbits(dst, 2 * m, Lb) > (unsigned)bits_fg[d] + RED_SLACK) {
-            return 0;
+        if (d >= 2) {
+            if (!reduce_scheduled(dst, dst + m * Lb, Lb, fd, gd, lf(d), d, dw, kw, bt)) {
+                return 0;
+            }
+        } else {
+            if (!babai_reduce(dst, dst + m * Lb, Lb, fd, gd, lf(d), LOGN - d, dw, kw, bt)) {
+                return 0;
+            }
+            if (poly_maxbits(dst, 2 * m, Lb) > (unsigned)bits_fg[d] + RED_SLACK) {
+                return 0;
+            }
         }
         Lc = Lb;
         Fc = dst;
