@@ -201,9 +201,17 @@ static int ber_exp(pqf_falcon_prng *p, double x, double ccs) {
     z = ((approx_exp(r, ccs) << 1) - 1) >> sw;
     i = 64;
     do {
+        uint32_t same;
         i -= 8;
         w = prng_u8(p) - ((uint32_t)(z >> i) & 0xFF);
-    } while (w == 0 && i > 0);
+        /* Whether the fresh byte equalled the threshold's, so that one more
+         * byte is read: public (assurance/suppressions.md, S2). */
+        same = pqf_ct_mask_eq_u32(w, 0) & 1u;
+        PQF_DECLASSIFY(&same, sizeof same);
+        if (!same) {
+            break;
+        }
+    } while (i > 0);
     return (int)(w >> 31);
 }
 
@@ -218,6 +226,7 @@ int pqf_falcon_samplerz(pqf_falcon_prng *p, double mu, double isigma,
     double ccs = isigma * sigma_min;
     for (;;) {
         int z0, b, z;
+        uint32_t accept;
         double x, d;
         z0 = base_sampler(p);
         b = (int)(prng_u8(p) & 1u);
@@ -225,7 +234,11 @@ int pqf_falcon_samplerz(pqf_falcon_prng *p, double mu, double isigma,
         d = (double)z - r;
         x = (d * d) * dss;
         x -= (double)(z0 * z0) * inv_2sqrsigma0;
-        if (ber_exp(p, x, ccs)) { /* rejection decision on fresh randomness */
+        /* The accept bit of the trial: public, the number of trials does not
+         * depend on mu or sigma' (assurance/suppressions.md, S1). */
+        accept = (uint32_t)ber_exp(p, x, ccs);
+        PQF_DECLASSIFY(&accept, sizeof accept);
+        if (accept) {
             return (int)s + z;
         }
     }

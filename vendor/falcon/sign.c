@@ -10,7 +10,6 @@
  * the compressed s2 does not fit) depends on a public decision. See fft.c for
  * the floating-point requirements (-ffp-contract=off).
  */
-#include <math.h>
 #include <string.h>
 
 #include "internal.h"
@@ -58,6 +57,62 @@ static uint32_t complete_private(int8_t *G, const int8_t *f, const int8_t *g,
     return ok;
 }
 
+/*
+ * The square root of a positive normal double, correctly rounded (so equal to
+ * the C library's sqrt), without the branch that sqrt carries for errno and
+ * without the square-root instruction, whose latency may depend on its operand.
+ *
+ * Write x = M 2^(2k) with M an integer in [2^104, 2^106). An approximation R of
+ * sqrt(M) in [2^52, 2^53] comes from Newton's iteration on 1/sqrt(z),
+ * z = M / 2^104 in [1, 4), started from the exponent-halving guess; it is
+ * within a few units of sqrt(M), so D = M - R^2 is small and is exact in the
+ * low 64 bits. One Newton step on D (R += D / (2 sqrt(M))) brings R within one
+ * unit. The correctly rounded root is the R with -R < D <= R
+ * ((R - 1/2)^2 < M <= (R + 1/2)^2, ties being impossible); R moves by one
+ * towards it, without branches, until it holds. The approximation's roundings
+ * (and a contracted multiply-add) only change R before the correction.
+ */
+static double ct_sqrt(double x) {
+    uint64_t bits, m, e, s, mlow, zb, yb;
+    int64_t k, r, d;
+    double z, y;
+    int i;
+    memcpy(&bits, &x, sizeof bits);
+    e = (bits >> 52) & 0x7FF;
+    m = (bits & (((uint64_t)1 << 52) - 1)) | ((uint64_t)1 << 52);
+    /* M = m 2^s, s = 52 or 53 so that e - 1075 - s is even */
+    s = 52 + ((e + 1) & 1);
+    k = ((int64_t)e - 1075 - (int64_t)s) / 2;
+    /* z = m 2^(s - 104): exponent field 1023 (s = 52) or 1024 (s = 53) */
+    zb = ((s + 971) << 52) | (m & (((uint64_t)1 << 52) - 1));
+    memcpy(&z, &zb, sizeof z);
+    yb = (uint64_t)0x5FE6EB50C7B537A9u - (zb >> 1);
+    memcpy(&y, &yb, sizeof y);
+    for (i = 0; i < 4; i++) {
+        y = y * (1.5 - (0.5 * z) * (y * y));
+    }
+    /* z y ~ sqrt(z) in [1, 2], so R ~ z y 2^52 */
+    r = (int64_t)((z * y) * 4503599627370496.0 + 0.5);
+    mlow = m << s; /* M mod 2^64 */
+    d = (int64_t)(mlow - (uint64_t)r * (uint64_t)r);
+    /* D / (2 sqrt(M)) = D y 2^-53, a few units at most: truncated */
+    r += (int64_t)(((double)d * y) * 0x1p-53);
+    d = (int64_t)(mlow - (uint64_t)r * (uint64_t)r);
+    for (i = 0; i < 2; i++) {
+        /* D > R: R + 1; D <= -R: R - 1 */
+        uint64_t up = (uint64_t)(r - d) >> 63;
+        uint64_t dn = (uint64_t)(d + r - 1) >> 63;
+        d -= (int64_t)((0 - up) & (uint64_t)(2 * r + 1));
+        r += (int64_t)up;
+        d += (int64_t)((0 - dn) & (uint64_t)(2 * r - 1));
+        r -= (int64_t)dn;
+    }
+    /* value R 2^k: exponent field k + 1075; R = 2^53 carries into it */
+    bits = ((uint64_t)(k + 1075) << 52) + ((uint64_t)r - ((uint64_t)1 << 52));
+    memcpy(&x, &bits, sizeof x);
+    return x;
+}
+
 static void small_to_fft(double *d, const int8_t *s, unsigned logn) {
     size_t n = (size_t)1 << logn, u;
     for (u = 0; u < n; u++) {
@@ -75,7 +130,7 @@ static void ff_sampling(pqf_falcon_prng *p, double *t0, double *t1, double *g00,
     double *c00, *c01, *c11, *za, *zb;
     if (logn == 0) {
         /* leaf: sigma' = sigma / sqrt(D), given to SamplerZ as 1/sigma' */
-        double isig = sqrt(g00[0]) * inv_sigma;
+        double isig = ct_sqrt(g00[0]) * inv_sigma;
         t0[0] = (double)pqf_falcon_samplerz(p, t0[0], isig, sigma_min);
         t1[0] = (double)pqf_falcon_samplerz(p, t1[0], isig, sigma_min);
         return;
@@ -113,10 +168,11 @@ static void ff_sampling(pqf_falcon_prng *p, double *t0, double *t1, double *g00,
 }
 
 /* One attempt of Algorithm 10 lines 3-10 with a freshly seeded sampler:
- * s2 on success (1), 0 when ||(s1, s2)||^2 exceeds the bound. */
-static int sign_attempt(int16_t *s2, pqf_falcon_prng *p, const int8_t *f,
-                        const int8_t *g, const int8_t *F, const int8_t *G,
-                        const uint16_t *hm, double *w) {
+ * s2 on success (1), 0 when ||(s1, s2)||^2 exceeds the bound (computed
+ * without a branch). */
+static uint32_t sign_attempt(int16_t *s2, pqf_falcon_prng *p, const int8_t *f,
+                             const int8_t *g, const int8_t *F, const int8_t *G,
+                             const uint16_t *hm, double *w) {
     const unsigned logn = PQF_FALCON_LOGN;
     const size_t n = PQF_FALCON_N;
     double *b00 = w, *b01 = w + n, *b10 = w + 2 * n, *b11 = w + 3 * n;
@@ -181,7 +237,25 @@ static int sign_attempt(int16_t *s2, pqf_falcon_prng *p, const int8_t *f,
         s2[u] = (int16_t)z2;
         /* values outside int16 always exceed the bound */
     }
-    return sqn <= PQF_FALCON_L2BOUND;
+    /* sqn <= bound, exactly for any 64-bit sqn */
+    return (uint32_t)(((sqn - (uint64_t)PQF_FALCON_L2BOUND - 1) & ~sqn) >> 63);
+}
+
+/* Whether Compress(x) (section 3.11.2) is defined and fits in maxlen bytes,
+ * i.e. whether pqf_falcon_comp_encode succeeds: every |x| <= 2047 and
+ * sum(9 + (|x| >> 7)) bits within 8 maxlen. 1 or 0, in constant time. */
+static uint32_t comp_fits(const int16_t *x, size_t maxlen, unsigned logn) {
+    size_t n = (size_t)1 << logn, u;
+    uint32_t bad = 0, nbits = 0;
+    for (u = 0; u < n; u++) {
+        uint32_t v = (uint32_t)(int32_t)x[u];
+        uint32_t neg = (uint32_t)0 - (v >> 31);
+        uint32_t t = (v ^ neg) - neg; /* |x|, at most 32768 */
+        bad |= pqf_ct_mask_lt_u32(2047, t);
+        nbits += 9 + (t >> 7);
+    }
+    bad |= pqf_ct_mask_lt_u32((uint32_t)maxlen, (nbits + 7) >> 3);
+    return ~bad & 1u;
 }
 
 /* Algorithm 10: Sign. */
@@ -199,10 +273,15 @@ int PQF_FALCON_NS(sign)(uint8_t *sig, size_t *siglen, const uint8_t *sk,
     size_t maxlen, len;
     pqf_keccak_ctx rng;
     pqf_falcon_prng p;
+    uint32_t ok;
     int ret = PQF_OK;
 
-    if (pqf_falcon_decode_sk(f, g, F, sk) != PQF_OK ||
-        !complete_private(G, f, g, F, hm, (uint16_t *)(void *)s2)) {
+    /* Whether the key decodes and G exists: public, it is the return code
+     * (assurance/suppressions.md, S4). Both are computed either way. */
+    ok = pqf_ct_mask_eq_u32((uint32_t)pqf_falcon_decode_sk(f, g, F, sk), (uint32_t)PQF_OK);
+    ok &= complete_private(G, f, g, F, hm, (uint16_t *)(void *)s2);
+    PQF_DECLASSIFY(&ok, sizeof ok);
+    if (!ok) {
         ret = PQF_ERR_INVALID_KEY;
         goto out;
     }
@@ -212,10 +291,23 @@ int PQF_FALCON_NS(sign)(uint8_t *sig, size_t *siglen, const uint8_t *sk,
 
     maxlen = (padded ? PQF_FALCON_API_SIG_PADDED_BYTES : PQF_FALCON_API_SIG_MAX_BYTES) - head;
     for (;;) {
+        uint32_t accept;
         pqf_falcon_prng_init(&p, &rng);
-        if (!sign_attempt(s2, &p, f, g, F, G, hm, w)) {
+        /* Public: whether the attempt is rejected for its norm, then whether
+         * its s2 does not compress into the signature; a rejected attempt is
+         * discarded (assurance/suppressions.md, S3). */
+        accept = sign_attempt(s2, &p, f, g, F, G, hm, w);
+        PQF_DECLASSIFY(&accept, sizeof accept);
+        if (!accept) {
             continue;
         }
+        accept = comp_fits(s2, maxlen, logn);
+        PQF_DECLASSIFY(&accept, sizeof accept);
+        if (!accept) {
+            continue;
+        }
+        /* s2 is the signature's content from here on (S3) */
+        PQF_DECLASSIFY(s2, n * sizeof *s2);
         len = pqf_falcon_comp_encode(sig + head, maxlen, s2, logn);
         if (len != 0) {
             break;
