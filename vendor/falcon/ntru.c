@@ -41,8 +41,10 @@
 
 /* Bits (of the absolute value) allowed for f_d and g_d at depth d: the largest
  * observed sizes (the same for n = 512 and 1024 at a given depth) plus about
- * 5% and 10 bits. */
-static const uint16_t bits_fg[11] = {6, 16, 32, 60, 116, 226, 440, 850, 1680, 3330, 6620};
+ * 5% and 10 bits; at depth 2 (about 24 bits, spread 0.25) 30, so that f_2 and
+ * g_2 take one limb and their products the one-limb kernels. A value beyond
+ * its bound wraps, and the final exact check then discards the candidate. */
+static const uint16_t bits_fg[11] = {6, 16, 30, 60, 116, 226, 440, 850, 1680, 3330, 6620};
 /* Extra bits allowed for a size-reduced F_d, G_d over f_d, g_d. */
 #define RED_SLACK 24
 /* Bits kept per Babai round: k is rounded to its top BABAI_STEP bits times a
