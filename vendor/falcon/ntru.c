@@ -24,11 +24,11 @@
  * output integer.
  *
  * Timing: the limb loops and polynomial products have fixed bounds, the sign
- * handling is masked, and the rounds of the scheduled depths are fixed. Not
- * constant time (assurance/suppressions.md, "Falcon"): the extended GCD at
- * the bottom (binary algorithm, data-dependent loop), the number of Babai
- * rounds at depths 1 and 0 with the shift of each round, which follow the
- * sizes of the values, and the decision to give a candidate up.
+ * handling is masked, the extended GCD at the bottom runs a fixed number of
+ * divsteps, and the rounds of the scheduled depths are fixed. Not constant
+ * time (assurance/suppressions.md, "Falcon"): the number of Babai rounds at
+ * depths 1 and 0 with the shift of each round, which follow the sizes of the
+ * values, and the decision to give a candidate up.
  */
 #include <string.h>
 
@@ -894,40 +894,292 @@ static int babai_reduce(uint32_t *F, uint32_t *G, size_t Lo, const uint32_t *f,
     return 0;
 }
 
-/* ---- the extended GCD at the bottom (variable time, public lengths) ---- */
+/* ---- the extended GCD at the bottom (constant time) ----
+ *
+ * The modular inverse for NTRUSolve's bottom level, by
+ * Bernstein-Yang divsteps ("Fast constant-time gcd computation and modular
+ * inversion", D. J. Bernstein and B.-Y. Yang, TCHES 2019, section 11).
+ *
+ * One divstep maps (delta, f, g), f odd, to
+ *     (1 - delta, g, (g - f) / 2)   if delta > 0 and g is odd,
+ *     (1 + delta, f, (g + f) / 2)   if delta <= 0 and g is odd,
+ *     (1 + delta, f, g / 2)         if g is even.
+ * It keeps f odd and gcd(f, g) unchanged; once g = 0, f = +-gcd. Starting
+ * from delta = 1, f = B, g = A, Theorem 11.2 of the paper bounds the number
+ * of divsteps after which g = 0 for certain: if f^2 + 4 g^2 <= 5 * 2^(2 b),
+ * then m(b) = floor((49 b + 80) / 17) divsteps suffice for b < 46 and
+ * m(b) = floor((49 b + 57) / 17) for b >= 46. Here A, B < 2^(32 L - 2), so
+ * b = 32 L - 2 meets the condition, and the loop runs ceil(m(b) / 30)
+ * batches of 30 divsteps, a count that depends on L only. Divsteps past the
+ * point where g = 0 change nothing (g stays 0, f stays put, and the
+ * coefficients below keep their values modulo B).
+ *
+ * Each batch runs 30 divsteps on the low 30 bits of f and g alone (the first
+ * k divsteps depend on the low k bits only), recording them as a matrix T
+ * with 2^30 (f', g') = T (f, g); the entries are integers with
+ * |T00| + |T01| <= 2^30 and |T10| + |T11| <= 2^30. T is then applied to the
+ * full f and g, and the division by 2^30 is exact.
+ *
+ * Alongside, d and e with f = d A and g = e A (mod B) are updated with the
+ * same T, starting from d = 0, e = 1. The division by 2^30 is made exact by
+ * adding a multiple k B of B first (k from 1/B mod 2^30, Montgomery style).
+ * Before the product, B is (implicitly) added to each of d, e that is
+ * negative; with d, e in (-2B, B) that gives values in (-B, B), so
+ * |T00 d + T01 e| < 2^30 B, and choosing k in (-2^30, 0] puts the sum in
+ * (-2^31 B, 2^30 B): the new d, e are back in (-2B, B).
+ * At the end f = +-gcd(A, B); when it is +-1, A^-1 = +-d (mod B).
+ *
+ * Internal numbers: M = ceil(32 L / 30) limbs of 30 bits, little-endian,
+ * each stored in a uint32_t; limbs 0 .. M-2 hold values in [0, 2^30), the
+ * top limb holds the rest of the value as a signed 32-bit two's complement
+ * word. All intermediate arithmetic is done on uint64_t as 64-bit two's
+ * complement (wrapping products and sums are exact while the true values
+ * fit in a signed 64-bit word, which the bounds below guarantee); right
+ * shifts of signed quantities are done with masks, so the code relies on no
+ * implementation-defined signed conversion or shift.
+ *
+ * Timing: every loop bound derives from L alone, every decision on data is
+ * a mask, no table is indexed by data, and no division instruction is used
+ * (the public counts are found by loops, not by '/').
+ */
 
-static void bn_sub(uint32_t *a, const uint32_t *b, size_t L) {
-    bn_add_cneg(a, b, L, 0xFFFFFFFFu);
+#define CI_MASK30 ((uint32_t)0x3FFFFFFF)
+#define CI_BATCH 30
+
+/* sign extension of a 32-bit two's complement word to 64 bits */
+static inline uint64_t ci_sx(uint32_t x) {
+    return (uint64_t)x | (((uint64_t)0 - (uint64_t)(x >> 31)) << 32);
 }
 
-/* x += t * y modulo 2^(32 L) */
-static void bn_addmul1(uint32_t *x, const uint32_t *y, uint32_t t, size_t L) {
+/* arithmetic shift right of a 64-bit two's complement value, 0 < s < 64 */
+static inline uint64_t ci_sar(uint64_t x, unsigned s) {
+    uint64_t m = (uint64_t)0 - (x >> 63);
+    return ((x ^ m) >> s) ^ m;
+}
+
+/* all-ones if the internal number x (M limbs) is negative, else 0 */
+static inline uint64_t ci_neg_mask(const uint32_t *x, size_t M) {
+    return pqf_value_barrier_u64((uint64_t)0 - (uint64_t)(x[M - 1] >> 31));
+}
+
+/* 30-bit limbs from the first M limbs' worth of bits of the nonnegative
+ * 32-bit-limb number X (L limbs) */
+static void ci_to30(uint32_t *y, const uint32_t *X, size_t L, size_t M) {
+    uint64_t acc = 0;
+    unsigned nb = 0;
+    size_t i = 0, j;
+    for (j = 0; j < M; j++) {
+        while (nb < 30) { /* public */
+            acc |= (uint64_t)(i < L ? X[i] : 0u) << nb;
+            i++;
+            nb += 32;
+        }
+        y[j] = (uint32_t)acc & CI_MASK30;
+        acc >>= 30;
+        nb -= 30;
+    }
+}
+
+/* 32-bit limbs (L of them) of the internal number x (M limbs), which must be
+ * in [0, 2^(32 L)) */
+static void ci_from30(uint32_t *Y, const uint32_t *x, size_t M, size_t L) {
+    uint64_t acc = 0;
+    unsigned nb = 0;
+    size_t i, j = 0;
+    for (i = 0; i < L; i++) {
+        while (nb < 32) { /* public */
+            acc |= (uint64_t)(j < M ? (x[j] & CI_MASK30) : 0u) << nb;
+            j++;
+            nb += 30;
+        }
+        Y[i] = (uint32_t)acc;
+        acc >>= 32;
+        nb -= 32;
+    }
+}
+
+/* x = (m ? -x : x) + (a ? B : 0), for masks m, a (all-ones or zero) */
+static void ci_negadd(uint32_t *x, const uint32_t *B, size_t M, uint64_t m, uint64_t a) {
     uint64_t c = 0;
     size_t i;
-    for (i = 0; i < L; i++) {
-        c += (uint64_t)x[i] + (uint64_t)y[i] * t;
-        x[i] = (uint32_t)c;
-        c >>= 32;
+    for (i = 0; i < M; i++) {
+        uint64_t xi = ci_sx(x[i]);
+        c += ((xi ^ m) - m) + (ci_sx(B[i]) & a);
+        if (i + 1 < M) { /* public */
+            x[i] = (uint32_t)c & CI_MASK30;
+            c = ci_sar(c, 30);
+        } else {
+            x[i] = (uint32_t)c;
+        }
     }
 }
 
-/* arithmetic shift right by k, 1 <= k <= 31 */
-static void bn_shr(uint32_t *a, size_t L, unsigned k) {
-    uint32_t m = bn_sign(a, L);
-    size_t i;
-    for (i = 0; i + 1 < L; i++) {
-        a[i] = (a[i] >> k) | (a[i + 1] << (32 - k));
+/*
+ * 30 divsteps on the low bits f0, g0 (f0 odd) from *delta; returns the
+ * transition matrix t = {T00, T01, T10, T11} (64-bit two's complement) with
+ * 2^30 (f', g') = T (f, g).
+ */
+static void ci_divsteps(uint64_t *t, uint64_t *delta, uint32_t f0, uint32_t g0) {
+    uint64_t f = f0, g = g0, u = 1, v = 0, q = 0, r = 1, dl = *delta;
+    int k;
+    for (k = 0; k < CI_BATCH; k++) {
+        uint64_t godd = (uint64_t)0 - (g & 1u);
+        /* all-ones if delta > 0, i.e. if delta - 1 is not negative */
+        uint64_t dpos = ((dl - 1u) >> 63) - 1u;
+        uint64_t sw = pqf_value_barrier_u64(dpos & godd), x;
+        godd = pqf_value_barrier_u64(godd);
+        /* when sw: (f, g) = (g, -f), rows likewise, delta = -delta; g is
+         * then odd, and the step below adds f to it */
+        x = (f ^ g) & sw;
+        f ^= x;
+        g ^= x;
+        g = (g ^ sw) - sw;
+        x = (u ^ q) & sw;
+        u ^= x;
+        q ^= x;
+        q = (q ^ sw) - sw;
+        x = (v ^ r) & sw;
+        v ^= x;
+        r ^= x;
+        r = (r ^ sw) - sw;
+        dl = (dl ^ sw) - sw;
+        /* g odd (unchanged parity by the swap): g += f */
+        g += f & godd;
+        q += u & godd;
+        r += v & godd;
+        /* g /= 2, kept exact by doubling the f row instead of halving */
+        g >>= 1;
+        u <<= 1;
+        v <<= 1;
+        dl += 1u;
     }
-    a[L - 1] = (a[L - 1] >> k) | (m << (32 - k));
+    t[0] = u;
+    t[1] = v;
+    t[2] = q;
+    t[3] = r;
+    *delta = dl;
 }
 
-static int bn_is_one(const uint32_t *a, size_t L) {
-    uint32_t r = a[0] ^ 1u;
+/* (f, g) = T (f, g) / 2^30, exact; M limbs each */
+static void ci_update_fg(uint32_t *f, uint32_t *g, size_t M, const uint64_t *t) {
+    uint64_t cf, cg;
     size_t i;
-    for (i = 1; i < L; i++) {
-        r |= a[i];
+    cf = t[0] * ci_sx(f[0]) + t[1] * ci_sx(g[0]);
+    cg = t[2] * ci_sx(f[0]) + t[3] * ci_sx(g[0]);
+    cf = ci_sar(cf, 30); /* the low 30 bits are zero */
+    cg = ci_sar(cg, 30);
+    for (i = 1; i < M; i++) {
+        uint64_t fi = ci_sx(f[i]), gi = ci_sx(g[i]);
+        cf += t[0] * fi + t[1] * gi;
+        cg += t[2] * fi + t[3] * gi;
+        f[i - 1] = (uint32_t)cf & CI_MASK30;
+        g[i - 1] = (uint32_t)cg & CI_MASK30;
+        cf = ci_sar(cf, 30);
+        cg = ci_sar(cg, 30);
     }
-    return r == 0;
+    f[M - 1] = (uint32_t)cf;
+    g[M - 1] = (uint32_t)cg;
+}
+
+/* (d, e) = (T (d, e) + (kd, ke) B) / 2^30, d, e in (-2B, B) before and after
+ * (see the file comment); binv = 1/B mod 2^30 */
+static void ci_update_de(uint32_t *d, uint32_t *e, const uint32_t *B, size_t M,
+                         const uint64_t *t, uint64_t binv) {
+    uint64_t sd = ci_neg_mask(d, M), se = ci_neg_mask(e, M);
+    uint64_t kd = (t[0] & sd) + (t[1] & se);
+    uint64_t ke = (t[2] & sd) + (t[3] & se);
+    uint64_t cd, ce, b0 = B[0];
+    size_t i;
+    cd = t[0] * ci_sx(d[0]) + t[1] * ci_sx(e[0]);
+    ce = t[2] * ci_sx(d[0]) + t[3] * ci_sx(e[0]);
+    /* lower kd by the amount in [0, 2^30) that makes cd + kd B0 = 0 mod 2^30 */
+    kd -= (binv * cd + kd) & CI_MASK30;
+    ke -= (binv * ce + ke) & CI_MASK30;
+    cd = ci_sar(cd + kd * b0, 30);
+    ce = ci_sar(ce + ke * b0, 30);
+    for (i = 1; i < M; i++) {
+        uint64_t di = ci_sx(d[i]), ei = ci_sx(e[i]), bi = ci_sx(B[i]);
+        cd += t[0] * di + t[1] * ei + kd * bi;
+        ce += t[2] * di + t[3] * ei + ke * bi;
+        d[i - 1] = (uint32_t)cd & CI_MASK30;
+        e[i - 1] = (uint32_t)ce & CI_MASK30;
+        cd = ci_sar(cd, 30);
+        ce = ci_sar(ce, 30);
+    }
+    d[M - 1] = (uint32_t)cd;
+    e[M - 1] = (uint32_t)ce;
+}
+
+/* limbs of 30 bits for 32 L bits: ceil(32 L / 30), without a division */
+static size_t ci_limbs30(size_t L) {
+    size_t M = 0;
+    while (30 * M < 32 * L) { /* public */
+        M++;
+    }
+    return M;
+}
+
+/* batches of 30 divsteps covering the Bernstein-Yang bound m(b) for b-bit
+ * inputs (file comment): the least n with 30 n >= floor(X / 17),
+ * i.e. 510 n + 17 > X, where X = 49 b + 57 (b >= 46) or 49 b + 80 */
+static size_t ci_batches(size_t b) {
+    size_t X = 49 * b + (b >= 46 ? 57 : 80), n = 0;
+    while (510 * n + 17 <= X) { /* public */
+        n++;
+    }
+    return n;
+}
+
+/* u = A^-1 mod B with 0 <= u < B, for odd B > 1 and 0 < A (A, B of L limbs,
+ * two's complement, nonnegative, with at least 2 spare top bits: A, B <
+ * 2^(32 L - 2)). Returns 1 when gcd(A, B) = 1, else 0 (u then unspecified).
+ * Constant time: the sequence of operations and memory accesses depends
+ * only on L. w: scratch of 6 L + 5 limbs (exactly 5 ceil(32 L / 30) are
+ * used), need not be initialised, and is left holding secret data for the
+ * caller to wipe. A and B are read only before u is written, so u may be A
+ * or B; w must not overlap u, A or B. For B = 1 the result is 1 with u in
+ * {0, 1} (both are A^-1 mod 1); for A = 0 it is 0 unless B = 1. */
+static int ct_modinv(uint32_t *u, const uint32_t *A, const uint32_t *B, size_t L,
+                     uint32_t *w) {
+    size_t M = ci_limbs30(L), nb = ci_batches(32 * L - 2), k, i;
+    uint32_t *f = w, *g = w + M, *d = w + 2 * M, *e = w + 3 * M, *b30 = w + 4 * M;
+    uint64_t delta = 1, binv, sf, t[4];
+    uint32_t nz;
+
+    /* 1/B mod 2^30 by Newton's iteration (B0 * B0 = 1 mod 8; each step
+     * doubles the correct low bits: 3, 6, 12, 24, 48) */
+    binv = B[0];
+    for (i = 0; i < 4; i++) {
+        binv *= 2u - (uint64_t)B[0] * binv;
+    }
+    binv &= CI_MASK30;
+
+    ci_to30(f, B, L, M);
+    ci_to30(g, A, L, M);
+    memcpy(b30, f, M * sizeof *b30);
+    memset(d, 0, 2 * M * sizeof *d);
+    e[0] = 1;
+
+    for (k = 0; k < nb; k++) {
+        ci_divsteps(t, &delta, f[0], g[0]);
+        ci_update_fg(f, g, M, t);
+        ci_update_de(d, e, b30, M, t, binv);
+    }
+
+    /* f = +-gcd; u = +-d, brought from (-2B, B) into [0, B) */
+    sf = ci_neg_mask(f, M);
+    ci_negadd(d, b30, M, 0, ci_neg_mask(d, M));  /* (-B, B) */
+    ci_negadd(d, b30, M, sf, 0);                 /* (-B, B) */
+    ci_negadd(d, b30, M, 0, ci_neg_mask(d, M));  /* [0, B) */
+    ci_from30(u, d, M, L);
+
+    /* gcd = 1 iff |f| = 1 */
+    ci_negadd(f, b30, M, sf, 0);
+    nz = f[0] ^ 1u;
+    for (i = 1; i < M; i++) {
+        nz |= f[i];
+    }
+    return (int)(1u & ~(pqf_ct_mask_nonzero_u32(nz)));
 }
 
 /* 1/b modulo 2^32 for odd b (Newton: each step doubles the correct bits) */
@@ -940,85 +1192,17 @@ static uint32_t inv32(uint32_t b) {
     return x;
 }
 
-/* bits to shift out of an even x: its trailing zeros, at most 15 (which keeps
- * ux + t B within L limbs) */
-static unsigned xgcd_shift(uint32_t x0) {
-    unsigned k = 1;
-    while (k < 15 && ((x0 >> k) & 1u) == 0) {
-        k++;
-    }
-    return k;
-}
-
 /*
- * Binary extended GCD for odd A, B > 0: u A + v B = gcd(A, B). Returns 1 when
- * the gcd is 1. All values L limbs (L leaves room for a sign bit above A, B).
- * w: 5 L limbs. Variable time (see the file comment).
- *
- * Only the coefficient of A is tracked: a = ua A (mod B) and b = ub A
- * (mod B). The larger of a, b takes their difference and is divided by its
- * factors of 2, k at a time; ux then gains the multiple t B (t < 2^k) that
- * makes it divisible by 2^k, which gives the same values as halving one bit
- * at a time. At the end v = (1 - u A) / B, an exact division done 2-adically.
+ * Bezout pair for odd A, B > 0 (L limbs, below 2^(32 L - 2)): u A + v B = 1
+ * with 0 <= u < B. Returns 1 when gcd(A, B) = 1. Constant time for a given L
+ * (ct_modinv, then an exact division). w: 7 L + 5 limbs.
  */
 static int xgcd(uint32_t *u, uint32_t *v, const uint32_t *A, const uint32_t *B,
                 size_t L, uint32_t *w) {
-    uint32_t *a = w, *b = w + L, *ua = w + 2 * L, *ub = w + 3 * L, *d = w + 4 * L;
+    uint32_t *d = w + 6 * L + 5;
     uint32_t binv = inv32(B[0]);
     size_t i, j;
-    memcpy(a, A, L * sizeof *a);
-    memcpy(b, B, L * sizeof *b);
-    memset(ua, 0, 2 * L * sizeof *ua);
-    ua[0] = 1; /* a = 1 A, b = 0 A (mod B) */
-    for (;;) {
-        uint32_t *x, *ux, *uy, nz = 0;
-        uint64_t c = 1;
-        for (i = 0; i < L; i++) { /* d = a - b */
-            c += (uint64_t)a[i] + (uint32_t)~b[i];
-            d[i] = (uint32_t)c;
-            nz |= d[i];
-            c >>= 32;
-        }
-        if (nz == 0) {
-            break;
-        }
-        if (bn_sign(d, L) == 0) { /* a > b */
-            x = a;
-            ux = ua;
-            uy = ub;
-            memcpy(a, d, L * sizeof *a);
-        } else {
-            x = b;
-            ux = ub;
-            uy = ua;
-            memcpy(b, d, L * sizeof *b);
-            bn_cneg(b, L, 0xFFFFFFFFu);
-        }
-        bn_sub(ux, uy, L);
-        while ((x[0] & 1u) == 0) {
-            unsigned k = xgcd_shift(x[0]);
-            uint32_t t = (((uint32_t)0 - ux[0]) * binv) & ((1u << k) - 1u);
-            bn_addmul1(ux, B, t, L);
-            bn_shr(x, L, k);
-            bn_shr(ux, L, k);
-        }
-    }
-    /* the Bezout pair with 0 <= u < B (u was kept modulo B) */
-    while (bn_sign(ua, L) != 0) {
-        bn_add_cneg(ua, B, L, 0);
-    }
-    for (;;) {
-        memcpy(d, ua, L * sizeof *d);
-        bn_sub(d, B, L);
-        if (bn_sign(d, L) != 0) {
-            break;
-        }
-        memcpy(ua, d, L * sizeof *ua);
-    }
-    memcpy(u, ua, L * sizeof *u);
-    if (!bn_is_one(a, L)) {
-        return 0;
-    }
+    int ok = ct_modinv(u, A, B, L, w);
     /* d = 1 - u A = ~(u A) + 2 modulo 2^(32 L) */
     memset(d, 0, L * sizeof *d);
     for (i = 0; i < L; i++) {
@@ -1049,7 +1233,7 @@ static int xgcd(uint32_t *u, uint32_t *v, const uint32_t *A, const uint32_t *B,
             br = (t >> 32) + (r < (uint32_t)t ? 1u : 0u);
         }
     }
-    return 1;
+    return ok;
 }
 
 /* offsets (in limbs) of f_d, g_d in the tower */
