@@ -9,9 +9,9 @@
  * The pair found at the bottom is lifted as it is. At depths logn - 1 .. 2 the
  * reduction follows a fixed schedule (SCHED_SMALL below), which also decides
  * when a candidate (f, g) is given up, as the known-answer keys require. At
- * depths 1 and 0 it runs to its fixed point with exact inputs, so the result
- * is the unique reduced solution: (F, G) minus round(k)*(f, g) with
- * k = (F adj(f) + G adj(g)) / (f adj(f) + g adj(g)).
+ * depths 1 and 0 it runs to its fixed point with exact inputs (reduce_small),
+ * so the result is the unique reduced solution: (F, G) minus round(k)*(f, g)
+ * with k = (F adj(f) + G adj(g)) / (f adj(f) + g adj(g)).
  *
  * Integers are two's complement, 32-bit limbs, little-endian, with a fixed
  * number of limbs per depth (tables below, sized from the observed sizes of
@@ -23,12 +23,12 @@
  * factors: carry-free 64-bit columns), so that no product touches a full
  * output integer.
  *
- * Timing: the limb loops and polynomial products have fixed bounds, the sign
- * handling is masked, the extended GCD at the bottom runs a fixed number of
- * divsteps, and the rounds of the scheduled depths are fixed. Not constant
- * time (assurance/suppressions.md, "Falcon"): the number of Babai rounds at
- * depths 1 and 0 with the shift of each round, which follow the sizes of the
- * values, and the decision to give a candidate up.
+ * Timing: constant time. The limb loops and polynomial products have fixed
+ * bounds, the sign handling is masked, the extended GCD at the bottom runs a
+ * fixed number of divsteps, and the reduction rounds and their shifts are
+ * fixed at every depth. The one decision taken on secret values is whether to
+ * give the candidate (f, g) up, declassified where it is taken
+ * (assurance/suppressions.md, K1).
  */
 #include <string.h>
 
@@ -47,11 +47,6 @@
 static const uint16_t bits_fg[11] = {6, 16, 30, 60, 116, 226, 440, 850, 1680, 3330, 6620};
 /* Extra bits allowed for a size-reduced F_d, G_d over f_d, g_d. */
 #define RED_SLACK 24
-/* Bits kept per Babai round: k is rounded to its top BABAI_STEP bits times a
- * power of two, so that the rounding error of the floating-point estimate
- * stays far below one unit of what is kept. */
-#define BABAI_STEP 25
-#define MAX_BABAI_ITER 2000
 
 /*
  * The reduction schedule of the intermediate depths, 2 <= d < logn.
@@ -581,28 +576,10 @@ static uint64_t dbl_bits(double x) {
     return b;
 }
 
-/* max / min of a, b < 2^63 without a branch */
-static uint64_t u64_max(uint64_t a, uint64_t b) {
-    uint64_t lt = (uint64_t)0 - ((a - b) >> 63); /* a < b */
-    return pqf_value_barrier_u64(lt & (a ^ b)) ^ a;
-}
+/* min of a, b < 2^63 without a branch */
 static uint64_t u64_min(uint64_t a, uint64_t b) {
     uint64_t lt = (uint64_t)0 - ((a - b) >> 63);
     return pqf_value_barrier_u64(lt & (a ^ b)) ^ b;
-}
-
-/* largest bit length in a sign-magnitude polynomial; tmp: L limbs */
-static unsigned sm_poly_maxbits(const uint32_t *x, size_t m, size_t L, uint32_t *tmp) {
-    unsigned mx = 0;
-    size_t u;
-    for (u = 0; u < m; u++) {
-        uint32_t b;
-        memcpy(tmp, x + u * L, L * sizeof *tmp);
-        tmp[L - 1] &= ~TOPBIT;
-        b = bn_bitlen(tmp, L);
-        mx = pqf_ct_select_u32(pqf_ct_mask_lt_u32(mx, b), b, mx);
-    }
-    return mx;
 }
 
 /* poly_to_fft of a sign-magnitude polynomial; tmp: L limbs */
@@ -773,7 +750,9 @@ static int reduce_scheduled(uint32_t *F, uint32_t *G, size_t Lo, const uint32_t 
             out |= (uint32_t)!(x > -2147483647.0) | (uint32_t)!(x < 2147483647.0);
             Ga[u] = x;
         }
-        if (out) { /* the candidate is discarded: a public decision */
+        /* the candidate is given up: a public decision (K1) */
+        PQF_DECLASSIFY(&out, sizeof out);
+        if (out) {
             return 0;
         }
         for (u = 0; u < m; u++) {
@@ -808,27 +787,27 @@ static int reduce_scheduled(uint32_t *F, uint32_t *G, size_t Lo, const uint32_t 
 }
 
 /*
- * Algorithm 7 (Reduce): (F, G) -= k (f, g) until k = 0, k computed on
- * approximations with BABAI_STEP bits of headroom per round.
- * F, G: m values of Lo limbs (two's complement); f, g: m sign-magnitude values
- * of Lf limbs. dw: 5m doubles; kw: m int32; tmp: 9 Lf + 2 limbs, 8-byte aligned.
- * Returns 0 when the reduction did not converge.
+ * Algorithm 7 (Reduce) at depths 1 and 0, on a fixed schedule: F, G (m values
+ * of Lo limbs, two's complement) have at most Fbits bits, and f, g (one limb,
+ * sign-magnitude) are small, so k = (F adj(f) + G adj(g)) / (f adj(f) +
+ * g adj(g)) is below 2^Fbits. Each round rounds k / 2^s, computed from the
+ * double values of F, G (53-bit precision), and subtracts 2^s times it; the
+ * shift s starts at Fbits - 30 and falls by 30 each round down to 0, where two
+ * rounds run: the first reaches the reduced pair, the second must find k = 0,
+ * which makes the result the unique reduced solution (otherwise the candidate
+ * is given up). The rounds and shifts depend on Fbits and m only.
+ * dw: 5m doubles; kw: m int32; tmp: 9 + 2 limbs, 8-byte aligned.
  */
-static int babai_reduce(uint32_t *F, uint32_t *G, size_t Lo, const uint32_t *f,
-                        const uint32_t *g, size_t Lf, unsigned logm, double *dw,
+static int reduce_small(uint32_t *F, uint32_t *G, size_t Lo, const uint32_t *f,
+                        const uint32_t *g, unsigned logm, unsigned Fbits, double *dw,
                         int32_t *kw, uint32_t *tmp) {
     size_t m = (size_t)1 << logm, u;
     double *fa = dw, *ga = dw + m, *den = dw + 2 * m, *Fa = dw + 3 * m, *Ga = dw + 4 * m;
-    int bf, ef, iter;
-    unsigned prev = 0xFFFFFFFFu;
-    int stalls = 0;
+    int s = (int)Fbits > 30 ? (int)Fbits - 30 : 0, last = 0;
+    uint32_t nz = 0;
 
-    bf = (int)sm_poly_maxbits(f, m, Lf, tmp);
-    u = sm_poly_maxbits(g, m, Lf, tmp);
-    bf = (int)u > bf ? (int)u : bf;
-    ef = bf > 53 ? bf - 53 : 0;
-    sm_poly_to_fft(fa, f, Lf, ef, logm, tmp);
-    sm_poly_to_fft(ga, g, Lf, ef, logm, tmp);
+    sm_poly_to_fft(fa, f, 1, 0, logm, tmp);
+    sm_poly_to_fft(ga, g, 1, 0, logm, tmp);
     memcpy(den, fa, m * sizeof *den);
     pqf_falcon_fft_mulselfadj(den, logm);
     memcpy(Fa, ga, m * sizeof *Fa);
@@ -837,44 +816,19 @@ static int babai_reduce(uint32_t *F, uint32_t *G, size_t Lo, const uint32_t *f,
     pqf_falcon_fft_adj(fa, logm);
     pqf_falcon_fft_adj(ga, logm);
 
-    for (iter = 0; iter < MAX_BABAI_ITER; iter++) {
-        unsigned bF = poly_maxbits(F, m, Lo), bG = poly_maxbits(G, m, Lo);
-        int eF, s;
-        double scale;
-        uint32_t nz = 0;
-        bF = bF > bG ? bF : bG;
-        /* progress check: while shifting, each round must shrink (F, G) */
-        if (bF >= prev) {
-            if (++stalls > 4) {
-                return 0;
-            }
-        } else {
-            stalls = 0;
-        }
-        prev = bF;
-        eF = (int)bF > 53 ? (int)bF - 53 : 0;
-        poly_to_fft(Fa, F, Lo, eF, logm);
-        poly_to_fft(Ga, G, Lo, eF, logm);
+    for (;;) {
+        double scale = pow2(-s);
+        nz = 0;
+        poly_to_fft(Fa, F, Lo, 0, logm);
+        poly_to_fft(Ga, G, Lo, 0, logm);
         pqf_falcon_fft_mul(Fa, fa, logm);
         pqf_falcon_fft_mul(Ga, ga, logm);
         pqf_falcon_fft_add(Fa, Ga, logm);
         pqf_falcon_fft_div(Fa, den, logm);
         pqf_falcon_ifft(Fa, logm);
-        /* k = Fa * 2^(eF - ef); keep its top BABAI_STEP bits: k ~ 2^s round(k / 2^s).
-         * The largest |Fa[u]| is found on the bit patterns (for doubles >= 0
-         * the integer order is the numeric order), without branches. */
-        {
-            uint64_t bits = 0;
-            for (u = 0; u < m; u++) {
-                bits = u64_max(bits, dbl_bits(Fa[u]) & ~SIGN64);
-            }
-            s = (int)((bits >> 52) & 0x7FF) - 1022 + eF - ef - BABAI_STEP;
-            s = s > 0 ? s : 0;
-        }
-        scale = pow2(eF - ef - s);
         for (u = 0; u < m; u++) {
-            /* clamp |v| to 2^30, the int32 range kept (only reached on
-             * divergence), on the bit pattern */
+            /* clamp |v| to 2^30 on the bit pattern (reached only when the
+             * bound is broken, and then the last round finds k != 0) */
             uint64_t b = dbl_bits(Fa[u] * scale), mag = b & ~SIGN64;
             double v;
             b = (b & SIGN64) | u64_min(mag, CLAMP30);
@@ -882,16 +836,21 @@ static int babai_reduce(uint32_t *F, uint32_t *G, size_t Lo, const uint32_t *f,
             kw[u] = (int32_t)pqf_falcon_fpr_rint(v);
             nz |= (uint32_t)kw[u];
         }
-        if (nz == 0) {
-            if (s == 0) {
-                return 1;
-            }
-            continue; /* cannot happen with sane inputs: stalls ends it */
+        if (last) {
+            break;
         }
         /* Fa, Ga are free until the next round */
-        sub_scaled_kf(F, G, Lo, f, g, Lf, m, kw, (unsigned)s, (uint64_t *)(void *)Fa, tmp);
+        sub_scaled_kf(F, G, Lo, f, g, 1, m, kw, (unsigned)s, (uint64_t *)(void *)Fa, tmp);
+        if (s == 0) {
+            last = 1;
+        }
+        s = s > 30 ? s - 30 : 0;
     }
-    return 0;
+    /* the candidate is given up when the last round finds k != 0 (a public
+     * decision) */
+    nz = pqf_ct_mask_nonzero_u32(nz) & 1u;
+    PQF_DECLASSIFY(&nz, sizeof nz);
+    return nz == 0;
 }
 
 /* ---- the extended GCD at the bottom (constant time) ----
@@ -1324,7 +1283,12 @@ int pqf_falcon_ntru_solve(int8_t *Fo, int8_t *Go, const int8_t *f, const int8_t 
         bn_copy_ext(B, Lc, gl, lf(LOGN));
         sf = bn_abs(A, A, Lc);
         sg = bn_abs(B, B, Lc);
-        if ((A[0] & B[0] & 1u) == 0 || !xgcd(ua, va, A, B, Lc, bt + 2 * Lc)) {
+        uint32_t ok = A[0] & B[0] & 1u;
+        ok &= (uint32_t)xgcd(ua, va, A, B, Lc, bt + 2 * Lc);
+        /* odd resultants, coprime: otherwise the candidate is given up (a
+         * public decision, assurance/suppressions.md K1) */
+        PQF_DECLASSIFY(&ok, sizeof ok);
+        if (!ok) {
             return 0;
         }
         poly_to_sm(fl, 2, lf(LOGN), lf(LOGN));
@@ -1337,8 +1301,10 @@ int pqf_falcon_ntru_solve(int8_t *Fo, int8_t *Go, const int8_t *f, const int8_t 
         memset(areaA, 0, 2 * Lc * sizeof *areaA);
         bn_mul_acc(Gc, Lc, ua, Lc, &qv, 1, sf, bt);
         bn_mul_acc(Fc, Lc, va, Lc, &qv, 1, ~sg, bt);
-        if (bn_bitlen(Fc, Lc) > 31u * SCHED_SMALL[LOGN] ||
-            bn_bitlen(Gc, Lc) > 31u * SCHED_SMALL[LOGN]) {
+        ok = (uint32_t)(bn_bitlen(Fc, Lc) <= 31u * SCHED_SMALL[LOGN]);
+        ok &= (uint32_t)(bn_bitlen(Gc, Lc) <= 31u * SCHED_SMALL[LOGN]);
+        PQF_DECLASSIFY(&ok, sizeof ok); /* K1 */
+        if (!ok) {
             return 0;
         }
         bn_wrap_signed(Fc, Lc, 31u * SCHED_SMALL[LOGN]);
@@ -1361,10 +1327,15 @@ int pqf_falcon_ntru_solve(int8_t *Fo, int8_t *Go, const int8_t *f, const int8_t 
                 return 0;
             }
         } else {
-            if (!babai_reduce(dst, dst + m * Lb, Lb, fd, gd, lf(d), LOGN - d, dw, kw, bt)) {
+            /* F_d, G_d: F_{d+1}, G_{d+1} (red_bits(d + 1) bits) times
+             * g_d(-x), f_d(-x) modulo x^m + 1 */
+            unsigned Fbits = red_bits(d + 1) + bits_fg[d] + (LOGN - d) + 1;
+            if (!reduce_small(dst, dst + m * Lb, Lb, fd, gd, LOGN - d, Fbits, dw, kw, bt)) {
                 return 0;
             }
-            if (poly_maxbits(dst, 2 * m, Lb) > (unsigned)bits_fg[d] + RED_SLACK) {
+            uint32_t big = (uint32_t)(poly_maxbits(dst, 2 * m, Lb) > (unsigned)bits_fg[d] + RED_SLACK);
+            PQF_DECLASSIFY(&big, sizeof big); /* K1 */
+            if (big) {
                 return 0;
             }
         }
