@@ -55,9 +55,13 @@ fn edge_cases_never_panic() {
         for sel in 0..=255u8 {
             run(&[sel]);
         }
-        for len in [1usize, 31, 32, 33, 800, 1632, 2420, 4896, 6000] {
+        let sets = u8::try_from(targets::KEMS.len().max(targets::SIGS.len())).unwrap();
+        for len in [
+            1usize, 31, 32, 33, 48, 64, 96, 128, 800, 897, 1632, 1793, 2178, 2420, 4098, 4896,
+            6000, 7856,
+        ] {
             for fill in [0u8, 0xff] {
-                for sel in 0..6u8 {
+                for sel in 0..sets {
                     let mut data = vec![fill; len + 1];
                     if let Some(first) = data.first_mut() {
                         *first = sel;
@@ -121,28 +125,73 @@ fn write_seed_corpus() {
     for (i, s) in targets::SIGS.iter().enumerate() {
         let (pk, sk, sig) = s.seeds();
         let n = s.name();
-        let verify_input = [vec![0u8], sig.clone()].concat();
-        write(
-            "sig_public_key",
-            format!("{n}-valid"),
-            with(i, &[pk.clone(), verify_input.clone()].concat()),
-        );
+        // The verification payload: [context length][context][signature]
+        // where the set takes a context, the bare signature otherwise.
+        let payload = |ctx: &[u8], sig: &[u8]| {
+            if s.has_context() {
+                [
+                    vec![u8::try_from(ctx.len()).unwrap()],
+                    ctx.to_vec(),
+                    sig.to_vec(),
+                ]
+                .concat()
+            } else {
+                sig.to_vec()
+            }
+        };
+        let verify_input = payload(b"", &sig);
+        // SLH-DSA keeps the corpus small and the replay fast: its signatures
+        // are 8 to 49 KB, and a verification target that sees its genuine
+        // signature signs once (45 ms to 2.5 s). So sig_public_key (which
+        // verifies with the loaded key, no signing) gets the full-size
+        // signatures of the "f" sets and of the 128s sets; sig_verify gets the
+        // genuine signature of the 128f sets, and for the "s" sets (which
+        // verify against a public key of their own there, see `SlhDsa` in
+        // targets.rs) their signature, which that key rejects.
+        let slh = n.starts_with("SLH-DSA");
+        let small = slh && n.ends_with('s');
+        let level1 = n.contains("-128");
+        if !small || level1 {
+            write(
+                "sig_public_key",
+                format!("{n}-valid"),
+                with(i, &[pk.clone(), verify_input.clone()].concat()),
+            );
+        }
         write(
             "sig_public_key",
             format!("{n}-short"),
             with(i, &pk[..pk.len() - 3]),
         );
-        write("sig_secret_key", format!("{n}-valid"), with(i, &sk));
+        // An "s" set's valid key would cost a key generation (0.1 to 0.35 s)
+        // to load: only its short key is committed.
+        if !small {
+            write("sig_secret_key", format!("{n}-valid"), with(i, &sk));
+        }
         write(
             "sig_secret_key",
             format!("{n}-short"),
             with(i, &sk[..sk.len() - 1]),
         );
-        write("sig_verify", format!("{n}-valid"), with(i, &verify_input));
-        write(
-            "sig_verify",
-            format!("{n}-ctx"),
-            with(i, &[vec![3u8, 1, 2, 3], sig.clone()].concat()),
-        );
+        if small {
+            write(
+                "sig_verify",
+                format!("{n}-other-key"),
+                with(i, &verify_input),
+            );
+        } else if !slh || level1 {
+            write("sig_verify", format!("{n}-valid"), with(i, &verify_input));
+        }
+        let large = slh && !level1;
+        if s.has_context() && !large {
+            write(
+                "sig_verify",
+                format!("{n}-ctx"),
+                with(i, &payload(&[1, 2, 3], &sig)),
+            );
+        } else if !s.has_context() {
+            let long = [sig.clone(), vec![0]].concat();
+            write("sig_verify", format!("{n}-long"), with(i, &long));
+        }
     }
 }

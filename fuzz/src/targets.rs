@@ -12,6 +12,12 @@
 //! each) and replay the committed corpora in `cargo test`
 //! (`tests/fuzz_corpus.rs`).
 //!
+//! Registered: ML-KEM (3 sets), ML-DSA (3), SLH-DSA (the 12 sets, pure
+//! signatures) and Falcon (512, 1024 and their padded forms). The first byte
+//! picks the set modulo the registry's length; new entries go at the end, and
+//! the committed inputs' first bytes are rewritten to the index they picked
+//! before (`sel % old length`), so that they keep their meaning.
+//!
 //! Adding an algorithm: implement [`Kem`] or [`Sig`] for it (the ML-KEM and
 //! ML-DSA impls below are the model, generic over the parameter set) and append
 //! one entry per parameter set to [`KEMS`] or [`SIGS`]. Every target then
@@ -20,8 +26,16 @@
 use std::marker::PhantomData;
 use std::sync::OnceLock;
 
+use pqfence::falcon::{
+    self, Falcon1024, Falcon1024Padded, Falcon512, Falcon512Padded, FalconParams,
+};
 use pqfence::mldsa::{self, DsaParams, MlDsa44, MlDsa65, MlDsa87};
 use pqfence::mlkem::{self, KemParams, MlKem1024, MlKem512, MlKem768};
+use pqfence::slhdsa::{
+    self, SlhDsaSha2_128f, SlhDsaSha2_128s, SlhDsaSha2_192f, SlhDsaSha2_192s, SlhDsaSha2_256f,
+    SlhDsaSha2_256s, SlhDsaShake_128f, SlhDsaShake_128s, SlhDsaShake_192f, SlhDsaShake_192s,
+    SlhDsaShake_256f, SlhDsaShake_256s, SlhParams,
+};
 use pqfence::{ByteArray, Error};
 
 /// A key-encapsulation parameter set under fuzzing.
@@ -43,19 +57,27 @@ pub trait Kem: Sync {
 }
 
 /// A signature parameter set under fuzzing.
+///
+/// The verification payload is `[context length][context][signature]` for a
+/// set that takes a context string (ML-DSA, SLH-DSA; see [`split_context`])
+/// and the bare signature for one that does not (Falcon).
 pub trait Sig: Sync {
     /// The standard's name, e.g. "ML-DSA-65".
     fn name(&self) -> &'static str;
-    /// Loads a public key from the first bytes and verifies the rest as
-    /// `[context length][context][signature]` over [`MESSAGE`].
+    /// Whether verification takes a context string.
+    fn has_context(&self) -> bool;
+    /// Loads a public key from the first bytes and verifies the rest, a
+    /// verification payload, over [`MESSAGE`].
     fn public_key(&self, bytes: &[u8]);
-    /// Loads an expanded secret key; when it loads, its signatures must verify.
+    /// Loads a secret key (the set's expanded encoding); when it loads, it
+    /// must round-trip and its signatures must verify.
     fn secret_key(&self, bytes: &[u8]);
-    /// Verifies `[context length][context][signature]` over [`MESSAGE`] with a
-    /// fixed key: only the genuine deterministic signature may verify.
+    /// Verifies a verification payload over [`MESSAGE`] with a fixed key:
+    /// only the genuine signature (the corpus seed) may verify.
     fn verify(&self, bytes: &[u8]);
-    /// Valid inputs for the corpus: (public key, expanded secret key,
-    /// deterministic signature of [`MESSAGE`] with an empty context).
+    /// Valid inputs for the corpus: (public key, secret key as the
+    /// secret-key target reads it, genuine signature of [`MESSAGE`] with an
+    /// empty context).
     fn seeds(&self) -> (Vec<u8>, Vec<u8>, Vec<u8>);
 }
 
@@ -68,7 +90,7 @@ const SIG_SEED: [u8; 32] = [0x5c; 32];
 
 /// Splits `[length byte][that many bytes][rest]`; a short input gives an
 /// empty context.
-fn split_context(bytes: &[u8]) -> (&[u8], &[u8]) {
+pub fn split_context(bytes: &[u8]) -> (&[u8], &[u8]) {
     match bytes.split_first() {
         Some((&n, rest)) if rest.len() >= usize::from(n) => rest.split_at(usize::from(n)),
         Some((_, rest)) => (&[], rest),
@@ -212,6 +234,10 @@ impl<P: DsaParams> Sig for MlDsa<P> {
         P::NAME
     }
 
+    fn has_context(&self) -> bool {
+        true
+    }
+
     fn public_key(&self, bytes: &[u8]) {
         let (pk, rest) = bytes.split_at(bytes.len().min(<P::Pk as ByteArray>::LEN));
         match mldsa::VerifyingKey::<P>::from_bytes(pk) {
@@ -274,18 +300,383 @@ impl<P: DsaParams> Sig for MlDsa<P> {
     }
 }
 
+/// The seed of SLH-DSA's fixed keys (the first 3n bytes).
+const SLH_SEED: [u8; 96] = [0x5c; 96];
+
+/// SLH-DSA (pure signatures), generic over the parameter set, with its fixed
+/// key and its genuine signature cached, each made on first use.
+///
+/// Cost: no SLH-DSA operation is cheap. Key generation and loading a 4n-byte
+/// secret key (which recomputes the top XMSS tree to compare PK.root) take 2
+/// to 11 ms for an "f" set and 0.1 to 0.35 s for an "s" set; signing takes
+/// 45 to 190 ms ("f") or 1 to 2.5 s ("s"); verification 1 to 6 ms (figures
+/// at -O2 without instrumentation; several times more under ASan). The "s"
+/// sets run the same C as the "f" sets with other loop bounds (tree heights,
+/// layers), so the expensive steps are kept for the "f" sets:
+/// - verification target: an "f" set verifies against a generated key, whose
+///   deterministic signature is made when a signature first verifies; an
+///   "s" set verifies against a fixed public key that no secret key is known
+///   for (PK.seed = PK.root = 0x5c bytes), so nothing may verify and neither
+///   key generation nor signing is ever needed;
+/// - secret-key target: an "s" key of the right length is loaded only when
+///   it is the fixed key (generated once, on first need); a mutated one is
+///   not loaded. Every other length still goes through the loader;
+/// - a loaded "f" key must be the key its seed (its first 3n bytes)
+///   generates, one key generation, the price of the load. A key that loads
+///   differs from its generated twin at most in SK.prf (the part the check
+///   cannot tie to the others), so this shows its bytes, seed and public key
+///   are what key generation gives. Signing with it (deterministic, then
+///   verified) is done only for the fixed key of the two 128f sets (45 to
+///   100 ms): signing every mutated SK.prf would bring this target's rate
+///   down to that of SLH-DSA signing.
+pub struct SlhDsa<P: SlhParams> {
+    key: OnceLock<slhdsa::SigningKey<P>>,
+    genuine: OnceLock<Vec<u8>>,
+    keyless: OnceLock<slhdsa::VerifyingKey<P>>,
+    _p: PhantomData<P>,
+}
+
+impl<P: SlhParams> SlhDsa<P> {
+    const fn new() -> Self {
+        SlhDsa {
+            key: OnceLock::new(),
+            genuine: OnceLock::new(),
+            keyless: OnceLock::new(),
+            _p: PhantomData,
+        }
+    }
+
+    /// An "s" (small signature, slow) set, by its FIPS 205 name.
+    fn small() -> bool {
+        P::NAME.ends_with('s')
+    }
+
+    fn key(&self) -> &slhdsa::SigningKey<P> {
+        self.key.get_or_init(|| {
+            let seed = SLH_SEED.get(..3 * P::N).unwrap_or(&[]);
+            match slhdsa::SigningKey::<P>::from_seed(seed) {
+                Ok(k) => k,
+                Err(e) => panic!("{}: key generation from a seed failed: {e}", P::NAME),
+            }
+        })
+    }
+
+    fn genuine(&self) -> &[u8] {
+        self.genuine
+            .get_or_init(|| match self.key().sign_deterministic(MESSAGE, b"") {
+                Ok(s) => s.as_bytes().to_vec(),
+                Err(e) => panic!("{}: signing failed: {e}", P::NAME),
+            })
+    }
+
+    /// The "s" sets' verification key: 2n bytes of 0x5c, no secret key known.
+    fn keyless(&self) -> &slhdsa::VerifyingKey<P> {
+        self.keyless.get_or_init(|| {
+            let pk = SLH_SEED.get(..2 * P::N).unwrap_or(&[]);
+            match slhdsa::VerifyingKey::<P>::from_bytes(pk) {
+                Ok(k) => k,
+                Err(e) => panic!(
+                    "{}: a {}-byte public key failed to load: {e}",
+                    P::NAME,
+                    pk.len()
+                ),
+            }
+        })
+    }
+}
+
+impl<P: SlhParams> Sig for SlhDsa<P> {
+    fn name(&self) -> &'static str {
+        P::NAME
+    }
+
+    fn has_context(&self) -> bool {
+        true
+    }
+
+    fn public_key(&self, bytes: &[u8]) {
+        let (pk, rest) = bytes.split_at(bytes.len().min(<P::Pk as ByteArray>::LEN));
+        match slhdsa::VerifyingKey::<P>::from_bytes(pk) {
+            Ok(vk) => {
+                assert_eq!(vk.as_bytes(), pk, "{}: pk round trip", P::NAME);
+                let (ctx, sig) = split_context(rest);
+                if let Err(e) = vk.verify(MESSAGE, ctx, sig) {
+                    expect_input_error(&e, "verification");
+                }
+            }
+            Err(e) => expect_input_error(&e, "public key"),
+        }
+    }
+
+    fn secret_key(&self, bytes: &[u8]) {
+        // The seed prefix first: an "s" set's fixed key costs a key generation.
+        let fixed = bytes.len() == <P::Sk as ByteArray>::LEN
+            && bytes.get(..3 * P::N) == SLH_SEED.get(..3 * P::N)
+            && bytes == self.key().expanded_bytes().bytes();
+        if Self::small() && bytes.len() == <P::Sk as ByteArray>::LEN && !fixed {
+            return;
+        }
+        match slhdsa::SigningKey::<P>::from_expanded_bytes(bytes) {
+            Ok(sk) => {
+                let n = P::N;
+                assert_eq!(
+                    sk.expanded_bytes().bytes(),
+                    bytes,
+                    "{}: sk round trip",
+                    P::NAME
+                );
+                let seed = match sk.seed() {
+                    Some(seed) => seed.bytes(),
+                    None => panic!("{}: a loaded key lost its seed", P::NAME),
+                };
+                assert_eq!(Some(seed), bytes.get(..3 * n), "{}: seed", P::NAME);
+                assert_eq!(
+                    Some(sk.verifying_key().as_bytes()),
+                    bytes.get(2 * n..),
+                    "{}: public key",
+                    P::NAME
+                );
+                if Self::small() {
+                    return;
+                }
+                match slhdsa::SigningKey::<P>::from_seed(seed) {
+                    Ok(generated) => assert!(
+                        generated == sk,
+                        "{}: a loaded key is not the key its seed generates",
+                        P::NAME
+                    ),
+                    Err(e) => panic!("{}: key generation from a loaded seed: {e}", P::NAME),
+                }
+                if fixed && P::N == 16 {
+                    let sig = match sk.sign_deterministic(MESSAGE, b"fuzz") {
+                        Ok(s) => s,
+                        Err(e) => panic!("{}: a loaded key failed to sign: {e}", P::NAME),
+                    };
+                    if let Err(e) = sk.verifying_key().verify(MESSAGE, b"fuzz", sig.as_bytes()) {
+                        panic!("{}: a loaded key made a bad signature: {e}", P::NAME);
+                    }
+                }
+            }
+            Err(e) => expect_input_error(&e, "secret key"),
+        }
+    }
+
+    fn verify(&self, bytes: &[u8]) {
+        let (ctx, sig) = split_context(bytes);
+        if Self::small() {
+            match self.keyless().verify(MESSAGE, ctx, sig) {
+                Ok(()) => panic!(
+                    "{}: a signature verified under a key nobody has the secret of",
+                    P::NAME
+                ),
+                Err(e) => expect_input_error(&e, "verification"),
+            }
+            return;
+        }
+        match self.key().verifying_key().verify(MESSAGE, ctx, sig) {
+            // Signing is hedged, so the key has many valid signatures, but
+            // the fuzzer knows only the deterministic one (the corpus seed):
+            // any other that verifies is a forgery or a malleable encoding.
+            Ok(()) => assert!(
+                ctx.is_empty() && sig == self.genuine(),
+                "{}: a second signature verified (ctx {} bytes)",
+                P::NAME,
+                ctx.len()
+            ),
+            Err(e) => expect_input_error(&e, "verification"),
+        }
+    }
+
+    fn seeds(&self) -> (Vec<u8>, Vec<u8>, Vec<u8>) {
+        let sk = self.key();
+        (
+            sk.verifying_key().as_bytes().to_vec(),
+            sk.expanded_bytes().bytes().to_vec(),
+            self.genuine().to_vec(),
+        )
+    }
+}
+
+/// The seed of Falcon's fixed keys.
+const FALCON_SEED: [u8; 48] = [0x5c; 48];
+/// The randomness of Falcon's genuine signature (nonce, sampler seed).
+const FALCON_NONCE: [u8; 40] = [0x3a; 40];
+const FALCON_SAMPLER: [u8; 48] = [0xc5; 48];
+/// The randomness the secret-key target signs with.
+const FALCON_NONCE_SK: [u8; 40] = [0x11; 40];
+const FALCON_SAMPLER_SK: [u8; 48] = [0x22; 48];
+
+/// Falcon, generic over the parameter set, with its fixed key and its
+/// genuine signature cached.
+///
+/// Falcon takes no context: the verification payload is the bare signature.
+/// Its secret key is loaded as a pair (`from_keypair_bytes`), so the
+/// secret-key target reads `[secret key (SK_BYTES)][public key (the rest)]`.
+///
+/// Signing is randomized (a 40-byte nonce and a sampler seed), so a key has
+/// many valid signatures and "the" signature of a message is not defined.
+/// The targets sign with caller randomness (`sign_with_randomness`, the
+/// NIST known-answer path, so reproducible and pinned by the KAT tests), and
+/// the verification target keeps the promise in the form that holds for a
+/// randomized scheme: the fuzzer knows only the one genuine signature of the
+/// corpus, so a different byte string that verifies is a forgery or a second
+/// encoding of the same signature (the compressed and padded encodings are
+/// both meant to be canonical).
+pub struct Falcon<P: FalconParams> {
+    key: OnceLock<(falcon::SigningKey<P>, Vec<u8>)>,
+    _p: PhantomData<P>,
+}
+
+impl<P: FalconParams> Falcon<P> {
+    const fn new() -> Self {
+        Falcon {
+            key: OnceLock::new(),
+            _p: PhantomData,
+        }
+    }
+
+    fn key(&self) -> &(falcon::SigningKey<P>, Vec<u8>) {
+        self.key.get_or_init(|| {
+            let sk = match falcon::SigningKey::<P>::from_seed(&FALCON_SEED) {
+                Ok(k) => k,
+                Err(e) => panic!("{}: key generation from a seed failed: {e}", P::NAME),
+            };
+            let sig = match sk.sign_with_randomness(MESSAGE, &FALCON_NONCE, &FALCON_SAMPLER) {
+                Ok(s) => s.as_bytes().to_vec(),
+                Err(e) => panic!("{}: signing failed: {e}", P::NAME),
+            };
+            (sk, sig)
+        })
+    }
+}
+
+impl<P: FalconParams> Sig for Falcon<P> {
+    fn name(&self) -> &'static str {
+        P::NAME
+    }
+
+    fn has_context(&self) -> bool {
+        false
+    }
+
+    fn public_key(&self, bytes: &[u8]) {
+        let (pk, sig) = bytes.split_at(bytes.len().min(<P::Pk as ByteArray>::LEN));
+        match falcon::VerifyingKey::<P>::from_bytes(pk) {
+            Ok(vk) => {
+                assert_eq!(vk.as_bytes(), pk, "{}: pk round trip", P::NAME);
+                if let Err(e) = vk.verify(MESSAGE, sig) {
+                    expect_input_error(&e, "verification");
+                }
+            }
+            Err(e) => expect_input_error(&e, "public key"),
+        }
+    }
+
+    fn secret_key(&self, bytes: &[u8]) {
+        let (sk_bytes, pk) = bytes.split_at(bytes.len().min(<P::Sk as ByteArray>::LEN));
+        match falcon::SigningKey::<P>::from_keypair_bytes(sk_bytes, pk) {
+            Ok(sk) => {
+                assert_eq!(
+                    sk.expanded_bytes().bytes(),
+                    sk_bytes,
+                    "{}: sk round trip",
+                    P::NAME
+                );
+                assert_eq!(
+                    sk.verifying_key().as_bytes(),
+                    pk,
+                    "{}: pk round trip",
+                    P::NAME
+                );
+                assert!(sk.seed().is_none(), "{}: a loaded key has a seed", P::NAME);
+                let sig =
+                    match sk.sign_with_randomness(MESSAGE, &FALCON_NONCE_SK, &FALCON_SAMPLER_SK) {
+                        Ok(s) => s,
+                        Err(e) => panic!("{}: a loaded key failed to sign: {e}", P::NAME),
+                    };
+                if let Err(e) = sk.verifying_key().verify(MESSAGE, sig.as_bytes()) {
+                    panic!("{}: a loaded key made a bad signature: {e}", P::NAME);
+                }
+            }
+            Err(e) => expect_input_error(&e, "secret key"),
+        }
+    }
+
+    fn verify(&self, bytes: &[u8]) {
+        let (sk, genuine) = self.key();
+        match sk.verifying_key().verify(MESSAGE, bytes) {
+            Ok(()) => {
+                assert!(
+                    bytes == genuine.as_slice(),
+                    "{}: a second signature verified ({} bytes)",
+                    P::NAME,
+                    bytes.len()
+                );
+                if let Err(e) = falcon::Signature::<P>::from_bytes(bytes) {
+                    panic!("{}: a signature that verifies does not load: {e}", P::NAME);
+                }
+            }
+            Err(e) => expect_input_error(&e, "verification"),
+        }
+    }
+
+    fn seeds(&self) -> (Vec<u8>, Vec<u8>, Vec<u8>) {
+        let (sk, sig) = self.key();
+        let pk = sk.verifying_key().as_bytes().to_vec();
+        let pair = [sk.expanded_bytes().bytes(), pk.as_slice()].concat();
+        (pk, pair, sig.clone())
+    }
+}
+
 static MLKEM512: MlKem<MlKem512> = MlKem::new();
 static MLKEM768: MlKem<MlKem768> = MlKem::new();
 static MLKEM1024: MlKem<MlKem1024> = MlKem::new();
 static MLDSA44: MlDsa<MlDsa44> = MlDsa::new();
 static MLDSA65: MlDsa<MlDsa65> = MlDsa::new();
 static MLDSA87: MlDsa<MlDsa87> = MlDsa::new();
+static SLH_SHA2_128S: SlhDsa<SlhDsaSha2_128s> = SlhDsa::new();
+static SLH_SHA2_128F: SlhDsa<SlhDsaSha2_128f> = SlhDsa::new();
+static SLH_SHA2_192S: SlhDsa<SlhDsaSha2_192s> = SlhDsa::new();
+static SLH_SHA2_192F: SlhDsa<SlhDsaSha2_192f> = SlhDsa::new();
+static SLH_SHA2_256S: SlhDsa<SlhDsaSha2_256s> = SlhDsa::new();
+static SLH_SHA2_256F: SlhDsa<SlhDsaSha2_256f> = SlhDsa::new();
+static SLH_SHAKE_128S: SlhDsa<SlhDsaShake_128s> = SlhDsa::new();
+static SLH_SHAKE_128F: SlhDsa<SlhDsaShake_128f> = SlhDsa::new();
+static SLH_SHAKE_192S: SlhDsa<SlhDsaShake_192s> = SlhDsa::new();
+static SLH_SHAKE_192F: SlhDsa<SlhDsaShake_192f> = SlhDsa::new();
+static SLH_SHAKE_256S: SlhDsa<SlhDsaShake_256s> = SlhDsa::new();
+static SLH_SHAKE_256F: SlhDsa<SlhDsaShake_256f> = SlhDsa::new();
+static FALCON512: Falcon<Falcon512> = Falcon::new();
+static FALCON1024: Falcon<Falcon1024> = Falcon::new();
+static FALCON512_PADDED: Falcon<Falcon512Padded> = Falcon::new();
+static FALCON1024_PADDED: Falcon<Falcon1024Padded> = Falcon::new();
 
 /// The KEM registry: one entry per parameter set.
 pub static KEMS: &[&dyn Kem] = &[&MLKEM512, &MLKEM768, &MLKEM1024];
 
-/// The signature registry: one entry per parameter set.
-pub static SIGS: &[&dyn Sig] = &[&MLDSA44, &MLDSA65, &MLDSA87];
+/// The signature registry: one entry per parameter set (see the module
+/// documentation on adding entries).
+pub static SIGS: &[&dyn Sig] = &[
+    &MLDSA44,
+    &MLDSA65,
+    &MLDSA87,
+    &SLH_SHA2_128S,
+    &SLH_SHA2_128F,
+    &SLH_SHA2_192S,
+    &SLH_SHA2_192F,
+    &SLH_SHA2_256S,
+    &SLH_SHA2_256F,
+    &SLH_SHAKE_128S,
+    &SLH_SHAKE_128F,
+    &SLH_SHAKE_192S,
+    &SLH_SHAKE_192F,
+    &SLH_SHAKE_256S,
+    &SLH_SHAKE_256F,
+    &FALCON512,
+    &FALCON1024,
+    &FALCON512_PADDED,
+    &FALCON1024_PADDED,
+];
 
 /// Picks the registry entry named by the first byte (modulo the registry's
 /// length) and returns it with the rest.
