@@ -57,17 +57,24 @@ int SLH_NS(keygen_internal)(uint8_t *pk, uint8_t *sk, const uint8_t *sk_seed,
     uint8_t root[SLH_N];
     uint8_t prf[SLH_N];
 
+    /* The seeds are copied before sk is written, so sk may overlap them. */
     memcpy(prf, sk_prf, SLH_N);
     SLH_NS(ctx_init)(&ctx, pk_seed, sk_seed);
-    top_root(&ctx, root);
+    /* The secret half of sk is written before the tree, not after it: the
+     * copies pass SK.seed and SK.prf through vector registers, and a register
+     * still holding them on return reaches the stack the first time anything
+     * saves the registers there (a signal frame, the lazy-binding resolver).
+     * The stack-residue check found SK.seed that way (gcc, every set); the
+     * tree's hashing reuses those registers for public values. */
     memcpy(sk, ctx.sk_seed, SLH_N);
     memcpy(sk + SLH_N, prf, SLH_N);
+    pqf_wipe(prf, sizeof(prf));
+    top_root(&ctx, root);
     memcpy(sk + 2 * SLH_N, ctx.pk_seed, SLH_N);
     memcpy(sk + 3 * SLH_N, root, SLH_N);
     memcpy(pk, ctx.pk_seed, SLH_N);
     memcpy(pk + SLH_N, root, SLH_N);
     SLH_NS(ctx_wipe)(&ctx);
-    pqf_wipe(prf, sizeof(prf));
     return PQF_OK;
 }
 
