@@ -477,7 +477,7 @@ def check_race(report: Report, rounds: int) -> None:
         expected = len(fam.sets) * len(fam.ops)
         # helgrind (3 threads, 1 round) on the family, or on its fast sets
         # only: the code is the same in every set, and SLH-DSA's twelve would
-        # take about 15 minutes under helgrind.
+        # take 18 minutes under helgrind.
         targets = [s.name for s in fam.sets if s.name in fam.fast_sets] or [fam.name]
         hg_ok, hg_errors, hmine = True, 0, []
         for t in targets:
