@@ -1,6 +1,7 @@
 //! Eight threads run 1000 mixed operations each (key generation, encapsulation,
 //! decapsulation with and without implicit rejection, signing, verification,
-//! loading, bad input), sharing keys across threads; every result must equal
+//! loading, bad input; ML-KEM, ML-DSA, Falcon-512, SLH-DSA-SHAKE-128f), sharing
+//! keys across threads; every result must equal
 //! the one the same operation gives on a single thread. Each thread runs the
 //! same 1000 operations from a different starting point, so that at any moment
 //! the threads are doing different things.
@@ -9,8 +10,10 @@
 use std::sync::Arc;
 use std::thread;
 
+use pqfence::falcon::{self, Falcon512};
 use pqfence::mldsa::{DsaParams, MlDsa44, MlDsa65, MlDsa87, SigningKey, VerifyingKey};
 use pqfence::mlkem::{DecapsulationKey, KemParams, MlKem1024, MlKem512, MlKem768};
+use pqfence::slhdsa::{self, SlhDsaShake_128f};
 
 const THREADS: usize = 8;
 const OPS: usize = 1000;
@@ -156,6 +159,103 @@ impl<P: DsaParams> DsaSet for Dsa<P> {
     }
 }
 
+/// Falcon-512: signing is randomized, so the deterministic variant (fixed
+/// nonce and sampler seed from n) gives comparable outputs.
+struct Fal {
+    sk: falcon::SigningKey<Falcon512>,
+    sig: Vec<u8>,
+}
+
+impl Fal {
+    fn new() -> Self {
+        let sk = falcon::SigningKey::<Falcon512>::from_seed(&bytes_of(3, 48)).unwrap();
+        let sig = sk.sign(b"shared").unwrap().as_bytes().to_vec();
+        Fal { sk, sig }
+    }
+}
+
+impl DsaSet for Fal {
+    fn op(&self, kind: usize, n: u64) -> Vec<u8> {
+        let msg = bytes_of(n, (n % 100) as usize);
+        let vk = self.sk.verifying_key();
+        match kind {
+            0 => {
+                let k = falcon::SigningKey::<Falcon512>::from_seed(&bytes_of(n, 48)).unwrap();
+                k.verifying_key().as_bytes().to_vec()
+            }
+            1 | 4 => {
+                let nonce: [u8; 40] = bytes_of(n, 40).try_into().unwrap();
+                let seed: [u8; 48] = bytes_of(n + 1, 48).try_into().unwrap();
+                let sig = self.sk.sign_with_randomness(&msg, &nonce, &seed).unwrap();
+                sig.as_bytes().to_vec()
+            }
+            2 => vec![u8::from(vk.verify(b"shared", &self.sig).is_ok())],
+            3 => {
+                let mut sig = self.sig.clone();
+                let i = (n as usize) % sig.len();
+                sig[i] ^= 1 << (n % 8);
+                format!("{:?}", vk.verify(b"shared", &sig)).into_bytes()
+            }
+            _ => {
+                let sk = self.sk.expanded_bytes().bytes().to_vec();
+                let k = falcon::SigningKey::<Falcon512>::from_keypair_bytes(&sk, vk.as_bytes())
+                    .unwrap();
+                k.verifying_key().as_bytes().to_vec()
+            }
+        }
+    }
+}
+
+/// SLH-DSA-SHAKE-128f (the fastest set to sign with).
+struct Slh {
+    sk: slhdsa::SigningKey<SlhDsaShake_128f>,
+    sig: Vec<u8>,
+}
+
+impl Slh {
+    fn new() -> Self {
+        let sk = slhdsa::SigningKey::<SlhDsaShake_128f>::from_seed(&bytes_of(4, 48)).unwrap();
+        let sig = sk
+            .sign_deterministic(b"shared", b"")
+            .unwrap()
+            .as_bytes()
+            .to_vec();
+        Slh { sk, sig }
+    }
+}
+
+impl DsaSet for Slh {
+    fn op(&self, kind: usize, n: u64) -> Vec<u8> {
+        let msg = bytes_of(n, (n % 100) as usize);
+        let vk = self.sk.verifying_key();
+        match kind {
+            0 => {
+                let k =
+                    slhdsa::SigningKey::<SlhDsaShake_128f>::from_seed(&bytes_of(n, 48)).unwrap();
+                k.verifying_key().as_bytes().to_vec()
+            }
+            1 | 4 => self
+                .sk
+                .sign_deterministic(&msg, b"ctx")
+                .unwrap()
+                .as_bytes()
+                .to_vec(),
+            2 => vec![u8::from(vk.verify(b"shared", b"", &self.sig).is_ok())],
+            3 => {
+                let mut sig = self.sig.clone();
+                let i = (n as usize) % sig.len();
+                sig[i] ^= 1 << (n % 8);
+                format!("{:?}", vk.verify(b"shared", b"", &sig)).into_bytes()
+            }
+            _ => {
+                let sk = self.sk.expanded_bytes().bytes().to_vec();
+                let k = slhdsa::SigningKey::<SlhDsaShake_128f>::from_expanded_bytes(&sk).unwrap();
+                k.verifying_key().as_bytes().to_vec()
+            }
+        }
+    }
+}
+
 fn shared() -> Shared {
     Shared {
         kem: vec![
@@ -167,6 +267,8 @@ fn shared() -> Shared {
             Box::new(Dsa::<MlDsa44>::new()),
             Box::new(Dsa::<MlDsa65>::new()),
             Box::new(Dsa::<MlDsa87>::new()),
+            Box::new(Fal::new()),
+            Box::new(Slh::new()),
         ],
     }
 }
