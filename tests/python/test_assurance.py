@@ -12,9 +12,10 @@ import pathlib
 import threading
 from collections.abc import Callable
 from types import ModuleType
+from typing import Any
 
 import pytest
-from pqfence import mldsa, mlkem
+from pqfence import falcon, mldsa, mlkem, slhdsa
 from pqfence.exceptions import InvalidLength, InvalidSignature
 
 REPO = pathlib.Path(__file__).resolve().parents[2]
@@ -59,7 +60,23 @@ THREADS = 8
 OPS = 1000
 
 KEMS = [mlkem.MLKEM512PrivateKey, mlkem.MLKEM768PrivateKey, mlkem.MLKEM1024PrivateKey]
-SIGS = [mldsa.MLDSA44PrivateKey, mldsa.MLDSA65PrivateKey, mldsa.MLDSA87PrivateKey]
+# (class, seed length): ML-DSA, Falcon-512 and the fastest SLH-DSA set.
+SIGS: list[tuple[Any, int]] = [
+    (mldsa.MLDSA44PrivateKey, 32),
+    (mldsa.MLDSA65PrivateKey, 32),
+    (mldsa.MLDSA87PrivateKey, 32),
+    (falcon.Falcon512PrivateKey, 48),
+    (slhdsa.SlhDsaShake_128fPrivateKey, 48),
+]
+
+
+def _sign(key: Any, msg: bytes) -> bytes:
+    """A deterministic signature: Falcon's randomness fixed from the message."""
+    if isinstance(key, falcon.Falcon512PrivateKey):
+        out: bytes = key.sign_with_randomness(msg, _data(len(msg), 40), _data(len(msg) + 1, 48))
+        return out
+    sig: bytes = key.sign_deterministic(msg)
+    return sig
 
 
 def _data(n: int, size: int) -> bytes:
@@ -68,13 +85,14 @@ def _data(n: int, size: int) -> bytes:
 
 def _operations() -> list[Callable[[], bytes]]:
     kem_keys = [cls.from_seed_bytes(_data(1, 64)) for cls in KEMS]
-    sig_keys = [cls.from_seed_bytes(_data(2, 32)) for cls in SIGS]
+    sig_keys = [cls.from_seed_bytes(_data(2, n)) for cls, n in SIGS]
     cts = [k.public_key().encapsulate_deterministic(_data(3, 32))[1] for k in kem_keys]
-    sigs = [k.sign_deterministic(b"shared") for k in sig_keys]
+    sigs = [_sign(k, b"shared") for k in sig_keys]
 
     def op(j: int) -> Callable[[], bytes]:
-        s, kind = j % 3, (j // 3) % 8
-        kem, sig, ct, good = kem_keys[s], sig_keys[s], cts[s], sigs[s]
+        s, kind, t = j % 3, (j // 3) % 8, j % len(SIGS)
+        kem, sig, ct, good = kem_keys[s], sig_keys[t], cts[s], sigs[t]
+        cls, seed_len = SIGS[t]
         if kind == 0:
             return lambda: KEMS[s].from_seed_bytes(_data(j, 64)).public_key().public_bytes_raw()
         if kind == 1:
@@ -85,9 +103,9 @@ def _operations() -> list[Callable[[], bytes]]:
             bad = bytes([ct[0] ^ 1]) + ct[1:]
             return lambda: kem.decapsulate(bad)
         if kind == 4:
-            return lambda: SIGS[s].from_seed_bytes(_data(j, 32)).public_key().public_bytes_raw()
+            return lambda: cls.from_seed_bytes(_data(j, seed_len)).public_key().public_bytes_raw()
         if kind == 5:
-            return lambda: sig.sign_deterministic(_data(j, j % 64), b"ctx")
+            return lambda: _sign(sig, _data(j, j % 64))
 
         def verify(sig_bytes: bytes) -> bytes:
             try:
