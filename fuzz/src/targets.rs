@@ -112,6 +112,35 @@ pub fn expect_input_error(e: &Error, what: &str) {
     );
 }
 
+/// `verify(key, message, context, signature)` of a scheme with contexts.
+type VerifyWithContext<K> = fn(&K, &[u8], &[u8], &[u8]) -> Result<(), Error>;
+
+/// The public-key promise of a signature scheme with contexts: the first
+/// `len` bytes load with `load` or fail with an input error; a loaded key
+/// round-trips through `encode` and verifies the rest as
+/// `[context length][context][signature]` over [`MESSAGE`], failing only with
+/// an input error.
+fn public_key_with_context<K>(
+    name: &str,
+    bytes: &[u8],
+    len: usize,
+    load: fn(&[u8]) -> Result<K, Error>,
+    encode: fn(&K) -> &[u8],
+    verify: VerifyWithContext<K>,
+) {
+    let (pk, rest) = bytes.split_at(bytes.len().min(len));
+    match load(pk) {
+        Ok(vk) => {
+            assert_eq!(encode(&vk), pk, "{name}: pk round trip");
+            let (ctx, sig) = split_context(rest);
+            if let Err(e) = verify(&vk, MESSAGE, ctx, sig) {
+                expect_input_error(&e, "verification");
+            }
+        }
+        Err(e) => expect_input_error(&e, "public key"),
+    }
+}
+
 /// ML-KEM, generic over the parameter set, with its fixed key cached.
 pub struct MlKem<P: KemParams> {
     key: OnceLock<mlkem::DecapsulationKey<P>>,
@@ -239,17 +268,14 @@ impl<P: DsaParams> Sig for MlDsa<P> {
     }
 
     fn public_key(&self, bytes: &[u8]) {
-        let (pk, rest) = bytes.split_at(bytes.len().min(<P::Pk as ByteArray>::LEN));
-        match mldsa::VerifyingKey::<P>::from_bytes(pk) {
-            Ok(vk) => {
-                assert_eq!(vk.as_bytes(), pk, "{}: pk round trip", P::NAME);
-                let (ctx, sig) = split_context(rest);
-                if let Err(e) = vk.verify(MESSAGE, ctx, sig) {
-                    expect_input_error(&e, "verification");
-                }
-            }
-            Err(e) => expect_input_error(&e, "public key"),
-        }
+        public_key_with_context(
+            P::NAME,
+            bytes,
+            <P::Pk as ByteArray>::LEN,
+            mldsa::VerifyingKey::<P>::from_bytes,
+            mldsa::VerifyingKey::<P>::as_bytes,
+            mldsa::VerifyingKey::<P>::verify,
+        );
     }
 
     fn secret_key(&self, bytes: &[u8]) {
@@ -395,17 +421,14 @@ impl<P: SlhParams> Sig for SlhDsa<P> {
     }
 
     fn public_key(&self, bytes: &[u8]) {
-        let (pk, rest) = bytes.split_at(bytes.len().min(<P::Pk as ByteArray>::LEN));
-        match slhdsa::VerifyingKey::<P>::from_bytes(pk) {
-            Ok(vk) => {
-                assert_eq!(vk.as_bytes(), pk, "{}: pk round trip", P::NAME);
-                let (ctx, sig) = split_context(rest);
-                if let Err(e) = vk.verify(MESSAGE, ctx, sig) {
-                    expect_input_error(&e, "verification");
-                }
-            }
-            Err(e) => expect_input_error(&e, "public key"),
-        }
+        public_key_with_context(
+            P::NAME,
+            bytes,
+            <P::Pk as ByteArray>::LEN,
+            slhdsa::VerifyingKey::<P>::from_bytes,
+            slhdsa::VerifyingKey::<P>::as_bytes,
+            slhdsa::VerifyingKey::<P>::verify,
+        );
     }
 
     fn secret_key(&self, bytes: &[u8]) {
