@@ -28,6 +28,8 @@ develop: venv
 
 # C warnings are errors here and in CI (never in users' builds).
 test: export PQFENCE_WERROR := 1
+# The bindings drift check must run (scripts/bindings.sh installs libclang).
+test: export PQFENCE_REQUIRE_BINDGEN := 1
 test: venv lint-rust bindings test-rust develop lint-python test-python assurance-fast
 
 lint-rust:
