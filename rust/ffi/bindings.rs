@@ -357,12 +357,6 @@ unsafe extern "C" {
     pub fn pqf_mldsa44_sk_to_pk(pk: *mut u8, sk: *const u8) -> ::core::ffi::c_int;
 }
 unsafe extern "C" {
-    pub fn pqf_mldsa44_check_pk(pk: *const u8) -> ::core::ffi::c_int;
-}
-unsafe extern "C" {
-    pub fn pqf_mldsa44_pk_tr(tr: *mut u8, pk: *const u8) -> ::core::ffi::c_int;
-}
-unsafe extern "C" {
     pub fn pqf_mldsa65_keygen_internal(
         pk: *mut u8,
         sk: *mut u8,
@@ -411,12 +405,6 @@ unsafe extern "C" {
     pub fn pqf_mldsa65_sk_to_pk(pk: *mut u8, sk: *const u8) -> ::core::ffi::c_int;
 }
 unsafe extern "C" {
-    pub fn pqf_mldsa65_check_pk(pk: *const u8) -> ::core::ffi::c_int;
-}
-unsafe extern "C" {
-    pub fn pqf_mldsa65_pk_tr(tr: *mut u8, pk: *const u8) -> ::core::ffi::c_int;
-}
-unsafe extern "C" {
     pub fn pqf_mldsa87_keygen_internal(
         pk: *mut u8,
         sk: *mut u8,
@@ -463,12 +451,6 @@ unsafe extern "C" {
 }
 unsafe extern "C" {
     pub fn pqf_mldsa87_sk_to_pk(pk: *mut u8, sk: *const u8) -> ::core::ffi::c_int;
-}
-unsafe extern "C" {
-    pub fn pqf_mldsa87_check_pk(pk: *const u8) -> ::core::ffi::c_int;
-}
-unsafe extern "C" {
-    pub fn pqf_mldsa87_pk_tr(tr: *mut u8, pk: *const u8) -> ::core::ffi::c_int;
 }
 #[repr(C)]
 #[derive(Debug, Copy, Clone)]

@@ -87,4 +87,18 @@ void pqf_ct_cmov(uint8_t *dst, const uint8_t *src, size_t n, uint8_t mask);
 /* Overwrites n bytes with zeros in a way the compiler may not remove. */
 void pqf_wipe(void *p, size_t n);
 
+/*
+ * pqf_leave(rc): returns rc after clearing the registers a caller could find
+ * secrets in. Every exported entry point returns through it
+ * (`return pqf_leave(rc);`), so that no secret stays in a register once the
+ * C has returned, where a later spill (a signal frame, a lazy-binding
+ * resolver that saves every register) would copy it to memory nobody wipes.
+ * On x86-64 it zeroes the vector registers this CPU has (xmm0-15; all of
+ * ymm0-15 with AVX; zmm16-31 and k1-k7 with AVX-512F) and the general
+ * registers a call may clobber (rcx, rdx, rsi, rdi, r8-r11). The callee-saved
+ * registers hold the caller's own values again by then. Elsewhere it returns
+ * rc and clears nothing (see README, "Assurance").
+ */
+int pqf_leave(int rc);
+
 #endif

@@ -169,7 +169,7 @@ int PQF_FALCON_NS(keygen)(uint8_t *pk, uint8_t *sk, const uint8_t *seed48,
     pqf_keccak_ctx rng;
 
     if (worklen < PQF_FALCON_NTRU_TMP_BYTES()) {
-        return PQF_ERR_INTERNAL;
+        return pqf_leave(PQF_ERR_INTERNAL);
     }
     pqf_shake256_init(&rng);
     pqf_keccak_absorb(&rng, seed48, PQF_FALCON_SEED_BYTES);
@@ -213,5 +213,5 @@ int PQF_FALCON_NS(keygen)(uint8_t *pk, uint8_t *sk, const uint8_t *seed48,
     off += pqf_falcon_trim_i8_encode(sk + off, g, logn, PQF_FALCON_FG_BITS);
     pqf_falcon_trim_i8_encode(sk + off, F, logn, 8);
     pqf_wipe(tmp, PQF_FALCON_API_TMP_BYTES);
-    return PQF_OK;
+    return pqf_leave(PQF_OK);
 }

@@ -324,7 +324,7 @@ int PQF_FALCON_NS(sign)(uint8_t *sig, size_t *siglen, const uint8_t *sk,
     pqf_wipe(&p, sizeof p);
 out:
     pqf_wipe(tmp, 14 * n * sizeof(double) + 8 * n);
-    return ret;
+    return pqf_leave(ret);
 }
 
 /* Private key check: decodes, recomputes G and checks f*G - g*F = q over the
@@ -363,8 +363,8 @@ int PQF_FALCON_NS(check_sk)(const uint8_t *sk) {
     pqf_wipe(t1, sizeof t1);
     pqf_wipe(t2, sizeof t2);
     pqf_wipe(acc, sizeof acc);
-    if (ret != PQF_OK || !ok) {
-        return PQF_ERR_INVALID_KEY;
-    }
-    return PQF_OK;
+    /* The verdict is the return code, chosen without a branch. */
+    ok &= pqf_ct_mask_eq_u32((uint32_t)ret, (uint32_t)PQF_OK);
+    return pqf_leave(
+        (int)pqf_ct_select_u32(ok, (uint32_t)PQF_OK, (uint32_t)PQF_ERR_INVALID_KEY));
 }

@@ -44,7 +44,7 @@ static int decode_pk(uint16_t *h, const uint8_t *pk) {
 
 int PQF_FALCON_NS(check_pk)(const uint8_t *pk) {
     uint16_t h[PQF_FALCON_N];
-    return decode_pk(h, pk);
+    return pqf_leave(decode_pk(h, pk));
 }
 
 /* Signature decoding, section 3.11.3: header, nonce, compressed s2 with
@@ -96,11 +96,11 @@ int PQF_FALCON_NS(verify)(const uint8_t *pk, const uint8_t *msg, size_t msglen,
     size_t u;
 
     if (decode_pk(h, pk) != PQF_OK) {
-        return PQF_ERR_INVALID_KEY;
+        return pqf_leave(PQF_ERR_INVALID_KEY);
     }
     nonce = decode_sig(s2, sig, siglen, padded);
     if (nonce == NULL) {
-        return PQF_ERR_INVALID_SIGNATURE;
+        return pqf_leave(PQF_ERR_INVALID_SIGNATURE);
     }
     pqf_falcon_hash_to_point(c, nonce, msg, msglen, logn);
 
@@ -129,5 +129,5 @@ int PQF_FALCON_NS(verify)(const uint8_t *pk, const uint8_t *msg, size_t msglen,
         norm += (uint64_t)((int64_t)s1 * s1);
         norm += (uint64_t)((int64_t)s2[u] * s2[u]);
     }
-    return norm <= PQF_FALCON_L2BOUND ? PQF_OK : PQF_ERR_INVALID_SIGNATURE;
+    return pqf_leave(norm <= PQF_FALCON_L2BOUND ? PQF_OK : PQF_ERR_INVALID_SIGNATURE);
 }

@@ -37,9 +37,6 @@
  *   [-eta, eta], t0 in range, the t0 derived from rho, s1, s2 equals the stored
  *   t0, tr == H(derived pk, 64)) and writes the derived public key. Returns
  *   PQF_ERR_INVALID_KEY (pk zeroed) if any check fails.
- * check_pk: checks a public key's encoding. The length is fixed by the caller
- *   and t1 is 10-bit packed, so every byte string decodes: returns PQF_OK.
- * pk_tr: tr = H(pk, 64) (non-secret helper).
  */
 #define PQF_MLDSA_DECLARE(P)                                                      \
     int pqf_##P##_keygen_internal(uint8_t *pk, uint8_t *sk, const uint8_t *xi);   \
@@ -55,9 +52,7 @@
                                   size_t siglen);                                 \
     int pqf_##P##_verify_mu(const uint8_t *pk, const uint8_t *mu,                 \
                             const uint8_t *sig, size_t siglen);                   \
-    int pqf_##P##_sk_to_pk(uint8_t *pk, const uint8_t *sk);                       \
-    int pqf_##P##_check_pk(const uint8_t *pk);                                    \
-    int pqf_##P##_pk_tr(uint8_t *tr, const uint8_t *pk);
+    int pqf_##P##_sk_to_pk(uint8_t *pk, const uint8_t *sk);
 
 PQF_MLDSA_DECLARE(mldsa44)
 PQF_MLDSA_DECLARE(mldsa65)

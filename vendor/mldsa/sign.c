@@ -86,7 +86,7 @@ int pqf_mldsa_keygen_internal(uint8_t *pk, uint8_t *sk, const uint8_t *xi) {
     pqf_wipe(&s1hat, sizeof(s1hat));
     pqf_wipe(&s2, sizeof(s2));
     pqf_wipe(&t, sizeof(t));
-    return PQF_OK;
+    return pqf_leave(PQF_OK);
 }
 
 /* Secret state of one signature, kept together so that it is wiped at once.
@@ -223,12 +223,12 @@ int pqf_mldsa_sign_internal(uint8_t *sig, const uint8_t *sk, const uint8_t *pre,
     compute_mu(mu, sk + 64, pre, prelen, msg, msglen);
     ret = sign_from_mu(sig, sk, mu, rnd);
     pqf_wipe(mu, sizeof(mu));
-    return ret;
+    return pqf_leave(ret);
 }
 
 /* FIPS 204 Algorithm 7 from an externally computed mu. */
 int pqf_mldsa_sign_mu(uint8_t *sig, const uint8_t *sk, const uint8_t *mu, const uint8_t *rnd) {
-    return sign_from_mu(sig, sk, mu, rnd);
+    return pqf_leave(sign_from_mu(sig, sk, mu, rnd));
 }
 
 /* FIPS 204 Algorithm 8: ML-DSA.Verify_internal, from mu (all inputs public). */
@@ -289,16 +289,16 @@ int pqf_mldsa_verify_internal(const uint8_t *pk, const uint8_t *pre, size_t prel
     uint8_t tr[PQF_MLDSA_TR_BYTES];
     uint8_t mu[PQF_MLDSA_MU_BYTES];
     if (siglen != PQF_MLDSA_SIG_BYTES) {
-        return PQF_ERR_INVALID_SIGNATURE;
+        return pqf_leave(PQF_ERR_INVALID_SIGNATURE);
     }
     pqf_shake256(tr, sizeof(tr), pk, PQF_MLDSA_PK_BYTES);
     compute_mu(mu, tr, pre, prelen, msg, msglen);
-    return verify_from_mu(pk, mu, sig, siglen);
+    return pqf_leave(verify_from_mu(pk, mu, sig, siglen));
 }
 
 /* FIPS 204 Algorithm 8 from an externally computed mu. */
 int pqf_mldsa_verify_mu(const uint8_t *pk, const uint8_t *mu, const uint8_t *sig, size_t siglen) {
-    return verify_from_mu(pk, mu, sig, siglen);
+    return pqf_leave(verify_from_mu(pk, mu, sig, siglen));
 }
 
 /* Expanded secret key check and public key derivation (FIPS 204 Algorithms 25,
@@ -344,20 +344,7 @@ int pqf_mldsa_sk_to_pk(uint8_t *pk, const uint8_t *sk) {
     PQF_DECLASSIFY(&bad, sizeof(bad)); /* the key is accepted or rejected */
     if (pqf_value_barrier_u32(bad) != 0) {
         memset(pk, 0, PQF_MLDSA_PK_BYTES);
-        return PQF_ERR_INVALID_KEY;
+        return pqf_leave(PQF_ERR_INVALID_KEY);
     }
-    return PQF_OK;
-}
-
-/* Public key encoding check: every 32 + 320 k byte string is a valid pkEncode
- * output (t1 is 10-bit packed), so there is nothing to reject. */
-int pqf_mldsa_check_pk(const uint8_t *pk) {
-    (void)pk;
-    return PQF_OK;
-}
-
-/* tr = H(pk, 64). */
-int pqf_mldsa_pk_tr(uint8_t *tr, const uint8_t *pk) {
-    pqf_shake256(tr, PQF_MLDSA_TR_BYTES, pk, PQF_MLDSA_PK_BYTES);
-    return PQF_OK;
+    return pqf_leave(PQF_OK);
 }

@@ -43,7 +43,7 @@ int PQF_MLKEM_NS(check_ek)(const uint8_t *ek) {
     for (i = 0; i < PQF_MLKEM_K; i++) {
         bad |= pqf_mlkem_poly_check12(ek + i * PQF_MLKEM_POLY12_BYTES);
     }
-    return bad ? PQF_ERR_INVALID_KEY : PQF_OK;
+    return pqf_leave(bad ? PQF_ERR_INVALID_KEY : PQF_OK);
 }
 
 /* FIPS 203 section 7.3, decapsulation key hash check: H(ek) == h inside dk. */
@@ -52,7 +52,7 @@ int PQF_MLKEM_NS(check_dk)(const uint8_t *dk) {
     uint32_t differ;
     pqf_sha3_256(h, dk + DK_EK_OFFSET, PQF_MLKEM_EK_BYTES);
     differ = pqf_ct_memneq(h, dk + DK_H_OFFSET, SYM);
-    return differ ? PQF_ERR_INVALID_KEY : PQF_OK;
+    return pqf_leave(differ ? PQF_ERR_INVALID_KEY : PQF_OK);
 }
 
 /* FIPS 203 Algorithm 16: ML-KEM.KeyGen_internal(d, z); x (may be NULL)
@@ -72,7 +72,7 @@ static void keygen(uint8_t *ek, uint8_t *dk, pqf_mlkem_expanded_ek *x, const uin
 int PQF_MLKEM_NS(keygen_internal)(uint8_t *ek, uint8_t *dk, const uint8_t *d,
                                   const uint8_t *z) {
     keygen(ek, dk, NULL, d, z);
-    return PQF_OK;
+    return pqf_leave(PQF_OK);
 }
 
 /* FIPS 203 Algorithm 16, also filling the caller's ek cache. */
@@ -82,10 +82,10 @@ int PQF_MLKEM_NS(keygen_cached)(uint8_t *ek, uint8_t *dk, uint8_t *cache, const 
     if (x == NULL) {
         memset(ek, 0, PQF_MLKEM_EK_BYTES);
         memset(dk, 0, PQF_MLKEM_DK_BYTES);
-        return PQF_ERR_BAD_ARGUMENT;
+        return pqf_leave(PQF_ERR_BAD_ARGUMENT);
     }
     keygen(ek, dk, x, d, z);
-    return PQF_OK;
+    return pqf_leave(PQF_OK);
 }
 
 /* Expanding ek (FIPS 203 Algorithm 14, lines 2-8, and H(ek) of Algorithm 17)
@@ -93,15 +93,15 @@ int PQF_MLKEM_NS(keygen_cached)(uint8_t *ek, uint8_t *dk, uint8_t *cache, const 
 int PQF_MLKEM_NS(ek_expand)(uint8_t *cache, const uint8_t *ek) {
     pqf_mlkem_expanded_ek *x = expanded_ek(cache);
     if (x == NULL) {
-        return PQF_ERR_BAD_ARGUMENT;
+        return pqf_leave(PQF_ERR_BAD_ARGUMENT);
     }
     if (PQF_MLKEM_NS(check_ek)(ek) != PQF_OK) {
         memset(cache, 0, PQF_MLKEM_EK_CACHE_BYTES);
-        return PQF_ERR_INVALID_KEY;
+        return pqf_leave(PQF_ERR_INVALID_KEY);
     }
     pqf_mlkem_kpke_expand(x, ek);
     pqf_sha3_256(x->h, ek, PQF_MLKEM_EK_BYTES);
-    return PQF_OK;
+    return pqf_leave(PQF_OK);
 }
 
 /* FIPS 203 Algorithm 17: ML-KEM.Encaps_internal(ek, m), h = H(ek); the key is
@@ -132,11 +132,11 @@ int PQF_MLKEM_NS(encaps_internal)(uint8_t *ss, uint8_t *ct, const uint8_t *ek,
     if (PQF_MLKEM_NS(check_ek)(ek) != PQF_OK) {
         memset(ss, 0, PQF_MLKEM_SHARED_SECRET_BYTES);
         memset(ct, 0, PQF_MLKEM_CT_BYTES);
-        return PQF_ERR_INVALID_KEY;
+        return pqf_leave(PQF_ERR_INVALID_KEY);
     }
     pqf_sha3_256(h, ek, PQF_MLKEM_EK_BYTES);
     encaps(ss, ct, ek, NULL, h, m);
-    return PQF_OK;
+    return pqf_leave(PQF_OK);
 }
 
 /* FIPS 203 Algorithm 17 through the expanded ek (checked when it was expanded). */
@@ -146,10 +146,10 @@ int PQF_MLKEM_NS(encaps_cached)(uint8_t *ss, uint8_t *ct, const uint8_t *cache,
     if (x == NULL) {
         memset(ss, 0, PQF_MLKEM_SHARED_SECRET_BYTES);
         memset(ct, 0, PQF_MLKEM_CT_BYTES);
-        return PQF_ERR_BAD_ARGUMENT;
+        return pqf_leave(PQF_ERR_BAD_ARGUMENT);
     }
     encaps(ss, ct, NULL, x, x->h, m);
-    return PQF_OK;
+    return pqf_leave(PQF_OK);
 }
 
 /* FIPS 203 Algorithm 18: ML-KEM.Decaps_internal(dk, c), re-encrypting with dk's
@@ -195,10 +195,10 @@ static void decaps(uint8_t *ss, const uint8_t *dk, const pqf_mlkem_expanded_ek *
 int PQF_MLKEM_NS(decaps_internal)(uint8_t *ss, const uint8_t *dk, const uint8_t *ct) {
     if (PQF_MLKEM_NS(check_dk)(dk) != PQF_OK) {
         memset(ss, 0, PQF_MLKEM_SHARED_SECRET_BYTES);
-        return PQF_ERR_INVALID_KEY;
+        return pqf_leave(PQF_ERR_INVALID_KEY);
     }
     decaps(ss, dk, NULL, ct);
-    return PQF_OK;
+    return pqf_leave(PQF_OK);
 }
 
 /* FIPS 203 Algorithm 18 through the expanded ek; dk was checked by the caller
@@ -209,8 +209,8 @@ int PQF_MLKEM_NS(decaps_cached)(uint8_t *ss, const uint8_t *dk, const uint8_t *c
     const pqf_mlkem_expanded_ek *x = expanded_ek_const(cache);
     if (x == NULL || pqf_ct_memneq(x->h, dk + DK_H_OFFSET, SYM) != 0) {
         memset(ss, 0, PQF_MLKEM_SHARED_SECRET_BYTES);
-        return PQF_ERR_BAD_ARGUMENT;
+        return pqf_leave(PQF_ERR_BAD_ARGUMENT);
     }
     decaps(ss, dk, x, ct);
-    return PQF_OK;
+    return pqf_leave(PQF_OK);
 }

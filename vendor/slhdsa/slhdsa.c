@@ -61,11 +61,9 @@ int SLH_NS(keygen_internal)(uint8_t *pk, uint8_t *sk, const uint8_t *sk_seed,
     memcpy(prf, sk_prf, SLH_N);
     SLH_NS(ctx_init)(&ctx, pk_seed, sk_seed);
     /* The secret half of sk is written before the tree, not after it: the
-     * copies pass SK.seed and SK.prf through vector registers, and a register
-     * still holding them on return reaches the stack the first time anything
-     * saves the registers there (a signal frame, the lazy-binding resolver).
-     * The stack-residue check found SK.seed that way (gcc, every set); the
-     * tree's hashing reuses those registers for public values. */
+     * copies pass SK.seed and SK.prf through vector registers, and the tree's
+     * hashing then reuses those registers for public values. (pqf_leave clears
+     * every register on return as well; this order predates it.) */
     memcpy(sk, ctx.sk_seed, SLH_N);
     memcpy(sk + SLH_N, prf, SLH_N);
     pqf_wipe(prf, sizeof(prf));
@@ -75,7 +73,7 @@ int SLH_NS(keygen_internal)(uint8_t *pk, uint8_t *sk, const uint8_t *sk_seed,
     memcpy(pk, ctx.pk_seed, SLH_N);
     memcpy(pk + SLH_N, root, SLH_N);
     SLH_NS(ctx_wipe)(&ctx);
-    return PQF_OK;
+    return pqf_leave(PQF_OK);
 }
 
 /* FIPS 205 Algorithm 19: slh_sign_internal. */
@@ -107,7 +105,7 @@ int SLH_NS(sign_internal)(uint8_t *sig, const uint8_t *sk, const uint8_t *pre,
     PQF_DECLASSIFY(pk_fors, SLH_N);
     SLH_NS(ht_sign)(&ctx, sig + SLH_N + SLH_FORS_SIG_BYTES, pk_fors, idx_tree, idx_leaf);
     SLH_NS(ctx_wipe)(&ctx);
-    return PQF_OK;
+    return pqf_leave(PQF_OK);
 }
 
 /* FIPS 205 Algorithm 20: slh_verify_internal. */
@@ -125,7 +123,7 @@ int SLH_NS(verify_internal)(const uint8_t *pk, const uint8_t *pre, size_t prelen
     uint32_t bad;
 
     if (siglen != SLH_SIG_BYTES) {
-        return PQF_ERR_INVALID_SIGNATURE;
+        return pqf_leave(PQF_ERR_INVALID_SIGNATURE);
     }
     SLH_NS(hash_h_msg)(digest, sig, pk_seed, pk_root, pre, prelen, msg, msglen);
     split_digest(digest, &idx_tree, &idx_leaf);
@@ -135,7 +133,7 @@ int SLH_NS(verify_internal)(const uint8_t *pk, const uint8_t *pre, size_t prelen
     SLH_NS(fors_pk_from_sig)(&ctx, pk_fors, sig + SLH_N, digest, &adrs);
     bad = SLH_NS(ht_verify)(&ctx, pk_fors, sig + SLH_N + SLH_FORS_SIG_BYTES, idx_tree,
                             idx_leaf, pk_root);
-    return bad ? PQF_ERR_INVALID_SIGNATURE : PQF_OK;
+    return pqf_leave(bad ? PQF_ERR_INVALID_SIGNATURE : PQF_OK);
 }
 
 /* Secret key consistency: PK.root in sk must be the root of the top XMSS tree. */
@@ -149,5 +147,5 @@ int SLH_NS(check_sk)(const uint8_t *sk) {
     SLH_NS(ctx_wipe)(&ctx);
     bad = pqf_ct_memneq(root, sk + 3 * SLH_N, SLH_N);
     PQF_DECLASSIFY(&bad, sizeof(bad)); /* the key is accepted or rejected */
-    return bad ? PQF_ERR_INVALID_KEY : PQF_OK;
+    return pqf_leave(bad ? PQF_ERR_INVALID_KEY : PQF_OK);
 }
