@@ -163,6 +163,14 @@ fn main() {
     b.compile("pqf_common");
     // Falcon's floating point uses sqrt from the C maths library.
     println!("cargo:rustc-link-lib=m");
+    // Immediate binding for what this package links itself (the Python
+    // extension, tests, benches): a lazy-binding resolver saves every register
+    // on the stack at a function's first call, which would copy whatever a
+    // register holds there. rustc's full RELRO already implies it on Linux;
+    // said here so it stays true. (The C also clears registers on return.)
+    if env::var("CARGO_CFG_TARGET_OS").as_deref() == Ok("linux") {
+        println!("cargo:rustc-link-arg=-Wl,-z,now");
+    }
 
     // Only when asked (scripts/bindings.sh), so `--all-features` builds never
     // touch the committed file.

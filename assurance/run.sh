@@ -3,7 +3,8 @@
 # (--fast, the subset `make test` runs). Installs the tools a check needs when
 # they are missing, then hands over to assurance/run.py, which prints the table.
 #
-#   Debian: valgrind (with valgrind/memcheck.h), clang, binutils (objdump, nm),
+#   Debian: valgrind (with valgrind/memcheck.h), clang, binutils (objdump, nm,
+#           readelf), qemu-user (x86-64 hosts),
 #           and for the full run clang's sanitizer runtime (libclang-rt-14-dev)
 #   crates.io: cargo-fuzz (full run)       PyPI: atheris (full run)
 #
@@ -21,8 +22,12 @@ PY="${PYTHON:-.venv/bin/python}"
 missing=()
 { command -v valgrind >/dev/null && [ -f /usr/include/valgrind/memcheck.h ]; } || missing+=(valgrind)
 command -v clang >/dev/null || missing+=(clang)
-{ command -v objdump >/dev/null && command -v nm >/dev/null; } || missing+=(binutils)
+{ command -v objdump >/dev/null && command -v nm >/dev/null && command -v readelf >/dev/null; } || missing+=(binutils)
 command -v gcc >/dev/null || missing+=(gcc)
+# qemu-user runs the stack driver as CPUs without AVX-512 (check_stack_cpus).
+if [ "$(uname -m)" = x86_64 ]; then
+  command -v qemu-x86_64 >/dev/null || missing+=(qemu-user)
+fi
 if [ "$fast" = 0 ] && command -v clang >/dev/null; then
   rt="$(clang -print-file-name=libclang_rt.asan-x86_64.a)"
   [ -f "$rt" ] || missing+=("libclang-rt-$(clang -dumpversion | cut -d. -f1)-dev")
