@@ -96,8 +96,9 @@ void pqf_wipe(void *p, size_t n);
  * On x86-64 it zeroes the vector registers this CPU has (xmm0-15; all of
  * ymm0-15 with AVX; zmm16-31 and k1-k7 with AVX-512F) and the general
  * registers a call may clobber (rcx, rdx, rsi, rdi, r8-r11). The callee-saved
- * registers hold the caller's own values again by then. Elsewhere it returns
- * rc and clears nothing (see README, "Assurance").
+ * registers hold the caller's own values again by then. Which vector registers
+ * exist is asked of CPUID once and cached (ct.c). Elsewhere it returns rc and
+ * clears nothing (see README, "Assurance").
  */
 int pqf_leave(int rc);
 
