@@ -89,10 +89,12 @@ void pqf_wipe(void *p, size_t n);
 
 /*
  * pqf_leave(rc): returns rc after clearing the registers a caller could find
- * secrets in. Every exported entry point returns through it
+ * secrets in. Every exported scheme entry point returns through it
  * (`return pqf_leave(rc);`), so that no secret stays in a register once the
  * C has returned, where a later spill (a signal frame, a lazy-binding
  * resolver that saves every register) would copy it to memory nobody wipes.
+ * The exported hash functions do not: Rust gives them public data only
+ * (messages and public keys, to pre-hash).
  * On x86-64 it zeroes the vector registers this CPU has (xmm0-15; all of
  * ymm0-15 with AVX; zmm16-31 and k1-k7 with AVX-512F) and the general
  * registers a call may clobber (rcx, rdx, rsi, rdi, r8-r11). The callee-saved
