@@ -126,13 +126,11 @@ macro_rules! mlkem_classes {
                 py: Python<'py>,
                 m: &Bound<'py, PyAny>,
             ) -> PyResult<Bound<'py, PyTuple>> {
+                // The coin determines the shared secret: it goes straight into
+                // a zeroizing Secret, never into an unwiped stack array.
                 let m = bytes_like(m, "m")?;
-                let m: [u8; 32] = m.as_slice().try_into().map_err(|_| crate::Error::InvalidLength {
-                    what: "encapsulation coin m",
-                    expected: 32,
-                    actual: m.len(),
-                })?;
-                let (ss, ct) = py.detach(|| self.inner.encapsulate_deterministic(&m))?;
+                let m = crate::secret::Secret::<[u8; 32]>::from_slice("encapsulation coin m", &m)?;
+                let (ss, ct) = py.detach(|| self.inner.encapsulate_deterministic(m.expose()))?;
                 PyTuple::new(py, [PyBytes::new(py, ss.expose()), PyBytes::new(py, ct.as_bytes())])
             }
 
