@@ -93,6 +93,16 @@ macro_rules! mlkem_classes {
                 format!("<{} private key (redacted)>", $name)
             }
 
+            /// `copy.copy`: the same object (keys are immutable; the secret is not duplicated).
+            fn __copy__(slf: &Bound<'_, Self>) -> Py<Self> {
+                slf.clone().unbind()
+            }
+
+            /// `copy.deepcopy`: the same object, as for `copy.copy`. Pickling stays refused.
+            fn __deepcopy__(slf: &Bound<'_, Self>, _memo: &Bound<'_, PyAny>) -> Py<Self> {
+                slf.clone().unbind()
+            }
+
             fn __reduce__(&self) -> PyResult<()> {
                 Err(no_pickle(stringify!($priv)))
             }
@@ -155,6 +165,16 @@ macro_rules! mlkem_classes {
 
             fn __repr__(&self) -> String {
                 format!("<{} public key>", $name)
+            }
+
+            /// `copy.copy`: the same object (keys are immutable; the secret is not duplicated).
+            fn __copy__(slf: &Bound<'_, Self>) -> Py<Self> {
+                slf.clone().unbind()
+            }
+
+            /// `copy.deepcopy`: the same object, as for `copy.copy`.
+            fn __deepcopy__(slf: &Bound<'_, Self>, _memo: &Bound<'_, PyAny>) -> Py<Self> {
+                slf.clone().unbind()
             }
 
             fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
