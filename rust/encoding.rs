@@ -951,7 +951,9 @@ fn check_password(password: &[u8]) -> Result<()> {
 }
 
 /// Encodes a private key as DER encrypted PKCS#8 (PBES2: `kdf`, then
-/// AES-256-CBC; fresh random salt and IV).
+/// AES-256-CBC; fresh random salt and IV). A `kdf` beyond
+/// [`KdfLimits::DEFAULT`] is refused, so whatever is written loads with the
+/// default limits.
 pub fn to_pkcs8_encrypted_der<K: PrivateKeyEncoding>(
     key: &K,
     form: PrivateKeyForm,

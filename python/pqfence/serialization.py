@@ -288,7 +288,10 @@ class PBES2Encryption(BestAvailableEncryption):
 
     ``kdf`` is ``"scrypt"`` (cost ``2**scrypt_log_n``, block size ``scrypt_r``,
     parallelism ``scrypt_p``) or ``"pbkdf2-sha256"`` (``pbkdf2_iterations``).
-    Lower costs than the defaults are for tests only.
+    Lower costs than the defaults are for tests only. Costs beyond what the
+    loaders accept by default (scrypt memory 256 MiB, N * r * p = 2**21;
+    2,000,000 PBKDF2 iterations) raise ``InvalidEncoding`` when writing, so
+    every file pqfence writes loads with the default limits.
     """
 
     def __init__(
