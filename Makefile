@@ -10,7 +10,7 @@ STAMP  := $(VENV)/.deps-stamp
 export PYO3_PYTHON := $(VPY)
 VENV_ENV := VIRTUAL_ENV=$(VENV) PATH=$(VENV)/bin:$$PATH
 
-.PHONY: demo test venv develop lint-rust test-rust lint-python test-python bindings c-warnings bench conformance clean assurance assurance-fast
+.PHONY: demo test venv develop lint-rust test-rust lint-python test-python pyca-tests bindings c-warnings bench conformance clean assurance assurance-fast
 
 demo: develop
 	$(VPY) -m pqfence
@@ -30,7 +30,7 @@ develop: venv
 test: export PQFENCE_WERROR := 1
 # The bindings drift check must run (scripts/bindings.sh installs libclang).
 test: export PQFENCE_REQUIRE_BINDGEN := 1
-test: venv lint-rust bindings test-rust develop lint-python test-python assurance-fast
+test: venv lint-rust bindings test-rust develop lint-python test-python pyca-tests assurance-fast
 
 lint-rust:
 	cargo fmt --all -- --check
@@ -50,6 +50,12 @@ lint-python: venv
 
 test-python: develop
 	$(VPY) -m pytest -q
+
+# pyca/cryptography 50.0.2's own ML-KEM and ML-DSA tests, run against pqfence
+# (downloaded at run time, cached in target/pyca-tests; nothing of pyca's is
+# committed). README, "pyca/cryptography compatibility".
+pyca-tests: develop
+	$(VPY) scripts/pyca_tests.py
 
 # Slower conformance run (long loops, all vectors through every layer).
 conformance: develop

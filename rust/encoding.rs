@@ -43,7 +43,9 @@
 //! key derivation unchecked (with `pkcs5` 0.8.1 an scrypt cost of 0 even
 //! panics). For files you did not write, use this module's
 //! [`from_pkcs8_encrypted_der`] / [`load_private_key_der`], which refuse
-//! malformed or excessive KDF parameters first.
+//! malformed or excessive KDF parameters first ([`KdfLimits`]: memory,
+//! total scrypt work N * r * p, PBKDF2 iterations; the `*_with_limits`
+//! variants take other bounds).
 //!
 //! ```
 //! use pqfence::encoding::{self, PrivateKeyForm};
@@ -508,10 +510,52 @@ impl Default for Kdf {
 }
 
 /// The most memory an encrypted key may ask scrypt for (128 * r * N bytes)
-/// before pqfence refuses to decrypt it: 256 MiB.
+/// before pqfence refuses to decrypt it, by default: 256 MiB.
 pub const MAX_SCRYPT_MEMORY: u64 = 256 << 20;
-/// The most PBKDF2 iterations an encrypted key may ask for: 10,000,000.
-pub const MAX_PBKDF2_ITERATIONS: u32 = 10_000_000;
+/// The most scrypt work an encrypted key may ask for, by default, counted as
+/// N * r * p (the running time is proportional to it): 2^21, one pass of the
+/// largest memory allowed (N = 2^18, r = 8, p = 1), 16 times the cost pqfence
+/// writes (about a second on a laptop core). Bounding memory and p
+/// separately is not enough: N = 2^18, r = 8, p = 64 stays within 256 MiB but
+/// runs 64 such passes (80 s) before the password can be found wrong.
+pub const MAX_SCRYPT_WORK: u64 = 1 << 21;
+/// The most PBKDF2 iterations an encrypted key may ask for, by default:
+/// 2,000,000. That is over three times OWASP's 2023 advice for
+/// PBKDF2-HMAC-SHA-256 (600,000, what pqfence writes) and above its advice
+/// for HMAC-SHA-1 (1,300,000), so files written by careful tools load, while a
+/// hostile file costs at most about 0.4 s (10,000,000 took 2 s).
+pub const MAX_PBKDF2_ITERATIONS: u32 = 2_000_000;
+
+/// Bounds on the key-derivation cost of an encrypted PKCS#8 file, checked
+/// before the derivation runs: a file must not be able to make the reader
+/// allocate gigabytes or spin for minutes before a wrong password is found
+/// out. [`KdfLimits::DEFAULT`] is what every loader uses unless told
+/// otherwise; the `*_with_limits` loaders take others (raise them to read a
+/// trusted file written with a higher cost).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct KdfLimits {
+    /// The most memory scrypt may use, 128 * r * N bytes.
+    pub max_scrypt_memory: u64,
+    /// The most scrypt work, N * r * p.
+    pub max_scrypt_work: u64,
+    /// The most PBKDF2 iterations.
+    pub max_pbkdf2_iterations: u32,
+}
+
+impl KdfLimits {
+    /// [`MAX_SCRYPT_MEMORY`], [`MAX_SCRYPT_WORK`], [`MAX_PBKDF2_ITERATIONS`].
+    pub const DEFAULT: KdfLimits = KdfLimits {
+        max_scrypt_memory: MAX_SCRYPT_MEMORY,
+        max_scrypt_work: MAX_SCRYPT_WORK,
+        max_pbkdf2_iterations: MAX_PBKDF2_ITERATIONS,
+    };
+}
+
+impl Default for KdfLimits {
+    fn default() -> Self {
+        Self::DEFAULT
+    }
+}
 
 // ---------------------------------------------------------------------------
 // Errors
@@ -821,7 +865,12 @@ fn pbes2_parameters(kdf: Kdf) -> Result<pbes2::Parameters> {
     let bad = |e: pkcs8::pkcs5::Error| invalid(format!("invalid key-derivation parameters: {e}"));
     match kdf {
         Kdf::Scrypt { log_n, r, p } => {
-            check_scrypt_cost(1u64.checked_shl(u32::from(log_n)).unwrap_or(0), r, p)?;
+            check_scrypt_cost(
+                1u64.checked_shl(u32::from(log_n)).unwrap_or(0),
+                r,
+                p,
+                KdfLimits::DEFAULT,
+            )?;
             let params = pkcs8::pkcs5::scrypt::Params::new(log_n, r, p).map_err(|_| {
                 invalid(format!(
                     "invalid scrypt parameters log_n={log_n} r={r} p={p}"
@@ -830,40 +879,52 @@ fn pbes2_parameters(kdf: Kdf) -> Result<pbes2::Parameters> {
             pbes2::Parameters::generate_scrypt_aes256cbc(params, &salt, iv).map_err(bad)
         }
         Kdf::Pbkdf2Sha256 { iterations } => {
-            check_pbkdf2_cost(iterations)?;
+            check_pbkdf2_cost(iterations, KdfLimits::DEFAULT)?;
             pbes2::Parameters::generate_pbkdf2_sha256_aes256cbc(iterations, &salt, iv).map_err(bad)
         }
     }
 }
 
-fn check_scrypt_cost(n: u64, r: u32, p: u32) -> Result<()> {
+fn check_scrypt_cost(n: u64, r: u32, p: u32, limits: KdfLimits) -> Result<()> {
     let memory = 128u128 * u128::from(r) * u128::from(n);
+    let work = u128::from(n) * u128::from(r) * u128::from(p);
     if n < 2 || !n.is_power_of_two() || r == 0 || p == 0 || p > 64 {
         return Err(invalid(format!(
             "invalid scrypt parameters N={n} r={r} p={p} (N must be a power of two >= 2, r and p >= 1, p <= 64)"
         )));
     }
-    if memory > u128::from(MAX_SCRYPT_MEMORY) {
+    let max_memory = limits.max_scrypt_memory;
+    if memory > u128::from(max_memory) {
         return Err(invalid(format!(
-            "scrypt parameters N={n} r={r} need {memory} bytes, more than pqfence allows ({MAX_SCRYPT_MEMORY})"
+            "scrypt parameters N={n} r={r} need {memory} bytes, more than the limit ({max_memory})"
+        )));
+    }
+    let max_work = limits.max_scrypt_work;
+    if work > u128::from(max_work) {
+        return Err(invalid(format!(
+            "scrypt parameters N={n} r={r} p={p} cost N*r*p = {work}, more than the limit ({max_work})"
         )));
     }
     Ok(())
 }
 
-fn check_pbkdf2_cost(iterations: u32) -> Result<()> {
-    if iterations == 0 || iterations > MAX_PBKDF2_ITERATIONS {
+fn check_pbkdf2_cost(iterations: u32, limits: KdfLimits) -> Result<()> {
+    let max = limits.max_pbkdf2_iterations;
+    if iterations == 0 || iterations > max {
         return Err(invalid(format!(
-            "PBKDF2 iteration count {iterations} is outside 1..={MAX_PBKDF2_ITERATIONS}"
+            "PBKDF2 iteration count {iterations} is outside 1..={max}"
         )));
     }
     Ok(())
 }
 
 /// Refuses encryption schemes pqfence does not run: PBES1, and PBES2 with a
-/// key derivation whose cost is zero, malformed or beyond the limits above
+/// key derivation whose cost is zero, malformed or beyond `limits`
 /// (a file must not be able to make the reader allocate gigabytes or spin).
-fn check_encryption_scheme(scheme: &pkcs8::pkcs5::EncryptionScheme) -> Result<()> {
+fn check_encryption_scheme(
+    scheme: &pkcs8::pkcs5::EncryptionScheme,
+    limits: KdfLimits,
+) -> Result<()> {
     let params = scheme.pbes2().ok_or_else(|| {
         invalid(format!(
             "unsupported key encryption {} (PBES1): only PBES2 is supported",
@@ -871,11 +932,12 @@ fn check_encryption_scheme(scheme: &pkcs8::pkcs5::EncryptionScheme) -> Result<()
         ))
     })?;
     match &params.kdf {
-        pbes2::Kdf::Pbkdf2(p) => check_pbkdf2_cost(p.iteration_count),
+        pbes2::Kdf::Pbkdf2(p) => check_pbkdf2_cost(p.iteration_count, limits),
         pbes2::Kdf::Scrypt(s) => check_scrypt_cost(
             s.cost_parameter,
             u32::from(s.block_size),
             u32::from(s.parallelization),
+            limits,
         ),
         _ => Err(invalid("unsupported PBES2 key-derivation function".into())),
     }
@@ -889,7 +951,9 @@ fn check_password(password: &[u8]) -> Result<()> {
 }
 
 /// Encodes a private key as DER encrypted PKCS#8 (PBES2: `kdf`, then
-/// AES-256-CBC; fresh random salt and IV).
+/// AES-256-CBC; fresh random salt and IV). A `kdf` beyond
+/// [`KdfLimits::DEFAULT`] is refused, so whatever is written loads with the
+/// default limits.
 pub fn to_pkcs8_encrypted_der<K: PrivateKeyEncoding>(
     key: &K,
     form: PrivateKeyForm,
@@ -922,11 +986,21 @@ pub fn to_pkcs8_encrypted_pem<K: PrivateKeyEncoding>(
 }
 
 /// Decrypts a DER EncryptedPrivateKeyInfo into the PKCS#8 document inside.
-/// A wrong password (or corrupted ciphertext) is [`Error::Decryption`].
+/// A wrong password (or corrupted ciphertext) is [`Error::Decryption`]; a
+/// key derivation beyond [`KdfLimits::DEFAULT`] is refused before it runs.
 pub fn decrypt_pkcs8_der(der: &[u8], password: &[u8]) -> Result<SecretDocument> {
+    decrypt_pkcs8_der_with_limits(der, password, KdfLimits::DEFAULT)
+}
+
+/// [`decrypt_pkcs8_der`] with other key-derivation limits.
+pub fn decrypt_pkcs8_der_with_limits(
+    der: &[u8],
+    password: &[u8],
+    limits: KdfLimits,
+) -> Result<SecretDocument> {
     let info = EncryptedPrivateKeyInfoRef::from_der(der)
         .map_err(|e| asn1("encrypted PKCS#8 private key", e))?;
-    check_encryption_scheme(&info.encryption_algorithm)?;
+    check_encryption_scheme(&info.encryption_algorithm, limits)?;
     let plain = info.decrypt(password).map_err(|e| match e {
         pkcs8::Error::EncryptedPrivateKey(pkcs8::pkcs5::Error::UnsupportedAlgorithm { oid }) => {
             invalid(format!("unsupported key encryption algorithm {oid}"))
@@ -947,15 +1021,33 @@ pub fn decrypt_pkcs8_der(der: &[u8], password: &[u8]) -> Result<SecretDocument> 
     Ok(plain)
 }
 
-/// Loads a private key from DER encrypted PKCS#8.
+/// Loads a private key from DER encrypted PKCS#8 ([`KdfLimits::DEFAULT`]).
 pub fn from_pkcs8_encrypted_der<K: PrivateKeyEncoding>(der: &[u8], password: &[u8]) -> Result<K> {
-    from_pkcs8_der(decrypt_pkcs8_der(der, password)?.as_bytes())
+    from_pkcs8_encrypted_der_with_limits(der, password, KdfLimits::DEFAULT)
+}
+
+/// [`from_pkcs8_encrypted_der`] with other key-derivation limits.
+pub fn from_pkcs8_encrypted_der_with_limits<K: PrivateKeyEncoding>(
+    der: &[u8],
+    password: &[u8],
+    limits: KdfLimits,
+) -> Result<K> {
+    from_pkcs8_der(decrypt_pkcs8_der_with_limits(der, password, limits)?.as_bytes())
 }
 
 /// Loads a private key from PEM ("ENCRYPTED PRIVATE KEY").
 pub fn from_pkcs8_encrypted_pem<K: PrivateKeyEncoding>(pem: &str, password: &[u8]) -> Result<K> {
+    from_pkcs8_encrypted_pem_with_limits(pem, password, KdfLimits::DEFAULT)
+}
+
+/// [`from_pkcs8_encrypted_pem`] with other key-derivation limits.
+pub fn from_pkcs8_encrypted_pem_with_limits<K: PrivateKeyEncoding>(
+    pem: &str,
+    password: &[u8],
+    limits: KdfLimits,
+) -> Result<K> {
     let doc = pem_document(pem, ENCRYPTED_PRIVATE_KEY_LABEL)?;
-    from_pkcs8_encrypted_der(doc.as_bytes(), password)
+    from_pkcs8_encrypted_der_with_limits(doc.as_bytes(), password, limits)
 }
 
 /// True when `der` is an EncryptedPrivateKeyInfo (rather than a plain
@@ -1096,6 +1188,15 @@ key_registry! {
 /// when `password` is `None`, encrypted PKCS#8 otherwise. An encrypted key
 /// without a password, or a password for a plain key, is an error.
 pub fn load_private_key_der(der: &[u8], password: Option<&[u8]>) -> Result<AnyPrivateKey> {
+    load_private_key_der_with_limits(der, password, KdfLimits::DEFAULT)
+}
+
+/// [`load_private_key_der`] with other key-derivation limits.
+pub fn load_private_key_der_with_limits(
+    der: &[u8],
+    password: Option<&[u8]>,
+    limits: KdfLimits,
+) -> Result<AnyPrivateKey> {
     match password {
         None => {
             if is_encrypted_pkcs8_der(der) {
@@ -1111,7 +1212,7 @@ pub fn load_private_key_der(der: &[u8], password: Option<&[u8]>) -> Result<AnyPr
                     "a password was given but the private key is not encrypted".into(),
                 ));
             }
-            let plain = decrypt_pkcs8_der(der, password)?;
+            let plain = decrypt_pkcs8_der_with_limits(der, password, limits)?;
             AnyPrivateKey::from_info(&parse_pkcs8(plain.as_bytes())?)
         }
     }
@@ -1120,11 +1221,20 @@ pub fn load_private_key_der(der: &[u8], password: Option<&[u8]>) -> Result<AnyPr
 /// Loads a private key of any supported algorithm from PEM: "PRIVATE KEY"
 /// (no password) or "ENCRYPTED PRIVATE KEY" (with one).
 pub fn load_private_key_pem(pem: &str, password: Option<&[u8]>) -> Result<AnyPrivateKey> {
+    load_private_key_pem_with_limits(pem, password, KdfLimits::DEFAULT)
+}
+
+/// [`load_private_key_pem`] with other key-derivation limits.
+pub fn load_private_key_pem_with_limits(
+    pem: &str,
+    password: Option<&[u8]>,
+    limits: KdfLimits,
+) -> Result<AnyPrivateKey> {
     let (label, doc) = SecretDocument::from_pem(pem).map_err(|e| asn1("PEM document", e))?;
     match (label, password) {
         (PRIVATE_KEY_LABEL, None) => AnyPrivateKey::from_info(&parse_pkcs8(doc.as_bytes())?),
         (ENCRYPTED_PRIVATE_KEY_LABEL, Some(password)) => {
-            let plain = decrypt_pkcs8_der(doc.as_bytes(), password)?;
+            let plain = decrypt_pkcs8_der_with_limits(doc.as_bytes(), password, limits)?;
             AnyPrivateKey::from_info(&parse_pkcs8(plain.as_bytes())?)
         }
         (ENCRYPTED_PRIVATE_KEY_LABEL, None) => Err(invalid(

@@ -379,6 +379,11 @@ impl<P: FalconParams> SigningKey<P> {
     /// **Deterministic, for tests only**: signs with the caller's nonce and
     /// sampler seed (known-answer tests). Reusing a nonce across messages is
     /// unsafe; use [`sign`](Self::sign) in applications.
+    ///
+    /// Signing makes at most 1000 attempts (Algorithm 10's restarts; an
+    /// honest key needs more than one with probability about 4e-6 for
+    /// Falcon-512): running out is [`Error::Internal`] with code -4, which
+    /// only a key that is not a Falcon key can cause.
     pub fn sign_with_randomness(
         &self,
         msg: &[u8],
@@ -410,6 +415,21 @@ impl<P: FalconParams> SigningKey<P> {
         Ok(Signature {
             bytes: bytes.to_vec(),
             _p: core::marker::PhantomData,
+        })
+    }
+}
+
+#[cfg(any(test, feature = "test-hooks"))]
+impl<P: FalconParams> SigningKey<P> {
+    /// Test hook: a key pair from its encodings with no check at all (neither
+    /// the NTRU equation nor the pairwise consistency check), so a test can
+    /// hand the signer a key that no loader accepts.
+    #[doc(hidden)]
+    pub fn from_keypair_bytes_unchecked(sk: &[u8], pk: &[u8]) -> Result<Self> {
+        Ok(SigningKey {
+            seed: None,
+            sk: Secret::<P::Sk>::from_slice("Falcon secret key", sk)?,
+            vk: VerifyingKey::from_bytes(pk)?,
         })
     }
 }

@@ -400,7 +400,8 @@ impl<P: KemParams> DecapsulationKey<P> {
     /// Pairwise consistency check (FIPS 140-3 IG 10.3.A): an encapsulation to
     /// the new key must decapsulate to the same secret. A fixed coin is used:
     /// the resulting secret is discarded, and the check runs on every key from
-    /// [`generate`](Self::generate) and [`from_seed`](Self::from_seed).
+    /// [`generate`](Self::generate), [`from_seed`](Self::from_seed) and
+    /// [`from_expanded_bytes`](Self::from_expanded_bytes).
     fn pairwise_consistency_check(&self) -> Result<()> {
         let (ss, ct) = self.ek.encapsulate_deterministic(&[0xA5; 32])?;
         if self.decapsulate(&ct)? == ss {
@@ -411,9 +412,14 @@ impl<P: KemParams> DecapsulationKey<P> {
     }
 
     /// Loads an expanded FIPS 203 decapsulation key, running the section 7.3
-    /// hash check (H(ek) stored in the key matches the embedded ek) and the
-    /// section 7.2 modulus check on the embedded ek. The seed is not
-    /// recoverable from this form, so [`seed`](Self::seed) returns `None`.
+    /// hash check (H(ek) stored in the key matches the embedded ek), the
+    /// section 7.2 modulus check on the embedded ek, and the pairwise
+    /// consistency check of key generation: the hash check cannot see a
+    /// secret vector dk_pke that does not belong to ek (one taken from
+    /// another key, with ek and H(ek) left intact), and such a key would
+    /// silently decapsulate every ciphertext to an implicit-rejection secret.
+    /// That key is [`Error::InvalidKey`]. The seed is not recoverable from this
+    /// form, so [`seed`](Self::seed) returns `None`.
     pub fn from_expanded_bytes(bytes: &[u8]) -> Result<Self> {
         let dk = Secret::<P::Dk>::from_slice(P::NAME_DK, bytes)?;
         check_rc(
@@ -428,7 +434,14 @@ impl<P: KemParams> DecapsulationKey<P> {
             .get(ek_off..ek_off + P::Ek::LEN)
             .ok_or(Error::Internal { code: -101 })?;
         let ek = EncapsulationKey::from_bytes(ek_bytes)?;
-        Ok(DecapsulationKey { seed: None, dk, ek })
+        let key = DecapsulationKey { seed: None, dk, ek };
+        key.pairwise_consistency_check().map_err(|e| match e {
+            Error::PairwiseConsistency { .. } => Error::InvalidKey {
+                reason: "expanded decapsulation key: the secret vector does not match the encapsulation key (pairwise consistency check)",
+            },
+            other => other,
+        })?;
+        Ok(key)
     }
 
     /// The 64-byte seed d || z, when the key was generated or loaded from it.

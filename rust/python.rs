@@ -32,21 +32,25 @@ impl From<Error> for PyErr {
             Error::Internal { .. } => "InternalError",
             Error::PairwiseConsistency { .. } => "PairwiseConsistencyError",
         };
-        let msg = err.to_string();
-        Python::attach(|py| {
-            match py
-                .import("pqfence.exceptions")
-                .and_then(|m| m.getattr(name))
-            {
-                Ok(cls) => PyErr::from_type(
-                    cls.cast_into()
-                        .unwrap_or_else(|_| py.get_type::<pyo3::exceptions::PyValueError>()),
-                    msg,
-                ),
-                Err(e) => e,
-            }
-        })
+        pqfence_exception(name, err.to_string())
     }
+}
+
+/// An exception of `pqfence.exceptions` by class name, with `msg`.
+pub(crate) fn pqfence_exception(name: &str, msg: String) -> PyErr {
+    Python::attach(|py| {
+        match py
+            .import("pqfence.exceptions")
+            .and_then(|m| m.getattr(name))
+        {
+            Ok(cls) => PyErr::from_type(
+                cls.cast_into()
+                    .unwrap_or_else(|_| py.get_type::<pyo3::exceptions::PyValueError>()),
+                msg,
+            ),
+            Err(e) => e,
+        }
+    })
 }
 
 /// Copies a bytes-like argument (bytes, bytearray, memoryview) into a

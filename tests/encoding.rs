@@ -16,8 +16,8 @@ use pkcs8::pkcs5::pbes2;
 use pkcs8::{EncryptedPrivateKeyInfoRef, PrivateKeyInfoRef};
 use pqfence::encoding::{
     self, AlgorithmId, AnyPrivateKey, AnyPublicKey, DecodePrivateKey, DecodePublicKey,
-    EncodePrivateKey, EncodePublicKey, Kdf, PrivateKeyEncoding, PrivateKeyForm, PublicKeyEncoding,
-    ALGORITHMS,
+    EncodePrivateKey, EncodePublicKey, Kdf, KdfLimits, PrivateKeyEncoding, PrivateKeyForm,
+    PublicKeyEncoding, ALGORITHMS,
 };
 use pqfence::mldsa::{MlDsa44, MlDsa65, MlDsa87, SigningKey, VerifyingKey};
 use pqfence::mlkem::{DecapsulationKey, EncapsulationKey, MlKem1024, MlKem512, MlKem768};
@@ -1128,6 +1128,132 @@ fn hostile_kdf_parameters_are_refused_before_running() {
         encoding::load_private_key_der(&scrypt(16, 8, 1), Some(b"pw")).unwrap_err(),
         Error::Decryption
     );
+}
+
+/// An encrypted file asking for scrypt with N, r, p (garbage ciphertext).
+fn scrypt_file(n: u64, r: u16, p: u16) -> Vec<u8> {
+    let mut params =
+        pbes2::Parameters::generate_scrypt_aes256cbc(Default::default(), &[1; 16], [0u8; 16])
+            .unwrap();
+    if let pbes2::Kdf::Scrypt(s) = &mut params.kdf {
+        s.cost_parameter = n;
+        s.block_size = r;
+        s.parallelization = p;
+    }
+    encrypted_with(params)
+}
+
+/// An encrypted file asking for PBKDF2-HMAC-SHA-256 (garbage ciphertext).
+fn pbkdf2_file(iterations: u32) -> Vec<u8> {
+    let mut params =
+        pbes2::Parameters::generate_pbkdf2_sha256_aes256cbc(1, &[1; 16], [0u8; 16]).unwrap();
+    if let pbes2::Kdf::Pbkdf2(p) = &mut params.kdf {
+        p.iteration_count = iterations;
+    }
+    encrypted_with(params)
+}
+
+#[test]
+fn scrypt_total_work_is_bounded_and_limits_are_a_knob() {
+    // A file of under 200 bytes asking for N = 2^18, r = 8, p = 64: within the
+    // memory bound (256 MiB) and p <= 64, but 64 passes of it (80 s) before a
+    // wrong password shows. The N * r * p bound refuses it at once.
+    let hostile = scrypt_file(1 << 18, 8, 64);
+    assert!(hostile.len() < 200, "{}", hostile.len());
+    let start = std::time::Instant::now();
+    let err = encoding::load_private_key_der(&hostile, Some(b"wrong")).unwrap_err();
+    assert!(
+        matches!(&err, Error::InvalidEncoding { reason } if reason.contains("N*r*p")),
+        "{err:?}"
+    );
+    let pem = der::pem::encode_string(
+        encoding::ENCRYPTED_PRIVATE_KEY_LABEL,
+        der::pem::LineEnding::LF,
+        &hostile,
+    )
+    .unwrap();
+    assert!(matches!(
+        encoding::load_private_key_pem(&pem, Some(b"wrong")),
+        Err(Error::InvalidEncoding { .. })
+    ));
+    assert!(start.elapsed() < std::time::Duration::from_secs(1));
+    assert_eq!(
+        KdfLimits::default(),
+        KdfLimits {
+            max_scrypt_memory: 256 << 20,
+            max_scrypt_work: 1 << 21,
+            max_pbkdf2_iterations: 2_000_000,
+        }
+    );
+
+    // Each limit is a knob, checked before the KDF runs (refused) or not
+    // (the KDF runs; the garbage ciphertext is then a wrong password).
+    let load = |f: &[u8], limits: KdfLimits| {
+        encoding::load_private_key_der_with_limits(f, Some(b"pw"), limits).unwrap_err()
+    };
+    let cheap = scrypt_file(16, 8, 2); // 16 KiB, N*r*p = 256
+    let d = KdfLimits::DEFAULT;
+    for (limits, refused) in [
+        (d, false),
+        (
+            KdfLimits {
+                max_scrypt_work: 255,
+                ..d
+            },
+            true,
+        ),
+        (
+            KdfLimits {
+                max_scrypt_work: 256,
+                ..d
+            },
+            false,
+        ),
+        (
+            KdfLimits {
+                max_scrypt_memory: 128 * 8 * 16 - 1,
+                ..d
+            },
+            true,
+        ),
+        (
+            KdfLimits {
+                max_scrypt_memory: 128 * 8 * 16,
+                ..d
+            },
+            false,
+        ),
+    ] {
+        let err = load(&cheap, limits);
+        assert_eq!(
+            matches!(err, Error::InvalidEncoding { .. }),
+            refused,
+            "{limits:?}"
+        );
+        if !refused {
+            assert_eq!(err, Error::Decryption);
+        }
+    }
+    // Above the default PBKDF2 cap: refused unless the caller raises it.
+    let over = pbkdf2_file(encoding::MAX_PBKDF2_ITERATIONS + 1);
+    assert!(matches!(load(&over, d), Error::InvalidEncoding { .. }));
+    let raised = KdfLimits {
+        max_pbkdf2_iterations: encoding::MAX_PBKDF2_ITERATIONS + 1,
+        ..d
+    };
+    assert_eq!(load(&over, raised), Error::Decryption);
+    // The typed loaders take limits too.
+    assert!(matches!(
+        encoding::from_pkcs8_encrypted_der_with_limits::<DecapsulationKey<MlKem768>>(
+            &cheap,
+            b"pw",
+            KdfLimits {
+                max_scrypt_work: 1,
+                ..d
+            }
+        ),
+        Err(Error::InvalidEncoding { .. })
+    ));
 }
 
 #[test]

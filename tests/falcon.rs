@@ -193,3 +193,40 @@ fn round_trips_all_sets() {
     round_trips::<Falcon1024>(rounds);
     round_trips::<Falcon1024Padded>(rounds);
 }
+
+/// A key with F negated: f G - g F = -q, so it decodes and G exists (what
+/// signing checks) but it is not a Falcon key (check_sk refuses it). Every
+/// signing attempt then lands far outside the norm bound; signing must give
+/// up with a typed error after its bounded number of attempts instead of
+/// spinning forever.
+fn negated_f_key_gives_up<P: FalconParams>() {
+    let honest = SigningKey::<P>::from_seed(&[9; 48]).unwrap();
+    let mut sk = honest.expanded_bytes().bytes().to_vec();
+    let n = if P::NAME.contains("512") { 512 } else { 1024 };
+    let f_start = sk.len() - n; // F: the last n bytes, one signed byte each
+    for b in &mut sk[f_start..] {
+        *b = (*b as i8).wrapping_neg() as u8;
+    }
+    let pk = honest.verifying_key().as_bytes();
+    assert!(matches!(
+        SigningKey::<P>::from_keypair_bytes(&sk, pk),
+        Err(Error::InvalidKey { .. })
+    ));
+    let bogus = SigningKey::<P>::from_keypair_bytes_unchecked(&sk, pk).unwrap();
+    let start = std::time::Instant::now();
+    assert_eq!(
+        bogus
+            .sign_with_randomness(b"m", &[1; 40], &[2; 48])
+            .unwrap_err(),
+        Error::Internal { code: -4 }
+    );
+    assert!(bogus.sign(b"m").is_err());
+    eprintln!("{}: gave up after {:?}", P::NAME, start.elapsed());
+}
+
+#[cfg(feature = "test-hooks")]
+#[test]
+fn signing_with_a_non_falcon_key_gives_up() {
+    negated_f_key_gives_up::<Falcon512>();
+    negated_f_key_gives_up::<Falcon1024Padded>();
+}

@@ -238,6 +238,33 @@ fn round_trip_and_bad_input<P: KemParams>() {
     assert!(dbg.contains("REDACTED"));
 }
 
+/// dk = dk_pke || ek || H(ek) || z. A dk_pke from another key passes the
+/// FIPS 203 hash check (ek and H(ek) are intact) but not the pairwise
+/// consistency check that loading now runs.
+fn foreign_secret_vector_is_refused<P: KemParams>() {
+    let a = DecapsulationKey::<P>::from_seed(&[5; 64]).unwrap();
+    let b = DecapsulationKey::<P>::from_seed(&[6; 64]).unwrap();
+    let pke = P::Dk::LEN - P::Ek::LEN - 64;
+    let mut mixed = a.expanded_bytes().expose().as_ref().to_vec();
+    mixed[..pke].copy_from_slice(&b.expanded_bytes().expose().as_ref()[..pke]);
+    let err = DecapsulationKey::<P>::from_expanded_bytes(&mixed).unwrap_err();
+    assert!(
+        matches!(err, Error::InvalidKey { reason } if reason.contains("does not match")),
+        "{err:?}"
+    );
+    // The genuine expanded key still loads, and equals the original.
+    let again =
+        DecapsulationKey::<P>::from_expanded_bytes(a.expanded_bytes().expose().as_ref()).unwrap();
+    assert_eq!(again.encapsulation_key(), a.encapsulation_key());
+}
+
+#[test]
+fn expanded_key_with_a_foreign_secret_vector_is_refused() {
+    foreign_secret_vector_is_refused::<MlKem512>();
+    foreign_secret_vector_is_refused::<MlKem768>();
+    foreign_secret_vector_is_refused::<MlKem1024>();
+}
+
 #[test]
 fn round_trips_and_bad_input_all_sets() {
     round_trip_and_bad_input::<MlKem512>();

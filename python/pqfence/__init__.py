@@ -11,6 +11,7 @@ from __future__ import annotations
 from pqfence import exceptions, falcon, mldsa, mlkem, serialization, slhdsa
 from pqfence._native import __version__
 from pqfence.exceptions import (
+    AlreadyFinalized,
     ContextTooLong,
     DecryptionFailed,
     InternalError,
@@ -21,12 +22,14 @@ from pqfence.exceptions import (
     PQFenceError,
     RandomnessError,
     UnknownAlgorithm,
+    UnsupportedAlgorithm,
 )
 from pqfence.registry import KEM, AlgorithmInfo, SignatureScheme, algorithms, kem, signature
 
 __all__ = [
     "KEM",
     "AlgorithmInfo",
+    "AlreadyFinalized",
     "ContextTooLong",
     "DecryptionFailed",
     "InternalError",
@@ -38,6 +41,7 @@ __all__ = [
     "RandomnessError",
     "SignatureScheme",
     "UnknownAlgorithm",
+    "UnsupportedAlgorithm",
     "__version__",
     "algorithms",
     "exceptions",

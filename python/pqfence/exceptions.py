@@ -4,11 +4,22 @@ Every exception derives from :class:`PQFenceError`. Errors caused by bad input
 (wrong length, malformed key, oversized context, unknown name) also derive from
 :class:`ValueError`, so code that already catches ``ValueError`` keeps working.
 Wrong argument *types* raise :class:`TypeError`.
+
+When pyca/cryptography is importable, :class:`InvalidSignature`,
+:class:`UnsupportedAlgorithm` (and so :class:`UnknownAlgorithm`) and
+:class:`AlreadyFinalized` also derive from the ``cryptography.exceptions``
+class of the same name, so code written for pyca/cryptography
+(``except cryptography.exceptions.InvalidSignature``) catches pqfence's too.
+pqfence does not depend on cryptography: without it, these classes derive
+from pqfence's alone.
 """
 
 from __future__ import annotations
 
+import importlib
+
 __all__ = [
+    "AlreadyFinalized",
     "ContextTooLong",
     "DecryptionFailed",
     "InternalError",
@@ -20,7 +31,20 @@ __all__ = [
     "PairwiseConsistencyError",
     "RandomnessError",
     "UnknownAlgorithm",
+    "UnsupportedAlgorithm",
 ]
+
+
+def _pyca_bases(name: str) -> tuple[type[Exception], ...]:
+    """``(cryptography.exceptions.<name>,)`` when cryptography is importable, else ``()``."""
+    try:
+        module = importlib.import_module("cryptography.exceptions")
+    except ImportError:
+        return ()
+    cls = getattr(module, name, None)
+    if isinstance(cls, type) and issubclass(cls, Exception):
+        return (cls,)
+    return ()
 
 
 class PQFenceError(Exception):
@@ -39,7 +63,11 @@ class ContextTooLong(PQFenceError, ValueError):
     """A signature context is longer than 255 bytes."""
 
 
-class UnknownAlgorithm(PQFenceError, ValueError):
+class UnsupportedAlgorithm(PQFenceError, *_pyca_bases("UnsupportedAlgorithm")):  # type: ignore[misc]
+    """The algorithm is not supported (pyca/cryptography's name for it)."""
+
+
+class UnknownAlgorithm(UnsupportedAlgorithm, ValueError):
     """No algorithm or pre-hash function of that name is available."""
 
 
@@ -52,8 +80,13 @@ class DecryptionFailed(PQFenceError, ValueError):
     """An encrypted private key could not be decrypted: wrong password or corrupted data."""
 
 
-class InvalidSignature(PQFenceError):
+class InvalidSignature(PQFenceError, *_pyca_bases("InvalidSignature")):  # type: ignore[misc]
     """A signature did not verify."""
+
+
+class AlreadyFinalized(PQFenceError, ValueError, *_pyca_bases("AlreadyFinalized")):  # type: ignore[misc]
+    """An object was used after ``finalize()`` (``MLDSAMuHasher``). Also a
+    ``ValueError``, which pqfence raised before this class existed."""
 
 
 class RandomnessError(PQFenceError, OSError):

@@ -34,8 +34,14 @@ loading it recomputes PK.root and raises ``InvalidKey`` when it differs. With
 and AES-256-CBC. ``PBES2Encryption`` chooses the key derivation (scrypt or
 PBKDF2-HMAC-SHA256) and its cost. Reading accepts PBES2 with scrypt or
 PBKDF2 (HMAC-SHA-2) and AES-CBC or AES-GCM, as OpenSSL and pyca write it,
-and refuses key-derivation costs above 256 MiB (scrypt) or 10,000,000
-iterations (PBKDF2) before running them.
+and refuses key-derivation costs above 256 MiB or N * r * p = 2**21
+(scrypt) or 2,000,000 iterations (PBKDF2) before running them (the
+``max_*`` keywords of the private key loaders raise these limits).
+
+The enums have every member of pyca/cryptography's; those pqfence keys do
+not use (OpenSSH, PKCS1, X962, ...) raise ``InvalidEncoding``, a
+``ValueError``, as does an unsupported ``KeySerializationEncryption`` or a
+password longer than 1023 bytes.
 
 :func:`to_cryptography` and :func:`from_cryptography` convert keys to and from
 pyca/cryptography's key objects (via DER) when it is installed. pyca/cryptography
@@ -195,25 +201,49 @@ _PUBLIC_CLASSES = (
 
 
 class Encoding(enum.Enum):
-    """The outer encoding (same members and values as pyca/cryptography's)."""
+    """The outer encoding (same members and values as pyca/cryptography's).
+
+    pqfence keys use PEM, DER and Raw; the other members exist so code written
+    for pyca/cryptography runs, and raise ``InvalidEncoding`` (a ``ValueError``)
+    when used with a pqfence key.
+    """
 
     PEM = "PEM"
     DER = "DER"
+    OpenSSH = "OpenSSH"
     Raw = "Raw"
+    X962 = "ANSI X9.62"
+    SMIME = "S/MIME"
 
 
 class PrivateFormat(enum.Enum):
-    """The private key structure: PKCS#8 (OneAsymmetricKey) or the raw bytes."""
+    """The private key structure: PKCS#8 (OneAsymmetricKey) or the raw bytes.
+
+    TraditionalOpenSSL, OpenSSH and PKCS12 are pyca/cryptography's other
+    members; pqfence keys refuse them with ``InvalidEncoding`` (a ``ValueError``).
+    """
 
     PKCS8 = "PKCS8"
+    TraditionalOpenSSL = "TraditionalOpenSSL"
     Raw = "Raw"
+    OpenSSH = "OpenSSH"
+    PKCS12 = "PKCS12"
 
 
 class PublicFormat(enum.Enum):
-    """The public key structure: SubjectPublicKeyInfo or the raw bytes."""
+    """The public key structure: SubjectPublicKeyInfo or the raw bytes.
+
+    PKCS1, OpenSSH, CompressedPoint and UncompressedPoint are
+    pyca/cryptography's other members; pqfence keys refuse them with
+    ``InvalidEncoding`` (a ``ValueError``).
+    """
 
     SubjectPublicKeyInfo = "X.509 subjectPublicKeyInfo with PKCS#1"
+    PKCS1 = "Raw PKCS#1"
+    OpenSSH = "OpenSSH"
     Raw = "Raw"
+    CompressedPoint = "X9.62 Compressed Point"
+    UncompressedPoint = "X9.62 Uncompressed Point"
 
 
 class PrivateKeyForm(enum.Enum):
@@ -258,7 +288,10 @@ class PBES2Encryption(BestAvailableEncryption):
 
     ``kdf`` is ``"scrypt"`` (cost ``2**scrypt_log_n``, block size ``scrypt_r``,
     parallelism ``scrypt_p``) or ``"pbkdf2-sha256"`` (``pbkdf2_iterations``).
-    Lower costs than the defaults are for tests only.
+    Lower costs than the defaults are for tests only. Costs beyond what the
+    loaders accept by default (scrypt memory 256 MiB, N * r * p = 2**21;
+    2,000,000 PBKDF2 iterations) raise ``InvalidEncoding`` when writing, so
+    every file pqfence writes loads with the default limits.
     """
 
     def __init__(
@@ -280,32 +313,85 @@ class PBES2Encryption(BestAvailableEncryption):
             raise ValueError(f'kdf must be "scrypt" or "pbkdf2-sha256", not {kdf!r}')
 
 
-def load_pem_private_key(data: Buffer, password: Buffer | None = None) -> PrivateKey:
+def load_pem_private_key(
+    data: Buffer,
+    password: Buffer | None = None,
+    backend: Any = None,
+    *,
+    unsafe_skip_rsa_key_validation: bool = False,
+    max_scrypt_memory: int | None = None,
+    max_scrypt_work: int | None = None,
+    max_pbkdf2_iterations: int | None = None,
+) -> PrivateKey:
     """Loads a PEM "PRIVATE KEY" or "ENCRYPTED PRIVATE KEY" of any supported algorithm.
 
     Raises ``TypeError`` when a password is missing or superfluous (as
     pyca/cryptography does), ``DecryptionFailed`` for a wrong password,
     ``UnknownAlgorithm`` for another algorithm's key, and ``InvalidEncoding``,
-    ``InvalidLength`` or ``InvalidKey`` for a malformed one.
+    ``InvalidLength`` or ``InvalidKey`` for a malformed one. A password longer
+    than 1023 bytes is a ``ValueError``, as in pyca/cryptography.
+
+    An encrypted key's key derivation is bounded before it runs:
+    ``max_scrypt_memory`` (128 * r * N bytes, default 256 MiB),
+    ``max_scrypt_work`` (N * r * p, default 2**21) and
+    ``max_pbkdf2_iterations`` (default 2,000,000); a file beyond them raises
+    ``InvalidEncoding`` at once. Pass higher values only for files you trust.
+
+    ``backend`` and ``unsafe_skip_rsa_key_validation`` are accepted for
+    compatibility with pyca/cryptography and ignored.
     """
-    key: PrivateKey = _native.load_pem_private_key(data, password)
+    del backend, unsafe_skip_rsa_key_validation
+    key: PrivateKey = _native.load_pem_private_key(
+        data,
+        password,
+        max_scrypt_memory=max_scrypt_memory,
+        max_scrypt_work=max_scrypt_work,
+        max_pbkdf2_iterations=max_pbkdf2_iterations,
+    )
     return key
 
 
-def load_der_private_key(data: Buffer, password: Buffer | None = None) -> PrivateKey:
-    """Loads a DER PKCS#8 private key (encrypted when ``password`` is given)."""
-    key: PrivateKey = _native.load_der_private_key(data, password)
+def load_der_private_key(
+    data: Buffer,
+    password: Buffer | None = None,
+    backend: Any = None,
+    *,
+    unsafe_skip_rsa_key_validation: bool = False,
+    max_scrypt_memory: int | None = None,
+    max_scrypt_work: int | None = None,
+    max_pbkdf2_iterations: int | None = None,
+) -> PrivateKey:
+    """Loads a DER PKCS#8 private key (encrypted when ``password`` is given).
+
+    The keywords are those of :func:`load_pem_private_key`.
+    """
+    del backend, unsafe_skip_rsa_key_validation
+    key: PrivateKey = _native.load_der_private_key(
+        data,
+        password,
+        max_scrypt_memory=max_scrypt_memory,
+        max_scrypt_work=max_scrypt_work,
+        max_pbkdf2_iterations=max_pbkdf2_iterations,
+    )
     return key
 
 
-def load_pem_public_key(data: Buffer) -> PublicKey:
-    """Loads a PEM "PUBLIC KEY" (SubjectPublicKeyInfo) of any supported algorithm."""
+def load_pem_public_key(data: Buffer, backend: Any = None) -> PublicKey:
+    """Loads a PEM "PUBLIC KEY" (SubjectPublicKeyInfo) of any supported algorithm.
+
+    ``backend`` is accepted for compatibility with pyca/cryptography and ignored.
+    """
+    del backend
     key: PublicKey = _native.load_pem_public_key(data)
     return key
 
 
-def load_der_public_key(data: Buffer) -> PublicKey:
-    """Loads a DER SubjectPublicKeyInfo of any supported algorithm."""
+def load_der_public_key(data: Buffer, backend: Any = None) -> PublicKey:
+    """Loads a DER SubjectPublicKeyInfo of any supported algorithm.
+
+    ``backend`` is accepted for compatibility with pyca/cryptography and ignored.
+    """
+    del backend
     key: PublicKey = _native.load_der_public_key(data)
     return key
 

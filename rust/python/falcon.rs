@@ -8,17 +8,15 @@ use subtle::ConstantTimeEq;
 
 use super::{bytes_like, no_pickle};
 use crate::falcon::{self, FalconParams, SigningKey, VerifyingKey};
+use crate::secret::Secret;
 
-fn fixed<const N: usize>(obj: &Bound<'_, PyAny>, what: &'static str) -> PyResult<[u8; N]> {
+/// A fixed-size randomness argument (nonce, sampler seed), copied straight
+/// into a zeroizing [`Secret`], so no unwiped copy is left on the stack: the
+/// sampler seed is as secret as the key (with it, a signature reveals the
+/// sampler's output). The nonce is public once signed, but goes the same way.
+fn fixed<const N: usize>(obj: &Bound<'_, PyAny>, what: &'static str) -> PyResult<Secret<[u8; N]>> {
     let v = bytes_like(obj, what)?;
-    v.as_slice().try_into().map_err(|_| {
-        crate::Error::InvalidLength {
-            what,
-            expected: N,
-            actual: v.len(),
-        }
-        .into()
-    })
+    Ok(Secret::from_slice(what, &v)?)
 }
 
 macro_rules! falcon_classes {
@@ -88,7 +86,9 @@ macro_rules! falcon_classes {
                 let msg = bytes_like(data, "data")?;
                 let nonce = fixed::<40>(nonce, "Falcon nonce")?;
                 let seed = fixed::<48>(seed, "Falcon sampler seed")?;
-                let sig = py.detach(|| self.inner.sign_with_randomness(&msg, &nonce, &seed))?;
+                let sig = py.detach(|| {
+                    self.inner.sign_with_randomness(&msg, nonce.expose(), seed.expose())
+                })?;
                 Ok(PyBytes::new(py, sig.as_bytes()))
             }
 
@@ -117,6 +117,16 @@ macro_rules! falcon_classes {
 
             fn __repr__(&self) -> String {
                 format!("<{} private key (redacted)>", $name)
+            }
+
+            /// `copy.copy`: the same object (keys are immutable; the secret is not duplicated).
+            fn __copy__(slf: &Bound<'_, Self>) -> Py<Self> {
+                slf.clone().unbind()
+            }
+
+            /// `copy.deepcopy`: the same object, as for `copy.copy`. Pickling stays refused.
+            fn __deepcopy__(slf: &Bound<'_, Self>, _memo: &Bound<'_, PyAny>) -> Py<Self> {
+                slf.clone().unbind()
             }
 
             fn __reduce__(&self) -> PyResult<()> {
@@ -172,6 +182,16 @@ macro_rules! falcon_classes {
 
             fn __repr__(&self) -> String {
                 format!("<{} public key>", $name)
+            }
+
+            /// `copy.copy`: the same object (keys are immutable; the secret is not duplicated).
+            fn __copy__(slf: &Bound<'_, Self>) -> Py<Self> {
+                slf.clone().unbind()
+            }
+
+            /// `copy.deepcopy`: the same object, as for `copy.copy`.
+            fn __deepcopy__(slf: &Bound<'_, Self>, _memo: &Bound<'_, PyAny>) -> Py<Self> {
+                slf.clone().unbind()
             }
 
             fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {

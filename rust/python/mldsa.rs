@@ -1,6 +1,8 @@
 //! Python classes for ML-DSA: `MLDSA{44,65,87}{PrivateKey,PublicKey}` (shaped
 //! like pyca/cryptography's), plus external mu and `MLDSAMuHasher`.
 
+use std::sync::{Mutex, MutexGuard};
+
 use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyTuple};
 use subtle::ConstantTimeEq;
@@ -77,9 +79,25 @@ mu_methods!(mldsa::MlDsa87, MLDSA87PrivateKey, MLDSA87PublicKey);
 /// `MLDSAMuHasher`): `MLDSAMuHasher(public_key, context=None)`, then
 /// `update(data)` any number of times, then `finalize()` for the 64 bytes to
 /// pass to `sign_mu` / `verify_mu`.
-#[pyclass(module = "pqfence._native")]
+///
+/// The class is frozen: its state sits behind a mutex, so threads sharing one
+/// hasher take turns (each `update` is absorbed whole) instead of failing
+/// with "Already borrowed". The order of concurrent updates is the order in
+/// which they take the lock.
+#[pyclass(frozen, module = "pqfence._native")]
 pub struct MLDSAMuHasher {
-    inner: Option<MuBuilder>,
+    inner: Mutex<Option<MuBuilder>>,
+}
+
+impl MLDSAMuHasher {
+    /// The state, locked. A panic cannot happen while the lock is held (the
+    /// sponge never panics), but a poisoned lock is still an error, not a
+    /// second panic.
+    fn state(&self) -> PyResult<MutexGuard<'_, Option<MuBuilder>>> {
+        self.inner
+            .lock()
+            .map_err(|_| crate::Error::Internal { code: -103 }.into())
+    }
 }
 
 #[pymethods]
@@ -100,43 +118,62 @@ impl MLDSAMuHasher {
         };
         let ctx = context_arg(context)?;
         Ok(Self {
-            inner: Some(MuBuilder::new(&tr, &ctx)?),
+            inner: Mutex::new(Some(MuBuilder::new(&tr, &ctx)?)),
         })
     }
 
-    /// Absorbs more of the message.
-    fn update(&mut self, py: Python<'_>, data: &Bound<'_, PyAny>) -> PyResult<()> {
+    /// Absorbs more of the message (the GIL is released meanwhile).
+    fn update(&self, py: Python<'_>, data: &Bound<'_, PyAny>) -> PyResult<()> {
         let data = bytes_like(data, "data")?;
-        match self.inner.as_mut() {
-            Some(b) => {
-                py.detach(|| b.update(&data));
-                Ok(())
-            }
-            None => Err(already_finalized()),
+        // Nothing inside needs the GIL (errors become exceptions after), so a
+        // thread holding the GIL while it waits for the lock cannot deadlock.
+        let absorbed = py.detach(|| -> crate::Result<bool> {
+            let mut state = self
+                .inner
+                .lock()
+                .map_err(|_| crate::Error::Internal { code: -103 })?;
+            Ok(match state.as_mut() {
+                Some(b) => {
+                    b.update(&data);
+                    true
+                }
+                None => false,
+            })
+        })?;
+        if absorbed {
+            Ok(())
+        } else {
+            Err(already_finalized())
         }
     }
 
     /// A copy of the hasher in its current state.
     fn copy(&self) -> PyResult<Self> {
-        match &self.inner {
+        match self.state()?.as_ref() {
             Some(b) => Ok(Self {
-                inner: Some(b.clone()),
+                inner: Mutex::new(Some(b.clone())),
             }),
             None => Err(already_finalized()),
         }
     }
 
     /// The 64-byte mu; the hasher cannot be used afterwards.
-    fn finalize<'py>(&mut self, py: Python<'py>) -> PyResult<Bound<'py, PyBytes>> {
-        match self.inner.take() {
+    fn finalize<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyBytes>> {
+        let builder = self.state()?.take();
+        match builder {
             Some(b) => Ok(PyBytes::new(py, &b.finalize())),
             None => Err(already_finalized()),
         }
     }
 }
 
+/// `pqfence.exceptions.AlreadyFinalized` (a `ValueError`, and pyca's
+/// `AlreadyFinalized` when cryptography is installed).
 fn already_finalized() -> PyErr {
-    pyo3::exceptions::PyValueError::new_err("MLDSAMuHasher was already finalized")
+    super::pqfence_exception(
+        "AlreadyFinalized",
+        "MLDSAMuHasher was already finalized".into(),
+    )
 }
 
 fn sizes<P: DsaParams>() -> (usize, usize, usize, usize) {

@@ -93,6 +93,16 @@ macro_rules! mlkem_classes {
                 format!("<{} private key (redacted)>", $name)
             }
 
+            /// `copy.copy`: the same object (keys are immutable; the secret is not duplicated).
+            fn __copy__(slf: &Bound<'_, Self>) -> Py<Self> {
+                slf.clone().unbind()
+            }
+
+            /// `copy.deepcopy`: the same object, as for `copy.copy`. Pickling stays refused.
+            fn __deepcopy__(slf: &Bound<'_, Self>, _memo: &Bound<'_, PyAny>) -> Py<Self> {
+                slf.clone().unbind()
+            }
+
             fn __reduce__(&self) -> PyResult<()> {
                 Err(no_pickle(stringify!($priv)))
             }
@@ -126,13 +136,11 @@ macro_rules! mlkem_classes {
                 py: Python<'py>,
                 m: &Bound<'py, PyAny>,
             ) -> PyResult<Bound<'py, PyTuple>> {
+                // The coin determines the shared secret: it goes straight into
+                // a zeroizing Secret, never into an unwiped stack array.
                 let m = bytes_like(m, "m")?;
-                let m: [u8; 32] = m.as_slice().try_into().map_err(|_| crate::Error::InvalidLength {
-                    what: "encapsulation coin m",
-                    expected: 32,
-                    actual: m.len(),
-                })?;
-                let (ss, ct) = py.detach(|| self.inner.encapsulate_deterministic(&m))?;
+                let m = crate::secret::Secret::<[u8; 32]>::from_slice("encapsulation coin m", &m)?;
+                let (ss, ct) = py.detach(|| self.inner.encapsulate_deterministic(m.expose()))?;
                 PyTuple::new(py, [PyBytes::new(py, ss.expose()), PyBytes::new(py, ct.as_bytes())])
             }
 
@@ -157,6 +165,16 @@ macro_rules! mlkem_classes {
 
             fn __repr__(&self) -> String {
                 format!("<{} public key>", $name)
+            }
+
+            /// `copy.copy`: the same object (keys are immutable; the secret is not duplicated).
+            fn __copy__(slf: &Bound<'_, Self>) -> Py<Self> {
+                slf.clone().unbind()
+            }
+
+            /// `copy.deepcopy`: the same object, as for `copy.copy`.
+            fn __deepcopy__(slf: &Bound<'_, Self>, _memo: &Bound<'_, PyAny>) -> Py<Self> {
+                slf.clone().unbind()
             }
 
             fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {

@@ -14,7 +14,7 @@
 //! argument is any object with a `password` attribute (pqfence's or pyca's
 //! `BestAvailableEncryption`), or a `NoEncryption()`.
 
-use pyo3::exceptions::PyTypeError;
+use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::types::PyBytes;
 use zeroize::Zeroizing;
@@ -44,7 +44,8 @@ use super::slhdsa::{
     SlhDsaShake_256fPublicKey, SlhDsaShake_256sPrivateKey, SlhDsaShake_256sPublicKey,
 };
 use crate::encoding::{
-    self, AnyPrivateKey, AnyPublicKey, Kdf, PrivateKeyEncoding, PrivateKeyForm, PublicKeyEncoding,
+    self, AnyPrivateKey, AnyPublicKey, Kdf, KdfLimits, PrivateKeyEncoding, PrivateKeyForm,
+    PublicKeyEncoding,
 };
 use crate::error::Error;
 use crate::falcon::{self, FalconParams};
@@ -121,11 +122,44 @@ fn form_arg(obj: Option<&Bound<'_, PyAny>>) -> PyResult<PrivateKeyForm> {
     }
 }
 
+/// The longest password pqfence accepts, as pyca/cryptography (whose
+/// OpenSSL password buffer holds 1023 bytes and a terminator).
+const MAX_PASSWORD_LEN: usize = 1023;
+
+fn check_password_len(password: &[u8]) -> PyResult<()> {
+    if password.len() > MAX_PASSWORD_LEN {
+        return Err(PyValueError::new_err(format!(
+            "passwords longer than {MAX_PASSWORD_LEN} bytes are not supported (got {})",
+            password.len()
+        )));
+    }
+    Ok(())
+}
+
+/// True when `obj`'s class derives from a class named
+/// `KeySerializationEncryption` (pqfence's or pyca/cryptography's).
+fn is_key_serialization_encryption(obj: &Bound<'_, PyAny>) -> bool {
+    let Ok(mro) = obj.get_type().getattr("__mro__") else {
+        return false;
+    };
+    let Ok(classes) = mro.try_iter() else {
+        return false;
+    };
+    classes.flatten().any(|cls| {
+        cls.getattr("__name__")
+            .and_then(|n| n.extract::<String>())
+            .is_ok_and(|n| n == "KeySerializationEncryption")
+    })
+}
+
 /// The password and key derivation of an encryption argument; `None` for
-/// `NoEncryption()`.
+/// `NoEncryption()`. Another `KeySerializationEncryption` is a `ValueError`
+/// (an unsupported choice, as in pyca/cryptography); any other object a
+/// `TypeError`.
 fn encryption_arg(obj: &Bound<'_, PyAny>) -> PyResult<Option<(Zeroizing<Vec<u8>>, Kdf)>> {
     if let Ok(password) = obj.getattr("password") {
         let password = bytes_like(&password, "password")?;
+        check_password_len(&password)?;
         let kdf = match obj.getattr("_pqfence_kdf") {
             Ok(spec) if !spec.is_none() => kdf_arg(&spec)?,
             _ => Kdf::DEFAULT,
@@ -135,6 +169,11 @@ fn encryption_arg(obj: &Bound<'_, PyAny>) -> PyResult<Option<(Zeroizing<Vec<u8>>
     let name = obj.get_type().name()?.to_string();
     if name == "NoEncryption" {
         return Ok(None);
+    }
+    if is_key_serialization_encryption(obj) {
+        return Err(bad(format!(
+            "unsupported encryption {name}: use NoEncryption() or BestAvailableEncryption(password)"
+        )));
     }
     Err(PyTypeError::new_err(format!(
         "encryption_algorithm must be NoEncryption() or BestAvailableEncryption(password), not {name}"
@@ -518,8 +557,27 @@ fn pem_text(data: &[u8]) -> PyResult<&str> {
 
 fn password_arg(password: Option<&Bound<'_, PyAny>>) -> PyResult<Option<Zeroizing<Vec<u8>>>> {
     match password {
-        Some(p) if !p.is_none() => Ok(Some(bytes_like(p, "password")?)),
+        Some(p) if !p.is_none() => {
+            let password = bytes_like(p, "password")?;
+            check_password_len(&password)?;
+            Ok(Some(password))
+        }
         _ => Ok(None),
+    }
+}
+
+/// The key-derivation limits of a private key loader: pqfence's defaults,
+/// each raised (or lowered) by its keyword when given.
+fn kdf_limits_arg(
+    max_scrypt_memory: Option<u64>,
+    max_scrypt_work: Option<u64>,
+    max_pbkdf2_iterations: Option<u32>,
+) -> KdfLimits {
+    let d = KdfLimits::DEFAULT;
+    KdfLimits {
+        max_scrypt_memory: max_scrypt_memory.unwrap_or(d.max_scrypt_memory),
+        max_scrypt_work: max_scrypt_work.unwrap_or(d.max_scrypt_work),
+        max_pbkdf2_iterations: max_pbkdf2_iterations.unwrap_or(d.max_pbkdf2_iterations),
     }
 }
 
@@ -537,14 +595,19 @@ fn check_password_presence(encrypted: bool, has_password: bool) -> PyResult<()> 
 }
 
 /// Loads a PEM private key ("PRIVATE KEY" or "ENCRYPTED PRIVATE KEY") of any
-/// supported algorithm, returning the matching pqfence key class.
+/// supported algorithm, returning the matching pqfence key class. The
+/// `max_*` keywords replace the key-derivation cost limits (`KdfLimits`).
 #[pyfunction]
-#[pyo3(signature = (data, password=None))]
+#[pyo3(signature = (data, password=None, *, max_scrypt_memory=None, max_scrypt_work=None, max_pbkdf2_iterations=None))]
 fn load_pem_private_key(
     py: Python<'_>,
     data: &Bound<'_, PyAny>,
     password: Option<&Bound<'_, PyAny>>,
+    max_scrypt_memory: Option<u64>,
+    max_scrypt_work: Option<u64>,
+    max_pbkdf2_iterations: Option<u32>,
 ) -> PyResult<Py<PyAny>> {
+    let limits = kdf_limits_arg(max_scrypt_memory, max_scrypt_work, max_pbkdf2_iterations);
     let data = bytes_like(data, "data")?;
     let password = password_arg(password)?;
     let text = pem_text(&data)?;
@@ -555,19 +618,28 @@ fn load_pem_private_key(
         }
     }
     let key = py.detach(|| {
-        encoding::load_private_key_pem(text, password.as_deref().map(|p| p.as_slice()))
+        encoding::load_private_key_pem_with_limits(
+            text,
+            password.as_deref().map(|p| p.as_slice()),
+            limits,
+        )
     })?;
     private_to_py(py, key)
 }
 
-/// Loads a DER private key (PKCS#8, encrypted or not) of any supported algorithm.
+/// Loads a DER private key (PKCS#8, encrypted or not) of any supported
+/// algorithm; the `max_*` keywords as for `load_pem_private_key`.
 #[pyfunction]
-#[pyo3(signature = (data, password=None))]
+#[pyo3(signature = (data, password=None, *, max_scrypt_memory=None, max_scrypt_work=None, max_pbkdf2_iterations=None))]
 fn load_der_private_key(
     py: Python<'_>,
     data: &Bound<'_, PyAny>,
     password: Option<&Bound<'_, PyAny>>,
+    max_scrypt_memory: Option<u64>,
+    max_scrypt_work: Option<u64>,
+    max_pbkdf2_iterations: Option<u32>,
 ) -> PyResult<Py<PyAny>> {
+    let limits = kdf_limits_arg(max_scrypt_memory, max_scrypt_work, max_pbkdf2_iterations);
     let data = bytes_like(data, "data")?;
     let password = password_arg(password)?;
     let encrypted = encoding::is_encrypted_pkcs8_der(&data);
@@ -577,24 +649,31 @@ fn load_der_private_key(
         check_password_presence(false, true)?;
     }
     let key = py.detach(|| {
-        encoding::load_private_key_der(&data, password.as_deref().map(|p| p.as_slice()))
+        encoding::load_private_key_der_with_limits(
+            &data,
+            password.as_deref().map(|p| p.as_slice()),
+            limits,
+        )
     })?;
     private_to_py(py, key)
 }
 
-/// Loads a PEM public key ("PUBLIC KEY") of any supported algorithm.
+/// Loads a PEM public key ("PUBLIC KEY") of any supported algorithm. The
+/// GIL is released while the key is parsed and checked (the C checks run).
 #[pyfunction]
 fn load_pem_public_key(py: Python<'_>, data: &Bound<'_, PyAny>) -> PyResult<Py<PyAny>> {
     let data = bytes_like(data, "data")?;
-    let key = encoding::load_public_key_pem(pem_text(&data)?)?;
+    let text = pem_text(&data)?;
+    let key = py.detach(|| encoding::load_public_key_pem(text))?;
     public_to_py(py, key)
 }
 
-/// Loads a DER SubjectPublicKeyInfo of any supported algorithm.
+/// Loads a DER SubjectPublicKeyInfo of any supported algorithm (GIL released).
 #[pyfunction]
 fn load_der_public_key(py: Python<'_>, data: &Bound<'_, PyAny>) -> PyResult<Py<PyAny>> {
     let data = bytes_like(data, "data")?;
-    public_to_py(py, encoding::load_public_key_der(&data)?)
+    let key = py.detach(|| encoding::load_public_key_der(&data))?;
+    public_to_py(py, key)
 }
 
 pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {

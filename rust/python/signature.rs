@@ -10,10 +10,19 @@ use crate::prehash::PreHash;
 /// Reads a `hash_algorithm` argument: a name ("SHA-256", "sha3-256",
 /// "SHAKE128", ...) or any object with a `name` attribute (a pyca/cryptography
 /// hash instance such as `hashes.SHA256()`).
+/// Anything else (no string `name`) is a `TypeError`.
 pub(crate) fn prehash_arg(obj: &Bound<'_, PyAny>) -> PyResult<PreHash> {
     let name: String = match obj.extract::<String>() {
         Ok(s) => s,
-        Err(_) => obj.getattr("name")?.extract()?,
+        Err(_) => match obj.getattr("name").and_then(|n| n.extract::<String>()) {
+            Ok(s) => s,
+            Err(_) => {
+                return Err(pyo3::exceptions::PyTypeError::new_err(format!(
+                    "hash_algorithm must be a hash name (str) or a hash object with a name, not {}",
+                    obj.get_type().name()?
+                )))
+            }
+        },
     };
     Ok(PreHash::from_name(&name)?)
 }
@@ -156,6 +165,16 @@ macro_rules! signature_classes {
                 format!("<{} private key (redacted)>", $name)
             }
 
+            /// `copy.copy`: the same object (keys are immutable; the secret is not duplicated).
+            fn __copy__(slf: &Bound<'_, Self>) -> Py<Self> {
+                slf.clone().unbind()
+            }
+
+            /// `copy.deepcopy`: the same object, as for `copy.copy`. Pickling stays refused.
+            fn __deepcopy__(slf: &Bound<'_, Self>, _memo: &Bound<'_, PyAny>) -> Py<Self> {
+                slf.clone().unbind()
+            }
+
             fn __reduce__(&self) -> PyResult<()> {
                 Err(crate::python::no_pickle(stringify!($priv)))
             }
@@ -243,6 +262,16 @@ macro_rules! signature_classes {
 
             fn __repr__(&self) -> String {
                 format!("<{} public key>", $name)
+            }
+
+            /// `copy.copy`: the same object (keys are immutable; the secret is not duplicated).
+            fn __copy__(slf: &Bound<'_, Self>) -> Py<Self> {
+                slf.clone().unbind()
+            }
+
+            /// `copy.deepcopy`: the same object, as for `copy.copy`.
+            fn __deepcopy__(slf: &Bound<'_, Self>, _memo: &Bound<'_, PyAny>) -> Py<Self> {
+                slf.clone().unbind()
             }
 
             fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {

@@ -46,6 +46,25 @@
 #define PQF_FALCON_N (1u << PQF_FALCON_LOGN)
 #define PQF_FALCON_NONCE PQF_FALCON_NONCE_BYTES
 
+/* Bound on the signing attempts (Algorithm 10 restarts), as ML-DSA bounds its
+ * rejection loop; running out is PQF_ERR_INTERNAL. An honest key's attempt is
+ * rejected when ||(s1, s2)||^2 > beta^2 or s2 does not compress into the
+ * signature. ||(s1, s2)||^2 / sigma^2 is close to chi-square with 2n degrees
+ * of freedom (mean 2n sigma^2); beta^2 is 1.21 times that mean, about 4.7
+ * (Falcon-512) and 6.7 (Falcon-1024) standard deviations above it, so the
+ * norm rejects an attempt with probability about 4e-6 and 1e-10 (the
+ * Wilson-Hilferty approximation of the chi-square tail); the compression test
+ * fails more rarely still (the padded lengths are chosen for that). Even
+ * granting a rejection probability of 1/2 per attempt, 1000 attempts all
+ * rejected has probability 2^-1000: only a key that is not a Falcon key (one
+ * whose f G - g F is not q, which no loader accepts) gets there, and without
+ * the bound it would make signing spin forever. Each attempt draws fresh PRNG
+ * output, and a signature that is found is the one the unbounded loop would
+ * have produced (known-answer signatures are unchanged). */
+#ifndef PQF_FALCON_MAX_SIGN_ATTEMPTS
+#define PQF_FALCON_MAX_SIGN_ATTEMPTS 1000
+#endif
+
 /* Encodings, section 3.11. */
 #define PQF_FALCON_PK_BYTES (1 + (14 * PQF_FALCON_N) / 8)
 #define PQF_FALCON_SK_BYTES (1 + (2 * PQF_FALCON_FG_BITS * PQF_FALCON_N) / 8 + PQF_FALCON_N)

@@ -270,7 +270,7 @@ int PQF_FALCON_NS(sign)(uint8_t *sig, size_t *siglen, const uint8_t *sk,
     int8_t *g = f + n, *F = g + n, *G = F + n;
     uint16_t *hm = (uint16_t *)(void *)(G + n);
     int16_t *s2 = (int16_t *)(void *)(hm + n);
-    size_t maxlen, len;
+    size_t maxlen, len = 0, attempt;
     pqf_keccak_ctx rng;
     pqf_falcon_prng p;
     uint32_t ok;
@@ -290,7 +290,9 @@ int PQF_FALCON_NS(sign)(uint8_t *sig, size_t *siglen, const uint8_t *sk,
     pqf_keccak_absorb(&rng, seed48, PQF_FALCON_SEED_BYTES);
 
     maxlen = (padded ? PQF_FALCON_API_SIG_PADDED_BYTES : PQF_FALCON_API_SIG_MAX_BYTES) - head;
-    for (;;) {
+    /* At most PQF_FALCON_MAX_SIGN_ATTEMPTS (params.h: the probability
+     * argument); the count of attempts is public (S3). */
+    for (attempt = 0; attempt < PQF_FALCON_MAX_SIGN_ATTEMPTS; attempt++) {
         uint32_t accept;
         pqf_falcon_prng_init(&p, &rng);
         /* Public: whether the attempt is rejected for its norm, then whether
@@ -313,6 +315,13 @@ int PQF_FALCON_NS(sign)(uint8_t *sig, size_t *siglen, const uint8_t *sk,
             break;
         }
     }
+    if (len == 0) {
+        /* every attempt rejected: not a Falcon key (params.h) */
+        memset(sig, 0, head + maxlen);
+        *siglen = 0;
+        ret = PQF_ERR_INTERNAL;
+        goto done;
+    }
     sig[0] = PQF_FALCON_SIG_HEADER;
     memcpy(sig + 1, nonce40, PQF_FALCON_NONCE_BYTES);
     if (padded) {
@@ -320,6 +329,7 @@ int PQF_FALCON_NS(sign)(uint8_t *sig, size_t *siglen, const uint8_t *sk,
         len = maxlen;
     }
     *siglen = head + len;
+done:
     pqf_keccak_wipe(&rng);
     pqf_wipe(&p, sizeof p);
 out:

@@ -37,7 +37,9 @@
  *   SHAKE256(seed48). padded = 0: compressed variable-length signature, *siglen
  *   set (at most SIG_MAX_BYTES); padded = 1: exactly SIG_PADDED_BYTES (a
  *   signature whose compressed s2 does not fit is drawn again from the next
- *   sampler output). PQF_ERR_INVALID_KEY when sk does not decode.
+ *   sampler output). PQF_ERR_INVALID_KEY when sk does not decode;
+ *   PQF_ERR_INTERNAL when 1000 attempts in a row are rejected (only a key
+ *   that is not a Falcon key gets there: falcon/params.h).
  * verify: Algorithm 16 with strict decoding; PQF_OK, PQF_ERR_INVALID_SIGNATURE
  *   or PQF_ERR_INVALID_KEY (pk does not decode).
  * check_pk / check_sk: the decoding checks on their own (check_sk also
