@@ -284,8 +284,10 @@ def small_from_bits(avg: int, sd: int) -> int:
     return -(-(avg + 6 * sd + 1) // 31)
 
 
-def schedule_rounds(d: int) -> list[tuple[int, int, int]]:
-    """(shift, words, window) of each round at depth d (2 <= d < logn)."""
+def schedule_rounds(d: int) -> tuple[list[tuple[int, int, int]], int]:
+    """(shift, words, window) of each round at depth d (2 <= d < logn), and
+    the word count after the last round's update (before the final min with
+    SCHED_SMALL[d])."""
     avg, sd = SCHED_BITS[d]
     lo_bits, hi_bits = avg - 6 * sd, avg + 6 * sd
     words = SCHED_LARGE[d]
@@ -302,7 +304,7 @@ def schedule_rounds(d: int) -> list[tuple[int, int, int]]:
         if shift <= 0:
             break
         shift = max(shift - 25, 0)
-    return rounds
+    return rounds, words
 
 
 # ---- measurement: the tower of field norms with Python integers ----
@@ -624,16 +626,19 @@ def main() -> int:
     if a.measure:
         return measure(a.measure, a.seed)
     if a.schedule:
-        print("depth rounds first-shifts   words (start -> end, first drop)  kept  logn")
+        print(
+            "depth rounds first-shifts   words (first round -> last round -> after it,"
+            " first drop after round)  kept  logn"
+        )
         for d in range(9, 1, -1):
-            rs = schedule_rounds(d)
-            words = [w for _, w, _ in rs]
+            rs, after = schedule_rounds(d)
+            words = [w for _, w, _ in rs] + [after]
             drop = next(i for i in range(1, len(rs)) if words[i] != words[i - 1])
             shifts = ", ".join(str(sh) for sh, _, _ in rs[:3])
             which = "10" if d == 9 else "9, 10"
             print(
-                f"{d:5d} {len(rs):6d}  {shifts:>16} ...  {words[0]:4d} -> {words[-1]:4d},"
-                f" round {drop:2d}      {min(words[-1], SCHED_SMALL[d]):4d}  {which}"
+                f"{d:5d} {len(rs):6d}  {shifts:>16} ...  {words[0]:4d} -> {words[-2]:4d} ->"
+                f" {after:4d}, round {drop:2d}      {min(after, SCHED_SMALL[d]):4d}  {which}"
             )
         return 0
     print(emit())
