@@ -97,7 +97,9 @@ def rcdt_table() -> list[int]:
 # (Zhao, Steinfeld, Sakzad, IEEE TC 2020), scaled by 2^63; that polynomial
 # was produced by a minimax search (Sollya fpminimax on binary64
 # coefficients) which this script cannot re-run, so the values are NOT derived
-# here. approx_exp_checks() verifies what can be verified: each is an exact
+# here (nor were they re-compared with the specification's printed table for
+# this script: its text was not at hand). approx_exp_checks() verifies what
+# can be verified: each is an exact
 # binary64 times 2^63, each is within a few percent of the Taylor coefficient
 # 2^63 (-1)^k / k! in magnitude, and the fixed-point evaluation the
 # specification prescribes approximates 2^63 exp(-x) within 2^-47 relative.
