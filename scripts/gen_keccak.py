@@ -28,8 +28,9 @@ expressions are evaluated in Python against a direct model of the FIPS 202 step
 mappings, and that model, run as a sponge, against hashlib's SHA-3 and SHAKE.
 
 `--check` exits non-zero when the committed C differs from what this script
-writes (tests/python/test_tables.py runs it). `--plain` (with `--stdout`) emits
-the version without lane complementing, for measurement.
+writes (tests/python/test_tables.py runs it). `--list` prints every pattern the
+search accepts. `--plain` (with `--stdout`) emits the version without lane
+complementing, for measurement.
 """
 
 from __future__ import annotations
@@ -496,8 +497,16 @@ def main() -> int:
     ap.add_argument("--check", action="store_true", help="fail if keccak.c is not up to date")
     ap.add_argument("--stdout", action="store_true", help="print the generated block only")
     ap.add_argument("--plain", action="store_true", help="no lane complementing (with --stdout)")
+    ap.add_argument("--list", action="store_true", help="list the patterns the search finds")
     ap.add_argument("--file", type=pathlib.Path, default=KECCAK_C, help="the C file to update")
     args = ap.parse_args()
+    if args.list:
+        chosen = choose_pattern()
+        for p in search_patterns():
+            lanes = [i for i in range(25) if (p >> i) & 1]
+            mark = "  <- chosen" if p == chosen else ""
+            print(f"st{lanes}: NOTs per chi row {pattern_cost(p)}{mark}")
+        return 0
     block = generated(args.plain)
     if args.stdout:
         sys.stdout.write(block)
