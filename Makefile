@@ -47,6 +47,7 @@ lint-python: venv
 	$(VENV)/bin/ruff format --check python tests benchmarks scripts assurance fuzz
 	$(VENV)/bin/mypy --strict python/pqfence
 	$(VPY) scripts/gen_stubs.py --check
+	$(VPY) scripts/gen_keccak.py --check
 
 test-python: develop
 	$(VPY) -m pytest -q
