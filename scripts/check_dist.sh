@@ -34,7 +34,7 @@ fail() {
 declare -a timings=()
 phase_start=$SECONDS
 phase_end() {
-  timings+=("$(printf '%-44s %4d s' "$1" $((SECONDS - phase_start)))")
+  timings+=("$(printf '%-56s %4d s' "$1" $((SECONDS - phase_start)))")
   phase_start=$SECONDS
 }
 
@@ -123,7 +123,7 @@ run_in_fresh_venv() {
   "$python" -m venv "$venv"
   # Nothing of the development venv leaks in; the sdist's build backend
   # (maturin) is pinned like everything else.
-  env -u VIRTUAL_ENV -u PYO3_PYTHON PATH="$clean_path" \
+  env -u VIRTUAL_ENV -u PYO3_PYTHON -u CARGO_TARGET_DIR PATH="$clean_path" \
     PIP_CONSTRAINT="$ROOT/requirements-demo.txt" \
     "$venv/bin/python" -m pip install -q --no-cache-dir "$artefact"
   phase_end "$label: install"
