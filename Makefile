@@ -62,23 +62,23 @@ lint-python: venv
 	$(VENV)/bin/mypy --strict python/pqfence
 	$(VPY) scripts/gen_stubs.py --check
 
-test-python: develop
+test-python: venv develop
 	$(VPY) -m pytest -q
 
 # Slower conformance run (long loops, all vectors through every layer).
-conformance: develop
+conformance: venv develop
 	$(VPY) -m pytest -q -m slow --run-slow
 
 # The assurance harness (assurance/, fuzz/): constant time under valgrind, no
 # division, sanitizers, fuzzing, zeroization, threads, symbol hygiene; one
 # table at the end (README, "Assurance"). The fast subset runs in `make test`.
-assurance: develop
+assurance: venv develop
 	$(VENV_ENV) assurance/run.sh
 
-assurance-fast: develop
+assurance-fast: venv develop
 	$(VENV_ENV) assurance/run.sh --fast
 
-bench: develop
+bench: venv develop
 	$(VPY) benchmarks/bench.py
 
 # Release artefacts: a manylinux2014 abi3 wheel (through zig) and the sdist in
