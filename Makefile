@@ -1,29 +1,45 @@
 # pqfence developer commands. The two set-up commands (see README):
-#   make demo   build everything and run the demonstration job
+#   make demo   build the extension and run the demonstration job
 #   make test   run every test, lint and drift check
-# Everything Python-side lives in .venv, created here from requirements-dev.txt.
+# Everything Python-side lives in .venv. `make demo` installs only
+# requirements-demo.txt (maturin); `make test` adds requirements-dev.txt (the
+# test, lint and oracle packages). Both files pin exact versions.
 
 PYTHON ?= python3
 VENV   := $(CURDIR)/.venv
 VPY    := $(VENV)/bin/python
-STAMP  := $(VENV)/.deps-stamp
+PIP_VERSION := 26.3
+DEMO_STAMP  := $(VENV)/.demo-stamp
+DEV_STAMP   := $(VENV)/.dev-stamp
 export PYO3_PYTHON := $(VPY)
 VENV_ENV := VIRTUAL_ENV=$(VENV) PATH=$(VENV)/bin:$$PATH
 
-.PHONY: demo test venv develop lint-rust test-rust lint-python test-python pyca-tests bindings c-warnings bench conformance clean assurance assurance-fast
+.PHONY: demo test venv venv-demo develop lint-rust test-rust lint-python test-python pyca-tests bindings c-warnings bench conformance clean assurance assurance-fast dist dist-check
 
 demo: develop
 	$(VPY) -m pqfence
 
-venv: $(STAMP)
+$(VPY):
+	$(PYTHON) -m venv $(VENV)
+	$(VPY) -m pip install -q pip==$(PIP_VERSION)
 
-$(STAMP): requirements-dev.txt
-	test -x $(VPY) || $(PYTHON) -m venv $(VENV)
-	$(VPY) -m pip install -q --upgrade pip
-	$(VPY) -m pip install -q -r requirements-dev.txt
+# Build tool only (make demo, make develop).
+venv-demo: $(DEMO_STAMP)
+
+$(DEMO_STAMP): requirements-demo.txt | $(VPY)
+	$(VPY) -m pip install -q -r requirements-demo.txt
 	touch $@
 
-develop: venv
+# Everything for make test.
+venv: $(DEV_STAMP)
+
+$(DEV_STAMP): requirements-dev.txt requirements-demo.txt | $(VPY)
+	$(VPY) -m pip install -q -r requirements-dev.txt
+	touch $@ $(DEMO_STAMP)
+
+# maturin builds the cdylib (the Cargo manifest declares only an rlib, so Rust
+# users of the crate never build the Python module).
+develop: venv-demo
 	$(VENV_ENV) maturin develop --release -q
 
 # C warnings are errors here and in CI (never in users' builds).
@@ -49,31 +65,39 @@ lint-python: venv
 	$(VPY) scripts/gen_stubs.py --check
 	$(VPY) scripts/gen_keccak.py --check
 
-test-python: develop
+test-python: venv develop
 	$(VPY) -m pytest -q
 
 # pyca/cryptography 50.0.2's own ML-KEM and ML-DSA tests, run against pqfence
 # (downloaded at run time, cached in target/pyca-tests; nothing of pyca's is
 # committed). README, "pyca/cryptography compatibility".
-pyca-tests: develop
+pyca-tests: venv develop
 	$(VPY) scripts/pyca_tests.py
 
 # Slower conformance run (long loops, all vectors through every layer).
-conformance: develop
+conformance: venv develop
 	$(VPY) -m pytest -q -m slow --run-slow
 
 # The assurance harness (assurance/, fuzz/): constant time under valgrind, no
 # division, sanitizers, fuzzing, zeroization, threads, symbol hygiene; one
 # table at the end (README, "Assurance"). The fast subset runs in `make test`.
-assurance: develop
+assurance: venv develop
 	$(VENV_ENV) assurance/run.sh
 
-assurance-fast: develop
+assurance-fast: venv develop
 	$(VENV_ENV) assurance/run.sh --fast
 
-bench: develop
+bench: venv develop
 	$(VPY) benchmarks/bench.py
+
+# Release artefacts: a manylinux2014 abi3 wheel (through zig) and the sdist in
+# dist/; dist-check builds them and installs them into fresh venvs (README).
+dist: venv-demo
+	$(VENV_ENV) scripts/check_dist.sh --build-only
+
+dist-check: venv-demo
+	$(VENV_ENV) scripts/check_dist.sh
 
 clean:
 	cargo clean
-	rm -rf $(VENV)
+	rm -rf $(VENV) dist
