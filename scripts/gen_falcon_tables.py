@@ -453,16 +453,13 @@ def hexfloat(x: float) -> str:
 def emit() -> str:
     out = []
     r = rcdt_table()
-    out.append("/* sampler.c: RCDT, 72-bit values as three 24-bit limbs, high first */")
-    out.append("static const uint32_t rcdt[18][3] = {")
+    out.append("/* sampler.c: RCDT, 72-bit values as {bits 64..71, bits 0..63} */")
+    out.append("static const uint64_t half_gauss_tail[18][2] = {")
     for v in r:
-        out.append(
-            f"    {{0x{v >> 48:06X}u, 0x{(v >> 24) & 0xFFFFFF:06X}u, "
-            f"0x{v & 0xFFFFFF:06X}u}}, /* {v} */"
-        )
+        out.append(f"    {{0x{v >> 64:02X}u, 0x{v & (2**64 - 1):016X}u}}, /* {v} */")
     out.append("};\n")
     out.append("/* sampler.c: ApproxExp coefficients (copied from the specification) */")
-    out.append("static const uint64_t C[13] = {")
+    out.append("static const uint64_t exp_poly[13] = {")
     out.append("\n".join(f"    0x{c:016X}u," for c in APPROX_EXP_C))
     out.append("};\n")
     out.append("/* keygen.c: key-generation Gaussian table */")
@@ -549,12 +546,10 @@ def check(vendor: pathlib.Path) -> int:
                 errors.append(f"{what}: committed {got!r}, derived {want!r}")
 
     sampler, keygen, ntru = src["sampler.c"], src["keygen.c"], src["ntru.c"]
-    limbs = c_ints(c_array(sampler, "rcdt"))
-    committed = [
-        (limbs[i] << 48) | (limbs[i + 1] << 24) | limbs[i + 2] for i in range(0, len(limbs), 3)
-    ]
-    cmp("sampler.c rcdt", committed, rcdt_table())
-    cmp("sampler.c ApproxExp C", c_ints(c_array(sampler, "C")), APPROX_EXP_C)
+    pairs = c_ints(c_array(sampler, "half_gauss_tail"))
+    committed = [(pairs[i] << 64) | pairs[i + 1] for i in range(0, len(pairs), 2)]
+    cmp("sampler.c half_gauss_tail (RCDT)", committed, rcdt_table())
+    cmp("sampler.c exp_poly (ApproxExp C)", c_ints(c_array(sampler, "exp_poly")), APPROX_EXP_C)
     errors.extend(approx_exp_checks())
     cmp("keygen.c gauss_cdt", c_ints(c_array(keygen, "gauss_cdt")), gauss_cdt_table())
     cmp("ntru.c SCHED_SMALL", c_ints(c_array(ntru, "SCHED_SMALL")), SCHED_SMALL)
@@ -575,12 +570,12 @@ def check(vendor: pathlib.Path) -> int:
 
     k = scalar_constants()
     cmp(
-        "sampler.c inv_2sqrsigma0",
-        parse_double(c_scalar(sampler, "inv_2sqrsigma0")),
+        "sampler.c base_inv_2var",
+        parse_double(c_scalar(sampler, "base_inv_2var")),
         k["inv_2sqrsigma0"],
     )
-    cmp("sampler.c ln2", parse_double(c_scalar(sampler, "ln2")), k["ln2"])
-    cmp("sampler.c inv_ln2", parse_double(c_scalar(sampler, "inv_ln2")), k["inv_ln2"])
+    cmp("sampler.c exp_ln2", parse_double(c_scalar(sampler, "exp_ln2")), k["ln2"])
+    cmp("sampler.c exp_inv_ln2", parse_double(c_scalar(sampler, "exp_inv_ln2")), k["inv_ln2"])
     sign = src["sign.c"]
     blocks = re.split(r"#else", sign.split("#if PQF_FALCON_LOGN == 9", 1)[1].split("#endif", 1)[0])
     for n, blk in zip((512, 1024), blocks):

@@ -37,8 +37,13 @@ def test_committed_tables_match_their_definitions() -> None:
 @pytest.mark.parametrize(
     ("file", "old", "new", "what"),
     [
-        # one unit in the last RCDT limb
-        ("sampler.c", "0x000000u, 0x000000u, 0x0000C6u", "0x000000u, 0x000000u, 0x0000C7u", "rcdt"),
+        # one unit in the low word of an RCDT entry
+        (
+            "sampler.c",
+            "{0x00u, 0x00000000000000C6u}",
+            "{0x00u, 0x00000000000000C7u}",
+            "half_gauss_tail",
+        ),
         # one unit in a gauss_cdt entry
         ("keygen.c", "1227179971273316331u", "1227179971273316332u", "gauss_cdt"),
         # a schedule entry

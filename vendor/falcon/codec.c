@@ -1,192 +1,231 @@
 /*
- * Falcon specification section 3.11: encodings of public keys (3.11.4), private
- * keys (3.11.5) and of the compressed s2 of signatures (3.11.2). Bits are packed
- * most significant first.
+ * Falcon encodings (specification section 3.11): the public key (14-bit
+ * values mod q), the private key (fixed-width two's complement fields) and
+ * the compressed signature body (sign, 7 low bits, unary high part).
+ *
+ * Written clean room for issue 13 from the Falcon specification (round 3,
+ * v1.2) and vendor/falcon/SPEC-NOTES.md sections 1 and 2, without looking at
+ * any other implementation. Only the interface (internal.h) was kept so the
+ * rest of vendor/falcon/ can call it unchanged.
+ *
+ * All packings are most significant bit first. The private-key routines
+ * handle secrets and run in constant time: no branch or index depends on a
+ * field's value, and the validity verdict is one combined mask. The
+ * signature routines handle public data (s2 is declassified by the signer
+ * before compressing it, assurance/suppressions.md row 17).
  */
 #include "internal.h"
 
 #include "ct.h"
 
-/* Section 3.11.4: h as 14-bit values. */
-size_t pqf_falcon_modq_encode(uint8_t *out, const uint16_t *x, unsigned logn) {
-    size_t n = (size_t)1 << logn, u, len = 0;
-    uint32_t acc = 0;
-    unsigned acc_len = 0;
-    for (u = 0; u < n; u++) {
-        acc = (acc << 14) | x[u];
-        acc_len += 14;
-        while (acc_len >= 8) {
-            acc_len -= 8;
-            out[len++] = (uint8_t)(acc >> acc_len);
-        }
+#define Q PQF_FALCON_Q
+
+/* An MSB-first bit sink. `hold` keeps the `nheld` (< 8 between calls) bits
+ * not yet written out in its low bits. */
+typedef struct {
+    uint8_t *dst;
+    size_t pos;
+    uint32_t hold;
+    unsigned nheld;
+} bitsink;
+
+static void sink_put(bitsink *s, uint32_t value, unsigned width) {
+    s->hold = (s->hold << width) | value;
+    s->nheld += width;
+    while (s->nheld >= 8) {
+        s->nheld -= 8;
+        s->dst[s->pos++] = (uint8_t)(s->hold >> s->nheld);
     }
-    if (acc_len > 0) {
-        out[len++] = (uint8_t)(acc << (8 - acc_len));
-    }
-    return len;
 }
 
-/* Section 3.11.4 decoding: rejects any value >= q (public data). */
+/* Pads the last partial byte with zero bits; returns the byte count. */
+static size_t sink_close(bitsink *s) {
+    if (s->nheld != 0) {
+        s->dst[s->pos++] = (uint8_t)(s->hold << (8 - s->nheld));
+        s->nheld = 0;
+    }
+    return s->pos;
+}
+
+/* ---- public key: n values in [0, q), 14 bits each ---- */
+
+size_t pqf_falcon_modq_encode(uint8_t *out, const uint16_t *x, unsigned logn) {
+    size_t count = (size_t)1 << logn, i;
+    bitsink s;
+    /* callers give values in [0, q); they are packed as they are */
+    s.dst = out;
+    s.pos = 0;
+    s.hold = 0;
+    s.nheld = 0;
+    for (i = 0; i < count; i++) {
+        sink_put(&s, x[i] & 0x3FFFu, 14);
+    }
+    return sink_close(&s);
+}
+
 size_t pqf_falcon_modq_decode(uint16_t *x, const uint8_t *in, unsigned logn) {
-    size_t n = (size_t)1 << logn, u = 0, len = 0;
-    uint32_t acc = 0;
-    unsigned acc_len = 0;
-    while (u < n) {
-        acc = (acc << 8) | in[len++];
-        acc_len += 8;
-        if (acc_len >= 14) {
-            uint32_t w;
-            acc_len -= 14;
-            w = (acc >> acc_len) & 0x3FFF;
-            if (w >= PQF_FALCON_Q) {
+    size_t count = (size_t)1 << logn, nbytes = (14 * count + 7) / 8;
+    size_t rd = 0, got = 0;
+    uint32_t window = 0;
+    unsigned avail = 0;
+    while (got < count) {
+        window = (window << 8) | in[rd++];
+        avail += 8;
+        if (avail >= 14) {
+            uint32_t v;
+            avail -= 14;
+            v = (window >> avail) & 0x3FFFu;
+            if (v >= Q) {
                 return 0;
             }
-            x[u++] = (uint16_t)w;
+            x[got++] = (uint16_t)v;
         }
     }
-    if ((acc & ((1u << acc_len) - 1u)) != 0) {
-        return 0;
-    }
-    return len;
+    /* 14 n is a multiple of 8: nothing is left over */
+    return rd == nbytes ? rd : 0;
 }
 
-/* Section 3.11.5: small signed values as bits-wide two's complement. */
+/* ---- private key fields: `width`-bit two's complement ---- */
+
 size_t pqf_falcon_trim_i8_encode(uint8_t *out, const int8_t *x, unsigned logn,
-                                 unsigned bits) {
-    size_t n = (size_t)1 << logn, u, len = 0;
-    uint32_t acc = 0, mask = (1u << bits) - 1u;
-    unsigned acc_len = 0;
-    for (u = 0; u < n; u++) {
-        acc = (acc << bits) | ((uint32_t)(int32_t)x[u] & mask);
-        acc_len += bits;
-        while (acc_len >= 8) {
-            acc_len -= 8;
-            out[len++] = (uint8_t)(acc >> acc_len);
-        }
+                                 unsigned width) {
+    size_t count = (size_t)1 << logn, i, len;
+    /* key generation only gives values within the field's range (the
+     * decoder rejects the one pattern that has no positive counterpart);
+     * each value is packed as its low `width` bits */
+    uint32_t field = ((uint32_t)1 << width) - 1;
+    bitsink s;
+    s.dst = out;
+    s.pos = 0;
+    s.hold = 0;
+    s.nheld = 0;
+    for (i = 0; i < count; i++) {
+        sink_put(&s, (uint32_t)(int32_t)x[i] & field, width);
     }
-    if (acc_len > 0) {
-        out[len++] = (uint8_t)(acc << (8 - acc_len));
-    }
+    len = sink_close(&s);
+    s.hold = 0;
     return len;
 }
 
-/* Section 3.11.5 decoding; -2^(bits-1) is not a valid value. Constant time. */
 size_t pqf_falcon_trim_i8_decode(int8_t *x, const uint8_t *in, unsigned logn,
-                                 unsigned bits) {
-    size_t n = (size_t)1 << logn, u = 0, len = 0;
-    uint32_t acc = 0, mask = (1u << bits) - 1u, sbit = 1u << (bits - 1), bad = 0;
-    unsigned acc_len = 0;
-    while (u < n) {
-        acc = (acc << 8) | in[len++];
-        acc_len += 8;
-        while (acc_len >= bits && u < n) {
-            uint32_t w;
-            acc_len -= bits;
-            w = (acc >> acc_len) & mask;
-            bad |= pqf_ct_mask_eq_u32(w, sbit);
-            w |= (uint32_t)0 - (w & sbit); /* sign extension */
-            x[u++] = (int8_t)(int32_t)w;
+                                 unsigned width) {
+    size_t count = (size_t)1 << logn, rd = 0, got = 0;
+    uint32_t field = ((uint32_t)1 << width) - 1;
+    uint32_t signbit = (uint32_t)1 << (width - 1);
+    uint32_t window = 0, bad = 0;
+    unsigned avail = 0;
+    /* the loop's shape depends on count and width only */
+    while (got < count) {
+        window = (window << 8) | in[rd++];
+        avail += 8;
+        while (avail >= width && got < count) {
+            uint32_t raw, v;
+            avail -= width;
+            raw = (window >> avail) & field;
+            /* sign extension: subtract 2^width when the sign bit is set */
+            v = raw - ((raw & signbit) << 1);
+            bad |= pqf_ct_mask_eq_u32(raw, signbit);
+            x[got++] = (int8_t)(int32_t)v;
         }
     }
-    bad |= pqf_ct_mask_nonzero_u32(acc & ((1u << acc_len) - 1u));
-    acc = 0;
-    return (size_t)(len & ~(size_t)bad);
+    window = 0;
+    return (size_t)(~bad & (uint32_t)rd);
 }
 
-/* Section 3.11.2 Compress(s2): per value a sign bit, the 7 low bits of |s|,
- * then |s| >> 7 zeros and a one. */
+/* ---- signature body: Compress / Decompress ---- */
+
 size_t pqf_falcon_comp_encode(uint8_t *out, size_t maxlen, const int16_t *x,
                               unsigned logn) {
-    size_t n = (size_t)1 << logn, u, len = 0;
-    uint32_t acc = 0;
-    unsigned acc_len = 0;
-    for (u = 0; u < n; u++) {
-        int32_t s = x[u];
-        uint32_t t;
-        if (s < -2047 || s > 2047) {
+    size_t count = (size_t)1 << logn, i;
+    bitsink s;
+    /* the bound first, so that nothing is written for an invalid input */
+    for (i = 0; i < count; i++) {
+        if (x[i] < -2047 || x[i] > 2047) {
             return 0;
         }
-        t = (uint32_t)(s < 0 ? -s : s);
-        acc = (acc << 1) | (uint32_t)(s < 0);
-        acc = (acc << 7) | (t & 0x7F);
-        t >>= 7;
-        acc = (acc << (t + 1)) | 1u;
-        acc_len += 8 + t + 1;
-        while (acc_len >= 8) {
-            acc_len -= 8;
-            if (len >= maxlen) {
-                return 0;
-            }
-            out[len++] = (uint8_t)(acc >> acc_len);
-        }
     }
-    if (acc_len > 0) {
-        if (len >= maxlen) {
+    s.dst = out;
+    s.pos = 0;
+    s.hold = 0;
+    s.nheld = 0;
+    for (i = 0; i < count; i++) {
+        int32_t v = x[i];
+        uint32_t mag = (uint32_t)(v < 0 ? -v : v);
+        uint32_t high = mag >> 7;
+        /* up to 8 + 16 bits per value: stop before writing past maxlen */
+        if (s.pos + (s.nheld + 8 + high + 1 + 7) / 8 > maxlen) {
             return 0;
         }
-        out[len++] = (uint8_t)(acc << (8 - acc_len));
+        sink_put(&s, ((uint32_t)(v < 0) << 7) | (mag & 0x7Fu), 8);
+        sink_put(&s, 1, high + 1); /* high zeros, then a one */
     }
-    return len;
+    return sink_close(&s);
 }
 
-/* Section 3.11.2 Decompress: strict, rejects -0, values above 2047, running
- * past maxlen and non-zero padding bits in the last byte. */
 size_t pqf_falcon_comp_decode(int16_t *x, const uint8_t *in, size_t maxlen,
                               unsigned logn) {
-    size_t n = (size_t)1 << logn, u, len = 0;
-    uint32_t acc = 0;
-    unsigned acc_len = 0;
-    for (u = 0; u < n; u++) {
-        uint32_t b, m;
-        if (len >= maxlen) {
-            return 0;
-        }
-        acc = (acc << 8) | in[len++];
-        /* acc_len bits were pending, now acc_len + 8: the sign and 7 low bits
-         * are the top 8 of them. */
-        b = (acc >> acc_len) & 0xFF;
-        m = b & 0x7F;
-        for (;;) {
-            if (acc_len == 0) {
-                if (len >= maxlen) {
-                    return 0;
-                }
-                acc = (acc << 8) | in[len++];
-                acc_len = 8;
-            }
-            acc_len--;
-            if ((acc >> acc_len) & 1u) {
-                break;
-            }
-            m += 128;
-            if (m > 2047) {
+    size_t count = (size_t)1 << logn, rd = 0, got;
+    uint32_t window = 0;
+    unsigned avail = 0;
+    for (got = 0; got < count; got++) {
+        uint32_t head, mag, high = 0;
+        if (avail < 8) {
+            if (rd >= maxlen) {
                 return 0;
             }
+            window = (window << 8) | in[rd++];
+            avail += 8;
         }
-        if ((b & 0x80) && m == 0) {
-            return 0;
+        avail -= 8;
+        head = (window >> avail) & 0xFFu;
+        for (;;) {
+            if (avail == 0) {
+                if (rd >= maxlen) {
+                    return 0;
+                }
+                window = (window << 8) | in[rd++];
+                avail = 8;
+            }
+            avail--;
+            if ((window >> avail) & 1u) {
+                break;
+            }
+            if (++high > 15) {
+                return 0; /* |s| would exceed 2047 */
+            }
         }
-        x[u] = (int16_t)((b & 0x80) ? -(int32_t)m : (int32_t)m);
-        acc &= (1u << acc_len) - 1u;
+        mag = (high << 7) | (head & 0x7Fu);
+        if ((head & 0x80u) != 0) {
+            if (mag == 0) {
+                return 0; /* "-0" is not canonical */
+            }
+            x[got] = (int16_t)(-(int32_t)mag);
+        } else {
+            x[got] = (int16_t)mag;
+        }
     }
-    if ((acc & ((1u << acc_len) - 1u)) != 0) {
+    /* the unused low bits of the last byte read must be zero */
+    if ((window & (((uint32_t)1 << avail) - 1)) != 0) {
         return 0;
     }
-    return len;
+    return rd;
 }
 
-/* Section 3.11.5: sk = 0x50 + logn || f || g || F. */
+/* ---- private key: header, f, g, F ---- */
+
 int pqf_falcon_decode_sk(int8_t *f, int8_t *g, int8_t *F, const uint8_t *sk) {
     const unsigned logn = PQF_FALCON_LOGN;
-    size_t off = 1, r;
-    uint32_t ok = pqf_ct_mask_eq_u32(sk[0], PQF_FALCON_SK_HEADER);
-    r = pqf_falcon_trim_i8_decode(f, sk + off, logn, PQF_FALCON_FG_BITS);
-    ok &= ~pqf_ct_mask_eq_u32((uint32_t)r, 0);
-    off += (PQF_FALCON_FG_BITS << logn) / 8;
-    r = pqf_falcon_trim_i8_decode(g, sk + off, logn, PQF_FALCON_FG_BITS);
-    ok &= ~pqf_ct_mask_eq_u32((uint32_t)r, 0);
-    off += (PQF_FALCON_FG_BITS << logn) / 8;
-    r = pqf_falcon_trim_i8_decode(F, sk + off, logn, 8);
-    ok &= ~pqf_ct_mask_eq_u32((uint32_t)r, 0);
-    return ok ? PQF_OK : PQF_ERR_INVALID_KEY;
+    size_t off = 1, len;
+    uint32_t bad;
+    bad = ~pqf_ct_mask_eq_u32(sk[0], PQF_FALCON_SK_HEADER);
+    len = pqf_falcon_trim_i8_decode(f, sk + off, logn, PQF_FALCON_FG_BITS);
+    bad |= pqf_ct_mask_eq_u32((uint32_t)len, 0);
+    off += (PQF_FALCON_FG_BITS * PQF_FALCON_N) / 8;
+    len = pqf_falcon_trim_i8_decode(g, sk + off, logn, PQF_FALCON_FG_BITS);
+    bad |= pqf_ct_mask_eq_u32((uint32_t)len, 0);
+    off += (PQF_FALCON_FG_BITS * PQF_FALCON_N) / 8;
+    len = pqf_falcon_trim_i8_decode(F, sk + off, logn, 8);
+    bad |= pqf_ct_mask_eq_u32((uint32_t)len, 0);
+    /* PQF_OK is 0 and PQF_ERR_INVALID_KEY is -1: the mask's low bit picks */
+    return PQF_OK + (int)(bad & 1u) * (PQF_ERR_INVALID_KEY - PQF_OK);
 }
