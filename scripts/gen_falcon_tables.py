@@ -463,7 +463,7 @@ def emit() -> str:
     out.append("\n".join(f"    0x{c:016X}u," for c in APPROX_EXP_C))
     out.append("};\n")
     out.append("/* keygen.c: key-generation Gaussian table */")
-    out.append("static const uint64_t gauss_cdt[27] = {")
+    out.append("static const uint64_t kg_tab[27] = {")
     out.append(c_u64_list(gauss_cdt_table()))
     out.append("};\n")
     out.append("/* ntru.c: size schedule (pinned, see --measure) */")
@@ -551,7 +551,7 @@ def check(vendor: pathlib.Path) -> int:
     cmp("sampler.c half_gauss_tail (RCDT)", committed, rcdt_table())
     cmp("sampler.c exp_poly (ApproxExp C)", c_ints(c_array(sampler, "exp_poly")), APPROX_EXP_C)
     errors.extend(approx_exp_checks())
-    cmp("keygen.c gauss_cdt", c_ints(c_array(keygen, "gauss_cdt")), gauss_cdt_table())
+    cmp("keygen.c kg_tab (table T)", c_ints(c_array(keygen, "kg_tab")), gauss_cdt_table())
     cmp("ntru.c SCHED_SMALL", c_ints(c_array(ntru, "SCHED_SMALL")), SCHED_SMALL)
     cmp("ntru.c SCHED_LARGE", c_ints(c_array(ntru, "SCHED_LARGE")), SCHED_LARGE)
     bits = c_ints(c_array(ntru, "SCHED_BITS"))
@@ -591,7 +591,7 @@ def check(vendor: pathlib.Path) -> int:
     cmp("params.h L2BOUND (512, 1024)", l2, [k["l2bound_512"], k["l2bound_1024"]])
     cmp(
         "keygen.c 1.17^2 q",
-        float(re.search(r"s < ([0-9.]+)\)", keygen).group(1)),
+        parse_double(c_scalar(keygen, "kg_gs_bound")),
         k["keygen_bound"],
     )
     cmp(

@@ -44,8 +44,8 @@ def test_committed_tables_match_their_definitions() -> None:
             "{0x00u, 0x00000000000000C7u}",
             "half_gauss_tail",
         ),
-        # one unit in a gauss_cdt entry
-        ("keygen.c", "1227179971273316331u", "1227179971273316332u", "gauss_cdt"),
+        # one unit in an entry of the key-generation table T
+        ("keygen.c", "1227179971273316331u", "1227179971273316332u", "kg_tab"),
         # a schedule entry
         ("ntru.c", "{1577, 8}", "{1577, 9}", "SCHED_BITS"),
         # one ulp of an FFT root

@@ -7,12 +7,18 @@
  * vector, ||(q adj(f), q adj(g)) / (f adj(f) + g adj(g))||^2, is below 1.17^2 q,
  * when f is invertible modulo q and NTRUSolve succeeds.
  *
- * Sampling: a 63-bit value is compared with a cumulative table of the Gaussian
- * of parameter 1.17 sqrt(q / 2048) (n = 1024); for n = 512 two such samples
- * are added (variance doubles, matching sigma_{f,g} for n = 512). The whole
- * table is scanned for each draw (constant time). The sum of the coefficients
- * of f (and of g) is forced odd by redrawing the last coefficient, so that the
- * resultants are odd.
+ * The sampling and acceptance part (the table kg_tab, kg_next64,
+ * kg_base_sample, sample_poly, fits_encoding, sqnorm, gs_norm_ok) was
+ * rewritten clean room for issue 13: written from the specification and from
+ * vendor/falcon/SPEC-NOTES.md sections 1, 4, 5.1 to 5.4, 11 and 12 only,
+ * without reading the code it replaces or any other Falcon implementation,
+ * and checked against the previous code as a black box (identical keys). The
+ * table is the output of scripts/gen_falcon_tables.py, which derives it from
+ * its definition and --checks it. Each coefficient is one base sample (two
+ * 64-bit draws against a table for n = 1024, every entry compared, so
+ * constant time) for n = 1024 and the sum of two for n = 512 (twice the
+ * variance); the last coefficient is redrawn until the coefficient sum is odd,
+ * so that the resultants are odd.
  */
 #include <string.h>
 
@@ -20,144 +26,157 @@
 
 #include "ct.h"
 
-#define Q PQF_FALCON_Q
-
-/*
- * T[0] = round(2^63 P(X = 0)); T[k] = round(2^63 P(|X| > k | X != 0)) for
- * k = 1..26, X of the discrete Gaussian over Z with sigma = 1.17 sqrt(12289 /
- * 2048) = 2.8660196105754624 (computed with 80-digit arithmetic).
- */
-static const uint64_t gauss_cdt[27] = {
+/* ---- SPEC-NOTES 5.2.1: the table T (27 values below 2^63, decreasing from
+ * index 1, kg_tab[26] = 0), output of scripts/gen_falcon_tables.py, which
+ * derives it and --checks it. kg_tab[0] = 2^63 P(X = 0); kg_tab[k] =
+ * 2^63 P(|X| > k | X != 0), X ~ D_{Z, 1.17 sqrt(q / 2048)}. */
+static const uint64_t kg_tab[27] = {
     1283868770400643928u, 6416574995475331444u, 4078260278032692663u,
     2353523259288686585u, 1227179971273316331u, 575931623374121527u,
-    242543240509105209u,  91437049221049666u,   30799446349977173u,
-    9255276791179340u,    2478152334826140u,    590642893610164u,
-    125206034929641u,     23590435911403u,      3948334035941u,
-    586753615614u,        77391054539u,         9056793210u,
-    940121950u,           86539696u,            7062824u,
-    510971u,              32764u,               1862u,
-    94u,                  4u,                   0u};
+    242543240509105209u, 91437049221049666u, 30799446349977173u,
+    9255276791179340u, 2478152334826140u, 590642893610164u,
+    125206034929641u, 23590435911403u, 3948334035941u,
+    586753615614u, 77391054539u, 9056793210u,
+    940121950u, 86539696u, 7062824u,
+    510971u, 32764u, 1862u,
+    94u, 4u, 0u,
+};
 
-static uint64_t shake_u64(pqf_keccak_ctx *rng) {
-    uint8_t b[8];
+/* SPEC-NOTES 5.4 test 2: the bound 1.17^2 q (exact decimal) on the squared
+ * Gram-Schmidt norm */
+static const double kg_gs_bound = 16822.4121;
+
+/* SPEC-NOTES 5.1: the next 8 bytes of the SHAKE256 stream, little-endian */
+static uint64_t kg_next64(pqf_keccak_ctx *rng) {
+    uint8_t buf[8];
     uint64_t r = 0;
-    int i;
-    pqf_keccak_squeeze(rng, b, 8);
-    for (i = 7; i >= 0; i--) {
-        r = (r << 8) | b[i];
+    unsigned j;
+
+    pqf_keccak_squeeze(rng, buf, sizeof buf);
+    for (j = 8; j-- > 0;) {
+        r = (r << 8) | buf[j];
     }
-    pqf_wipe(b, sizeof b);
+    pqf_wipe(buf, sizeof buf);
     return r;
 }
 
-/* One coefficient of D_{Z, sigma_{f,g}} (constant time). */
-static int32_t gauss_sample(pqf_keccak_ctx *rng) {
-    const unsigned reps = 1u << (10 - PQF_FALCON_LOGN);
-    int32_t val = 0;
-    unsigned i, k;
-    for (i = 0; i < reps; i++) {
-        uint64_t r = shake_u64(rng);
-        uint32_t neg = (uint32_t)(r >> 63), zero, v = 0;
-        r &= ~((uint64_t)1 << 63);
-        /* zero = 1 when r < T[0]: the sample is 0 */
-        zero = (uint32_t)((r - gauss_cdt[0]) >> 63);
-        r = shake_u64(rng) & ~((uint64_t)1 << 63);
-        /* v = first k >= 1 with r >= T[k] (the magnitude), unless zero */
-        for (k = 1; k < 27; k++) {
-            uint32_t t = (uint32_t)((r - gauss_cdt[k]) >> 63) ^ 1u;
-            v |= k & (uint32_t)(0u - (t & (zero ^ 1u)));
-            zero |= t;
-        }
-        v = (v ^ (0u - neg)) + neg;
-        val += (int32_t)v;
-    }
-    return val;
+/* 1 when a < b, for a, b < 2^63, without a comparison instruction's branch */
+static uint64_t kg_lt63(uint64_t a, uint64_t b) {
+    return (a - b) >> 63;
 }
 
-/* Algorithm 5 line 2: a polynomial with D_{Z, sigma_{f,g}} coefficients and
- * odd coefficient sum. */
-static void sample_poly(int8_t *f, pqf_keccak_ctx *rng) {
+/* SPEC-NOTES 5.2: one base sample from two draws u, v. Every entry of the
+ * table is compared (constant time). Since kg_tab[1..26] decreases to 0, the
+ * least k >= 1 with v' >= kg_tab[k] is 1 + #{k in 1..26 : v' < kg_tab[k]}. */
+static int32_t kg_base_sample(pqf_keccak_ctx *rng) {
+    const uint64_t m63 = ((uint64_t)1 << 63) - 1;
+    uint64_t u = kg_next64(rng);
+    uint64_t v = kg_next64(rng) & m63;
+    uint64_t neg = u >> 63, mag = 1, nonzero;
+    unsigned k;
+    int32_t m, s;
+
+    u &= m63;
+    for (k = 1; k < 27; k++) {
+        mag += kg_lt63(v, kg_tab[k]);
+    }
+    nonzero = kg_lt63(u, kg_tab[0]) ^ 1;
+    mag &= (uint64_t)0 - nonzero;
+    m = (int32_t)mag;
+    s = (int32_t)neg;
+    return m - 2 * s * m;
+}
+
+/* SPEC-NOTES 5.3: n coefficients in index order; a draw outside [-127, 127],
+ * or a last draw that would leave the coefficient sum even, is redrawn (a
+ * public decision, assurance/suppressions.md row 18, K2). */
+static void sample_poly(int8_t *p, pqf_keccak_ctx *rng) {
     const size_t n = PQF_FALCON_N;
-    size_t u;
-    uint32_t parity = 0;
-    for (u = 0; u < n; u++) {
-        int32_t s;
-        for (;;) {
-            uint32_t redraw;
-            s = gauss_sample(rng);
-            /* a value outside the encodable range, or a last coefficient
-             * that would make the sum even, is redrawn: public decisions on
-             * discarded values (assurance/suppressions.md, K2) */
-            redraw = (uint32_t)(s < -127) | (uint32_t)(s > 127);
-            redraw |= (uint32_t)(u == n - 1) & ~((uint32_t)s ^ parity);
-            redraw &= 1u;
-            PQF_DECLASSIFY(&redraw, sizeof redraw);
-            if (!redraw) {
-                break;
-            }
+    uint32_t par = 0;
+    size_t i = 0;
+
+    while (i < n) {
+        int32_t c = kg_base_sample(rng);
+        uint32_t redraw, even;
+#if PQF_FALCON_LOGN == 9
+        /* the table is for n = 1024: two samples give twice the variance */
+        c += kg_base_sample(rng);
+#endif
+        redraw = ((uint32_t)(127 - c) | (uint32_t)(c + 127)) >> 31;
+        even = ((par ^ (uint32_t)c) & 1u) ^ 1u;
+        redraw |= even & (uint32_t)(i == n - 1);
+        PQF_DECLASSIFY(&redraw, sizeof redraw);
+        if (redraw) {
+            continue;
         }
-        parity ^= (uint32_t)s & 1u;
-        f[u] = (int8_t)s;
+        p[i] = (int8_t)c;
+        par ^= (uint32_t)c & 1u;
+        i++;
     }
 }
 
-/* Coefficients within the private-key encoding: |x| < 2^(bits-1). */
-static uint32_t fits_encoding(const int8_t *f) {
-    const size_t n = PQF_FALCON_N;
-    const uint32_t lim = 1u << (PQF_FALCON_FG_BITS - 1);
+/* SPEC-NOTES 5.4 test 1, first half: 1 when every |x_i| <= 2^(b-1) - 1 */
+static uint32_t fits_encoding(const int8_t *x) {
+    const int32_t lim = (1 << (PQF_FALCON_FG_BITS - 1)) - 1;
     uint32_t bad = 0;
-    size_t u;
-    for (u = 0; u < n; u++) {
-        bad |= pqf_ct_mask_lt_u32(2 * lim - 2, (uint32_t)((int32_t)f[u] + (int32_t)lim - 1));
+    size_t i;
+
+    for (i = 0; i < PQF_FALCON_N; i++) {
+        int32_t c = x[i];
+        bad |= (uint32_t)(lim - c) | (uint32_t)(c + lim);
     }
-    return ~bad;
+    return (bad >> 31) ^ 1u;
 }
 
-static uint32_t sqnorm(const int8_t *f) {
+/* sum of x_i^2 (at most 1024 * 128^2) */
+static uint32_t sqnorm(const int8_t *x) {
     uint32_t s = 0;
-    size_t u;
-    for (u = 0; u < PQF_FALCON_N; u++) {
-        s += (uint32_t)((int32_t)f[u] * f[u]);
+    size_t i;
+
+    for (i = 0; i < PQF_FALCON_N; i++) {
+        int32_t c = x[i];
+        s += (uint32_t)(c * c);
     }
     return s;
 }
 
-/* ||(q adj(f), q adj(g)) / (f adj(f) + g adj(g))||^2 < 1.17^2 q; w: 3n doubles */
+/* SPEC-NOTES 5.4 test 2, with the binary64 sequence the note fixes: in FFT
+ * form, per slot c = 1 / (|f_j|^2 + |g_j|^2), A = (adj(f) q) c,
+ * B = (adj(g) q) c; back to coefficients; the squares summed in index order,
+ * A_i^2 then B_i^2. w holds 2n doubles; wiped before returning. */
 static uint32_t gs_norm_ok(const int8_t *f, const int8_t *g, double *w) {
     const unsigned logn = PQF_FALCON_LOGN;
-    const size_t n = PQF_FALCON_N;
-    double *a = w, *b = w + n, *c = w + 2 * n, s = 0.0;
-    size_t u;
-    for (u = 0; u < n; u++) {
-        a[u] = (double)f[u];
-        b[u] = (double)g[u];
+    const size_t n = PQF_FALCON_N, hn = PQF_FALCON_N / 2;
+    const double q = (double)PQF_FALCON_Q;
+    double *a = w, *b = w + n, acc = 0.0;
+    uint32_t ok;
+    size_t i;
+
+    for (i = 0; i < n; i++) {
+        a[i] = (double)f[i];
+        b[i] = (double)g[i];
     }
     pqf_falcon_fft(a, logn);
     pqf_falcon_fft(b, logn);
-    for (u = 0; u < n / 2; u++) {
-        double ar = a[u], ai = a[u + n / 2], br = b[u], bi = b[u + n / 2];
-        c[u] = 1.0 / ((ar * ar + ai * ai) + (br * br + bi * bi));
-    }
-    pqf_falcon_fft_adj(a, logn);
-    pqf_falcon_fft_adj(b, logn);
-    pqf_falcon_fft_mulconst(a, (double)Q, logn);
-    pqf_falcon_fft_mulconst(b, (double)Q, logn);
-    for (u = 0; u < n / 2; u++) {
-        a[u] *= c[u];
-        a[u + n / 2] *= c[u];
-        b[u] *= c[u];
-        b[u + n / 2] *= c[u];
+    for (i = 0; i < hn; i++) {
+        double ar = a[i], ai = a[i + hn], br = b[i], bi = b[i + hn];
+        double c = 1.0 / ((ar * ar + ai * ai) + (br * br + bi * bi));
+        a[i] = (ar * q) * c;
+        a[i + hn] = ((-ai) * q) * c;
+        b[i] = (br * q) * c;
+        b[i + hn] = ((-bi) * q) * c;
     }
     pqf_falcon_ifft(a, logn);
     pqf_falcon_ifft(b, logn);
-    for (u = 0; u < n; u++) {
-        s += a[u] * a[u];
-        s += b[u] * b[u];
+    for (i = 0; i < n; i++) {
+        acc += a[i] * a[i];
+        acc += b[i] * b[i];
     }
-    return (uint32_t)(s < 16822.4121);
+    ok = (uint32_t)(acc < kg_gs_bound);
+    pqf_wipe(w, 2 * n * sizeof(double));
+    return ok;
 }
 
-/* Algorithm 4: KeyGen. */
 int PQF_FALCON_NS(keygen)(uint8_t *pk, uint8_t *sk, const uint8_t *seed48,
                           uint8_t *tmp) {
     const unsigned logn = PQF_FALCON_LOGN;
