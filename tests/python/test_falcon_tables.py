@@ -46,6 +46,8 @@ def test_committed_tables_match_their_definitions() -> None:
         ),
         # one unit in an entry of the key-generation table T
         ("keygen.c", "1227179971273316331u", "1227179971273316332u", "kg_tab"),
+        # the Gram-Schmidt bound 1.17^2 q of key generation
+        ("keygen.c", "16822.4121;", "16822.4122;", "1.17^2 q"),
         # a schedule entry
         ("ntru.c", "{1577, 8}", "{1577, 9}", "SCHED_BITS"),
         # one ulp of an FFT root
