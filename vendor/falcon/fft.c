@@ -720,7 +720,7 @@ void pqf_falcon_fft_mul(double *a, const double *b, unsigned logn) {
     }
 }
 
-void pqf_falcon_fft_muladj(double *a, const double *b, unsigned logn) {
+void pqf_falcon_fft_mul_adjoint(double *a, const double *b, unsigned logn) {
     size_t hn, u;
     if (logn == 0) {
         a[0] *= b[0];
@@ -734,7 +734,7 @@ void pqf_falcon_fft_muladj(double *a, const double *b, unsigned logn) {
     }
 }
 
-void pqf_falcon_fft_mulselfadj(double *a, unsigned logn) {
+void pqf_falcon_fft_sqmod(double *a, unsigned logn) {
     size_t hn, u;
     if (logn == 0) {
         a[0] *= a[0];
@@ -748,7 +748,7 @@ void pqf_falcon_fft_mulselfadj(double *a, unsigned logn) {
     }
 }
 
-void pqf_falcon_fft_mulconst(double *a, double c, unsigned logn) {
+void pqf_falcon_fft_scale(double *a, double c, unsigned logn) {
     size_t n = (size_t)1 << logn, u;
     for (u = 0; u < n; u++) {
         a[u] *= c;
@@ -790,7 +790,7 @@ void pqf_falcon_fft_ldl(const double *g00, double *g01, double *g11, unsigned lo
     }
 }
 
-int64_t pqf_falcon_fpr_rint(double x) {
+int64_t pqf_falcon_round_i64(double x) {
     const double big = 4503599627370496.0; /* 2^52 */
     double a = (x + big) - big; /* exact rounding for 0 <= x < 2^52 */
     double b = (x - big) + big; /* and for -2^52 < x <= 0 */
@@ -803,7 +803,7 @@ int64_t pqf_falcon_fpr_rint(double x) {
     return (int64_t)(((uint64_t)ia & ~m) | ((uint64_t)ib & m));
 }
 
-int64_t pqf_falcon_fpr_floor(double x) {
+int64_t pqf_falcon_floor_i64(double x) {
     int64_t t = (int64_t)x; /* truncation toward zero */
     double d = x - (double)t; /* exact; negative iff x < t */
     uint64_t bits;

@@ -191,19 +191,19 @@ static uint32_t sign_attempt(int16_t *s2, pqf_falcon_prng *p, const int8_t *f,
 
     /* Gram matrix B B* */
     memcpy(g00, b00, n * sizeof *g00);
-    pqf_falcon_fft_mulselfadj(g00, logn);
+    pqf_falcon_fft_sqmod(g00, logn);
     memcpy(tmp, b01, n * sizeof *tmp);
-    pqf_falcon_fft_mulselfadj(tmp, logn);
+    pqf_falcon_fft_sqmod(tmp, logn);
     pqf_falcon_fft_add(g00, tmp, logn);
     memcpy(g01, b00, n * sizeof *g01);
-    pqf_falcon_fft_muladj(g01, b10, logn);
+    pqf_falcon_fft_mul_adjoint(g01, b10, logn);
     memcpy(tmp, b01, n * sizeof *tmp);
-    pqf_falcon_fft_muladj(tmp, b11, logn);
+    pqf_falcon_fft_mul_adjoint(tmp, b11, logn);
     pqf_falcon_fft_add(g01, tmp, logn);
     memcpy(g11, b10, n * sizeof *g11);
-    pqf_falcon_fft_mulselfadj(g11, logn);
+    pqf_falcon_fft_sqmod(g11, logn);
     memcpy(tmp, b11, n * sizeof *tmp);
-    pqf_falcon_fft_mulselfadj(tmp, logn);
+    pqf_falcon_fft_sqmod(tmp, logn);
     pqf_falcon_fft_add(g11, tmp, logn);
 
     /* t = (c, 0) B^-1 = (c * (-F) / q, -c * (-f) / q) */
@@ -213,9 +213,9 @@ static uint32_t sign_attempt(int16_t *s2, pqf_falcon_prng *p, const int8_t *f,
     pqf_falcon_fft(t0, logn);
     memcpy(t1, t0, n * sizeof *t1);
     pqf_falcon_fft_mul(t1, b01, logn);
-    pqf_falcon_fft_mulconst(t1, -inv_q, logn);
+    pqf_falcon_fft_scale(t1, -inv_q, logn);
     pqf_falcon_fft_mul(t0, b11, logn);
-    pqf_falcon_fft_mulconst(t0, inv_q, logn);
+    pqf_falcon_fft_scale(t0, inv_q, logn);
 
     ff_sampling(p, t0, t1, g00, g01, g11, logn, tmp);
 
@@ -231,8 +231,8 @@ static uint32_t sign_attempt(int16_t *s2, pqf_falcon_prng *p, const int8_t *f,
     pqf_falcon_ifft(g00, logn);
     pqf_falcon_ifft(t0, logn);
     for (u = 0; u < n; u++) {
-        int64_t s1 = (int64_t)hm[u] - pqf_falcon_fpr_rint(g00[u]);
-        int64_t z2 = -pqf_falcon_fpr_rint(t0[u]);
+        int64_t s1 = (int64_t)hm[u] - pqf_falcon_round_i64(g00[u]);
+        int64_t z2 = -pqf_falcon_round_i64(t0[u]);
         sqn += (uint64_t)(s1 * s1) + (uint64_t)(z2 * z2);
         s2[u] = (int16_t)z2;
         /* values outside int16 always exceed the bound */
