@@ -107,10 +107,12 @@ void pqf_falcon_fft_scale(double *a, double c, unsigned logn);
 /* a <- a / b value by value (b nonzero at every root) */
 void pqf_falcon_fft_div(double *a, const double *b, unsigned logn);
 /* Factorises the Hermitian 2x2 matrix G = [[g00, g01], [adj(g01), g11]] as
- * L D L* with L unit lower triangular, D diagonal. On return g01 holds the
- * lower entry of L, adj(g01)/g00, and g11 the second pivot,
- * g11 - |g01|^2/g00; the first pivot is g00 itself, left untouched. */
-void pqf_falcon_fft_ldl(const double *g00, double *g01, double *g11, unsigned logn);
+ * L D L* with L unit lower triangular, D diagonal: writes the lower entry of
+ * L, adj(g01)/g00, to l10 and the second pivot, g11 - |g01|^2/g00, to d11
+ * (the first pivot is g00). l10 and d11 are n doubles each, apart from the
+ * inputs; g11 may be the same array as g00. logn >= 1. */
+void pqf_falcon_fft_ldl(double *l10, double *d11, const double *g00,
+                        const double *g01, const double *g11, unsigned logn);
 /* Branch-free conversions of a double to an integer: the nearest integer,
  * halves going to the even one (valid for |x| < 2^52), and the largest
  * integer not above x (valid for |x| < 2^62). */
