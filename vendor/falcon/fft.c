@@ -720,7 +720,7 @@ void pqf_falcon_fft_mul(double *a, const double *b, unsigned logn) {
     }
 }
 
-void pqf_falcon_fft_muladj(double *a, const double *b, unsigned logn) {
+void pqf_falcon_fft_mul_adjoint(double *a, const double *b, unsigned logn) {
     size_t hn, u;
     if (logn == 0) {
         a[0] *= b[0];
@@ -734,7 +734,7 @@ void pqf_falcon_fft_muladj(double *a, const double *b, unsigned logn) {
     }
 }
 
-void pqf_falcon_fft_mulselfadj(double *a, unsigned logn) {
+void pqf_falcon_fft_sqmod(double *a, unsigned logn) {
     size_t hn, u;
     if (logn == 0) {
         a[0] *= a[0];
@@ -748,7 +748,7 @@ void pqf_falcon_fft_mulselfadj(double *a, unsigned logn) {
     }
 }
 
-void pqf_falcon_fft_mulconst(double *a, double c, unsigned logn) {
+void pqf_falcon_fft_scale(double *a, double c, unsigned logn) {
     size_t n = (size_t)1 << logn, u;
     for (u = 0; u < n; u++) {
         a[u] *= c;
@@ -770,27 +770,29 @@ void pqf_falcon_fft_div(double *a, const double *b, unsigned logn) {
     }
 }
 
-/* Section 3.6 (LDL* of a 2x2 self-adjoint matrix over FFT(Q[x]/(x^n+1))). */
-void pqf_falcon_fft_ldl(const double *g00, double *g01, double *g11, unsigned logn) {
-    size_t hn, u;
-    hn = (size_t)1 << (logn - 1);
-    for (u = 0; u < hn; u++) {
-        double ar = g00[u], ai = g00[u + hn];
-        double br = g01[u], bi = g01[u + hn];
-        double d = 1.0 / (ar * ar + ai * ai);
-        /* mu = g01 / g00 */
-        double mr = (br * ar + bi * ai) * d;
-        double mi = (bi * ar - br * ai) * d;
-        /* g11 -= mu * adj(g01) */
-        g11[u] -= mr * br + mi * bi;
-        g11[u + hn] -= mi * br - mr * bi;
-        /* L10 = adj(mu) */
-        g01[u] = mr;
-        g01[u + hn] = -mi;
+/*
+ * LDL* of [[g00, g01], [adj(g01), g11]] (SPEC-NOTES.md 4.2 and 8), slot by
+ * slot: with inv = 1 / |g00|^2 and mu = g01 adj(g00) inv (that is g01 / g00),
+ * the lower entry of L is adj(mu) and the second pivot is g11 - mu adj(g01).
+ * The outputs must not overlap the inputs; g11 may be g00.
+ */
+void pqf_falcon_fft_ldl(double *l10, double *d11, const double *g00,
+                        const double *g01, const double *g11, unsigned logn) {
+    size_t half = (size_t)1 << (logn - 1), k;
+    for (k = 0; k < half; k++) {
+        const double pr = g00[k], pi = g00[k + half];
+        const double qr = g01[k], qi = g01[k + half];
+        const double inv = 1.0 / (pr * pr + pi * pi);
+        const double mre = (qr * pr + qi * pi) * inv;
+        const double mim = (qi * pr - qr * pi) * inv;
+        d11[k] = g11[k] - (mre * qr + mim * qi);
+        d11[k + half] = g11[k + half] - (mim * qr - mre * qi);
+        l10[k] = mre;
+        l10[k + half] = -mim;
     }
 }
 
-int64_t pqf_falcon_fpr_rint(double x) {
+int64_t pqf_falcon_round_i64(double x) {
     const double big = 4503599627370496.0; /* 2^52 */
     double a = (x + big) - big; /* exact rounding for 0 <= x < 2^52 */
     double b = (x - big) + big; /* and for -2^52 < x <= 0 */
@@ -803,7 +805,7 @@ int64_t pqf_falcon_fpr_rint(double x) {
     return (int64_t)(((uint64_t)ia & ~m) | ((uint64_t)ib & m));
 }
 
-int64_t pqf_falcon_fpr_floor(double x) {
+int64_t pqf_falcon_floor_i64(double x) {
     int64_t t = (int64_t)x; /* truncation toward zero */
     double d = x - (double)t; /* exact; negative iff x < t */
     uint64_t bits;

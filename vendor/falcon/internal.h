@@ -57,7 +57,7 @@ size_t pqf_falcon_comp_decode(int16_t *x, const uint8_t *in, size_t maxlen,
 /* private key to f, g, F; PQF_OK or PQF_ERR_INVALID_KEY */
 int pqf_falcon_decode_sk(int8_t *f, int8_t *g, int8_t *F, const uint8_t *sk);
 
-/* ---- fft.c: polynomials of R[x]/(x^n+1) in FFT representation ---- */
+/* ---- fft.c: real polynomials modulo x^n+1, evaluated at the roots ---- */
 #define pqf_falcon_fft PQF_FALCON_NS(fft)
 #define pqf_falcon_ifft PQF_FALCON_NS(ifft)
 #define pqf_falcon_fft_split PQF_FALCON_NS(fft_split)
@@ -67,39 +67,57 @@ int pqf_falcon_decode_sk(int8_t *f, int8_t *g, int8_t *F, const uint8_t *sk);
 #define pqf_falcon_fft_neg PQF_FALCON_NS(fft_neg)
 #define pqf_falcon_fft_adj PQF_FALCON_NS(fft_adj)
 #define pqf_falcon_fft_mul PQF_FALCON_NS(fft_mul)
-#define pqf_falcon_fft_muladj PQF_FALCON_NS(fft_muladj)
-#define pqf_falcon_fft_mulselfadj PQF_FALCON_NS(fft_mulselfadj)
-#define pqf_falcon_fft_mulconst PQF_FALCON_NS(fft_mulconst)
+#define pqf_falcon_fft_mul_adjoint PQF_FALCON_NS(fft_mul_adjoint)
+#define pqf_falcon_fft_sqmod PQF_FALCON_NS(fft_sqmod)
+#define pqf_falcon_fft_scale PQF_FALCON_NS(fft_scale)
 #define pqf_falcon_fft_div PQF_FALCON_NS(fft_div)
 #define pqf_falcon_fft_ldl PQF_FALCON_NS(fft_ldl)
-#define pqf_falcon_fpr_rint PQF_FALCON_NS(fpr_rint)
-#define pqf_falcon_fpr_floor PQF_FALCON_NS(fpr_floor)
-/* A real polynomial of n = 2^logn coefficients is held as n doubles: the real
- * parts of its n/2 evaluations at roots of x^n+1 in the upper half-plane, then
- * their imaginary parts (logn = 0: the one real coefficient). */
+#define pqf_falcon_round_i64 PQF_FALCON_NS(round_i64)
+#define pqf_falcon_floor_i64 PQF_FALCON_NS(floor_i64)
+/* Transitional spelling for keygen.c, whose call site is being rewritten on
+ * another branch; remove once no caller uses it. */
+#define pqf_falcon_fft_mulconst pqf_falcon_fft_scale
+/*
+ * Layout: with n = 2^logn, a polynomial with real coefficients is stored as
+ * n doubles. The roots of x^n+1 come in conjugate pairs, so its values at the
+ * n/2 roots with positive imaginary part determine it; the array holds the
+ * real parts of those n/2 values first, their imaginary parts after. For
+ * logn = 0 the array is the single coefficient. Every operation below except
+ * fft/ifft/split/merge acts slot by slot on these values (SPEC-NOTES.md 4 fixes
+ * the order of the binary64 operations in each).
+ */
 void pqf_falcon_fft(double *f, unsigned logn);
 void pqf_falcon_ifft(double *f, unsigned logn);
-/* f -> (f0, f1) with f(x) = f0(x^2) + x f1(x^2); f0, f1 hold n/2 doubles each */
+/* Even/odd decomposition f(x) = f0(x^2) + x*f1(x^2), in FFT form on both
+ * sides; f0 and f1 are n/2 doubles each. merge is the inverse. */
 void pqf_falcon_fft_split(double *f0, double *f1, const double *f, unsigned logn);
 void pqf_falcon_fft_merge(double *f, const double *f0, const double *f1, unsigned logn);
+/* a <- a + b, a - b, -a, adj(a) (conjugate of each value), a * b */
 void pqf_falcon_fft_add(double *a, const double *b, unsigned logn);
 void pqf_falcon_fft_sub(double *a, const double *b, unsigned logn);
 void pqf_falcon_fft_neg(double *a, unsigned logn);
 void pqf_falcon_fft_adj(double *a, unsigned logn);
 void pqf_falcon_fft_mul(double *a, const double *b, unsigned logn);
-/* a <- a * adj(b) */
-void pqf_falcon_fft_muladj(double *a, const double *b, unsigned logn);
-/* a <- a * adj(a) (real) */
-void pqf_falcon_fft_mulselfadj(double *a, unsigned logn);
-void pqf_falcon_fft_mulconst(double *a, double c, unsigned logn);
+/* a <- a times the conjugate of b, value by value */
+void pqf_falcon_fft_mul_adjoint(double *a, const double *b, unsigned logn);
+/* a <- |a|^2 value by value: a real result, imaginary halves set to 0 */
+void pqf_falcon_fft_sqmod(double *a, unsigned logn);
+/* every stored double times the real constant c */
+void pqf_falcon_fft_scale(double *a, double c, unsigned logn);
+/* a <- a / b value by value (b nonzero at every root) */
 void pqf_falcon_fft_div(double *a, const double *b, unsigned logn);
-/* LDL* of the self-adjoint matrix [[g00, g01], [adj(g01), g11]]:
- * g01 <- L10 = adj(g01)/g00, g11 <- D11 = g11 - |g01|^2/g00 (D00 = g00). */
-void pqf_falcon_fft_ldl(const double *g00, double *g01, double *g11, unsigned logn);
-/* round to nearest (ties to even) for |x| < 2^52, and floor for |x| < 2^62,
- * without branches */
-int64_t pqf_falcon_fpr_rint(double x);
-int64_t pqf_falcon_fpr_floor(double x);
+/* Factorises the Hermitian 2x2 matrix G = [[g00, g01], [adj(g01), g11]] as
+ * L D L* with L unit lower triangular, D diagonal: writes the lower entry of
+ * L, adj(g01)/g00, to l10 and the second pivot, g11 - |g01|^2/g00, to d11
+ * (the first pivot is g00). l10 and d11 are n doubles each, apart from the
+ * inputs; g11 may be the same array as g00. logn >= 1. */
+void pqf_falcon_fft_ldl(double *l10, double *d11, const double *g00,
+                        const double *g01, const double *g11, unsigned logn);
+/* Branch-free conversions of a double to an integer: the nearest integer,
+ * halves going to the even one (valid for |x| < 2^52), and the largest
+ * integer not above x (valid for |x| < 2^62). */
+int64_t pqf_falcon_round_i64(double x);
+int64_t pqf_falcon_floor_i64(double x);
 
 /* ---- sampler.c: ChaCha20 PRNG, BaseSampler, BerExp, SamplerZ ---- */
 #define pqf_falcon_prng_init PQF_FALCON_NS(prng_init)

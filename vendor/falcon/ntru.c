@@ -678,7 +678,7 @@ static double bn_window_to_double(const uint32_t *x, size_t L, size_t lo, size_t
 }
 
 /* d = 1 / (|a|^2 + |b|^2), pointwise, for a, b in FFT form (m >= 2 values) */
-static void fft_invnorm2(double *d, const double *a, const double *b, unsigned logm) {
+static void fft_recip_sqmod_sum(double *d, const double *a, const double *b, unsigned logm) {
     size_t hm = (size_t)1 << (logm - 1), u;
     for (u = 0; u < hm; u++) {
         double ar = a[u], ai = a[u + hm], br = b[u], bi = b[u + hm];
@@ -720,7 +720,7 @@ static int reduce_scheduled(uint32_t *F, uint32_t *G, size_t Lo, const uint32_t 
     }
     pqf_falcon_fft(fa, logm);
     pqf_falcon_fft(ga, logm);
-    fft_invnorm2(den, fa, ga, logm);
+    fft_recip_sqmod_sum(den, fa, ga, logm);
     pqf_falcon_fft_adj(fa, logm);
     pqf_falcon_fft_adj(ga, logm);
 
@@ -756,7 +756,7 @@ static int reduce_scheduled(uint32_t *F, uint32_t *G, size_t Lo, const uint32_t 
             return 0;
         }
         for (u = 0; u < m; u++) {
-            kw[u] = (int32_t)pqf_falcon_fpr_rint(Ga[u]);
+            kw[u] = (int32_t)pqf_falcon_round_i64(Ga[u]);
         }
         sub_scaled_kf(F, G, Lo, f, g, Lf, m, kw, (unsigned)sk, (uint64_t *)(void *)Fa, tmp);
         for (u = 0; u < m; u++) {
@@ -809,9 +809,9 @@ static int reduce_small(uint32_t *F, uint32_t *G, size_t Lo, const uint32_t *f,
     sm_poly_to_fft(fa, f, 1, 0, logm, tmp);
     sm_poly_to_fft(ga, g, 1, 0, logm, tmp);
     memcpy(den, fa, m * sizeof *den);
-    pqf_falcon_fft_mulselfadj(den, logm);
+    pqf_falcon_fft_sqmod(den, logm);
     memcpy(Fa, ga, m * sizeof *Fa);
-    pqf_falcon_fft_mulselfadj(Fa, logm);
+    pqf_falcon_fft_sqmod(Fa, logm);
     pqf_falcon_fft_add(den, Fa, logm);
     pqf_falcon_fft_adj(fa, logm);
     pqf_falcon_fft_adj(ga, logm);
@@ -833,7 +833,7 @@ static int reduce_small(uint32_t *F, uint32_t *G, size_t Lo, const uint32_t *f,
             double v;
             b = (b & SIGN64) | u64_min(mag, CLAMP30);
             memcpy(&v, &b, sizeof v);
-            kw[u] = (int32_t)pqf_falcon_fpr_rint(v);
+            kw[u] = (int32_t)pqf_falcon_round_i64(v);
             nz |= (uint32_t)kw[u];
         }
         if (last) {

@@ -266,7 +266,7 @@ static uint32_t ber_exp(pqf_falcon_prng *p, double x, double ccs) {
 
 int pqf_falcon_samplerz(pqf_falcon_prng *p, double mu, double isigma,
                         double sigma_min) {
-    int64_t base = pqf_falcon_fpr_floor(mu);
+    int64_t base = pqf_falcon_floor_i64(mu);
     double r = mu - (double)base;
     double dss = (isigma * isigma) * 0.5;
     double ccs = isigma * sigma_min;

@@ -1,9 +1,9 @@
 /*
- * Falcon specification section 3.9: signature generation (Algorithm 10) with
- * fast Fourier sampling (Algorithm 11, ffSampling) over the LDL* tree of the
- * Gram matrix (Algorithms 8 and 9, ffLDL*), built level by level as sampling
- * proceeds rather than stored. Also the private-key completion G = g*F/f mod q
- * (section 3.8.4) and check_sk.
+ * Falcon specification section 3.9: signature generation (Algorithm 10). The
+ * sampler (ffSampling, SPEC-NOTES.md 8) recurses over the LDL* tree of the
+ * Gram matrix, factorising each node when it is reached, so the tree is never
+ * held whole. Also the private-key completion G = g*F/f mod q (section 3.8.4)
+ * and check_sk.
  *
  * Constant time: the floating-point code has no data-dependent branch or
  * index; the loop that draws a fresh sample when ||(s1, s2)|| is too large (or
@@ -121,67 +121,87 @@ static void small_to_fft(double *d, const int8_t *s, unsigned logn) {
     pqf_falcon_fft(d, logn);
 }
 
-/* Algorithm 11: ffSampling, with the LDL* tree (Algorithm 9) computed on the
- * way. Inputs t0, t1 and the Gram matrix [[g00, g01], [adj(g01), g11]] (n
- * doubles each, all overwritten); output z0 in t0, z1 in t1. tmp: 5n doubles. */
-static void ff_sampling(pqf_falcon_prng *p, double *t0, double *t1, double *g00,
-                        double *g01, double *g11, unsigned logn, double *tmp) {
-    size_t n, hn;
-    double *c00, *c01, *c11, *za, *zb;
+/*
+ * ffSampling (SPEC-NOTES.md 8) as a recursion over the nodes of the LDL*
+ * tree, each node factorised when sampling reaches it. A node of size
+ * N = 2^logn receives its target (t0, t1) and its Gram matrix
+ * [[g00, g01], [adj(g01), g11]]; it overwrites the target with the sample
+ * (z0, z1). Below the root every Gram matrix has g11 = g00.
+ *
+ * Each node uses three buffers of N doubles of its own: lo (the lower entry
+ * of L), kid_gram (the child's diagonal then its off-diagonal entry, or the
+ * merged sample of the right child) and kid_t (the child's target, or a
+ * difference); pivot receives the second pivot before it is split (it may be
+ * kid_t, or the first N doubles of more). The children use `more`.
+ */
+static void ffs_node(pqf_falcon_prng *p, double *t0, double *t1,
+                     const double *g00, const double *g01, const double *g11,
+                     double *lo, double *pivot, double *kid_gram, double *kid_t,
+                     double *more, unsigned logn);
+
+/* A child node: Gram matrix [[d, e], [adj(e), d]], scratch in `more` */
+static void ffs_child(pqf_falcon_prng *p, double *t0, double *t1, const double *d,
+                      const double *e, double *more, unsigned logn) {
+    size_t size = (size_t)1 << logn;
     if (logn == 0) {
-        /* leaf: sigma' = sigma / sqrt(D), given to SamplerZ as 1/sigma' */
-        double isig = ct_sqrt(g00[0]) * inv_sigma;
+        /* leaf: 1/sigma' = sqrt(d) / sigma; t0 first, then t1 */
+        double isig = ct_sqrt(d[0]) * inv_sigma;
         t0[0] = (double)pqf_falcon_samplerz(p, t0[0], isig, sigma_min);
         t1[0] = (double)pqf_falcon_samplerz(p, t1[0], isig, sigma_min);
         return;
     }
-    n = (size_t)1 << logn;
-    hn = n >> 1;
-    c00 = tmp;
-    c01 = tmp + hn;
-    c11 = tmp + n;
-    za = tmp + n + hn;
-    zb = tmp + 2 * n;
-
-    /* L10 into g01, D11 into g11 (D00 = g00) */
-    pqf_falcon_fft_ldl(g00, g01, g11, logn);
-
-    /* right subtree: Gram matrix [[d0, d1], [adj(d1), d0]] of D11's split */
-    pqf_falcon_fft_split(c00, c01, g11, logn);
-    memcpy(c11, c00, hn * sizeof *c00);
-    pqf_falcon_fft_split(za, zb, t1, logn);
-    ff_sampling(p, za, zb, c00, c01, c11, logn - 1, tmp + 2 * n + hn);
-    pqf_falcon_fft_merge(g11, za, zb, logn); /* z1 */
-
-    /* t0' = t0 + (t1 - z1) L10, then t1 <- z1 */
-    pqf_falcon_fft_sub(t1, g11, logn);
-    pqf_falcon_fft_mul(t1, g01, logn);
-    pqf_falcon_fft_add(t0, t1, logn);
-    memcpy(t1, g11, n * sizeof *t1);
-
-    /* left subtree, from D00 */
-    pqf_falcon_fft_split(c00, c01, g00, logn);
-    memcpy(c11, c00, hn * sizeof *c00);
-    pqf_falcon_fft_split(za, zb, t0, logn);
-    ff_sampling(p, za, zb, c00, c01, c11, logn - 1, tmp + 2 * n + hn);
-    pqf_falcon_fft_merge(t0, za, zb, logn);
+    ffs_node(p, t0, t1, d, e, d, more, more + 2 * size, more + size, more + 2 * size,
+             more + 3 * size, logn);
 }
 
-/* One attempt of Algorithm 10 lines 3-10 with a freshly seeded sampler:
- * s2 on success (1), 0 when ||(s1, s2)||^2 exceeds the bound (computed
- * without a branch). */
+static void ffs_node(pqf_falcon_prng *p, double *t0, double *t1,
+                     const double *g00, const double *g01, const double *g11,
+                     double *lo, double *pivot, double *kid_gram, double *kid_t,
+                     double *more, unsigned logn) {
+    size_t size = (size_t)1 << logn, half = size >> 1;
+    /* G = L D L*, D = diag(g00, pivot) */
+    pqf_falcon_fft_ldl(lo, pivot, g00, g01, g11, logn);
+    /* right half first: target t1, Gram matrix from the second pivot */
+    pqf_falcon_fft_split(kid_gram, kid_gram + half, pivot, logn);
+    pqf_falcon_fft_split(kid_t, kid_t + half, t1, logn);
+    ffs_child(p, kid_t, kid_t + half, kid_gram, kid_gram + half, more, logn - 1);
+    pqf_falcon_fft_merge(kid_gram, kid_t, kid_t + half, logn); /* z1 */
+    /* t0 += (t1 - z1) * lo */
+    memcpy(kid_t, t1, size * sizeof *t1);
+    pqf_falcon_fft_sub(kid_t, kid_gram, logn);
+    pqf_falcon_fft_mul(kid_t, lo, logn);
+    pqf_falcon_fft_add(t0, kid_t, logn);
+    memcpy(t1, kid_gram, size * sizeof *t1);
+    /* left half: target t0, Gram matrix from the first pivot g00 */
+    pqf_falcon_fft_split(kid_gram, kid_gram + half, g00, logn);
+    pqf_falcon_fft_split(kid_t, kid_t + half, t0, logn);
+    ffs_child(p, kid_t, kid_t + half, kid_gram, kid_gram + half, more, logn - 1);
+    pqf_falcon_fft_merge(t0, kid_t, kid_t + half, logn); /* z0 */
+}
+
+/*
+ * One attempt of Algorithm 10 (SPEC-NOTES.md 9, steps 3 to 7 but the
+ * compression test) with the freshly seeded sampler p: writes s2 and returns
+ * 1 when ||(s1, s2)||^2 <= floor(beta^2), else 0, without a branch on the
+ * values. ws: 14 n doubles, laid out as
+ *   [B: 4n, the basis rows (b00 b01 b10 b11)] [T: 2n, the target, then z]
+ *   [M: 3n, the Gram matrix] [lo: n] [rest: 4n]
+ * The root's own kid buffers are the Gram matrix's g01 and g11, free once the
+ * root is factorised; its children use `rest` (under 3n).
+ */
 static uint32_t sign_attempt(int16_t *s2, pqf_falcon_prng *p, const int8_t *f,
                              const int8_t *g, const int8_t *F, const int8_t *G,
-                             const uint16_t *hm, double *w) {
+                             const uint16_t *hm, double *ws) {
     const unsigned logn = PQF_FALCON_LOGN;
     const size_t n = PQF_FALCON_N;
-    double *b00 = w, *b01 = w + n, *b10 = w + 2 * n, *b11 = w + 3 * n;
-    double *g00 = w + 4 * n, *g01 = w + 5 * n, *g11 = w + 6 * n;
-    double *t0 = w + 7 * n, *t1 = w + 8 * n, *tmp = w + 9 * n;
-    uint64_t sqn = 0;
-    size_t u;
+    double *b00 = ws, *b01 = ws + n, *b10 = ws + 2 * n, *b11 = ws + 3 * n;
+    double *x0 = ws + 4 * n, *x1 = ws + 5 * n;
+    double *m00 = ws + 6 * n, *m01 = ws + 7 * n, *m11 = ws + 8 * n;
+    double *lo = ws + 9 * n, *rest = ws + 10 * n;
+    uint64_t sq = 0, big = 0;
+    size_t k;
 
-    /* B = [[g, -f], [G, -F]] in FFT form */
+    /* basis [[g, -f], [G, -F]] in FFT form */
     small_to_fft(b00, g, logn);
     small_to_fft(b01, f, logn);
     pqf_falcon_fft_neg(b01, logn);
@@ -189,56 +209,67 @@ static uint32_t sign_attempt(int16_t *s2, pqf_falcon_prng *p, const int8_t *f,
     small_to_fft(b11, F, logn);
     pqf_falcon_fft_neg(b11, logn);
 
-    /* Gram matrix B B* */
-    memcpy(g00, b00, n * sizeof *g00);
-    pqf_falcon_fft_mulselfadj(g00, logn);
-    memcpy(tmp, b01, n * sizeof *tmp);
-    pqf_falcon_fft_mulselfadj(tmp, logn);
-    pqf_falcon_fft_add(g00, tmp, logn);
-    memcpy(g01, b00, n * sizeof *g01);
-    pqf_falcon_fft_muladj(g01, b10, logn);
-    memcpy(tmp, b01, n * sizeof *tmp);
-    pqf_falcon_fft_muladj(tmp, b11, logn);
-    pqf_falcon_fft_add(g01, tmp, logn);
-    memcpy(g11, b10, n * sizeof *g11);
-    pqf_falcon_fft_mulselfadj(g11, logn);
-    memcpy(tmp, b11, n * sizeof *tmp);
-    pqf_falcon_fft_mulselfadj(tmp, logn);
-    pqf_falcon_fft_add(g11, tmp, logn);
+    /* Gram matrix B B*, x0 as a temporary */
+    memcpy(m00, b00, n * sizeof *b00);
+    pqf_falcon_fft_sqmod(m00, logn);
+    memcpy(x0, b01, n * sizeof *b01);
+    pqf_falcon_fft_sqmod(x0, logn);
+    pqf_falcon_fft_add(m00, x0, logn);
+    memcpy(m01, b00, n * sizeof *b00);
+    pqf_falcon_fft_mul_adjoint(m01, b10, logn);
+    memcpy(x0, b01, n * sizeof *b01);
+    pqf_falcon_fft_mul_adjoint(x0, b11, logn);
+    pqf_falcon_fft_add(m01, x0, logn);
+    memcpy(m11, b10, n * sizeof *b10);
+    pqf_falcon_fft_sqmod(m11, logn);
+    memcpy(x0, b11, n * sizeof *b11);
+    pqf_falcon_fft_sqmod(x0, logn);
+    pqf_falcon_fft_add(m11, x0, logn);
 
-    /* t = (c, 0) B^-1 = (c * (-F) / q, -c * (-f) / q) */
-    for (u = 0; u < n; u++) {
-        t0[u] = (double)hm[u];
+    /* target (c, 0) B^-1: x1 = c b01 (-1/q), x0 = c b11 (1/q) */
+    for (k = 0; k < n; k++) {
+        x0[k] = (double)hm[k];
     }
-    pqf_falcon_fft(t0, logn);
-    memcpy(t1, t0, n * sizeof *t1);
-    pqf_falcon_fft_mul(t1, b01, logn);
-    pqf_falcon_fft_mulconst(t1, -inv_q, logn);
-    pqf_falcon_fft_mul(t0, b11, logn);
-    pqf_falcon_fft_mulconst(t0, inv_q, logn);
+    pqf_falcon_fft(x0, logn);
+    memcpy(x1, x0, n * sizeof *x0);
+    pqf_falcon_fft_mul(x1, b01, logn);
+    pqf_falcon_fft_scale(x1, -inv_q, logn);
+    pqf_falcon_fft_mul(x0, b11, logn);
+    pqf_falcon_fft_scale(x0, inv_q, logn);
 
-    ff_sampling(p, t0, t1, g00, g01, g11, logn, tmp);
+    /* z = ffSampling(x, M), in place of x */
+    ffs_node(p, x0, x1, m00, m01, m11, lo, rest, m01, m11, rest, logn);
 
-    /* s = (t - z) B, i.e. s1 = c - (z0 g + z1 G), s2 = z0 f + z1 F */
-    memcpy(g00, t0, n * sizeof *g00);
-    pqf_falcon_fft_mul(g00, b00, logn);
-    memcpy(g01, t1, n * sizeof *g01);
-    pqf_falcon_fft_mul(g01, b10, logn);
-    pqf_falcon_fft_add(g00, g01, logn);
-    pqf_falcon_fft_mul(t0, b01, logn);
-    pqf_falcon_fft_mul(t1, b11, logn);
-    pqf_falcon_fft_add(t0, t1, logn);
-    pqf_falcon_ifft(g00, logn);
-    pqf_falcon_ifft(t0, logn);
-    for (u = 0; u < n; u++) {
-        int64_t s1 = (int64_t)hm[u] - pqf_falcon_fpr_rint(g00[u]);
-        int64_t z2 = -pqf_falcon_fpr_rint(t0[u]);
-        sqn += (uint64_t)(s1 * s1) + (uint64_t)(z2 * z2);
-        s2[u] = (int16_t)z2;
-        /* values outside int16 always exceed the bound */
+    /* (v, w) = z B: v in m00, w in x0 (m01 as a temporary) */
+    memcpy(m00, x0, n * sizeof *x0);
+    pqf_falcon_fft_mul(m00, b00, logn);
+    memcpy(m01, x1, n * sizeof *x1);
+    pqf_falcon_fft_mul(m01, b10, logn);
+    pqf_falcon_fft_add(m00, m01, logn);
+    pqf_falcon_fft_mul(x0, b01, logn);
+    pqf_falcon_fft_mul(x1, b11, logn);
+    pqf_falcon_fft_add(x0, x1, logn);
+    pqf_falcon_ifft(m00, logn);
+    pqf_falcon_ifft(x0, logn);
+
+    /* s1 = c - rint(v), s2 = -rint(w). A value of magnitude 2^16 or more
+     * rejects on its own (its square exceeds every bound); the others are
+     * squared exactly, the sum staying far below 2^64. */
+    for (k = 0; k < n; k++) {
+        int64_t a = (int64_t)hm[k] - pqf_falcon_round_i64(m00[k]);
+        int64_t b = -pqf_falcon_round_i64(x0[k]);
+        uint64_t ua = (uint64_t)a, ub = (uint64_t)b;
+        uint64_t sa = (uint64_t)0 - (ua >> 63), sb = (uint64_t)0 - (ub >> 63);
+        uint64_t ma = (ua ^ sa) - sa, mb = (ub ^ sb) - sb; /* magnitudes */
+        big |= (ma | mb) >> 16;
+        ma &= 0xFFFF;
+        mb &= 0xFFFF;
+        sq += ma * ma + mb * mb;
+        s2[k] = (int16_t)b;
     }
-    /* sqn <= bound, exactly for any 64-bit sqn */
-    return (uint32_t)(((sqn - (uint64_t)PQF_FALCON_L2BOUND - 1) & ~sqn) >> 63);
+    /* accept iff big == 0 and sq <= bound */
+    big = (big | ((uint64_t)0 - big)) >> 63;
+    return (uint32_t)((1u ^ (((uint64_t)PQF_FALCON_L2BOUND - sq) >> 63)) & (1u ^ big));
 }
 
 /* Whether Compress(x) (section 3.11.2) is defined and fits in maxlen bytes,
