@@ -74,9 +74,6 @@ int pqf_falcon_decode_sk(int8_t *f, int8_t *g, int8_t *F, const uint8_t *sk);
 #define pqf_falcon_fft_ldl PQF_FALCON_NS(fft_ldl)
 #define pqf_falcon_round_i64 PQF_FALCON_NS(round_i64)
 #define pqf_falcon_floor_i64 PQF_FALCON_NS(floor_i64)
-/* Transitional spelling for keygen.c, whose call site is being rewritten on
- * another branch; remove once no caller uses it. */
-#define pqf_falcon_fft_mulconst pqf_falcon_fft_scale
 /*
  * Layout: with n = 2^logn, a polynomial with real coefficients is stored as
  * n doubles. The roots of x^n+1 come in conjugate pairs, so its values at the
