@@ -281,6 +281,12 @@ SCHED_LARGE = [2, 2, 5, 7, 12, 21, 40, 78, 157, 308]
 SMALL_EXCEPTIONS = {2: 1, 9: 104}  # depth: what the formula gives
 
 
+def sched_rows() -> list[tuple[int, int, int, int]]:
+    """The rows of ntru.c's ntru_sched: a_d, e_d, W_d, H_d (H_10 = 0: unused)."""
+    large = SCHED_LARGE + [0]
+    return [(a, e, SCHED_SMALL[d], large[d]) for d, (a, e) in enumerate(SCHED_BITS)]
+
+
 def small_from_bits(avg: int, sd: int) -> int:
     """31-bit words for a signed value of avg + 6 sd bits (plus its sign)."""
     return -(-(avg + 6 * sd + 1) // 31)
@@ -466,18 +472,10 @@ def emit() -> str:
     out.append("static const uint64_t kg_tab[27] = {")
     out.append(c_u64_list(gauss_cdt_table()))
     out.append("};\n")
-    out.append("/* ntru.c: size schedule (pinned, see --measure) */")
-    out.append(
-        "static const uint16_t SCHED_SMALL[11] = {" + ", ".join(map(str, SCHED_SMALL)) + "};"
-    )
-    out.append(
-        "static const uint16_t SCHED_LARGE[10] = {" + ", ".join(map(str, SCHED_LARGE)) + "};"
-    )
-    out.append(
-        "static const int16_t SCHED_BITS[11][2] = {"
-        + ", ".join(f"{{{a}, {b}}}" for a, b in SCHED_BITS)
-        + "};\n"
-    )
+    out.append("/* ntru.c: reduction schedule {a_d, e_d, W_d, H_d} (pinned, see --measure) */")
+    out.append("static const uint16_t ntru_sched[11][4] = {")
+    out.append(",\n".join(f"    {{{r[0]}, {r[1]}, {r[2]}, {r[3]}}}" for r in sched_rows()))
+    out.append("};\n")
     out.append("/* fft.c: cos and sin of the evaluation points */")
     out.append("static const double pqf_falcon_fft_roots[512][2] = {")
     for c, s in fft_roots_table():
@@ -552,10 +550,9 @@ def check(vendor: pathlib.Path) -> int:
     cmp("sampler.c exp_poly (ApproxExp C)", c_ints(c_array(sampler, "exp_poly")), APPROX_EXP_C)
     errors.extend(approx_exp_checks())
     cmp("keygen.c kg_tab (table T)", c_ints(c_array(keygen, "kg_tab")), gauss_cdt_table())
-    cmp("ntru.c SCHED_SMALL", c_ints(c_array(ntru, "SCHED_SMALL")), SCHED_SMALL)
-    cmp("ntru.c SCHED_LARGE", c_ints(c_array(ntru, "SCHED_LARGE")), SCHED_LARGE)
-    bits = c_ints(c_array(ntru, "SCHED_BITS"))
-    cmp("ntru.c SCHED_BITS", [tuple(bits[i : i + 2]) for i in range(0, len(bits), 2)], SCHED_BITS)
+    sched = c_ints(c_array(ntru, "ntru_sched"))
+    cmp("ntru.c ntru_sched {a_d, e_d, W_d, H_d}",
+        [tuple(sched[i : i + 4]) for i in range(0, len(sched), 4)], sched_rows())
     for d, (a, s) in enumerate(SCHED_BITS):
         want = SMALL_EXCEPTIONS.get(d, SCHED_SMALL[d])
         if small_from_bits(a, s) != want:

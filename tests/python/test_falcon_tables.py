@@ -48,8 +48,9 @@ def test_committed_tables_match_their_definitions() -> None:
         ("keygen.c", "1227179971273316331u", "1227179971273316332u", "kg_tab"),
         # the Gram-Schmidt bound 1.17^2 q of key generation
         ("keygen.c", "16822.4121;", "16822.4122;", "1.17^2 q"),
-        # a schedule entry
-        ("ntru.c", "{1577, 8}", "{1577, 9}", "SCHED_BITS"),
+        # schedule entries: a spread e_d, a lifted size H_d
+        ("ntru.c", "{1577, 8, 53, 157}", "{1577, 9, 53, 157}", "ntru_sched"),
+        ("ntru.c", "{794, 5, 27, 78}", "{794, 5, 27, 79}", "ntru_sched"),
         # one ulp of an FFT root
         (
             "fft.c",

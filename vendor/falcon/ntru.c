@@ -7,7 +7,7 @@
  * each lifted pair being size-reduced against (f_d, g_d) with Babai's rounding
  * (Algorithm 7, Reduce), computed in floating point on scaled approximations.
  * The pair found at the bottom is lifted as it is. At depths logn - 1 .. 2 the
- * reduction follows a fixed schedule (SCHED_SMALL below), which also decides
+ * reduction follows a fixed schedule (ntru_sched below), which also decides
  * when a candidate (f, g) is given up, as the known-answer keys require. At
  * depths 1 and 0 it runs to its fixed point with exact inputs (reduce_small),
  * so the result is the unique reduced solution: (F, G) minus round(k)*(f, g)
@@ -49,36 +49,53 @@ static const uint16_t bits_fg[11] = {6, 16, 30, 60, 116, 226, 440, 850, 1680, 33
 #define RED_SLACK 24
 
 /*
- * The reduction schedule of the intermediate depths, 2 <= d < logn.
+ * The fixed reduction schedule of depths logn - 1 .. 2 (SPEC-NOTES.md 5.7).
+ * This part (the table below and reduce_fixed with its helpers) was written
+ * clean room from that note.
  *
- * Key generation discards a candidate (f, g) whenever NTRUSolve gives up, so
- * which key a seed yields depends on when the solver gives up, which the
- * specification leaves to the implementation. The NIST known-answer keys come
- * from the round-3 reference key generation, which reduces each lifted pair at
- * depths logn - 1 .. 2 on a fixed schedule and gives up when a rounded
- * quotient does not fit in a signed 32-bit word. pqfence follows the same
- * schedule, the same approximations and the same test (with arithmetic of its
- * own), so that it keeps and discards the same candidates and reproduces the
- * known-answer keys. The schedule is set by three figures per depth d (sizes
- * in 31-bit words, as the schedule counts them):
- *   SCHED_SMALL[d]  the words holding f_d and g_d (and the reduced F_d, G_d)
- *   SCHED_LARGE[d]  the words holding the lifted, unreduced F_d and G_d
- *   SCHED_BITS[d]   the typical bit length of f_d, g_d and its spread; the
- *                   schedule assumes avg +- 6 spread
- * Values are taken modulo 2^(31 words) wherever the schedule holds them in
- * that many words, exactly as a fixed-width implementation would.
- * Since the schedule is fixed, the rounds at these depths and their shifts do
- * not depend on the key.
+ * The known-answer keys come from a key generation whose NTRUSolve gives a
+ * candidate (f, g) up when its reduction, run as a fixed sequence of rounds,
+ * produces a quotient that does not fit a signed 32-bit word; to reproduce
+ * those keys the same candidates must be given up, so the rounds here are the
+ * ones the note describes, driven by four numbers per depth d (d = 0 .. 10,
+ * counted from the top, the same for n = 512 and 1024):
+ *
+ *   SD_MEAN    a_d: typical bit length of f_d, g_d
+ *   SD_SPREAD  e_d: its spread (the rounds use a_d - 6 e_d and a_d + 6 e_d)
+ *   SD_WRED    W_d: 31-bit words of f_d, g_d and of the reduced F_d, G_d
+ *              (at the bottom: the words the Bezout pair must fit)
+ *   SD_WLIFT   H_d: 31-bit words of the lifted F_d, G_d (d <= 9; 0 at d = 10)
+ *
+ * These are inherited measurements, not derivable from any definition
+ * (SPEC-NOTES.md 5.7.1 and 12: W_d follows ceil((a_d + 6 e_d + 1) / 31)
+ * except at d = 2 and 9, H_d has no formula); changing any of them changes
+ * which candidates are rejected. scripts/gen_falcon_tables.py pins them and
+ * --check compares them with this table.
  */
-static const uint16_t SCHED_SMALL[11] = {1, 1, 2, 2, 4, 7, 14, 27, 53, 106, 209};
-static const uint16_t SCHED_LARGE[10] = {2, 2, 5, 7, 12, 21, 40, 78, 157, 308};
-static const int16_t SCHED_BITS[11][2] = {{4, 0},    {11, 1},   {24, 1},   {50, 1},
-                                          {102, 1},  {202, 2},  {401, 4},  {794, 5},
-                                          {1577, 8}, {3138, 13}, {6308, 25}};
-/* words of the approximations (310 bits) */
-#define SCHED_WINDOW 10
-/* bits the schedule expects each round to remove */
-#define SCHED_STEP 25
+enum { SD_MEAN, SD_SPREAD, SD_WRED, SD_WLIFT };
+static const uint16_t ntru_sched[11][4] = {
+    /* d =  0 */ {4, 0, 1, 2},
+    /* d =  1 */ {11, 1, 1, 2},
+    /* d =  2 */ {24, 1, 2, 5},
+    /* d =  3 */ {50, 1, 2, 7},
+    /* d =  4 */ {102, 1, 4, 12},
+    /* d =  5 */ {202, 2, 7, 21},
+    /* d =  6 */ {401, 4, 14, 40},
+    /* d =  7 */ {794, 5, 27, 78},
+    /* d =  8 */ {1577, 8, 53, 157},
+    /* d =  9 */ {3138, 13, 106, 308},
+    /* d = 10 */ {6308, 25, 209, 0}};
+/* at most this many 31-bit words are read into a binary64 approximation */
+#define WIN_WORDS 10
+/* the shift decreases by this many bits per round */
+#define SHIFT_DEC 25
+
+static unsigned words_red(unsigned d) {
+    return ntru_sched[d][SD_WRED];
+}
+static unsigned words_lift(unsigned d) {
+    return ntru_sched[d][SD_WLIFT];
+}
 
 static size_t limbs_for(unsigned bits) {
     return (size_t)(bits + 1 + 31) / 32; /* one sign bit */
@@ -90,7 +107,7 @@ static size_t lf(unsigned d) {
  * the schedule's words at the depths it reduces */
 static unsigned red_bits(unsigned d) {
     unsigned b = bits_fg[d] + RED_SLACK;
-    return b < 31u * SCHED_SMALL[d] ? 31u * SCHED_SMALL[d] : b;
+    return b < 31u * words_red(d) ? 31u * words_red(d) : b;
 }
 /* limbs of F_d, G_d (lifted, before reduction) */
 static size_t lbig(unsigned d) {
@@ -100,8 +117,8 @@ static size_t lbig(unsigned d) {
     } else {
         b = (d + 1 == LOGN ? bits_fg[d + 1] + 16u : red_bits(d + 1)) + bits_fg[d] +
             (LOGN - d) + 4;
-        if (b < 31u * SCHED_LARGE[d]) {
-            b = 31u * SCHED_LARGE[d];
+        if (b < 31u * words_lift(d)) {
+            b = 31u * words_lift(d);
         }
     }
     return limbs_for(b);
@@ -628,176 +645,172 @@ static void sub_scaled_kf(uint32_t *F, uint32_t *G, size_t Lo, const uint32_t *f
     }
 }
 
-/* ---- the fixed schedule of the intermediate depths ---- */
+/* ---- the fixed reduction schedule (SPEC-NOTES.md 5.7, clean room) ---- */
 
-/* bits [pos, pos + 31) of the two's complement x of L limbs (sign-extended
- * beyond its top limb); pos is public */
-static uint32_t bn_get31(const uint32_t *x, size_t L, size_t pos) {
-    size_t i = pos >> 5;
-    uint32_t sx = bn_sign(x, L);
-    uint64_t w = ((uint64_t)(i + 1 < L ? x[i + 1] : sx) << 32) | (i < L ? x[i] : sx);
-    return (uint32_t)(w >> (pos & 31)) & 0x7FFFFFFFu;
+#define MASK31 0x7FFFFFFFu
+
+/* x (L limbs, two's complement) reduced modulo 2^nb into the signed range
+ * [-2^(nb - 1), 2^(nb - 1)), 0 < nb <= 32 L */
+static void wrap_signed(uint32_t *x, size_t L, unsigned nb) {
+    size_t top = (nb - 1) >> 5, i;
+    unsigned sh = (nb - 1) & 31;
+    uint32_t keep = ((uint32_t)2 << sh) - 1u; /* all ones for sh = 31 */
+    uint32_t s = (uint32_t)0 - ((x[top] >> sh) & 1u);
+    x[top] = (x[top] & keep) | (s & ~keep);
+    for (i = top + 1; i < L; i++) { /* public bounds */
+        x[i] = s;
+    }
 }
 
-/* x (L limbs) modulo 2^bits, in the signed range: every bit from `bits` up
- * becomes a copy of bit bits - 1 (bits public, 1 <= bits <= 32 L) */
-static void bn_wrap_signed(uint32_t *x, size_t L, size_t bits) {
-    size_t i = (bits - 1) >> 5;
-    unsigned b = (unsigned)((bits - 1) & 31);
-    uint32_t sx = (uint32_t)0 - ((x[i] >> b) & 1u);
-    uint32_t keep = b == 31 ? 0xFFFFFFFFu : ((uint32_t)2 << b) - 1u;
-    x[i] = (x[i] & keep) | (sx & ~keep);
-    for (i++; i < L; i++) {
-        x[i] = sx;
+static void poly_wrap(uint32_t *x, size_t m, size_t L, unsigned nb) {
+    size_t u;
+    for (u = 0; u < m; u++) {
+        wrap_signed(x + u * L, L, nb);
     }
+}
+
+/* bits 31 k .. 31 k + 30 of the two's complement x (L limbs, sign-extended
+ * beyond them) */
+static uint32_t word31(const uint32_t *x, size_t L, size_t k) {
+    size_t b = 31 * k, i = b >> 5;
+    uint64_t s = bn_sign(x, L);
+    uint64_t w0 = i < L ? x[i] : s, w1 = i + 1 < L ? x[i + 1] : s; /* public */
+    return (uint32_t)(((w1 << 32) | w0) >> (b & 31)) & MASK31;
 }
 
 /*
- * The schedule's view of x: the signed integer W formed by the 31-bit words
- * lo .. lo + r - 1 of x (that is, x / 2^(31 lo) rounded down, modulo
- * 2^(31 r)), as a double: the 31-bit words of |W| are added lowest first,
- * each with the sign of W, rounding after each addition.
+ * dbl(win(x; lo, r)) of SPEC-NOTES.md 5.7.3: the 31-bit words lo .. lo + r - 1
+ * of x, read as a signed 31 r-bit value W, converted as the sum, lowest word
+ * first and rounded after each addition, of the words of |W| at their
+ * weights, with the sign of W (rounding to nearest is symmetric, so the sum
+ * of the magnitudes with the sign applied last is the same binary64 value).
  */
-static double bn_window_to_double(const uint32_t *x, size_t L, size_t lo, size_t r) {
-    uint32_t neg = (uint32_t)0 - (bn_get31(x, L, 31 * (lo + r - 1)) >> 30);
-    uint32_t c = neg & 1u;
-    double acc = 0.0, scale = 1.0;
+static double window_dbl(const uint32_t *x, size_t L, size_t lo, size_t r) {
+    uint32_t neg = (uint32_t)0 - ((word31(x, L, lo + r - 1) >> 30) & 1u);
+    uint32_t c = neg & 1u; /* |W| = ~W + 1 (31 r bits) when W < 0 */
+    double acc = 0.0;
+    uint64_t bits;
     size_t v;
     for (v = 0; v < r; v++) {
-        /* word v of |W|: two's complement negation, word by word, when W < 0 */
-        uint32_t w = (bn_get31(x, L, 31 * (lo + v)) ^ (neg >> 1)) + c;
-        int32_t a;
-        c = w >> 31;
-        w &= 0x7FFFFFFFu;
-        a = (int32_t)w;
-        a = (a ^ (int32_t)neg) - (int32_t)neg;
-        acc += (double)a * scale;
-        scale *= 2147483648.0;
+        uint32_t t = (word31(x, L, lo + v) ^ (neg & MASK31)) + c;
+        c = t >> 31;
+        acc += (double)(t & MASK31) * pow2((int)(31 * v));
     }
+    memcpy(&bits, &acc, sizeof bits);
+    bits ^= (uint64_t)(neg & 1u) << 63;
+    memcpy(&acc, &bits, sizeof acc);
     return acc;
 }
 
-/* d = 1 / (|a|^2 + |b|^2), pointwise, for a, b in FFT form (m >= 2 values) */
-static void fft_recip_sqmod_sum(double *d, const double *a, const double *b, unsigned logm) {
-    size_t hm = (size_t)1 << (logm - 1), u;
-    for (u = 0; u < hm; u++) {
-        double ar = a[u], ai = a[u + hm], br = b[u], bi = b[u + hm];
-        d[u] = 1.0 / ((ar * ar + ai * ai) + (br * br + bi * bi));
-    }
-}
+/* the bits of 2^31 - 1 as a binary64: |y| is below it iff its magnitude bits
+ * are (a NaN's are above) */
+#define Y_LIMIT ((uint64_t)0x41DFFFFFFFC00000u)
 
 /*
- * Reduce (Algorithm 7) at an intermediate depth d (2 <= d < logn) on the
- * fixed schedule described with SCHED_SMALL: F, G (m values of Lo limbs, two's
- * complement, m = n / 2^d) are reduced against f, g (sign-magnitude, Lf limbs).
- * Each round approximates k = (F adj(f) + G adj(g)) / (f adj(f) + g adj(g))
- * from the top SCHED_WINDOW words of F, G and of f, g, rounds k / 2^sk (sk
- * the round's shift) and subtracts 2^sk round(k / 2^sk) (f, g); the shift
- * starts at the largest expected size of k and falls by SCHED_STEP each round,
- * and the assumed length of F, G falls with it. Returns 0 (the candidate is
- * discarded) when a rounded quotient falls outside the signed 32-bit range.
- * dw: 5m doubles; kw: m int32; tmp: 9 Lf + 2 limbs, 8-byte aligned.
+ * Depth d of the ascent (2 <= d < logn), SPEC-NOTES.md 5.7.2 to 5.7.4: the
+ * lifted F, G (m values each, Lo limbs, two's complement) are reduced against
+ * f, g (m values, Lf limbs, sign-magnitude) in the fixed rounds of the
+ * schedule. Returns 0 when a round's quotient does not fit (the candidate is
+ * given up), else 1 with F, G reduced modulo 2^(31 min(L_R, W_d)).
+ * dw: 5m doubles (approximations of f, g, the denominators, two work areas);
+ * kw: m words; tmp: 9 Lf + 2 limbs, 8-byte aligned.
  */
-static int reduce_scheduled(uint32_t *F, uint32_t *G, size_t Lo, const uint32_t *f,
-                            const uint32_t *g, size_t Lf, unsigned d, double *dw,
-                            int32_t *kw, uint32_t *tmp) {
+static int reduce_fixed(uint32_t *F, uint32_t *G, size_t Lo, const uint32_t *f,
+                        const uint32_t *g, size_t Lf, unsigned d, double *dw, int32_t *kw,
+                        uint32_t *tmp) {
     const unsigned logm = LOGN - d;
     const size_t m = (size_t)1 << logm, hm = m >> 1;
-    const size_t slen = SCHED_SMALL[d];
-    const size_t rf = slen < SCHED_WINDOW ? slen : SCHED_WINDOW;
-    const int minbl = SCHED_BITS[d][0] - 6 * SCHED_BITS[d][1];
-    const int maxbl = SCHED_BITS[d][0] + 6 * SCHED_BITS[d][1];
-    const int scale_fg = 31 * (int)(slen - rf);
-    double *fa = dw, *ga = dw + m, *den = dw + 2 * m, *Fa = dw + 3 * m, *Ga = dw + 4 * m;
-    size_t FGlen = SCHED_LARGE[d], u;
-    int maxbl_FG = 31 * (int)FGlen, sk = maxbl_FG - minbl;
+    const unsigned spread = 6u * ntru_sched[d][SD_SPREAD];
+    const unsigned lo_bits = ntru_sched[d][SD_MEAN] - spread;
+    const unsigned hi_bits = ntru_sched[d][SD_MEAN] + spread;
+    const size_t wred = words_red(d), wlift = words_lift(d);
+    const size_t wf = wred < WIN_WORDS ? wred : WIN_WORDS; /* window of f, g */
+    double *ap = dw, *ag = dw + m, *inv = dw + 2 * m, *wF = dw + 3 * m, *wG = dw + 4 * m;
+    size_t len = wlift, u;
+    unsigned shift = 31u * (unsigned)wlift - lo_bits;
 
+    /* approximations of f and g (their top wf words), in FFT form, with the
+     * inverses of |f|^2 + |g|^2 per slot; then adjoints */
     for (u = 0; u < m; u++) {
         sm_to_bn(tmp, f + u * Lf, Lf);
-        fa[u] = bn_window_to_double(tmp, Lf, slen - rf, rf);
+        ap[u] = window_dbl(tmp, Lf, wred - wf, wf);
         sm_to_bn(tmp, g + u * Lf, Lf);
-        ga[u] = bn_window_to_double(tmp, Lf, slen - rf, rf);
+        ag[u] = window_dbl(tmp, Lf, wred - wf, wf);
     }
-    pqf_falcon_fft(fa, logm);
-    pqf_falcon_fft(ga, logm);
-    fft_recip_sqmod_sum(den, fa, ga, logm);
-    pqf_falcon_fft_adj(fa, logm);
-    pqf_falcon_fft_adj(ga, logm);
+    pqf_falcon_fft(ap, logm);
+    pqf_falcon_fft(ag, logm);
+    for (u = 0; u < hm; u++) {
+        double nf = ap[u] * ap[u] + ap[u + hm] * ap[u + hm];
+        double ng = ag[u] * ag[u] + ag[u + hm] * ag[u + hm];
+        inv[u] = 1.0 / (nf + ng);
+    }
+    pqf_falcon_fft_adj(ap, logm);
+    pqf_falcon_fft_adj(ag, logm);
+
+    /* the lifted pair, as read through windows of H_d words */
+    poly_wrap(F, m, Lo, 31u * (unsigned)wlift);
+    poly_wrap(G, m, Lo, 31u * (unsigned)wlift);
 
     for (;;) {
-        const size_t r = FGlen < SCHED_WINDOW ? FGlen : SCHED_WINDOW;
-        double scale;
-        uint32_t out = 0;
-        int next;
+        size_t r = len < WIN_WORDS ? len : WIN_WORDS, top;
+        double sc = pow2((int)(31 * (len - r)) - (int)(31 * (wred - wf)) - (int)shift);
+        uint32_t over = 0;
+
+        /* k ~ (F adj(f) + G adj(g)) / (f adj(f) + g adj(g)) / 2^shift */
         for (u = 0; u < m; u++) {
-            Fa[u] = bn_window_to_double(F + u * Lo, Lo, FGlen - r, r);
-            Ga[u] = bn_window_to_double(G + u * Lo, Lo, FGlen - r, r);
+            wF[u] = window_dbl(F + u * Lo, Lo, len - r, r);
+            wG[u] = window_dbl(G + u * Lo, Lo, len - r, r);
         }
-        pqf_falcon_fft(Fa, logm);
-        pqf_falcon_fft(Ga, logm);
-        pqf_falcon_fft_mul(Fa, fa, logm);
-        pqf_falcon_fft_mul(Ga, ga, logm);
-        pqf_falcon_fft_add(Ga, Fa, logm);
+        pqf_falcon_fft(wF, logm);
+        pqf_falcon_fft(wG, logm);
+        pqf_falcon_fft_mul(wF, ap, logm);
+        pqf_falcon_fft_mul(wG, ag, logm);
+        pqf_falcon_fft_add(wF, wG, logm);
         for (u = 0; u < hm; u++) {
-            Ga[u] *= den[u];
-            Ga[u + hm] *= den[u];
+            wF[u] *= inv[u];
+            wF[u + hm] *= inv[u];
         }
-        pqf_falcon_ifft(Ga, logm);
-        /* Ga is k / 2^(31 (FGlen - r) - scale_fg); the round wants k / 2^sk */
-        scale = pow2(31 * (int)(FGlen - r) - scale_fg - sk);
+        pqf_falcon_ifft(wF, logm);
         for (u = 0; u < m; u++) {
-            double x = Ga[u] * scale;
-            out |= (uint32_t)!(x > -2147483647.0) | (uint32_t)!(x < 2147483647.0);
-            Ga[u] = x;
+            uint64_t b = dbl_bits(wF[u] * sc), mag = b & ~SIGN64;
+            double y;
+            over |= (uint32_t)(1u ^ ((mag - Y_LIMIT) >> 63)); /* mag >= limit */
+            /* an out-of-range value is clamped (the round is abandoned) */
+            b = (b & SIGN64) | u64_min(mag, Y_LIMIT);
+            memcpy(&y, &b, sizeof y);
+            kw[u] = (int32_t)pqf_falcon_round_i64(y);
         }
-        /* the candidate is given up: a public decision (K1) */
-        PQF_DECLASSIFY(&out, sizeof out);
-        if (out) {
+        /* a quotient out of range gives the candidate up (public decision,
+         * assurance/suppressions.md K1) */
+        PQF_DECLASSIFY(&over, sizeof over);
+        if (over != 0) {
             return 0;
         }
-        for (u = 0; u < m; u++) {
-            kw[u] = (int32_t)pqf_falcon_round_i64(Ga[u]);
+        /* exact update with the full f, g, then the wrap to this round's
+         * words; wF, wG are free (2m words for sub_scaled_kf) */
+        sub_scaled_kf(F, G, Lo, f, g, Lf, m, kw, shift, (uint64_t *)(void *)wF, tmp);
+        poly_wrap(F, m, Lo, 31u * (unsigned)len);
+        poly_wrap(G, m, Lo, 31u * (unsigned)len);
+        /* one word less when the next round's values fit in it */
+        top = shift + hi_bits + 10;
+        if (top > 31 * wlift) {
+            top = 31 * wlift;
         }
-        sub_scaled_kf(F, G, Lo, f, g, Lf, m, kw, (unsigned)sk, (uint64_t *)(void *)Fa, tmp);
-        for (u = 0; u < m; u++) {
-            bn_wrap_signed(F + u * Lo, Lo, 31 * FGlen);
-            bn_wrap_signed(G + u * Lo, Lo, 31 * FGlen);
+        if (31 * len >= top + 31) {
+            len--;
         }
-        /* the length F, G can still have after this round, if (f, g) is as
-         * long as expected at most and the round leaves 10 bits */
-        next = sk + maxbl + 10;
-        if (next < maxbl_FG) {
-            maxbl_FG = next;
-            if ((int)FGlen * 31 >= maxbl_FG + 31) {
-                FGlen--;
-            }
-        }
-        if (sk <= 0) {
+        if (shift == 0) {
             break;
         }
-        sk = sk > SCHED_STEP ? sk - SCHED_STEP : 0;
+        shift = shift > SHIFT_DEC ? shift - SHIFT_DEC : 0;
     }
-    /* the reduced F, G are kept in min(FGlen, slen) words */
-    FGlen = FGlen < slen ? FGlen : slen;
-    for (u = 0; u < m; u++) {
-        bn_wrap_signed(F + u * Lo, Lo, 31 * FGlen);
-        bn_wrap_signed(G + u * Lo, Lo, 31 * FGlen);
-    }
+    poly_wrap(F, m, Lo, 31u * (unsigned)(len < wred ? len : wred));
+    poly_wrap(G, m, Lo, 31u * (unsigned)(len < wred ? len : wred));
     return 1;
 }
-
-/*
- * Algorithm 7 (Reduce) at depths 1 and 0, on a fixed schedule: F, G (m values
- * of Lo limbs, two's complement) have at most Fbits bits, and f, g (one limb,
- * sign-magnitude) are small, so k = (F adj(f) + G adj(g)) / (f adj(f) +
- * g adj(g)) is below 2^Fbits. Each round rounds k / 2^s, computed from the
- * double values of F, G (53-bit precision), and subtracts 2^s times it; the
- * shift s starts at Fbits - 30 and falls by 30 each round down to 0, where two
- * rounds run: the first reaches the reduced pair, the second must find k = 0,
- * which makes the result the unique reduced solution (otherwise the candidate
- * is given up). The rounds and shifts depend on Fbits and m only.
- * dw: 5m doubles; kw: m int32; tmp: 9 + 2 limbs, 8-byte aligned.
- */
+/* Depths 1 and 0: Babai rounds with exact one-limb f, g and shifts falling
+ * by 30 bits from a public bound Fbits on F, G, until a round at shift 0;
+ * the candidate is given up unless that last round finds k = 0. */
 static int reduce_small(uint32_t *F, uint32_t *G, size_t Lo, const uint32_t *f,
                         const uint32_t *g, unsigned logm, unsigned Fbits, double *dw,
                         int32_t *kw, uint32_t *tmp) {
@@ -1294,21 +1307,21 @@ int pqf_falcon_ntru_solve(int8_t *Fo, int8_t *Go, const int8_t *f, const int8_t 
         poly_to_sm(fl, 2, lf(LOGN), lf(LOGN));
         /* G = q u sign(f), F = -q v sign(g), with 0 <= u < |Res(g)| (the
          * norms are positive: sf = sg = 0). Not reduced here: the schedule
-         * of depth logn - 1 starts from this pair, held in SCHED_SMALL[logn]
+         * of depth logn - 1 starts from this pair, held in words_red(logn)
          * words, and a pair too long for them means a discarded candidate. */
         Gc = areaA + Lc;
         Fc = areaA;
         memset(areaA, 0, 2 * Lc * sizeof *areaA);
         bn_mul_acc(Gc, Lc, ua, Lc, &qv, 1, sf, bt);
         bn_mul_acc(Fc, Lc, va, Lc, &qv, 1, ~sg, bt);
-        ok = (uint32_t)(bn_bitlen(Fc, Lc) <= 31u * SCHED_SMALL[LOGN]);
-        ok &= (uint32_t)(bn_bitlen(Gc, Lc) <= 31u * SCHED_SMALL[LOGN]);
+        ok = (uint32_t)(bn_bitlen(Fc, Lc) <= 31u * words_red(LOGN));
+        ok &= (uint32_t)(bn_bitlen(Gc, Lc) <= 31u * words_red(LOGN));
         PQF_DECLASSIFY(&ok, sizeof ok); /* K1 */
         if (!ok) {
             return 0;
         }
-        bn_wrap_signed(Fc, Lc, 31u * SCHED_SMALL[LOGN]);
-        bn_wrap_signed(Gc, Lc, 31u * SCHED_SMALL[LOGN]);
+        wrap_signed(Fc, Lc, 31u * words_red(LOGN));
+        wrap_signed(Gc, Lc, 31u * words_red(LOGN));
     }
 
     /* ascent: (Fc, Gc) in one area, lifted into the other */
@@ -1323,7 +1336,7 @@ int pqf_falcon_ntru_solve(int8_t *Fo, int8_t *Go, const int8_t *f, const int8_t 
         lift(dst, Lb, Fc, Lr, Lc, gd, lf(d), m, dw, bt);
         lift(dst + m * Lb, Lb, Gc, Lr, Lc, fd, lf(d), m, dw, bt);
         if (d >= 2) {
-            if (!reduce_scheduled(dst, dst + m * Lb, Lb, fd, gd, lf(d), d, dw, kw, bt)) {
+            if (!reduce_fixed(dst, dst + m * Lb, Lb, fd, gd, lf(d), d, dw, kw, bt)) {
                 return 0;
             }
         } else {
