@@ -7,8 +7,10 @@
  * each lifted pair being size-reduced against (f_d, g_d) with Babai's rounding
  * (Algorithm 7, Reduce), computed in floating point on scaled approximations.
  * The pair found at the bottom is lifted as it is. At depths logn - 1 .. 2 the
- * reduction follows a fixed schedule (ntru_sched below), which also decides
- * when a candidate (f, g) is given up, as the known-answer keys require. At
+ * reduction follows a fixed schedule (ntru_sched and reduce_fixed below,
+ * rewritten clean room from vendor/falcon/SPEC-NOTES.md 5.7), which also
+ * decides when a candidate (f, g) is given up, as the known-answer keys
+ * require. At
  * depths 1 and 0 it runs to its fixed point with exact inputs (reduce_small),
  * so the result is the unique reduced solution: (F, G) minus round(k)*(f, g)
  * with k = (F adj(f) + G adj(g)) / (f adj(f) + g adj(g)).
