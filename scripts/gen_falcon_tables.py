@@ -283,7 +283,7 @@ SMALL_EXCEPTIONS = {2: 1, 9: 104}  # depth: what the formula gives
 
 def sched_rows() -> list[tuple[int, int, int, int]]:
     """The rows of ntru.c's ntru_sched: a_d, e_d, W_d, H_d (H_10 = 0: unused)."""
-    large = SCHED_LARGE + [0]
+    large = [*SCHED_LARGE, 0]
     return [(a, e, SCHED_SMALL[d], large[d]) for d, (a, e) in enumerate(SCHED_BITS)]
 
 
@@ -551,8 +551,11 @@ def check(vendor: pathlib.Path) -> int:
     errors.extend(approx_exp_checks())
     cmp("keygen.c kg_tab (table T)", c_ints(c_array(keygen, "kg_tab")), gauss_cdt_table())
     sched = c_ints(c_array(ntru, "ntru_sched"))
-    cmp("ntru.c ntru_sched {a_d, e_d, W_d, H_d}",
-        [tuple(sched[i : i + 4]) for i in range(0, len(sched), 4)], sched_rows())
+    cmp(
+        "ntru.c ntru_sched {a_d, e_d, W_d, H_d}",
+        [tuple(sched[i : i + 4]) for i in range(0, len(sched), 4)],
+        sched_rows(),
+    )
     for d, (a, s) in enumerate(SCHED_BITS):
         want = SMALL_EXCEPTIONS.get(d, SCHED_SMALL[d])
         if small_from_bits(a, s) != want:
