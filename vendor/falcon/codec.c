@@ -49,7 +49,7 @@ static size_t sink_close(bitsink *s) {
 
 /* ---- public key: n values in [0, q), 14 bits each ---- */
 
-size_t pqf_falcon_modq_encode(uint8_t *out, const uint16_t *x, unsigned logn) {
+size_t pqf_falcon_q14_pack(uint8_t *out, const uint16_t *x, unsigned logn) {
     size_t count = (size_t)1 << logn, i;
     bitsink s;
     /* callers give values in [0, q); they are packed as they are */
@@ -63,7 +63,7 @@ size_t pqf_falcon_modq_encode(uint8_t *out, const uint16_t *x, unsigned logn) {
     return sink_close(&s);
 }
 
-size_t pqf_falcon_modq_decode(uint16_t *x, const uint8_t *in, unsigned logn) {
+size_t pqf_falcon_q14_unpack(uint16_t *x, const uint8_t *in, unsigned logn) {
     size_t count = (size_t)1 << logn, nbytes = (14 * count + 7) / 8;
     size_t rd = 0, got = 0;
     uint32_t window = 0;
@@ -87,8 +87,8 @@ size_t pqf_falcon_modq_decode(uint16_t *x, const uint8_t *in, unsigned logn) {
 
 /* ---- private key fields: `width`-bit two's complement ---- */
 
-size_t pqf_falcon_trim_i8_encode(uint8_t *out, const int8_t *x, unsigned logn,
-                                 unsigned width) {
+size_t pqf_falcon_small_pack(uint8_t *out, const int8_t *x, unsigned logn,
+                             unsigned width) {
     size_t count = (size_t)1 << logn, i, len;
     /* key generation only gives values within the field's range (the
      * decoder rejects the one pattern that has no positive counterpart);
@@ -107,8 +107,8 @@ size_t pqf_falcon_trim_i8_encode(uint8_t *out, const int8_t *x, unsigned logn,
     return len;
 }
 
-size_t pqf_falcon_trim_i8_decode(int8_t *x, const uint8_t *in, unsigned logn,
-                                 unsigned width) {
+size_t pqf_falcon_small_unpack(int8_t *x, const uint8_t *in, unsigned logn,
+                               unsigned width) {
     size_t count = (size_t)1 << logn, rd = 0, got = 0;
     uint32_t field = ((uint32_t)1 << width) - 1;
     uint32_t signbit = (uint32_t)1 << (width - 1);
@@ -134,8 +134,8 @@ size_t pqf_falcon_trim_i8_decode(int8_t *x, const uint8_t *in, unsigned logn,
 
 /* ---- signature body: Compress / Decompress ---- */
 
-size_t pqf_falcon_comp_encode(uint8_t *out, size_t maxlen, const int16_t *x,
-                              unsigned logn) {
+size_t pqf_falcon_compress(uint8_t *out, size_t maxlen, const int16_t *x,
+                           unsigned logn) {
     size_t count = (size_t)1 << logn, i;
     bitsink s;
     /* the bound first, so that nothing is written for an invalid input */
@@ -162,8 +162,8 @@ size_t pqf_falcon_comp_encode(uint8_t *out, size_t maxlen, const int16_t *x,
     return sink_close(&s);
 }
 
-size_t pqf_falcon_comp_decode(int16_t *x, const uint8_t *in, size_t maxlen,
-                              unsigned logn) {
+size_t pqf_falcon_decompress(int16_t *x, const uint8_t *in, size_t maxlen,
+                             unsigned logn) {
     size_t count = (size_t)1 << logn, rd = 0, got;
     uint32_t window = 0;
     unsigned avail = 0;
@@ -218,13 +218,13 @@ int pqf_falcon_decode_sk(int8_t *f, int8_t *g, int8_t *F, const uint8_t *sk) {
     size_t off = 1, len;
     uint32_t bad;
     bad = ~pqf_ct_mask_eq_u32(sk[0], PQF_FALCON_SK_HEADER);
-    len = pqf_falcon_trim_i8_decode(f, sk + off, logn, PQF_FALCON_FG_BITS);
+    len = pqf_falcon_small_unpack(f, sk + off, logn, PQF_FALCON_FG_BITS);
     bad |= pqf_ct_mask_eq_u32((uint32_t)len, 0);
     off += (PQF_FALCON_FG_BITS * PQF_FALCON_N) / 8;
-    len = pqf_falcon_trim_i8_decode(g, sk + off, logn, PQF_FALCON_FG_BITS);
+    len = pqf_falcon_small_unpack(g, sk + off, logn, PQF_FALCON_FG_BITS);
     bad |= pqf_ct_mask_eq_u32((uint32_t)len, 0);
     off += (PQF_FALCON_FG_BITS * PQF_FALCON_N) / 8;
-    len = pqf_falcon_trim_i8_decode(F, sk + off, logn, 8);
+    len = pqf_falcon_small_unpack(F, sk + off, logn, 8);
     bad |= pqf_ct_mask_eq_u32((uint32_t)len, 0);
     /* PQF_OK is 0 and PQF_ERR_INVALID_KEY is -1: the mask's low bit picks */
     return PQF_OK + (int)(bad & 1u) * (PQF_ERR_INVALID_KEY - PQF_OK);

@@ -32,28 +32,28 @@ void pqf_falcon_mq_from_small(uint16_t *d, const int8_t *s, unsigned logn);
 uint32_t pqf_falcon_mq_div_poly(uint16_t *num, uint16_t *den, unsigned logn);
 
 /* ---- codec.c: encodings of section 3.11 ---- */
-#define pqf_falcon_modq_encode PQF_FALCON_NS(modq_encode)
-#define pqf_falcon_modq_decode PQF_FALCON_NS(modq_decode)
-#define pqf_falcon_trim_i8_encode PQF_FALCON_NS(trim_i8_encode)
-#define pqf_falcon_trim_i8_decode PQF_FALCON_NS(trim_i8_decode)
-#define pqf_falcon_comp_encode PQF_FALCON_NS(comp_encode)
-#define pqf_falcon_comp_decode PQF_FALCON_NS(comp_decode)
+#define pqf_falcon_q14_pack PQF_FALCON_NS(q14_pack)
+#define pqf_falcon_q14_unpack PQF_FALCON_NS(q14_unpack)
+#define pqf_falcon_small_pack PQF_FALCON_NS(small_pack)
+#define pqf_falcon_small_unpack PQF_FALCON_NS(small_unpack)
+#define pqf_falcon_compress PQF_FALCON_NS(compress)
+#define pqf_falcon_decompress PQF_FALCON_NS(decompress)
 #define pqf_falcon_decode_sk PQF_FALCON_NS(decode_sk)
-size_t pqf_falcon_modq_encode(uint8_t *out, const uint16_t *x, unsigned logn);
+size_t pqf_falcon_q14_pack(uint8_t *out, const uint16_t *x, unsigned logn);
 /* returns the bytes read, or 0 if a coefficient is >= q */
-size_t pqf_falcon_modq_decode(uint16_t *x, const uint8_t *in, unsigned logn);
-size_t pqf_falcon_trim_i8_encode(uint8_t *out, const int8_t *x, unsigned logn,
-                                 unsigned bits);
+size_t pqf_falcon_q14_unpack(uint16_t *x, const uint8_t *in, unsigned logn);
+size_t pqf_falcon_small_pack(uint8_t *out, const int8_t *x, unsigned logn,
+                             unsigned bits);
 /* returns the bytes read, or 0 if a value is -2^(bits-1); constant time */
-size_t pqf_falcon_trim_i8_decode(int8_t *x, const uint8_t *in, unsigned logn,
-                                 unsigned bits);
+size_t pqf_falcon_small_unpack(int8_t *x, const uint8_t *in, unsigned logn,
+                               unsigned bits);
 /* returns the bytes written, or 0 when it does not fit in maxlen or a value is
  * outside [-2047, 2047] */
-size_t pqf_falcon_comp_encode(uint8_t *out, size_t maxlen, const int16_t *x,
-                              unsigned logn);
+size_t pqf_falcon_compress(uint8_t *out, size_t maxlen, const int16_t *x,
+                           unsigned logn);
 /* returns the bytes read, or 0 when the input is not a canonical encoding */
-size_t pqf_falcon_comp_decode(int16_t *x, const uint8_t *in, size_t maxlen,
-                              unsigned logn);
+size_t pqf_falcon_decompress(int16_t *x, const uint8_t *in, size_t maxlen,
+                             unsigned logn);
 /* private key to f, g, F; PQF_OK or PQF_ERR_INVALID_KEY */
 int pqf_falcon_decode_sk(int8_t *f, int8_t *g, int8_t *F, const uint8_t *sk);
 

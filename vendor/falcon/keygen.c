@@ -225,12 +225,12 @@ int PQF_FALCON_NS(keygen)(uint8_t *pk, uint8_t *sk, const uint8_t *seed48,
     pqf_keccak_wipe(&rng);
 
     pk[0] = PQF_FALCON_PK_HEADER;
-    pqf_falcon_modq_encode(pk + 1, h, logn);
+    pqf_falcon_q14_pack(pk + 1, h, logn);
     sk[0] = PQF_FALCON_SK_HEADER;
     off = 1;
-    off += pqf_falcon_trim_i8_encode(sk + off, f, logn, PQF_FALCON_FG_BITS);
-    off += pqf_falcon_trim_i8_encode(sk + off, g, logn, PQF_FALCON_FG_BITS);
-    pqf_falcon_trim_i8_encode(sk + off, F, logn, 8);
+    off += pqf_falcon_small_pack(sk + off, f, logn, PQF_FALCON_FG_BITS);
+    off += pqf_falcon_small_pack(sk + off, g, logn, PQF_FALCON_FG_BITS);
+    pqf_falcon_small_pack(sk + off, F, logn, 8);
     pqf_wipe(tmp, PQF_FALCON_API_TMP_BYTES);
     return pqf_leave(PQF_OK);
 }

@@ -273,7 +273,7 @@ static uint32_t sign_attempt(int16_t *s2, pqf_falcon_prng *p, const int8_t *f,
 }
 
 /* Whether Compress(x) (section 3.11.2) is defined and fits in maxlen bytes,
- * i.e. whether pqf_falcon_comp_encode succeeds: every |x| <= 2047 and
+ * i.e. whether pqf_falcon_compress succeeds: every |x| <= 2047 and
  * sum(9 + (|x| >> 7)) bits within 8 maxlen. 1 or 0, in constant time. */
 static uint32_t comp_fits(const int16_t *x, size_t maxlen, unsigned logn) {
     size_t n = (size_t)1 << logn, u;
@@ -341,7 +341,7 @@ int PQF_FALCON_NS(sign)(uint8_t *sig, size_t *siglen, const uint8_t *sk,
         }
         /* s2 is the signature's content from here on (S3) */
         PQF_DECLASSIFY(s2, n * sizeof *s2);
-        len = pqf_falcon_comp_encode(sig + head, maxlen, s2, logn);
+        len = pqf_falcon_compress(sig + head, maxlen, s2, logn);
         if (len != 0) {
             break;
         }

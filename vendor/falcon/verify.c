@@ -36,7 +36,7 @@ static int decode_pk(uint16_t *h, const uint8_t *pk) {
     if (pk[0] != PQF_FALCON_PK_HEADER) {
         return PQF_ERR_INVALID_KEY;
     }
-    if (pqf_falcon_modq_decode(h, pk + 1, PQF_FALCON_LOGN) != PQF_FALCON_PK_BYTES - 1) {
+    if (pqf_falcon_q14_unpack(h, pk + 1, PQF_FALCON_LOGN) != PQF_FALCON_PK_BYTES - 1) {
         return PQF_ERR_INVALID_KEY;
     }
     return PQF_OK;
@@ -64,8 +64,8 @@ static const uint8_t *decode_sig(int16_t *s2, const uint8_t *sig, size_t siglen,
         return NULL;
     }
     body = siglen - 1 - PQF_FALCON_NONCE_BYTES;
-    v = pqf_falcon_comp_decode(s2, sig + 1 + PQF_FALCON_NONCE_BYTES, body,
-                               PQF_FALCON_LOGN);
+    v = pqf_falcon_decompress(s2, sig + 1 + PQF_FALCON_NONCE_BYTES, body,
+                              PQF_FALCON_LOGN);
     if (v == 0) {
         return NULL;
     }
