@@ -476,24 +476,21 @@ def check_stack(report: Report, builds: tuple[tuple[str, str], ...]) -> None:
             )
             report.add(f"register residue {cc} -{opt}", family_label(fam), rok, rfigure)
         if i == 0:
-            c = run([str(exe), "--canary"])
-            got = parse_lines(c.stdout, "stack")
-            caught = bool(got) and int(got[0][3]) > 0
-            report.add(
-                "stack residue canary",
-                "unwiped copy",
-                caught,
-                "seed copy left on stack: found" if caught else "seed copy NOT found",
-            )
-            c = run([str(exe), "--register-canary"])
-            got = parse_lines(c.stdout, "regs")
-            caught = bool(got) and int(got[0][3]) > 0
-            report.add(
-                "register residue canary",
-                "seed in xmm6/xmm7",
-                caught,
-                "seed left in registers: found" if caught else "seed in registers NOT found",
-            )
+            for flag, tag, check, what, leak in (
+                ("--canary", "stack", "stack residue", "unwiped copy", "seed copy left on stack"),
+                (
+                    "--register-canary",
+                    "regs",
+                    "register residue",
+                    "seed in xmm6/xmm7",
+                    "seed left in registers",
+                ),
+            ):
+                got = parse_lines(run([str(exe), flag]).stdout, tag)
+                caught = bool(got) and int(got[0][3]) > 0
+                report.add(
+                    f"{check} canary", what, caught, f"{leak}: {'found' if caught else 'NOT found'}"
+                )
 
 
 # CPUs this machine is not, emulated by qemu-user: the register clearing must
