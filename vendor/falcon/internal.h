@@ -117,7 +117,7 @@ int64_t pqf_falcon_round_i64(double x);
 int64_t pqf_falcon_floor_i64(double x);
 
 /* ---- sampler.c: ChaCha20 PRNG, BaseSampler, BerExp, SamplerZ ---- */
-#define pqf_falcon_prng_init PQF_FALCON_NS(prng_init)
+#define pqf_falcon_prng_seed PQF_FALCON_NS(prng_seed)
 #define pqf_falcon_samplerz PQF_FALCON_NS(samplerz)
 typedef struct {
     uint8_t buf[512];
@@ -126,7 +126,7 @@ typedef struct {
     size_t ptr;
 } pqf_falcon_prng;
 /* seeds the PRNG with the next 56 bytes of an already flipped SHAKE256 */
-void pqf_falcon_prng_init(pqf_falcon_prng *p, pqf_keccak_ctx *src);
+void pqf_falcon_prng_seed(pqf_falcon_prng *p, pqf_keccak_ctx *src);
 /* Algorithm 15 SamplerZ(mu, sigma') with isigma = 1/sigma' */
 int pqf_falcon_samplerz(pqf_falcon_prng *p, double mu, double isigma,
                         double sigma_min);

@@ -93,7 +93,7 @@ static void pool_refill(pqf_falcon_prng *g) {
     pqf_wipe(work, sizeof work);
 }
 
-void pqf_falcon_prng_init(pqf_falcon_prng *p, pqf_keccak_ctx *src) {
+void pqf_falcon_prng_seed(pqf_falcon_prng *p, pqf_keccak_ctx *src) {
     uint8_t seed[56];
     int i;
     pqf_keccak_squeeze(src, seed, sizeof seed);
@@ -237,7 +237,7 @@ static uint64_t approx_exp(double x, double ccs) {
 /* ---- BerExp (Algorithm 14) ---- */
 
 /* A bit that is 1 with probability about ccs * exp(-x), x >= 0. */
-static uint32_t ber_exp(pqf_falcon_prng *p, double x, double ccs) {
+static uint32_t bernoulli_exp(pqf_falcon_prng *p, double x, double ccs) {
     uint32_t whole = (uint32_t)(int64_t)(x * exp_inv_ln2);
     double frac = x - (double)whole * exp_ln2;
     uint64_t thr;
@@ -277,7 +277,7 @@ int pqf_falcon_samplerz(pqf_falcon_prng *p, double mu, double isigma,
         int32_t z = (int32_t)b + (int32_t)((2 * b - 1) * z0);
         double d = (double)z - r;
         double x = (d * d) * dss - (double)(int32_t)(z0 * z0) * base_inv_2var;
-        uint32_t accept = ber_exp(p, x, ccs);
+        uint32_t accept = bernoulli_exp(p, x, ccs);
         /* public: the number of trials does not depend on mu or sigma'
          * (row 13) */
         PQF_DECLASSIFY(&accept, sizeof accept);

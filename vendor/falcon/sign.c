@@ -325,7 +325,7 @@ int PQF_FALCON_NS(sign)(uint8_t *sig, size_t *siglen, const uint8_t *sk,
      * argument); the count of attempts is public (S3). */
     for (attempt = 0; attempt < PQF_FALCON_MAX_SIGN_ATTEMPTS; attempt++) {
         uint32_t accept;
-        pqf_falcon_prng_init(&p, &rng);
+        pqf_falcon_prng_seed(&p, &rng);
         /* Public: whether the attempt is rejected for its norm, then whether
          * its s2 does not compress into the signature; a rejected attempt is
          * discarded (assurance/suppressions.md, S3). */
