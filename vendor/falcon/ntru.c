@@ -789,7 +789,7 @@ static int reduce_fixed(uint32_t *F, uint32_t *G, size_t Lo, const uint32_t *f,
             return 0;
         }
         /* exact update with the full f, g, then the wrap to this round's
-         * words; wF, wG are free (2m words for sub_scaled_kf) */
+         * words; wF, wG are unused here, so they lend 2m words to sub_scaled_kf */
         sub_scaled_kf(F, G, Lo, f, g, Lf, m, kw, shift, (uint64_t *)(void *)wF, tmp);
         poly_wrap(F, m, Lo, 31u * (unsigned)len);
         poly_wrap(G, m, Lo, 31u * (unsigned)len);
