@@ -1,24 +1,35 @@
-"""Generated C tables and code are what their generator scripts write.
+"""Generated C is what its generator script writes, and each check can fail.
 
-vendor/common/keccak.c holds a permutation emitted by scripts/gen_keccak.py from
-the FIPS 202 step mappings; a hand edit of the generated part, or a change of the
-script without rerunning it, fails here.
+- scripts/gen_keccak.py: the Keccak-f[1600] permutation in vendor/common/keccak.c,
+  emitted from the FIPS 202 step mappings (issue 13).
+- scripts/gen_falcon_tables.py: Falcon's constant tables (BaseSampler RCDT, the
+  key-generation Gaussian table and Gram-Schmidt bound, the NTRUSolve schedule,
+  FFT roots, NTT powers, scalar constants), recomputed from their definitions
+  (or pinned, for the schedule) and compared with the committed C.
+
+A hand edit of generated C, or a change of a script without rerunning it, fails
+here; so does one altered value (the second half of each pair of tests).
 """
 
 from __future__ import annotations
 
 import pathlib
+import shutil
 import subprocess
 import sys
 
+import pytest
+
 REPO = pathlib.Path(__file__).resolve().parents[2]
-GEN_KECCAK = REPO / "scripts" / "gen_keccak.py"
+SCRIPTS = REPO / "scripts"
 KECCAK_C = REPO / "vendor" / "common" / "keccak.c"
+FALCON = REPO / "vendor" / "falcon"
 
 
-def _check(path: pathlib.Path) -> subprocess.CompletedProcess[str]:
+def run_check(script: str, *args: str) -> subprocess.CompletedProcess[str]:
+    """Runs `scripts/<script> --check ARGS`."""
     return subprocess.run(
-        [sys.executable, str(GEN_KECCAK), "--check", "--file", str(path)],
+        [sys.executable, str(SCRIPTS / script), "--check", *args],
         capture_output=True,
         text=True,
         check=False,
@@ -26,17 +37,61 @@ def _check(path: pathlib.Path) -> subprocess.CompletedProcess[str]:
 
 
 def test_keccak_permutation_is_generated() -> None:
-    result = _check(KECCAK_C)
-    assert result.returncode == 0, result.stderr
+    r = run_check("gen_keccak.py", "--file", str(KECCAK_C))
+    assert r.returncode == 0, r.stderr
 
 
 def test_keccak_check_catches_one_changed_character(tmp_path: pathlib.Path) -> None:
-    """The check is not vacuous: one rotation amount changed by a digit fails it."""
+    """One rotation amount changed by a digit fails the check."""
     text = KECCAK_C.read_text()
     needle = "ROTL64(c1, 1)"
     assert needle in text
     edited = tmp_path / "keccak.c"
     edited.write_text(text.replace(needle, "ROTL64(c1, 2)", 1))
-    result = _check(edited)
-    assert result.returncode == 1
-    assert "differs" in result.stderr
+    r = run_check("gen_keccak.py", "--file", str(edited))
+    assert r.returncode == 1
+    assert "differs" in r.stderr
+
+
+def test_falcon_tables_match_their_definitions() -> None:
+    r = run_check("gen_falcon_tables.py", "--vendor", str(FALCON))
+    assert r.returncode == 0, r.stdout + r.stderr
+
+
+@pytest.mark.parametrize(
+    ("file", "old", "new", "what"),
+    [
+        # one unit in the low word of an RCDT entry
+        (
+            "sampler.c",
+            "{0x00u, 0x00000000000000C6u}",
+            "{0x00u, 0x00000000000000C7u}",
+            "half_gauss_tail",
+        ),
+        # one unit in an entry of the key-generation table T
+        ("keygen.c", "1227179971273316331u", "1227179971273316332u", "kg_tab"),
+        # the Gram-Schmidt bound 1.17^2 q of key generation
+        ("keygen.c", "16822.4121;", "16822.4122;", "1.17^2 q"),
+        # schedule entries: a spread e_d, a lifted size H_d
+        ("ntru.c", "{1577, 8, 53, 157}", "{1577, 9, 53, 157}", "ntru_sched"),
+        ("ntru.c", "{794, 5, 27, 78}", "{794, 5, 27, 79}", "ntru_sched"),
+        # one ulp of an FFT root
+        (
+            "fft.c",
+            "{0x1.d906bcf328d46p-1, 0x1.87de2a6aea963p-2}",
+            "{0x1.d906bcf328d47p-1, 0x1.87de2a6aea963p-2}",
+            "fft_roots",
+        ),
+    ],
+)
+def test_falcon_check_fails_on_an_altered_table(
+    tmp_path: pathlib.Path, file: str, old: str, new: str, what: str
+) -> None:
+    vendor = tmp_path / "falcon"
+    shutil.copytree(FALCON, vendor)
+    src = (vendor / file).read_text()
+    assert src.count(old) == 1, f"{old!r} not found once in {file}"
+    (vendor / file).write_text(src.replace(old, new))
+    r = run_check("gen_falcon_tables.py", "--vendor", str(vendor))
+    assert r.returncode == 1
+    assert what in r.stdout
