@@ -65,30 +65,23 @@ def _key_union(alias: str, kind: str) -> str:
     return f"{alias} = (\n    " + "\n    | ".join(names) + "\n)\n"
 
 
+LOADERS = """
+def load_{enc}_private_key(
+    data: Buffer,
+    password: Buffer | None = None,
+    *,
+    max_scrypt_memory: int | None = None,
+    max_scrypt_work: int | None = None,
+    max_pbkdf2_iterations: int | None = None,
+) -> _PrivateKey: ...
+def load_{enc}_public_key(data: Buffer) -> _PublicKey: ...
+"""
+
 SERIAL_FUNCTIONS = (
     "\n"
     + _key_union("_PrivateKey", "Private")
     + _key_union("_PublicKey", "Public")
-    + """
-def load_pem_private_key(
-    data: Buffer,
-    password: Buffer | None = None,
-    *,
-    max_scrypt_memory: int | None = None,
-    max_scrypt_work: int | None = None,
-    max_pbkdf2_iterations: int | None = None,
-) -> _PrivateKey: ...
-def load_der_private_key(
-    data: Buffer,
-    password: Buffer | None = None,
-    *,
-    max_scrypt_memory: int | None = None,
-    max_scrypt_work: int | None = None,
-    max_pbkdf2_iterations: int | None = None,
-) -> _PrivateKey: ...
-def load_pem_public_key(data: Buffer) -> _PublicKey: ...
-def load_der_public_key(data: Buffer) -> _PublicKey: ...
-"""
+    + "".join(LOADERS.format(enc=enc) for enc in ("pem", "der"))
 )
 
 MLKEM = '''
