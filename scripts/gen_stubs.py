@@ -65,8 +65,7 @@ def _key_union(alias: str, kind: str) -> str:
     return f"{alias} = (\n    " + "\n    | ".join(names) + "\n)\n"
 
 
-LOADERS = """
-def load_{enc}_private_key(
+LOADERS = """def load_{enc}_private_key(
     data: Buffer,
     password: Buffer | None = None,
     *,
@@ -81,6 +80,7 @@ SERIAL_FUNCTIONS = (
     "\n"
     + _key_union("_PrivateKey", "Private")
     + _key_union("_PublicKey", "Public")
+    + "\n"
     + "".join(LOADERS.format(enc=enc) for enc in ("pem", "der"))
 )
 

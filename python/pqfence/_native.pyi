@@ -1444,7 +1444,6 @@ def load_pem_private_key(
     max_pbkdf2_iterations: int | None = None,
 ) -> _PrivateKey: ...
 def load_pem_public_key(data: Buffer) -> _PublicKey: ...
-
 def load_der_private_key(
     data: Buffer,
     password: Buffer | None = None,
