@@ -37,7 +37,17 @@ const fn unit(
     }
 }
 
-const COMMON: &[&str] = &["keccak.c", "sha2.c", "ct.c"];
+const COMMON: &[&str] = &["keccak.c", "keccakx4.c", "sha2.c", "ct.c", "cpu.c"];
+
+/// Target flags by file-name suffix: vector code gets its instruction set
+/// per file, never the whole build (no `-march=native`). Each such file's
+/// functions run only after the run-time check in vendor/common/cpu.c.
+/// assurance/ops.py reads this table too.
+#[rustfmt::skip]
+const TARGET_FLAGS: &[(&str, &[&str])] = &[
+    ("_avx2.c", &["-mavx2", "-mbmi2", "-mpopcnt"]),
+    ("_shani.c", &["-msha", "-msse4.1"]),
+];
 
 const MLKEM_FILES: &[&str] = &[
     "reduce.c",
@@ -147,20 +157,12 @@ fn main() {
     for unit in UNITS {
         let dir = out.join(unit.name);
         std::fs::create_dir_all(&dir).expect("create object dir");
-        let mut b = base_build(&root, &dir);
-        b.define(unit.define.0, Some(unit.define.1));
-        for f in unit.files {
-            b.file(root.join("vendor").join(unit.dir).join(f));
-        }
-        b.compile(unit.name);
+        let src = root.join("vendor").join(unit.dir);
+        compile_unit(&root, &dir, unit.name, Some(unit.define), &src, unit.files);
     }
     let dir = out.join("pqf_common");
-    std::fs::create_dir_all(&dir).expect("create object dir");
-    let mut b = base_build(&root, &dir);
-    for f in COMMON {
-        b.file(root.join("vendor/common").join(f));
-    }
-    b.compile("pqf_common");
+    let src = root.join("vendor/common");
+    compile_unit(&root, &dir, "pqf_common", None, &src, COMMON);
     // Falcon's floating point uses sqrt from the C maths library.
     println!("cargo:rustc-link-lib=m");
     // Immediate binding for what this package links itself (the Python
@@ -178,6 +180,52 @@ fn main() {
     if let Ok(target) = env::var("PQFENCE_BINDINGS_OUT") {
         generate_bindings(&root, Path::new(&target));
     }
+}
+
+/// Compiles one unit into lib`name`.a: the plain files in one build, each
+/// suffix of [`TARGET_FLAGS`] in its own build with its flags, whose objects
+/// join the same archive.
+fn compile_unit(
+    root: &Path,
+    dir: &Path,
+    name: &str,
+    define: Option<(&str, &str)>,
+    src: &Path,
+    files: &[&str],
+) {
+    std::fs::create_dir_all(dir).expect("create object dir");
+    let with_define = |b: &mut cc::Build| {
+        if let Some((m, v)) = define {
+            b.define(m, Some(v));
+        }
+    };
+    let mut b = base_build(root, dir);
+    with_define(&mut b);
+    for (suffix, flags) in TARGET_FLAGS {
+        let vector: Vec<&&str> = files.iter().filter(|f| f.ends_with(suffix)).collect();
+        if vector.is_empty() {
+            continue;
+        }
+        let vdir = dir.join(suffix.trim_start_matches('_').trim_end_matches(".c"));
+        std::fs::create_dir_all(&vdir).expect("create object dir");
+        let mut v = base_build(root, &vdir);
+        with_define(&mut v);
+        for f in flags.iter() {
+            v.flag(f);
+        }
+        for f in vector {
+            v.file(src.join(f));
+        }
+        for obj in v.compile_intermediates() {
+            b.object(obj);
+        }
+    }
+    for f in files {
+        if !TARGET_FLAGS.iter().any(|(s, _)| f.ends_with(s)) {
+            b.file(src.join(f));
+        }
+    }
+    b.compile(name);
 }
 
 /// Writes the bindings generated from `vendor/include/pqfence.h` to `target`.

@@ -506,6 +506,18 @@ def units(build_rs: pathlib.Path = ROOT / "build.rs") -> list[Unit]:
     return found
 
 
+def target_flags(src: pathlib.Path, build_rs: pathlib.Path = ROOT / "build.rs") -> list[str]:
+    """The per-file target flags build.rs gives src (its TARGET_FLAGS table)."""
+    text = build_rs.read_text()
+    m = re.search(r"const TARGET_FLAGS: &\[\(&str, &\[&str\]\)\] = &\[(.*?)\n\];", text, re.S)
+    if not m:
+        raise ValueError("build.rs: TARGET_FLAGS not found")
+    for row in re.finditer(r'\("([^"]+)", &\[([^\]]*)\]\)', m.group(1)):
+        if src.name.endswith(row.group(1)):
+            return re.findall(r'"([^"]+)"', row.group(2))
+    return []
+
+
 def registered_units() -> list[Unit]:
     """The units the registry needs (its parameter sets and the shared code)."""
     wanted = {s.unit for f in FAMILIES for s in f.sets} | {"pqf_common"}

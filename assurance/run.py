@@ -185,7 +185,7 @@ def build_units(cc: str, opt: str, variant: str) -> dict[str, list[Path]]:
         for src in unit.sources:
             obj = base / unit.name / (src.parent.name + "-" + src.stem + ".o")
             objs.setdefault(unit.name, []).append(obj)
-            jobs.append((cc, uflags, src, obj))
+            jobs.append((cc, uflags + ops.target_flags(src), src, obj))
     with concurrent.futures.ThreadPoolExecutor(os.cpu_count() or 2) as pool:
         errors = [e for e in pool.map(lambda j: compile_one(*j), jobs) if e]
     if errors:

@@ -36,6 +36,35 @@ pub(crate) mod codes {
     pub(crate) const INTERNAL: i32 = b::PQF_ERR_INTERNAL;
 }
 
+/// Applies `PQFENCE_BACKEND` once, before the first call into the C: every
+/// wrapper calls it. `portable` caps the C at its portable code for the whole
+/// process; anything else (or no variable) lets it pick vector code.
+fn ready() {
+    static ONCE: std::sync::Once = std::sync::Once::new();
+    ONCE.call_once(|| {
+        if std::env::var("PQFENCE_BACKEND").as_deref() == Ok("portable") {
+            select_backend(b::PQF_BACKEND_PORTABLE as i32);
+        }
+    });
+}
+
+/// The backend the C uses now (`PQF_BACKEND_*`).
+pub(crate) fn backend() -> i32 {
+    ready();
+    // SAFETY: no arguments; the C reads its cached CPU features.
+    unsafe { b::pqf_backend() }
+}
+
+/// Caps the C's backend (`PQF_BACKEND_*`); returns the backend now in use.
+pub(crate) fn select_backend(max: i32) -> i32 {
+    // SAFETY: no pointers; the C stores the cap in an atomic word.
+    unsafe { b::pqf_backend_select(max) }
+}
+
+/// The backend codes of the C header.
+pub(crate) const BACKEND_PORTABLE: i32 = b::PQF_BACKEND_PORTABLE as i32;
+pub(crate) const BACKEND_AVX2: i32 = b::PQF_BACKEND_AVX2 as i32;
+
 /// An incremental SHAKE / SHA-3 sponge backed by the C Keccak.
 pub(crate) struct Keccak(b::pqf_keccak_ctx);
 
@@ -133,6 +162,7 @@ macro_rules! mlkem_ffi {
                 d: &[u8; SEED_HALF],
                 z: &[u8; SEED_HALF],
             ) -> i32 {
+                super::ready();
                 // SAFETY: every pointer comes from a live reference to an array of
                 // exactly the size the C expects (the header's macros); the C
                 // writes only within `ek` and `dk` and keeps no pointer.
@@ -146,6 +176,7 @@ macro_rules! mlkem_ffi {
                 ek: &[u8; EK],
                 m: &[u8; M],
             ) -> i32 {
+                super::ready();
                 // SAFETY: as in `keygen`: exact-size arrays from live references,
                 // outputs exclusively borrowed, no pointer retained.
                 unsafe { b::$encaps(ss.as_mut_ptr(), ct.as_mut_ptr(), ek.as_ptr(), m.as_ptr()) }
@@ -153,6 +184,7 @@ macro_rules! mlkem_ffi {
 
             /// FIPS 203 Algorithm 18 after the section 7.3 hash check.
             pub(crate) fn decaps(ss: &mut [u8; SS], dk: &[u8; DK], ct: &[u8; CT]) -> i32 {
+                super::ready();
                 // SAFETY: as in `keygen`: exact-size arrays from live references,
                 // output exclusively borrowed, no pointer retained.
                 unsafe { b::$decaps(ss.as_mut_ptr(), dk.as_ptr(), ct.as_ptr()) }
@@ -160,18 +192,21 @@ macro_rules! mlkem_ffi {
 
             /// FIPS 203 section 7.2 modulus check.
             pub(crate) fn check_ek(ek: &[u8; EK]) -> i32 {
+                super::ready();
                 // SAFETY: an exact-size array from a live reference, read only.
                 unsafe { b::$check_ek(ek.as_ptr()) }
             }
 
             /// FIPS 203 section 7.3 hash check.
             pub(crate) fn check_dk(dk: &[u8; DK]) -> i32 {
+                super::ready();
                 // SAFETY: an exact-size array from a live reference, read only.
                 unsafe { b::$check_dk(dk.as_ptr()) }
             }
 
             /// Section 7.2 modulus check, then ek expanded into `cache`.
             pub(crate) fn ek_expand(cache: &mut [u64; CACHE_WORDS], ek: &[u8; EK]) -> i32 {
+                super::ready();
                 // SAFETY: `cache` is a live, exclusively borrowed u64 array of
                 // exactly the header's EK_CACHE_BYTES, so 8-byte aligned as the C
                 // requires; `ek` is an exact-size array from a live reference. The
@@ -187,6 +222,7 @@ macro_rules! mlkem_ffi {
                 d: &[u8; SEED_HALF],
                 z: &[u8; SEED_HALF],
             ) -> i32 {
+                super::ready();
                 // SAFETY: as in `keygen` and `ek_expand`: exact-size arrays from
                 // live references (the cache 8-byte aligned), outputs exclusively
                 // borrowed, no pointer retained.
@@ -209,6 +245,7 @@ macro_rules! mlkem_ffi {
                 cache: &[u64; CACHE_WORDS],
                 m: &[u8; M],
             ) -> i32 {
+                super::ready();
                 // SAFETY: as in `ek_expand`: exact-size arrays from live references
                 // (the cache 8-byte aligned, read only), outputs exclusively
                 // borrowed, no pointer retained.
@@ -230,6 +267,7 @@ macro_rules! mlkem_ffi {
                 cache: &[u64; CACHE_WORDS],
                 ct: &[u8; CT],
             ) -> i32 {
+                super::ready();
                 // SAFETY: as in `ek_expand`: exact-size arrays from live references
                 // (the cache 8-byte aligned, read only), output exclusively
                 // borrowed, no pointer retained.
@@ -416,6 +454,7 @@ macro_rules! mldsa_ffi {
 
             /// FIPS 204 Algorithm 6, ML-DSA.KeyGen_internal(xi).
             pub(crate) fn keygen(pk: &mut [u8; PK], sk: &mut [u8; SK], xi: &[u8; SEED]) -> i32 {
+                super::ready();
                 // SAFETY: exact-size arrays from live references; outputs
                 // exclusively borrowed; the C keeps no pointer.
                 unsafe { b::$keygen(pk.as_mut_ptr(), sk.as_mut_ptr(), xi.as_ptr()) }
@@ -429,6 +468,7 @@ macro_rules! mldsa_ffi {
                 msg: &[u8],
                 rnd: &[u8; RND],
             ) -> i32 {
+                super::ready();
                 // SAFETY: exact-size arrays and slices from live references, each
                 // pointer paired with its slice's length (NULL only for length 0).
                 unsafe {
@@ -451,12 +491,14 @@ macro_rules! mldsa_ffi {
                 mu: &[u8; MU],
                 rnd: &[u8; RND],
             ) -> i32 {
+                super::ready();
                 // SAFETY: exact-size arrays from live references.
                 unsafe { b::$sign_mu(sig.as_mut_ptr(), sk.as_ptr(), mu.as_ptr(), rnd.as_ptr()) }
             }
 
             /// FIPS 204 Algorithm 8, Verify_internal(pk, pre || msg, sig).
             pub(crate) fn verify(pk: &[u8; PK], pre: &[u8], msg: &[u8], sig: &[u8]) -> i32 {
+                super::ready();
                 // SAFETY: pointers from live slices, each paired with its length.
                 unsafe {
                     b::$verify(
@@ -473,12 +515,14 @@ macro_rules! mldsa_ffi {
 
             /// Verify_internal from an external mu.
             pub(crate) fn verify_mu(pk: &[u8; PK], mu: &[u8; MU], sig: &[u8]) -> i32 {
+                super::ready();
                 // SAFETY: pointers from live references/slices with their lengths.
                 unsafe { b::$verify_mu(pk.as_ptr(), mu.as_ptr(), sig.as_ptr(), sig.len()) }
             }
 
             /// Validates an expanded secret key and derives its public key.
             pub(crate) fn sk_to_pk(pk: &mut [u8; PK], sk: &[u8; SK]) -> i32 {
+                super::ready();
                 // SAFETY: exact-size arrays from live references.
                 unsafe { b::$sk_to_pk(pk.as_mut_ptr(), sk.as_ptr()) }
             }
@@ -545,6 +589,7 @@ macro_rules! falcon_ffi {
                 seed: &[u8; SEED],
                 tmp: &mut [u64; TMP_WORDS],
             ) -> i32 {
+                super::ready();
                 // SAFETY: exact-size arrays from live references; `tmp` is an
                 // 8-byte aligned workspace of at least the header's size.
                 unsafe {
@@ -569,6 +614,7 @@ macro_rules! falcon_ffi {
                 padded: bool,
                 tmp: &mut [u64; TMP_WORDS],
             ) -> i32 {
+                super::ready();
                 // SAFETY: `sig` holds SIG_MAX bytes, the most either encoding
                 // writes; every other pointer comes from a live reference or
                 // slice paired with its length; `tmp` is aligned and large enough.
@@ -595,6 +641,7 @@ macro_rules! falcon_ffi {
                 padded: bool,
                 tmp: &mut [u64; TMP_WORDS],
             ) -> i32 {
+                super::ready();
                 // SAFETY: pointers from live references/slices with their
                 // lengths; `tmp` is aligned and large enough.
                 unsafe {
@@ -612,12 +659,14 @@ macro_rules! falcon_ffi {
 
             /// Decode-checks a public key.
             pub(crate) fn check_pk(pk: &[u8; PK]) -> i32 {
+                super::ready();
                 // SAFETY: an exact-size array from a live reference, read only.
                 unsafe { b::$check_pk(pk.as_ptr()) }
             }
 
             /// Decode-checks a secret key (and its NTRU equation).
             pub(crate) fn check_sk(sk: &[u8; SK]) -> i32 {
+                super::ready();
                 // SAFETY: an exact-size array from a live reference, read only.
                 unsafe { b::$check_sk(sk.as_ptr()) }
             }
@@ -671,6 +720,7 @@ macro_rules! slhdsa_ffi {
                 sk_prf: &[u8; N],
                 pk_seed: &[u8; N],
             ) -> i32 {
+                super::ready();
                 // SAFETY: exact-size arrays from live references; outputs
                 // exclusively borrowed; the C keeps no pointer.
                 unsafe {
@@ -694,6 +744,7 @@ macro_rules! slhdsa_ffi {
                 addrnd: Option<&[u8; N]>,
             ) -> i32 {
                 let rnd = addrnd.map_or(core::ptr::null(), |r| r.as_ptr());
+                super::ready();
                 // SAFETY: exact-size arrays and slices from live references, each
                 // pointer paired with its length (NULL only for length 0, or for
                 // the absent addrnd, which the C reads as "deterministic").
@@ -712,6 +763,7 @@ macro_rules! slhdsa_ffi {
 
             /// FIPS 205 Algorithm 20, slh_verify_internal.
             pub(crate) fn verify(pk: &[u8; PK], pre: &[u8], msg: &[u8], sig: &[u8]) -> i32 {
+                super::ready();
                 // SAFETY: pointers from live slices, each paired with its length.
                 unsafe {
                     b::$verify(
@@ -728,6 +780,7 @@ macro_rules! slhdsa_ffi {
 
             /// Recomputes PK.root from the secret key and compares.
             pub(crate) fn check_sk(sk: &[u8; SK]) -> i32 {
+                super::ready();
                 // SAFETY: an exact-size array from a live reference, read only.
                 unsafe { b::$check_sk(sk.as_ptr()) }
             }

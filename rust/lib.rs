@@ -25,6 +25,7 @@
 //!   and padded.
 //! - [`prehash`]: the pre-hash functions of HashML-DSA and HashSLH-DSA.
 //! - [`encoding`]: SubjectPublicKeyInfo, PKCS#8, PEM, encrypted PKCS#8.
+//! - [`backend`]: which implementation of the C runs (portable or AVX2).
 //! - [`secret`]: [`Secret`], the zeroize-on-drop container of secret bytes.
 //! - [`error`]: [`Error`], every failure as a typed value (never a panic).
 //!
@@ -109,6 +110,7 @@
 #![deny(unsafe_code)]
 #![warn(missing_docs)]
 
+pub mod backend;
 pub mod encoding;
 pub mod error;
 pub mod falcon;
@@ -122,6 +124,7 @@ mod rng;
 pub mod secret;
 pub mod slhdsa;
 
+pub use backend::{backend, Backend};
 pub use error::{Error, Result};
 pub use secret::{ByteArray, Secret};
 

@@ -8,6 +8,8 @@ pub const PQF_ERR_INVALID_KEY: i32 = -1;
 pub const PQF_ERR_INVALID_SIGNATURE: i32 = -2;
 pub const PQF_ERR_BAD_ARGUMENT: i32 = -3;
 pub const PQF_ERR_INTERNAL: i32 = -4;
+pub const PQF_BACKEND_PORTABLE: u32 = 0;
+pub const PQF_BACKEND_AVX2: u32 = 1;
 pub const PQF_MLKEM_SEED_BYTES: u32 = 64;
 pub const PQF_MLKEM_SHARED_SECRET_BYTES: u32 = 32;
 pub const PQF_MLKEM_MESSAGE_BYTES: u32 = 32;
@@ -96,6 +98,12 @@ pub const PQF_SLHDSA_SHAKE_256F_N: u32 = 32;
 pub const PQF_SLHDSA_SHAKE_256F_PK_BYTES: u32 = 64;
 pub const PQF_SLHDSA_SHAKE_256F_SK_BYTES: u32 = 128;
 pub const PQF_SLHDSA_SHAKE_256F_SIG_BYTES: u32 = 49856;
+unsafe extern "C" {
+    pub fn pqf_backend_select(max_backend: ::core::ffi::c_int) -> ::core::ffi::c_int;
+}
+unsafe extern "C" {
+    pub fn pqf_backend() -> ::core::ffi::c_int;
+}
 #[repr(C)]
 #[derive(Debug, Copy, Clone)]
 pub struct pqf_keccak_ctx {

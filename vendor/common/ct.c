@@ -38,44 +38,7 @@ void pqf_wipe(void *p, size_t n) {
 }
 
 #if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
-#include <cpuid.h>
-
-enum { CLEAR_UNKNOWN = 0, CLEAR_SSE2 = 1, CLEAR_AVX = 2, CLEAR_AVX512 = 3 };
-
-/*
- * Which registers this CPU has, asked once. CPUID is slow where a hypervisor
- * traps it (several microseconds), so the answer is cached: this is the one
- * piece of process-wide state in the C, holds nothing secret, and every thread
- * computes and stores the same value (relaxed atomics: a race only repeats
- * the question). A register set counts only where the operating system saves
- * it (XCR0): AVX needs the SSE and AVX state bits, AVX-512 also the opmask and
- * both ZMM state bits.
- */
-static int clear_level_cache;
-
-static int clear_level(void) {
-    int level = __atomic_load_n(&clear_level_cache, __ATOMIC_RELAXED);
-    unsigned a, b, c, d;
-    uint32_t xcr0 = 0, xcr0_hi = 0;
-    if (level != CLEAR_UNKNOWN) {
-        return level;
-    }
-    level = CLEAR_SSE2;
-    if (__get_cpuid(1, &a, &b, &c, &d) && (c & (1u << 27)) != 0 && (c & (1u << 28)) != 0) {
-        __asm__ __volatile__("xgetbv" : "=a"(xcr0), "=d"(xcr0_hi) : "c"(0));
-        if ((xcr0 & 0x6u) == 0x6u) {
-            level = CLEAR_AVX;
-            if (__get_cpuid_max(0, NULL) >= 7) {
-                __cpuid_count(7, 0, a, b, c, d);
-                if ((b & (1u << 16)) != 0 && (xcr0 & 0xE6u) == 0xE6u) {
-                    level = CLEAR_AVX512;
-                }
-            }
-        }
-    }
-    __atomic_store_n(&clear_level_cache, level, __ATOMIC_RELAXED);
-    return level;
-}
+#include "cpu.h"
 
 #define PQF_CLEAR_GPRS                                                                  \
     "xorl %%ecx, %%ecx\n\t"                                                             \
@@ -94,8 +57,10 @@ static int clear_level(void) {
 
 int pqf_leave(int rc) {
 #if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
-    int level = clear_level();
-    if (level == CLEAR_AVX512) {
+    /* What the CPU has (cached in cpu.c), not what the backend cap allows:
+     * glibc's string functions use every register the CPU offers. */
+    uint32_t cpu = pqf_cpu_detected();
+    if ((cpu & PQF_CPU_AVX512F) != 0) {
         /* vzeroall clears zmm0-15 whole; zmm16-31 (used by glibc's EVEX
          * string functions) and the opmask registers need their own. */
         __asm__ __volatile__(
@@ -126,7 +91,7 @@ int pqf_leave(int rc) {
             :
             :
             : PQF_CLOBBER_GPRS, PQF_CLOBBER_XMM, "memory");
-    } else if (level == CLEAR_AVX) {
+    } else if ((cpu & PQF_CPU_AVX) != 0) {
         __asm__ __volatile__("vzeroall\n\t" PQF_CLEAR_GPRS
                              :
                              :

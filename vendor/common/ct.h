@@ -99,7 +99,7 @@ void pqf_wipe(void *p, size_t n);
  * ymm0-15 with AVX; zmm16-31 and k1-k7 with AVX-512F) and the general
  * registers a call may clobber (rcx, rdx, rsi, rdi, r8-r11). The callee-saved
  * registers hold the caller's own values again by then. Which vector registers
- * exist is asked of CPUID once and cached (ct.c). Elsewhere it returns rc and
+ * exist is asked of CPUID once and cached (cpu.c). Elsewhere it returns rc and
  * clears nothing (see README, "Assurance").
  */
 int pqf_leave(int rc);

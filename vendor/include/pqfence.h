@@ -8,7 +8,8 @@
  *   - outputs first, const inputs after; all buffers are caller-owned and have
  *     the exact sizes given by the macros below;
  *   - deterministic: seeds and coins are arguments, the C never draws randomness;
- *   - reentrant: no globals, no malloc, no I/O;
+ *   - reentrant: no malloc, no I/O, and no globals but the two words of
+ *     vendor/common/cpu.c (the cached CPU features and the backend cap);
  *   - returns PQF_OK (0) or one of the negative PQF_ERR_* codes.
  */
 #ifndef PQFENCE_H
@@ -32,6 +33,18 @@ extern "C" {
 #define PQF_ERR_BAD_ARGUMENT (-3)
 /* A bounded loop ran out of iterations or an internal self-check failed. */
 #define PQF_ERR_INTERNAL (-4)
+
+/*
+ * Backends. The C picks vector code at run time (CPUID, asked once) and
+ * falls back to the portable C, whose outputs are the reference: every
+ * backend gives identical bytes. pqf_backend_select caps the choice
+ * (PQF_BACKEND_PORTABLE forces the portable C for the whole process) and
+ * returns the backend now in use; pqf_backend reports it.
+ */
+#define PQF_BACKEND_PORTABLE 0
+#define PQF_BACKEND_AVX2 1
+int pqf_backend_select(int max_backend);
+int pqf_backend(void);
 
 /* FIPS 202 hashing (vendor/common/keccak.c), exported so the Rust layer can
  * stream large inputs (ML-DSA's mu, pre-hashes) through the same Keccak as the

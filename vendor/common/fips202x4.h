@@ -1,0 +1,52 @@
+/*
+ * Four independent SHAKE computations at once, for the parallel hashing of
+ * ML-KEM and ML-DSA matrix expansion and noise, and of SLH-DSA-SHAKE chains.
+ *
+ * The four Keccak states are interleaved lane by lane: lane i of state j is
+ * s[4 * i + j], so that one 256-bit vector holds lane i of all four. With
+ * AVX2 (cpu.h) the permutation runs on vectors (keccakx4_avx2.c); otherwise
+ * it runs the scalar permutation on each state in turn. Either way the bytes
+ * are those of four separate pqf_shake128/256 calls.
+ *
+ * The absorb-once interface takes four inputs of one common length (the
+ * callers' inputs are seeds with a nonce, all the same length) and pads them;
+ * squeezeblocks then writes whole rate-sized blocks to each output.
+ */
+#ifndef PQF_FIPS202X4_H
+#define PQF_FIPS202X4_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+typedef struct {
+    uint64_t s[4 * 25];
+} pqf_keccakx4_state;
+
+/* Keccak-f[1600] on each of the four interleaved states. */
+void pqf_keccakx4_f1600(uint64_t s[4 * 25]);
+
+/* Initialises st and absorbs in0..in3 (inlen bytes each), with the padding. */
+void pqf_shake128x4_absorb_once(pqf_keccakx4_state *st, const uint8_t *in0,
+                                const uint8_t *in1, const uint8_t *in2,
+                                const uint8_t *in3, size_t inlen);
+void pqf_shake256x4_absorb_once(pqf_keccakx4_state *st, const uint8_t *in0,
+                                const uint8_t *in1, const uint8_t *in2,
+                                const uint8_t *in3, size_t inlen);
+
+/* Writes nblocks blocks of 168 (SHAKE128) or 136 (SHAKE256) bytes to each output. */
+void pqf_shake128x4_squeezeblocks(uint8_t *out0, uint8_t *out1, uint8_t *out2,
+                                  uint8_t *out3, size_t nblocks,
+                                  pqf_keccakx4_state *st);
+void pqf_shake256x4_squeezeblocks(uint8_t *out0, uint8_t *out1, uint8_t *out2,
+                                  uint8_t *out3, size_t nblocks,
+                                  pqf_keccakx4_state *st);
+
+/* One-shot: outlen bytes of SHAKE256(in_j) to out_j, for j = 0..3. */
+void pqf_shake256x4(uint8_t *out0, uint8_t *out1, uint8_t *out2, uint8_t *out3,
+                    size_t outlen, const uint8_t *in0, const uint8_t *in1,
+                    const uint8_t *in2, const uint8_t *in3, size_t inlen);
+
+/* Overwrites the four states (they held secrets: noise seeds, SLH-DSA keys). */
+void pqf_keccakx4_wipe(pqf_keccakx4_state *st);
+
+#endif
