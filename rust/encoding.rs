@@ -64,11 +64,11 @@
 //!
 //! # Adding an algorithm family
 //!
-//! Add its OIDs to [`ALGORITHMS`]. To make its keys loadable, implement [`AlgorithmId`] for each parameter set,
-//! [`PrivateKeyEncoding`] / [`PublicKeyEncoding`] for its key types, and add
-//! one line per parameter set to the `key_registry!` invocation below (which
-//! builds [`AnyPrivateKey`] / [`AnyPublicKey`] and the OID dispatch) and to
-//! `impl_standard_traits!` for the `pkcs8` / `spki` traits.
+//! A parameter set is one row of the catalogue in `rust/algorithms.rs`,
+//! whose OID makes its keys loadable here ([`AnyPrivateKey`] /
+//! [`AnyPublicKey`] and the OID dispatch are built from the table). A new
+//! family implements [`KeyPair`] / [`PublicKey`] for its key types and adds
+//! one `impl_standard_traits!` line for the `pkcs8` / `spki` traits.
 
 use core::fmt;
 
@@ -87,12 +87,10 @@ pub use pkcs8::{DecodePrivateKey, EncodePrivateKey};
 pub use spki::{DecodePublicKey, EncodePublicKey};
 
 use crate::error::{Error, Result};
-use crate::mldsa::{self, DsaParams, SigningKey, VerifyingKey};
-use crate::mlkem::{self, DecapsulationKey, EncapsulationKey, KemParams};
+use crate::mldsa::{DsaParams, SigningKey, VerifyingKey};
+use crate::mlkem::{DecapsulationKey, EncapsulationKey, KemParams};
 use crate::rng;
-use crate::slhdsa::{
-    self, SigningKey as SlhSigningKey, SlhParams, VerifyingKey as SlhVerifyingKey,
-};
+use crate::slhdsa::{SigningKey as SlhSigningKey, SlhParams, VerifyingKey as SlhVerifyingKey};
 
 /// PEM label of a SubjectPublicKeyInfo.
 pub const PUBLIC_KEY_LABEL: &str = "PUBLIC KEY";
@@ -101,341 +99,11 @@ pub const PRIVATE_KEY_LABEL: &str = "PRIVATE KEY";
 /// PEM label of a password-encrypted PKCS#8 private key.
 pub const ENCRYPTED_PRIVATE_KEY_LABEL: &str = "ENCRYPTED PRIVATE KEY";
 
-// ---------------------------------------------------------------------------
-// The algorithm table
-// ---------------------------------------------------------------------------
-
-/// What an algorithm's keys are for.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum KeyKind {
-    /// A key-encapsulation mechanism (ML-KEM).
-    Kem,
-    /// A signature scheme (ML-DSA, SLH-DSA, Falcon).
-    Signature,
-}
-
-/// How an algorithm's private key sits in the PKCS#8 `privateKey` OCTET STRING.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum PrivateKeyShape {
-    /// The LAMPS ML-KEM / ML-DSA CHOICE of `seed [0]`, `expandedKey` or
-    /// `both` (see the module documentation), with the two lengths in bytes.
-    SeedOrExpanded {
-        /// Seed length (64 for ML-KEM, 32 for ML-DSA).
-        seed: usize,
-        /// Expanded key length.
-        expanded: usize,
-    },
-    /// The key bytes themselves, with no inner encoding (SLH-DSA, RFC 9909:
-    /// SK.seed || SK.prf || PK.seed || PK.root).
-    Raw {
-        /// Key length in bytes.
-        len: usize,
-    },
-}
-
-/// One entry of the algorithm table: a parameter set's name, OID and sizes.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub struct Algorithm {
-    /// The standard's name, e.g. "ML-KEM-768".
-    pub name: &'static str,
-    /// The AlgorithmIdentifier OID (parameters are always absent).
-    pub oid: ObjectIdentifier,
-    /// KEM or signature.
-    pub kind: KeyKind,
-    /// Public key length in bytes.
-    pub public_key_len: usize,
-    /// The private key's PKCS#8 encoding.
-    pub private_key: PrivateKeyShape,
-}
-
-const fn entry(
-    name: &'static str,
-    oid: &str,
-    kind: KeyKind,
-    public_key_len: usize,
-    private_key: PrivateKeyShape,
-) -> Algorithm {
-    Algorithm {
-        name,
-        oid: ObjectIdentifier::new_unwrap(oid),
-        kind,
-        public_key_len,
-        private_key,
-    }
-}
-
-const fn kem(name: &'static str, oid: &str, pk: usize, dk: usize) -> Algorithm {
-    let shape = PrivateKeyShape::SeedOrExpanded {
-        seed: 64,
-        expanded: dk,
-    };
-    entry(name, oid, KeyKind::Kem, pk, shape)
-}
-
-const fn dsa(name: &'static str, oid: &str, pk: usize, sk: usize) -> Algorithm {
-    let shape = PrivateKeyShape::SeedOrExpanded {
-        seed: 32,
-        expanded: sk,
-    };
-    entry(name, oid, KeyKind::Signature, pk, shape)
-}
-
-const fn slh(name: &'static str, oid: &str, n: usize) -> Algorithm {
-    entry(
-        name,
-        oid,
-        KeyKind::Signature,
-        2 * n,
-        PrivateKeyShape::Raw { len: 4 * n },
-    )
-}
-
-/// ML-KEM-512, `id-alg-ml-kem-512`.
-pub const ML_KEM_512: Algorithm = kem("ML-KEM-512", "2.16.840.1.101.3.4.4.1", 800, 1632);
-/// ML-KEM-768, `id-alg-ml-kem-768`.
-pub const ML_KEM_768: Algorithm = kem("ML-KEM-768", "2.16.840.1.101.3.4.4.2", 1184, 2400);
-/// ML-KEM-1024, `id-alg-ml-kem-1024`.
-pub const ML_KEM_1024: Algorithm = kem("ML-KEM-1024", "2.16.840.1.101.3.4.4.3", 1568, 3168);
-/// ML-DSA-44, `id-ml-dsa-44`.
-pub const ML_DSA_44: Algorithm = dsa("ML-DSA-44", "2.16.840.1.101.3.4.3.17", 1312, 2560);
-/// ML-DSA-65, `id-ml-dsa-65`.
-pub const ML_DSA_65: Algorithm = dsa("ML-DSA-65", "2.16.840.1.101.3.4.3.18", 1952, 4032);
-/// ML-DSA-87, `id-ml-dsa-87`.
-pub const ML_DSA_87: Algorithm = dsa("ML-DSA-87", "2.16.840.1.101.3.4.3.19", 2592, 4896);
-/// SLH-DSA-SHA2-128s, `id-slh-dsa-sha2-128s` (RFC 9909).
-pub const SLH_DSA_SHA2_128S: Algorithm = slh("SLH-DSA-SHA2-128s", "2.16.840.1.101.3.4.3.20", 16);
-/// SLH-DSA-SHA2-128f, `id-slh-dsa-sha2-128f` (RFC 9909).
-pub const SLH_DSA_SHA2_128F: Algorithm = slh("SLH-DSA-SHA2-128f", "2.16.840.1.101.3.4.3.21", 16);
-/// SLH-DSA-SHA2-192s, `id-slh-dsa-sha2-192s` (RFC 9909).
-pub const SLH_DSA_SHA2_192S: Algorithm = slh("SLH-DSA-SHA2-192s", "2.16.840.1.101.3.4.3.22", 24);
-/// SLH-DSA-SHA2-192f, `id-slh-dsa-sha2-192f` (RFC 9909).
-pub const SLH_DSA_SHA2_192F: Algorithm = slh("SLH-DSA-SHA2-192f", "2.16.840.1.101.3.4.3.23", 24);
-/// SLH-DSA-SHA2-256s, `id-slh-dsa-sha2-256s` (RFC 9909).
-pub const SLH_DSA_SHA2_256S: Algorithm = slh("SLH-DSA-SHA2-256s", "2.16.840.1.101.3.4.3.24", 32);
-/// SLH-DSA-SHA2-256f, `id-slh-dsa-sha2-256f` (RFC 9909).
-pub const SLH_DSA_SHA2_256F: Algorithm = slh("SLH-DSA-SHA2-256f", "2.16.840.1.101.3.4.3.25", 32);
-/// SLH-DSA-SHAKE-128s, `id-slh-dsa-shake-128s` (RFC 9909).
-pub const SLH_DSA_SHAKE_128S: Algorithm = slh("SLH-DSA-SHAKE-128s", "2.16.840.1.101.3.4.3.26", 16);
-/// SLH-DSA-SHAKE-128f, `id-slh-dsa-shake-128f` (RFC 9909).
-pub const SLH_DSA_SHAKE_128F: Algorithm = slh("SLH-DSA-SHAKE-128f", "2.16.840.1.101.3.4.3.27", 16);
-/// SLH-DSA-SHAKE-192s, `id-slh-dsa-shake-192s` (RFC 9909).
-pub const SLH_DSA_SHAKE_192S: Algorithm = slh("SLH-DSA-SHAKE-192s", "2.16.840.1.101.3.4.3.28", 24);
-/// SLH-DSA-SHAKE-192f, `id-slh-dsa-shake-192f` (RFC 9909).
-pub const SLH_DSA_SHAKE_192F: Algorithm = slh("SLH-DSA-SHAKE-192f", "2.16.840.1.101.3.4.3.29", 24);
-/// SLH-DSA-SHAKE-256s, `id-slh-dsa-shake-256s` (RFC 9909).
-pub const SLH_DSA_SHAKE_256S: Algorithm = slh("SLH-DSA-SHAKE-256s", "2.16.840.1.101.3.4.3.30", 32);
-/// SLH-DSA-SHAKE-256f, `id-slh-dsa-shake-256f` (RFC 9909).
-pub const SLH_DSA_SHAKE_256F: Algorithm = slh("SLH-DSA-SHAKE-256f", "2.16.840.1.101.3.4.3.31", 32);
-
-/// Every algorithm pqfence knows an OID for. Keys of the ones listed in
-/// [`AnyPrivateKey`] (all of them today) can be read and written; an entry
-/// without a key type would still be recognised by name in error messages.
-/// Falcon has no standard OID and is not here.
-pub const ALGORITHMS: &[Algorithm] = &[
-    ML_KEM_512,
-    ML_KEM_768,
-    ML_KEM_1024,
-    ML_DSA_44,
-    ML_DSA_65,
-    ML_DSA_87,
-    SLH_DSA_SHA2_128S,
-    SLH_DSA_SHA2_128F,
-    SLH_DSA_SHA2_192S,
-    SLH_DSA_SHA2_192F,
-    SLH_DSA_SHA2_256S,
-    SLH_DSA_SHA2_256F,
-    SLH_DSA_SHAKE_128S,
-    SLH_DSA_SHAKE_128F,
-    SLH_DSA_SHAKE_192S,
-    SLH_DSA_SHAKE_192F,
-    SLH_DSA_SHAKE_256S,
-    SLH_DSA_SHAKE_256F,
-];
-
-/// The table entry with this OID.
-pub fn algorithm_by_oid(oid: &ObjectIdentifier) -> Option<&'static Algorithm> {
-    ALGORITHMS.iter().find(|a| a.oid == *oid)
-}
-
-/// The table entry with this name (exact, as the standard spells it).
-pub fn algorithm_by_name(name: &str) -> Option<&'static Algorithm> {
-    ALGORITHMS.iter().find(|a| a.name == name)
-}
-
-/// A parameter set's table entry.
-pub trait AlgorithmId {
-    /// The entry in [`ALGORITHMS`].
-    const ALGORITHM: &'static Algorithm;
-}
-
-impl AlgorithmId for mlkem::MlKem512 {
-    const ALGORITHM: &'static Algorithm = &ML_KEM_512;
-}
-impl AlgorithmId for mlkem::MlKem768 {
-    const ALGORITHM: &'static Algorithm = &ML_KEM_768;
-}
-impl AlgorithmId for mlkem::MlKem1024 {
-    const ALGORITHM: &'static Algorithm = &ML_KEM_1024;
-}
-impl AlgorithmId for mldsa::MlDsa44 {
-    const ALGORITHM: &'static Algorithm = &ML_DSA_44;
-}
-impl AlgorithmId for mldsa::MlDsa65 {
-    const ALGORITHM: &'static Algorithm = &ML_DSA_65;
-}
-impl AlgorithmId for mldsa::MlDsa87 {
-    const ALGORITHM: &'static Algorithm = &ML_DSA_87;
-}
-
-macro_rules! slh_algorithm_ids {
-    ($($params:ident => $entry:ident,)*) => {$(
-        impl AlgorithmId for slhdsa::$params {
-            const ALGORITHM: &'static Algorithm = &$entry;
-        }
-    )*};
-}
-
-slh_algorithm_ids! {
-    SlhDsaSha2_128s => SLH_DSA_SHA2_128S,
-    SlhDsaSha2_128f => SLH_DSA_SHA2_128F,
-    SlhDsaSha2_192s => SLH_DSA_SHA2_192S,
-    SlhDsaSha2_192f => SLH_DSA_SHA2_192F,
-    SlhDsaSha2_256s => SLH_DSA_SHA2_256S,
-    SlhDsaSha2_256f => SLH_DSA_SHA2_256F,
-    SlhDsaShake_128s => SLH_DSA_SHAKE_128S,
-    SlhDsaShake_128f => SLH_DSA_SHAKE_128F,
-    SlhDsaShake_192s => SLH_DSA_SHAKE_192S,
-    SlhDsaShake_192f => SLH_DSA_SHAKE_192F,
-    SlhDsaShake_256s => SLH_DSA_SHAKE_256S,
-    SlhDsaShake_256f => SLH_DSA_SHAKE_256F,
-}
-
-// ---------------------------------------------------------------------------
-// What a key type provides
-// ---------------------------------------------------------------------------
-
-/// A public key type that has a SubjectPublicKeyInfo encoding.
-pub trait PublicKeyEncoding: Sized {
-    /// Its algorithm.
-    const ALGORITHM: &'static Algorithm;
-    /// Loads (and checks) the raw public key, as the standard encodes it.
-    fn from_public_key_bytes(bytes: &[u8]) -> Result<Self>;
-    /// The raw public key.
-    fn public_key_bytes(&self) -> &[u8];
-}
-
-/// A private key type that has a PKCS#8 encoding.
-pub trait PrivateKeyEncoding: Sized {
-    /// Its algorithm.
-    const ALGORITHM: &'static Algorithm;
-    /// The matching public key type.
-    type Public: PublicKeyEncoding;
-    /// Derives the key from its seed.
-    fn from_seed_bytes(seed: &[u8]) -> Result<Self>;
-    /// Loads (and validates) the expanded key; for [`PrivateKeyShape::Raw`]
-    /// algorithms, the raw key.
-    fn from_expanded_bytes(expanded: &[u8]) -> Result<Self>;
-    /// The seed, when the key has one.
-    fn seed_bytes(&self) -> Option<&[u8]>;
-    /// The expanded key (the raw key for [`PrivateKeyShape::Raw`]).
-    fn expanded_key_bytes(&self) -> &[u8];
-    /// The matching public key.
-    fn public_key(&self) -> Self::Public;
-}
-
-impl<P: KemParams + AlgorithmId> PublicKeyEncoding for EncapsulationKey<P> {
-    const ALGORITHM: &'static Algorithm = P::ALGORITHM;
-    fn from_public_key_bytes(bytes: &[u8]) -> Result<Self> {
-        Self::from_bytes(bytes)
-    }
-    fn public_key_bytes(&self) -> &[u8] {
-        self.as_bytes()
-    }
-}
-
-impl<P: KemParams + AlgorithmId> PrivateKeyEncoding for DecapsulationKey<P> {
-    const ALGORITHM: &'static Algorithm = P::ALGORITHM;
-    type Public = EncapsulationKey<P>;
-    fn from_seed_bytes(seed: &[u8]) -> Result<Self> {
-        Self::from_seed(seed)
-    }
-    fn from_expanded_bytes(expanded: &[u8]) -> Result<Self> {
-        DecapsulationKey::from_expanded_bytes(expanded)
-    }
-    fn seed_bytes(&self) -> Option<&[u8]> {
-        self.seed().map(|s| s.bytes())
-    }
-    fn expanded_key_bytes(&self) -> &[u8] {
-        self.expanded_bytes().bytes()
-    }
-    fn public_key(&self) -> Self::Public {
-        self.encapsulation_key().clone()
-    }
-}
-
-impl<P: DsaParams + AlgorithmId> PublicKeyEncoding for VerifyingKey<P> {
-    const ALGORITHM: &'static Algorithm = P::ALGORITHM;
-    fn from_public_key_bytes(bytes: &[u8]) -> Result<Self> {
-        Self::from_bytes(bytes)
-    }
-    fn public_key_bytes(&self) -> &[u8] {
-        self.as_bytes()
-    }
-}
-
-impl<P: DsaParams + AlgorithmId> PrivateKeyEncoding for SigningKey<P> {
-    const ALGORITHM: &'static Algorithm = P::ALGORITHM;
-    type Public = VerifyingKey<P>;
-    fn from_seed_bytes(seed: &[u8]) -> Result<Self> {
-        Self::from_seed(seed)
-    }
-    fn from_expanded_bytes(expanded: &[u8]) -> Result<Self> {
-        SigningKey::from_expanded_bytes(expanded)
-    }
-    fn seed_bytes(&self) -> Option<&[u8]> {
-        self.seed().map(|s| s.bytes())
-    }
-    fn expanded_key_bytes(&self) -> &[u8] {
-        self.expanded_bytes().bytes()
-    }
-    fn public_key(&self) -> Self::Public {
-        self.verifying_key().clone()
-    }
-}
-
-impl<P: SlhParams + AlgorithmId> PublicKeyEncoding for SlhVerifyingKey<P> {
-    const ALGORITHM: &'static Algorithm = P::ALGORITHM;
-    fn from_public_key_bytes(bytes: &[u8]) -> Result<Self> {
-        Self::from_bytes(bytes)
-    }
-    fn public_key_bytes(&self) -> &[u8] {
-        self.as_bytes()
-    }
-}
-
-/// SLH-DSA's PKCS#8 form is [`PrivateKeyShape::Raw`]: the 4n-byte key, read
-/// with [`SlhSigningKey::from_expanded_bytes`] (PK.root recomputed and
-/// compared). The "seed" is SK.seed || SK.prf || PK.seed, the key's first
-/// 3n bytes, which only the Raw Python format uses.
-impl<P: SlhParams + AlgorithmId> PrivateKeyEncoding for SlhSigningKey<P> {
-    const ALGORITHM: &'static Algorithm = P::ALGORITHM;
-    type Public = SlhVerifyingKey<P>;
-    fn from_seed_bytes(seed: &[u8]) -> Result<Self> {
-        Self::from_seed(seed)
-    }
-    fn from_expanded_bytes(expanded: &[u8]) -> Result<Self> {
-        SlhSigningKey::from_expanded_bytes(expanded)
-    }
-    fn seed_bytes(&self) -> Option<&[u8]> {
-        self.seed().map(|s| s.bytes())
-    }
-    fn expanded_key_bytes(&self) -> &[u8] {
-        self.expanded_bytes().bytes()
-    }
-    fn public_key(&self) -> Self::Public {
-        self.verifying_key().clone()
-    }
-}
+pub use crate::algorithms::{
+    algorithm_by_name, algorithm_by_oid, Algorithm, AlgorithmId, KeyKind, PrivateKeyShape,
+    ALGORITHMS,
+};
+pub use crate::keys::{KeyPair, KeyTypes, PublicKey};
 
 // ---------------------------------------------------------------------------
 // Options
@@ -576,7 +244,7 @@ fn describe_oid(oid: &ObjectIdentifier) -> String {
     }
 }
 
-fn unsupported(oid: &ObjectIdentifier) -> Error {
+pub(crate) fn unsupported(oid: &ObjectIdentifier) -> Error {
     let name = match algorithm_by_oid(oid) {
         Some(a) => format!("{} (OID {oid}; its keys cannot be converted yet)", a.name),
         None => format!("OID {oid}"),
@@ -586,18 +254,18 @@ fn unsupported(oid: &ObjectIdentifier) -> Error {
 
 /// Checks that an AlgorithmIdentifier names `expected` with parameters absent.
 fn check_algorithm(alg: &AlgorithmIdentifierRef<'_>, expected: &Algorithm) -> Result<()> {
-    if alg.oid != expected.oid {
+    let oid = oid_of(expected)?;
+    if alg.oid != oid {
         return Err(invalid(format!(
-            "expected a {} key (OID {}), found {}",
+            "expected a {} key (OID {oid}), found {}",
             expected.name,
-            expected.oid,
             describe_oid(&alg.oid)
         )));
     }
     check_no_parameters(alg, expected)
 }
 
-fn check_no_parameters(alg: &AlgorithmIdentifierRef<'_>, expected: &Algorithm) -> Result<()> {
+pub(crate) fn check_no_parameters(alg: &AlgorithmIdentifierRef<'_>, expected: &Algorithm) -> Result<()> {
     if alg.parameters.is_some() {
         return Err(invalid(format!(
             "{} AlgorithmIdentifier parameters must be absent",
@@ -611,17 +279,24 @@ fn check_no_parameters(alg: &AlgorithmIdentifierRef<'_>, expected: &Algorithm) -
 // SubjectPublicKeyInfo
 // ---------------------------------------------------------------------------
 
-fn algorithm_identifier(alg: &Algorithm) -> AlgorithmIdentifierRef<'static> {
-    AlgorithmIdentifierRef {
-        oid: alg.oid,
+/// The set's OID; a set without one (Falcon) has no SPKI or PKCS#8 form.
+fn oid_of(alg: &Algorithm) -> Result<ObjectIdentifier> {
+    alg.oid.ok_or_else(|| Error::UnknownAlgorithm {
+        name: format!("{} (no OID is assigned: raw keys only)", alg.name),
+    })
+}
+
+fn algorithm_identifier(alg: &Algorithm) -> Result<AlgorithmIdentifierRef<'static>> {
+    Ok(AlgorithmIdentifierRef {
+        oid: oid_of(alg)?,
         parameters: None,
-    }
+    })
 }
 
 /// Encodes a public key as a DER SubjectPublicKeyInfo.
-pub fn to_public_key_der<K: PublicKeyEncoding>(key: &K) -> Result<Document> {
+pub fn to_public_key_der<K: PublicKey>(key: &K) -> Result<Document> {
     let spki = SubjectPublicKeyInfoRef {
-        algorithm: algorithm_identifier(K::ALGORITHM),
+        algorithm: algorithm_identifier(K::ALGORITHM)?,
         subject_public_key: BitStringRef::from_bytes(key.public_key_bytes())
             .map_err(|e| asn1("public key", e))?,
     };
@@ -629,7 +304,7 @@ pub fn to_public_key_der<K: PublicKeyEncoding>(key: &K) -> Result<Document> {
 }
 
 /// Encodes a public key as PEM ("PUBLIC KEY", LF line endings).
-pub fn to_public_key_pem<K: PublicKeyEncoding>(key: &K) -> Result<String> {
+pub fn to_public_key_pem<K: PublicKey>(key: &K) -> Result<String> {
     to_public_key_der(key)?
         .to_pem(PUBLIC_KEY_LABEL, LineEnding::LF)
         .map_err(|e| asn1("public key", e))
@@ -648,7 +323,7 @@ fn parse_spki(der: &[u8]) -> Result<(AlgorithmIdentifierRef<'_>, &[u8])> {
 
 /// Loads a public key from a DER SubjectPublicKeyInfo (OID, absent
 /// parameters, length and the algorithm's own checks).
-pub fn from_public_key_der<K: PublicKeyEncoding>(der: &[u8]) -> Result<K> {
+pub fn from_public_key_der<K: PublicKey>(der: &[u8]) -> Result<K> {
     let (alg, bytes) = parse_spki(der)?;
     check_algorithm(&alg, K::ALGORITHM)?;
     K::from_public_key_bytes(bytes)
@@ -666,7 +341,7 @@ fn pem_document(pem: &str, label: &str) -> Result<Document> {
 }
 
 /// Loads a public key from PEM ("PUBLIC KEY").
-pub fn from_public_key_pem<K: PublicKeyEncoding>(pem: &str) -> Result<K> {
+pub fn from_public_key_pem<K: PublicKey>(pem: &str) -> Result<K> {
     from_public_key_der(pem_document(pem, PUBLIC_KEY_LABEL)?.as_bytes())
 }
 
@@ -688,7 +363,7 @@ fn octets(bytes: &[u8]) -> Result<&OctetStringRef> {
 }
 
 /// Encodes the `privateKey` contents of `key` in `form` (zeroizing).
-fn encode_body<K: PrivateKeyEncoding>(key: &K, form: PrivateKeyForm) -> Result<Zeroizing<Vec<u8>>> {
+fn encode_body<K: KeyPair>(key: &K, form: PrivateKeyForm) -> Result<Zeroizing<Vec<u8>>> {
     let alg = K::ALGORITHM;
     if let PrivateKeyShape::Raw { .. } = alg.private_key {
         // One form only: the raw key.
@@ -767,12 +442,12 @@ fn decode_body<'a>(alg: &Algorithm, body: &'a [u8]) -> Result<PrivateKeyBody<'a>
 }
 
 /// Builds the key from a parsed PrivateKeyInfo whose OID was already checked.
-fn key_from_info<K: PrivateKeyEncoding>(pki: &PrivateKeyInfoRef<'_>) -> Result<K> {
+pub(crate) fn key_from_info<K: KeyPair>(pki: &PrivateKeyInfoRef<'_>) -> Result<K> {
     let alg = K::ALGORITHM;
     check_no_parameters(&pki.algorithm, alg)?;
     let key = match decode_body(alg, pki.private_key.as_bytes())? {
         PrivateKeyBody::Seed(seed) => K::from_seed_bytes(seed)?,
-        PrivateKeyBody::Expanded(expanded) => K::from_expanded_bytes(expanded)?,
+        PrivateKeyBody::Expanded(expanded) => K::from_expanded_key_bytes(expanded)?,
         PrivateKeyBody::Both(seed, expanded) => {
             let key = K::from_seed_bytes(seed)?;
             let derived = key.expanded_key_bytes();
@@ -810,17 +485,17 @@ fn parse_pkcs8(der: &[u8]) -> Result<PrivateKeyInfoRef<'_>> {
 
 /// Encodes a private key as DER PKCS#8 (OneAsymmetricKey v1, no public key
 /// field) in the chosen form.
-pub fn to_pkcs8_der<K: PrivateKeyEncoding>(
+pub fn to_pkcs8_der<K: KeyPair>(
     key: &K,
     form: PrivateKeyForm,
 ) -> Result<SecretDocument> {
     let body = encode_body(key, form)?;
-    let pki = PrivateKeyInfoRef::new(algorithm_identifier(K::ALGORITHM), octets(&body)?);
+    let pki = PrivateKeyInfoRef::new(algorithm_identifier(K::ALGORITHM)?, octets(&body)?);
     SecretDocument::encode_msg(&pki).map_err(|e| asn1("private key", e))
 }
 
 /// Encodes a private key as PEM ("PRIVATE KEY", LF line endings).
-pub fn to_pkcs8_pem<K: PrivateKeyEncoding>(
+pub fn to_pkcs8_pem<K: KeyPair>(
     key: &K,
     form: PrivateKeyForm,
 ) -> Result<Zeroizing<String>> {
@@ -831,7 +506,7 @@ pub fn to_pkcs8_pem<K: PrivateKeyEncoding>(
 
 /// Loads a private key from DER PKCS#8 (any of the three forms; see the
 /// module documentation for the checks).
-pub fn from_pkcs8_der<K: PrivateKeyEncoding>(der: &[u8]) -> Result<K> {
+pub fn from_pkcs8_der<K: KeyPair>(der: &[u8]) -> Result<K> {
     let pki = parse_pkcs8(der)?;
     check_algorithm(&pki.algorithm, K::ALGORITHM)?;
     key_from_info(&pki)
@@ -849,7 +524,7 @@ fn secret_pem_document(pem: &str, label: &str) -> Result<SecretDocument> {
 }
 
 /// Loads a private key from PEM ("PRIVATE KEY").
-pub fn from_pkcs8_pem<K: PrivateKeyEncoding>(pem: &str) -> Result<K> {
+pub fn from_pkcs8_pem<K: KeyPair>(pem: &str) -> Result<K> {
     from_pkcs8_der(secret_pem_document(pem, PRIVATE_KEY_LABEL)?.as_bytes())
 }
 
@@ -954,7 +629,7 @@ fn check_password(password: &[u8]) -> Result<()> {
 /// AES-256-CBC; fresh random salt and IV). A `kdf` beyond
 /// [`KdfLimits::DEFAULT`] is refused, so whatever is written loads with the
 /// default limits.
-pub fn to_pkcs8_encrypted_der<K: PrivateKeyEncoding>(
+pub fn to_pkcs8_encrypted_der<K: KeyPair>(
     key: &K,
     form: PrivateKeyForm,
     password: &[u8],
@@ -974,7 +649,7 @@ pub fn to_pkcs8_encrypted_der<K: PrivateKeyEncoding>(
 }
 
 /// Encodes a private key as PEM ("ENCRYPTED PRIVATE KEY").
-pub fn to_pkcs8_encrypted_pem<K: PrivateKeyEncoding>(
+pub fn to_pkcs8_encrypted_pem<K: KeyPair>(
     key: &K,
     form: PrivateKeyForm,
     password: &[u8],
@@ -1022,12 +697,12 @@ pub fn decrypt_pkcs8_der_with_limits(
 }
 
 /// Loads a private key from DER encrypted PKCS#8 ([`KdfLimits::DEFAULT`]).
-pub fn from_pkcs8_encrypted_der<K: PrivateKeyEncoding>(der: &[u8], password: &[u8]) -> Result<K> {
+pub fn from_pkcs8_encrypted_der<K: KeyPair>(der: &[u8], password: &[u8]) -> Result<K> {
     from_pkcs8_encrypted_der_with_limits(der, password, KdfLimits::DEFAULT)
 }
 
 /// [`from_pkcs8_encrypted_der`] with other key-derivation limits.
-pub fn from_pkcs8_encrypted_der_with_limits<K: PrivateKeyEncoding>(
+pub fn from_pkcs8_encrypted_der_with_limits<K: KeyPair>(
     der: &[u8],
     password: &[u8],
     limits: KdfLimits,
@@ -1036,12 +711,12 @@ pub fn from_pkcs8_encrypted_der_with_limits<K: PrivateKeyEncoding>(
 }
 
 /// Loads a private key from PEM ("ENCRYPTED PRIVATE KEY").
-pub fn from_pkcs8_encrypted_pem<K: PrivateKeyEncoding>(pem: &str, password: &[u8]) -> Result<K> {
+pub fn from_pkcs8_encrypted_pem<K: KeyPair>(pem: &str, password: &[u8]) -> Result<K> {
     from_pkcs8_encrypted_pem_with_limits(pem, password, KdfLimits::DEFAULT)
 }
 
 /// [`from_pkcs8_encrypted_pem`] with other key-derivation limits.
-pub fn from_pkcs8_encrypted_pem_with_limits<K: PrivateKeyEncoding>(
+pub fn from_pkcs8_encrypted_pem_with_limits<K: KeyPair>(
     pem: &str,
     password: &[u8],
     limits: KdfLimits,
@@ -1072,15 +747,16 @@ pub fn pem_label(pem: &str) -> Result<&str> {
 // ---------------------------------------------------------------------------
 
 macro_rules! key_registry {
-    ($($variant:ident => $params:ty, $sk:ident, $pk:ident;)*) => {
-        /// A private key of any algorithm pqfence can load, chosen by the OID.
+    ($($variant:ident => $params:ty,)*) => {
+        /// A private key of any algorithm pqfence can load, chosen by the OID
+/// (built from the catalogue of `rust/algorithms.rs`).
         #[non_exhaustive]
         #[allow(non_camel_case_types)] // SLH-DSA variants are named after their types.
         #[derive(Clone, Debug, PartialEq, Eq)]
         pub enum AnyPrivateKey {
             $(
                 #[doc = concat!("A ", stringify!($variant), " key.")]
-                $variant($sk<$params>),
+                $variant(<$params as $crate::keys::KeyTypes>::PrivateKey),
             )*
         }
 
@@ -1091,98 +767,80 @@ macro_rules! key_registry {
         pub enum AnyPublicKey {
             $(
                 #[doc = concat!("A ", stringify!($variant), " key.")]
-                $variant($pk<$params>),
+                $variant(<$params as $crate::keys::KeyTypes>::PublicKey),
             )*
         }
 
         impl AnyPrivateKey {
             /// The key's algorithm.
-            pub fn algorithm(&self) -> &'static Algorithm {
+            pub fn algorithm(&self) -> &'static $crate::algorithms::Algorithm {
                 match self {
-                    $(Self::$variant(_) => <$params as AlgorithmId>::ALGORITHM,)*
+                    $(Self::$variant(_) => <$params as $crate::algorithms::AlgorithmId>::ALGORITHM,)*
                 }
             }
 
             /// The matching public key.
             pub fn public_key(&self) -> AnyPublicKey {
                 match self {
-                    $(Self::$variant(k) => AnyPublicKey::$variant(PrivateKeyEncoding::public_key(k)),)*
+                    $(Self::$variant(k) => AnyPublicKey::$variant($crate::keys::KeyPair::public_key(k).clone()),)*
                 }
             }
 
             /// Encodes the key as DER PKCS#8 in the chosen form.
-            pub fn to_pkcs8_der(&self, form: PrivateKeyForm) -> Result<SecretDocument> {
+            pub fn to_pkcs8_der(&self, form: $crate::encoding::PrivateKeyForm) -> $crate::Result<$crate::encoding::SecretDocument> {
                 match self {
-                    $(Self::$variant(k) => to_pkcs8_der(k, form),)*
+                    $(Self::$variant(k) => $crate::encoding::to_pkcs8_der(k, form),)*
                 }
             }
 
-            fn from_info(pki: &PrivateKeyInfoRef<'_>) -> Result<Self> {
+            pub(crate) fn from_info(pki: &::pkcs8::PrivateKeyInfoRef<'_>) -> $crate::Result<Self> {
                 let oid = pki.algorithm.oid;
                 $(
-                    if oid == <$params as AlgorithmId>::ALGORITHM.oid {
-                        return Ok(Self::$variant(key_from_info(pki)?));
+                    if Some(oid) == <$params as $crate::algorithms::AlgorithmId>::ALGORITHM.oid {
+                        return Ok(Self::$variant($crate::encoding::key_from_info(pki)?));
                     }
                 )*
-                Err(unsupported(&oid))
+                Err($crate::encoding::unsupported(&oid))
             }
         }
 
         impl AnyPublicKey {
             /// The key's algorithm.
-            pub fn algorithm(&self) -> &'static Algorithm {
+            pub fn algorithm(&self) -> &'static $crate::algorithms::Algorithm {
                 match self {
-                    $(Self::$variant(_) => <$params as AlgorithmId>::ALGORITHM,)*
+                    $(Self::$variant(_) => <$params as $crate::algorithms::AlgorithmId>::ALGORITHM,)*
                 }
             }
 
             /// The raw public key.
             pub fn as_bytes(&self) -> &[u8] {
                 match self {
-                    $(Self::$variant(k) => k.public_key_bytes(),)*
+                    $(Self::$variant(k) => $crate::keys::PublicKey::public_key_bytes(k),)*
                 }
             }
 
             /// Encodes the key as a DER SubjectPublicKeyInfo.
-            pub fn to_public_key_der(&self) -> Result<Document> {
+            pub fn to_public_key_der(&self) -> $crate::Result<$crate::encoding::Document> {
                 match self {
-                    $(Self::$variant(k) => to_public_key_der(k),)*
+                    $(Self::$variant(k) => $crate::encoding::to_public_key_der(k),)*
                 }
             }
 
-            fn from_parts(alg: &AlgorithmIdentifierRef<'_>, bytes: &[u8]) -> Result<Self> {
+            pub(crate) fn from_parts(alg: &::spki::AlgorithmIdentifierRef<'_>, bytes: &[u8]) -> $crate::Result<Self> {
                 $(
-                    if alg.oid == <$params as AlgorithmId>::ALGORITHM.oid {
-                        check_no_parameters(alg, <$params as AlgorithmId>::ALGORITHM)?;
-                        return Ok(Self::$variant(<$pk<$params>>::from_public_key_bytes(bytes)?));
+                    if Some(alg.oid) == <$params as $crate::algorithms::AlgorithmId>::ALGORITHM.oid {
+                        $crate::encoding::check_no_parameters(alg, <$params as $crate::algorithms::AlgorithmId>::ALGORITHM)?;
+                        return Ok(Self::$variant(<<$params as $crate::keys::KeyTypes>::PublicKey as $crate::keys::PublicKey>::from_public_key_bytes(bytes)?));
                     }
                 )*
-                Err(unsupported(&alg.oid))
+                Err($crate::encoding::unsupported(&alg.oid))
             }
         }
     };
 }
 
-key_registry! {
-    MlKem512 => mlkem::MlKem512, DecapsulationKey, EncapsulationKey;
-    MlKem768 => mlkem::MlKem768, DecapsulationKey, EncapsulationKey;
-    MlKem1024 => mlkem::MlKem1024, DecapsulationKey, EncapsulationKey;
-    MlDsa44 => mldsa::MlDsa44, SigningKey, VerifyingKey;
-    MlDsa65 => mldsa::MlDsa65, SigningKey, VerifyingKey;
-    MlDsa87 => mldsa::MlDsa87, SigningKey, VerifyingKey;
-    SlhDsaSha2_128s => slhdsa::SlhDsaSha2_128s, SlhSigningKey, SlhVerifyingKey;
-    SlhDsaSha2_128f => slhdsa::SlhDsaSha2_128f, SlhSigningKey, SlhVerifyingKey;
-    SlhDsaSha2_192s => slhdsa::SlhDsaSha2_192s, SlhSigningKey, SlhVerifyingKey;
-    SlhDsaSha2_192f => slhdsa::SlhDsaSha2_192f, SlhSigningKey, SlhVerifyingKey;
-    SlhDsaSha2_256s => slhdsa::SlhDsaSha2_256s, SlhSigningKey, SlhVerifyingKey;
-    SlhDsaSha2_256f => slhdsa::SlhDsaSha2_256f, SlhSigningKey, SlhVerifyingKey;
-    SlhDsaShake_128s => slhdsa::SlhDsaShake_128s, SlhSigningKey, SlhVerifyingKey;
-    SlhDsaShake_128f => slhdsa::SlhDsaShake_128f, SlhSigningKey, SlhVerifyingKey;
-    SlhDsaShake_192s => slhdsa::SlhDsaShake_192s, SlhSigningKey, SlhVerifyingKey;
-    SlhDsaShake_192f => slhdsa::SlhDsaShake_192f, SlhSigningKey, SlhVerifyingKey;
-    SlhDsaShake_256s => slhdsa::SlhDsaShake_256s, SlhSigningKey, SlhVerifyingKey;
-    SlhDsaShake_256f => slhdsa::SlhDsaShake_256f, SlhSigningKey, SlhVerifyingKey;
-}
+pub(crate) use key_registry;
+pub use crate::algorithms::{AnyPrivateKey, AnyPublicKey};
 
 /// Loads a private key of any supported algorithm from DER: plain PKCS#8
 /// when `password` is `None`, encrypted PKCS#8 otherwise. An encrypted key
@@ -1275,7 +933,7 @@ fn to_pkcs8_error(err: Error) -> pkcs8::Error {
 }
 
 fn to_spki_error(alg: &AlgorithmIdentifierRef<'_>, expected: &Algorithm) -> spki::Error {
-    if alg.oid != expected.oid {
+    if Some(alg.oid) != expected.oid {
         spki::Error::OidUnknown { oid: alg.oid }
     } else {
         spki::Error::KeyMalformed
@@ -1292,10 +950,10 @@ fn to_spki_error(alg: &AlgorithmIdentifierRef<'_>, expected: &Algorithm) -> spki
 /// running it, which `DecodePrivateKey::from_pkcs8_encrypted_der` does not.
 macro_rules! impl_standard_traits {
     ($sk:ident, $pk:ident, $bound:ident) => {
-        impl<P: $bound + AlgorithmId> TryFrom<PrivateKeyInfoRef<'_>> for $sk<P> {
+        impl<P: $bound> TryFrom<PrivateKeyInfoRef<'_>> for $sk<P> {
             type Error = pkcs8::Error;
             fn try_from(pki: PrivateKeyInfoRef<'_>) -> pkcs8::Result<Self> {
-                if pki.algorithm.oid != P::ALGORITHM.oid {
+                if Some(pki.algorithm.oid) != P::ALGORITHM.oid {
                     return Err(pkcs8::Error::PublicKey(spki::Error::OidUnknown {
                         oid: pki.algorithm.oid,
                     }));
@@ -1304,7 +962,7 @@ macro_rules! impl_standard_traits {
             }
         }
 
-        impl<P: $bound + AlgorithmId> EncodePrivateKey for $sk<P> {
+        impl<P: $bound> EncodePrivateKey for $sk<P> {
             fn to_pkcs8_der(&self) -> pkcs8::Result<SecretDocument> {
                 let form = match self.seed_bytes() {
                     Some(_) => PrivateKeyForm::Seed,
@@ -1314,7 +972,7 @@ macro_rules! impl_standard_traits {
             }
         }
 
-        impl<P: $bound + AlgorithmId> TryFrom<SubjectPublicKeyInfoRef<'_>> for $pk<P> {
+        impl<P: $bound> TryFrom<SubjectPublicKeyInfoRef<'_>> for $pk<P> {
             type Error = spki::Error;
             fn try_from(spki: SubjectPublicKeyInfoRef<'_>) -> spki::Result<Self> {
                 let bytes = spki
@@ -1327,16 +985,16 @@ macro_rules! impl_standard_traits {
             }
         }
 
-        impl<P: $bound + AlgorithmId> EncodePublicKey for $pk<P> {
+        impl<P: $bound> EncodePublicKey for $pk<P> {
             fn to_public_key_der(&self) -> spki::Result<Document> {
                 to_public_key_der(self).map_err(|_| spki::Error::KeyMalformed)
             }
         }
 
-        impl<P: $bound + AlgorithmId> spki::DynAssociatedAlgorithmIdentifier for $pk<P> {
+        impl<P: $bound> spki::DynAssociatedAlgorithmIdentifier for $pk<P> {
             fn algorithm_identifier(&self) -> spki::Result<spki::AlgorithmIdentifierOwned> {
                 Ok(spki::AlgorithmIdentifierOwned {
-                    oid: P::ALGORITHM.oid,
+                    oid: oid_of(P::ALGORITHM).map_err(|_| spki::Error::KeyMalformed)?,
                     parameters: None,
                 })
             }
@@ -1353,23 +1011,6 @@ impl_standard_traits!(SlhSigningKey, SlhVerifyingKey, SlhParams);
 mod tests {
     use super::*;
     use crate::secret::ByteArray;
-
-    #[test]
-    fn table_is_consistent() {
-        for (i, a) in ALGORITHMS.iter().enumerate() {
-            assert_eq!(algorithm_by_oid(&a.oid), Some(a));
-            assert_eq!(algorithm_by_name(a.name), Some(a));
-            for b in ALGORITHMS.iter().skip(i + 1) {
-                assert_ne!(a.oid, b.oid);
-                assert_ne!(a.name, b.name);
-            }
-        }
-        assert_eq!(ALGORITHMS.len(), 18);
-        assert_eq!(
-            <mlkem::MlKem768 as AlgorithmId>::ALGORITHM.public_key_len,
-            <mlkem::MlKem768 as KemParams>::Ek::LEN
-        );
-    }
 
     #[test]
     fn sizes_match_parameter_sets() {
@@ -1395,12 +1036,12 @@ mod tests {
                 }
             );
         }
-        kem::<mlkem::MlKem512>();
-        kem::<mlkem::MlKem768>();
-        kem::<mlkem::MlKem1024>();
-        dsa::<mldsa::MlDsa44>();
-        dsa::<mldsa::MlDsa65>();
-        dsa::<mldsa::MlDsa87>();
+        kem::<crate::mlkem::MlKem512>();
+        kem::<crate::mlkem::MlKem768>();
+        kem::<crate::mlkem::MlKem1024>();
+        dsa::<crate::mldsa::MlDsa44>();
+        dsa::<crate::mldsa::MlDsa65>();
+        dsa::<crate::mldsa::MlDsa87>();
         fn slh<P: SlhParams + AlgorithmId>() {
             assert_eq!(P::ALGORITHM.name, P::NAME);
             assert_eq!(P::ALGORITHM.public_key_len, P::Pk::LEN);
@@ -1409,17 +1050,17 @@ mod tests {
                 PrivateKeyShape::Raw { len: P::Sk::LEN }
             );
         }
-        slh::<slhdsa::SlhDsaSha2_128s>();
-        slh::<slhdsa::SlhDsaSha2_128f>();
-        slh::<slhdsa::SlhDsaSha2_192s>();
-        slh::<slhdsa::SlhDsaSha2_192f>();
-        slh::<slhdsa::SlhDsaSha2_256s>();
-        slh::<slhdsa::SlhDsaSha2_256f>();
-        slh::<slhdsa::SlhDsaShake_128s>();
-        slh::<slhdsa::SlhDsaShake_128f>();
-        slh::<slhdsa::SlhDsaShake_192s>();
-        slh::<slhdsa::SlhDsaShake_192f>();
-        slh::<slhdsa::SlhDsaShake_256s>();
-        slh::<slhdsa::SlhDsaShake_256f>();
+        slh::<crate::slhdsa::SlhDsaSha2_128s>();
+        slh::<crate::slhdsa::SlhDsaSha2_128f>();
+        slh::<crate::slhdsa::SlhDsaSha2_192s>();
+        slh::<crate::slhdsa::SlhDsaSha2_192f>();
+        slh::<crate::slhdsa::SlhDsaSha2_256s>();
+        slh::<crate::slhdsa::SlhDsaSha2_256f>();
+        slh::<crate::slhdsa::SlhDsaShake_128s>();
+        slh::<crate::slhdsa::SlhDsaShake_128f>();
+        slh::<crate::slhdsa::SlhDsaShake_192s>();
+        slh::<crate::slhdsa::SlhDsaShake_192f>();
+        slh::<crate::slhdsa::SlhDsaShake_256s>();
+        slh::<crate::slhdsa::SlhDsaShake_256f>();
     }
 }

@@ -22,173 +22,120 @@ use core::fmt;
 use subtle::ConstantTimeEq;
 use zeroize::Zeroize;
 
+use crate::algorithms::AlgorithmId;
 use crate::error::{check_len, Error, Result};
-use crate::ffi;
+use crate::ffi::{self, check_rc, check_written, Words};
 use crate::rng;
-use crate::secret::{boxed_from_slice, check_rc, ct_is_all_zero, ByteArray, Secret};
+use crate::secret::{boxed_from_slice, ByteArray, Secret};
 
 /// The 48-byte key-generation seed.
 pub type Seed = Secret<[u8; 48]>;
 
-/// A workspace of 8-byte words for the C (sealed; `[u64; N]`).
-pub trait Workspace: AsMut<[u64]> + Zeroize + Send + Sync + 'static + private::Sealed {
-    #[doc(hidden)]
-    fn boxed_zero() -> Box<Self>;
-}
-
-impl<const N: usize> Workspace for [u64; N] {
-    fn boxed_zero() -> Box<Self> {
-        match vec![0u64; N].into_boxed_slice().try_into() {
-            Ok(b) => b,
-            Err(_) => unreachable!("length is N by construction"),
-        }
-    }
-}
-
-mod private {
-    pub trait Sealed {}
-    impl<const N: usize> Sealed for [u64; N] {}
-}
+pub use crate::algorithms::falcon::{Falcon1024, Falcon1024Padded, Falcon512, Falcon512Padded};
 
 /// The C workspace, wiped when dropped (it holds secret intermediates).
-struct Tmp<W: Workspace>(Box<W>);
+struct Tmp<W: Words + Zeroize>(Box<W>);
 
-impl<W: Workspace> Tmp<W> {
+impl<W: Words + Zeroize> Tmp<W> {
     fn new() -> Self {
         Tmp(W::boxed_zero())
     }
 }
 
-impl<W: Workspace> Drop for Tmp<W> {
+impl<W: Words + Zeroize> Drop for Tmp<W> {
     fn drop(&mut self) {
         self.0.zeroize();
     }
 }
 
-/// A Falcon parameter set (sealed).
-pub trait FalconParams: Sized + Send + Sync + 'static + SealedParams {
+/// A Falcon parameter set (sealed): [`Falcon512`], [`Falcon1024`] and their
+/// padded variants. Pure data: the set's name, encoding and array types,
+/// whose lengths come from the C header.
+pub trait FalconParams: AlgorithmId + ffi::FalconSet + Sized + Send + Sync + 'static {
     /// The set's name ("Falcon-512", "Falcon-padded-1024", ...).
     const NAME: &'static str;
-    /// Whether signatures use the fixed-length padded encoding.
+    /// Whether signatures are padded to a fixed length.
     const PADDED: bool;
-    /// Signature size: the maximum (compressed) or the fixed size (padded).
+    /// The signature length: exact when padded, the maximum otherwise.
     const SIG_BYTES: usize;
     /// Public key bytes.
     type Pk: ByteArray;
-    /// Secret key bytes (the specification's encoding of f, g, F).
+    /// Secret key bytes.
     type Sk: ByteArray;
-    /// The largest signature the C writes.
+    /// A buffer for the longest signature of the degree.
     type SigBuf: ByteArray;
-    #[doc(hidden)]
-    type Tmp: Workspace;
-    #[doc(hidden)]
-    fn ffi_keygen(
-        pk: &mut Self::Pk,
-        sk: &mut Self::Sk,
-        seed: &[u8; 48],
-        tmp: &mut Self::Tmp,
-    ) -> i32;
-    #[doc(hidden)]
-    #[allow(clippy::too_many_arguments)]
-    fn ffi_sign(
-        sig: &mut Self::SigBuf,
-        siglen: &mut usize,
-        sk: &Self::Sk,
-        msg: &[u8],
-        nonce: &[u8; 40],
-        seed: &[u8; 48],
-        tmp: &mut Self::Tmp,
-    ) -> i32;
-    #[doc(hidden)]
-    fn ffi_verify(pk: &Self::Pk, msg: &[u8], sig: &[u8], tmp: &mut Self::Tmp) -> i32;
-    #[doc(hidden)]
-    fn ffi_check_pk(pk: &Self::Pk) -> i32;
-    #[doc(hidden)]
-    fn ffi_check_sk(sk: &Self::Sk) -> i32;
 }
 
-#[doc(hidden)]
-pub trait SealedParams {}
+/// Declares one Falcon parameter set from its row in `rust/algorithms.rs`
+/// (see `crate::mlkem::declare`); the padded sets share their degree's C.
+macro_rules! declare {
+    ($t:ident {
+        $(#[$doc:meta])*
+        name: $name:literal, c: $c:ident, py: $py:ident, oid: $oid:tt, padded: $padded:literal $(,)?
+    }) => {
+        $crate::ffi::paste! {
+            $(#[$doc])*
+            #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+            pub struct $t;
 
-macro_rules! falcon_params {
-    ($(#[$doc:meta])* $t:ident, $name:literal, $m:ident, $padded:literal, $pk:literal, $sk:literal,
-     $sigmax:literal, $sigpad:literal) => {
-        $(#[$doc])*
-        #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
-        pub struct $t;
+            impl $t {
+                /// Public key size in bytes.
+                pub const PK_BYTES: usize =
+                    $crate::ffi::bindings::[<PQF_ $c:upper _PK_BYTES>] as usize;
+                /// Secret key size in bytes.
+                pub const SK_BYTES: usize =
+                    $crate::ffi::bindings::[<PQF_ $c:upper _SK_BYTES>] as usize;
+                /// Key-generation seed size in bytes.
+                pub const SEED_BYTES: usize = $crate::ffi::bindings::PQF_FALCON_SEED_BYTES as usize;
+                const SIG_MAX: usize =
+                    $crate::ffi::bindings::[<PQF_ $c:upper _SIG_MAX_BYTES>] as usize;
+                const SIG_PADDED: usize =
+                    $crate::ffi::bindings::[<PQF_ $c:upper _SIG_PADDED_BYTES>] as usize;
+            }
 
-        impl $t {
-            /// Public key size in bytes.
-            pub const PK_BYTES: usize = $pk;
-            /// Secret key size in bytes.
-            pub const SK_BYTES: usize = $sk;
-            /// Seed size in bytes.
-            pub const SEED_BYTES: usize = 48;
-        }
+            impl $crate::falcon::FalconParams for $t {
+                const NAME: &'static str = $name;
+                const PADDED: bool = $padded;
+                const SIG_BYTES: usize = if $padded { $t::SIG_PADDED } else { $t::SIG_MAX };
+                type Pk = [u8; $t::PK_BYTES];
+                type Sk = [u8; $t::SK_BYTES];
+                type SigBuf = [u8; $t::SIG_MAX];
+            }
 
-        const _: () = assert!($t::PK_BYTES == ffi::$m::PK);
-        const _: () = assert!($t::SK_BYTES == ffi::$m::SK);
-        const _: () = assert!($sigmax == ffi::$m::SIG_MAX);
-        const _: () = assert!($sigpad == ffi::$m::SIG_PADDED);
+            impl $crate::ffi::FalconSet for $t {
+                const C: $crate::ffi::FalconC = $crate::ffi::falcon_entry_points!($c);
+                type Tmp = [u64; ($crate::ffi::bindings::[<PQF_ $c:upper _TMP_BYTES>] as usize)
+                    .div_ceil(8)];
+            }
 
-        impl SealedParams for $t {}
+            impl $crate::algorithms::AlgorithmId for $t {
+                const ALGORITHM: &'static $crate::algorithms::Algorithm =
+                    &$crate::algorithms::Algorithm {
+                        name: $name,
+                        standard: "Falcon round 3 (v1.2)",
+                        kind: $crate::algorithms::KeyKind::Signature,
+                        oid: $crate::algorithms::oid!($oid),
+                        python_name: stringify!($py),
+                        public_key_len: $t::PK_BYTES,
+                        private_key_len: $t::SK_BYTES,
+                        seed_len: $t::SEED_BYTES,
+                        output_len: <$t as $crate::falcon::FalconParams>::SIG_BYTES,
+                        shared_secret_len: 0,
+                        private_key: $crate::algorithms::PrivateKeyShape::None,
+                    };
+            }
 
-        impl FalconParams for $t {
-            const NAME: &'static str = $name;
-            const PADDED: bool = $padded;
-            const SIG_BYTES: usize = if $padded { $sigpad } else { $sigmax };
-            type Pk = [u8; $pk];
-            type Sk = [u8; $sk];
-            type SigBuf = [u8; $sigmax];
-            type Tmp = [u64; ffi::$m::TMP_WORDS];
-            fn ffi_keygen(
-                pk: &mut Self::Pk,
-                sk: &mut Self::Sk,
-                seed: &[u8; 48],
-                tmp: &mut Self::Tmp,
-            ) -> i32 {
-                ffi::$m::keygen(pk, sk, seed, tmp)
+            impl $crate::keys::KeyTypes for $t {
+                type PrivateKey = $crate::falcon::SigningKey<$t>;
+                type PublicKey = $crate::falcon::VerifyingKey<$t>;
             }
-            fn ffi_sign(
-                sig: &mut Self::SigBuf,
-                siglen: &mut usize,
-                sk: &Self::Sk,
-                msg: &[u8],
-                nonce: &[u8; 40],
-                seed: &[u8; 48],
-                tmp: &mut Self::Tmp,
-            ) -> i32 {
-                ffi::$m::sign(sig, siglen, sk, msg, nonce, seed, $padded, tmp)
-            }
-            fn ffi_verify(pk: &Self::Pk, msg: &[u8], sig: &[u8], tmp: &mut Self::Tmp) -> i32 {
-                ffi::$m::verify(pk, msg, sig, $padded, tmp)
-            }
-            fn ffi_check_pk(pk: &Self::Pk) -> i32 {
-                ffi::$m::check_pk(pk)
-            }
-            fn ffi_check_sk(sk: &Self::Sk) -> i32 {
-                ffi::$m::check_sk(sk)
-            }
+
+            #[cfg(feature = "python")]
+            $crate::python::falcon::classes!($t, $py, $name);
         }
     };
 }
-
-falcon_params!(
-    /// Falcon-512 (NIST security category 1), compressed signatures.
-    Falcon512, "Falcon-512", falcon512, false, 897, 1281, 752, 666
-);
-falcon_params!(
-    /// Falcon-1024 (NIST security category 5), compressed signatures.
-    Falcon1024, "Falcon-1024", falcon1024, false, 1793, 2305, 1462, 1280
-);
-falcon_params!(
-    /// Falcon-512 with fixed-length (padded) 666-byte signatures.
-    Falcon512Padded, "Falcon-padded-512", falcon512, true, 897, 1281, 752, 666
-);
-falcon_params!(
-    /// Falcon-1024 with fixed-length (padded) 1280-byte signatures.
-    Falcon1024Padded, "Falcon-padded-1024", falcon1024, true, 1793, 2305, 1462, 1280
-);
+pub(crate) use declare;
 
 /// A Falcon signature: header byte, 40-byte nonce, encoded s2.
 pub struct Signature<P: FalconParams> {
@@ -254,7 +201,7 @@ impl<P: FalconParams> VerifyingKey<P> {
     pub fn from_bytes(bytes: &[u8]) -> Result<Self> {
         let pk = boxed_from_slice::<P::Pk>("Falcon public key", bytes)?;
         check_rc(
-            P::ffi_check_pk(&pk),
+            ffi::falcon::check_pk::<P>(&pk),
             "malformed Falcon public key (header or coefficient >= q)",
         )?;
         Ok(VerifyingKey { bytes: pk })
@@ -269,7 +216,7 @@ impl<P: FalconParams> VerifyingKey<P> {
     pub fn verify(&self, msg: &[u8], sig: &[u8]) -> Result<()> {
         let mut tmp = Tmp::<P::Tmp>::new();
         check_rc(
-            P::ffi_verify(&self.bytes, msg, sig, &mut tmp.0),
+            ffi::falcon::verify::<P>(&self.bytes, msg, sig, &mut tmp.0),
             "malformed Falcon public key",
         )
     }
@@ -300,12 +247,11 @@ impl<P: FalconParams> SigningKey<P> {
         let mut sk = Secret::<P::Sk>::zero();
         let mut tmp = Tmp::<P::Tmp>::new();
         check_rc(
-            P::ffi_keygen(&mut pk, sk.expose_mut(), seed.expose(), &mut tmp.0),
+            ffi::falcon::keygen::<P>(&mut pk, sk.expose_mut(), seed.expose(), &mut tmp.0),
             "key generation",
         )?;
-        if ct_is_all_zero((*pk).as_ref()) || ct_is_all_zero(sk.bytes()) {
-            return Err(Error::Internal { code: -100 });
-        }
+        check_written((*pk).as_ref())?;
+        check_written(sk.bytes())?;
         #[cfg(any(test, feature = "test-hooks"))]
         if let Some(coeffs) = sk.expose_mut().as_mut().get_mut(1..) {
             crate::hooks::maybe_corrupt(coeffs);
@@ -325,7 +271,7 @@ impl<P: FalconParams> SigningKey<P> {
     /// under the public key. The seed is not recoverable from this form.
     pub fn from_keypair_bytes(sk: &[u8], pk: &[u8]) -> Result<Self> {
         let sk = Secret::<P::Sk>::from_slice("Falcon secret key", sk)?;
-        check_rc(P::ffi_check_sk(sk.expose()), "malformed Falcon secret key")?;
+        check_rc(ffi::falcon::check_sk::<P>(sk.expose()), "malformed Falcon secret key")?;
         let vk = VerifyingKey::from_bytes(pk)?;
         let key = SigningKey { seed: None, sk, vk };
         key.pairwise_consistency_check().map_err(|e| match e {
@@ -394,7 +340,7 @@ impl<P: FalconParams> SigningKey<P> {
         let mut len = 0usize;
         let mut tmp = Tmp::<P::Tmp>::new();
         check_rc(
-            P::ffi_sign(
+            ffi::falcon::sign::<P>(
                 &mut buf,
                 &mut len,
                 self.sk.expose(),
@@ -408,10 +354,15 @@ impl<P: FalconParams> SigningKey<P> {
         let bytes = (*buf)
             .as_ref()
             .get(..len)
-            .ok_or(Error::Internal { code: -102 })?;
-        if len < 41 || ct_is_all_zero(bytes) {
-            return Err(Error::Internal { code: -100 });
+            .ok_or(Error::Internal {
+                code: ffi::codes::LENGTH_OUT_OF_RANGE,
+            })?;
+        if len < 41 {
+            return Err(Error::Internal {
+                code: ffi::codes::LENGTH_OUT_OF_RANGE,
+            });
         }
+        check_written(bytes)?;
         Ok(Signature {
             bytes: bytes.to_vec(),
             _p: core::marker::PhantomData,
@@ -464,3 +415,40 @@ impl<P: FalconParams> fmt::Debug for SigningKey<P> {
 }
 
 crate::secret::public_value_impls!(VerifyingKey, FalconParams);
+
+impl<P: FalconParams> crate::keys::PublicKey for VerifyingKey<P> {
+    const ALGORITHM: &'static crate::algorithms::Algorithm = P::ALGORITHM;
+    fn from_public_key_bytes(bytes: &[u8]) -> Result<Self> {
+        Self::from_bytes(bytes)
+    }
+    fn public_key_bytes(&self) -> &[u8] {
+        self.as_bytes()
+    }
+}
+
+/// Falcon's private key does not carry its public key, and the C does not
+/// recompute it: load both with [`SigningKey::from_keypair_bytes`].
+impl<P: FalconParams> crate::keys::KeyPair for SigningKey<P> {
+    const ALGORITHM: &'static crate::algorithms::Algorithm = P::ALGORITHM;
+    type Public = VerifyingKey<P>;
+    fn generate_key() -> Result<Self> {
+        Self::generate()
+    }
+    fn from_seed_bytes(seed: &[u8]) -> Result<Self> {
+        Self::from_seed(seed)
+    }
+    fn from_expanded_key_bytes(_: &[u8]) -> Result<Self> {
+        Err(Error::InvalidKey {
+            reason: "a Falcon secret key alone cannot be loaded: use from_keypair_bytes (secret and public key)",
+        })
+    }
+    fn seed_bytes(&self) -> Option<&[u8]> {
+        self.seed().map(|s| s.bytes())
+    }
+    fn expanded_key_bytes(&self) -> &[u8] {
+        self.expanded_bytes().bytes()
+    }
+    fn public_key(&self) -> &Self::Public {
+        self.verifying_key()
+    }
+}

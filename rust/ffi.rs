@@ -1,15 +1,18 @@
 //! The only module with `unsafe`: safe wrappers around each C entry point.
 //!
 //! Every wrapper takes fixed-size arrays, so the buffer lengths the C expects
-//! are enforced by the types; the array sizes come from the C header's macros
-//! (through the generated bindings), so the two cannot drift apart. Raw
-//! pointers are derived from live Rust references and used only for the one
-//! call. The C layer is reentrant and keeps no global state, so the wrappers
-//! are safe to call from any thread.
+//! are enforced by the types: each family's wrappers are generic over its
+//! parameter sets, whose array types take their lengths from the C header's
+//! macros (`rust/algorithms.rs` builds them, and the set's table of C entry
+//! points, from one prefix), so the two cannot drift apart. Raw pointers are
+//! derived from live Rust references and used only for the one call. The C
+//! layer is reentrant; its only process-wide state is the cached CPU features
+//! and the backend cap (vendor/common/cpu.c), so the wrappers are safe to call
+//! from any thread.
 #![allow(unsafe_code)]
 
 #[allow(
-    dead_code,
+    dead_code, // the header's macros and types bindgen emits are not all used
     missing_docs,
     non_camel_case_types,
     non_snake_case,
@@ -20,20 +23,58 @@
     clippy::undocumented_unsafe_blocks,
     clippy::indexing_slicing
 )]
-mod bindings;
+pub(crate) mod bindings;
 
 use bindings as b;
 
-/// The C layer's return codes (vendor/include/pqfence.h).
+use core::ffi::c_int;
+
+use crate::error::{Error, Result};
+use crate::secret::ByteArray;
+
+pub(crate) use pastey::paste;
+
+/// Return codes: the C layer's (vendor/include/pqfence.h), then the codes the
+/// Rust side reports in [`Error::Internal`] when an outbound check fails.
 pub(crate) mod codes {
     use super::b;
     pub(crate) const OK: i32 = b::PQF_OK as i32;
     pub(crate) const INVALID_KEY: i32 = b::PQF_ERR_INVALID_KEY;
     pub(crate) const INVALID_SIGNATURE: i32 = b::PQF_ERR_INVALID_SIGNATURE;
-    #[allow(dead_code)]
-    pub(crate) const BAD_ARGUMENT: i32 = b::PQF_ERR_BAD_ARGUMENT;
-    #[allow(dead_code)]
-    pub(crate) const INTERNAL: i32 = b::PQF_ERR_INTERNAL;
+    /// An output the C returned success for is all zero (not written).
+    pub(crate) const NOT_WRITTEN: i32 = -100;
+    /// A key's internal layout did not split as its sizes say.
+    pub(crate) const KEY_LAYOUT: i32 = -101;
+    /// The C reported an output length outside its buffer.
+    pub(crate) const LENGTH_OUT_OF_RANGE: i32 = -102;
+    /// A fault check failed: a new signature did not verify, or a lock
+    /// was poisoned by a panic elsewhere.
+    pub(crate) const FAULT: i32 = -103;
+}
+
+/// Maps a C return code to `Ok(())` or the matching [`Error`]; `invalid_key`
+/// says which check a `PQF_ERR_INVALID_KEY` means.
+pub(crate) fn check_rc(rc: i32, invalid_key: &'static str) -> Result<()> {
+    match rc {
+        codes::OK => Ok(()),
+        codes::INVALID_KEY => Err(Error::InvalidKey {
+            reason: invalid_key,
+        }),
+        codes::INVALID_SIGNATURE => Err(Error::InvalidSignature),
+        code => Err(Error::Internal { code }),
+    }
+}
+
+/// Checks, in constant time, that the C wrote an output it reported success
+/// for (an all-zero output means it did not).
+pub(crate) fn check_written(out: &[u8]) -> Result<()> {
+    if crate::secret::ct_is_all_zero(out) {
+        Err(Error::Internal {
+            code: codes::NOT_WRITTEN,
+        })
+    } else {
+        Ok(())
+    }
 }
 
 /// Applies `PQFENCE_BACKEND` once, before the first call into the C: every
@@ -134,204 +175,6 @@ impl Drop for Keccak {
         unsafe { b::pqf_keccak_wipe(&mut self.0) };
     }
 }
-
-/// ML-KEM wrappers, one module per parameter set.
-macro_rules! mlkem_ffi {
-    ($m:ident, $ek:ident, $dk:ident, $ct:ident, $cache:ident,
-     $keygen:ident, $encaps:ident, $decaps:ident, $check_ek:ident, $check_dk:ident,
-     $ek_expand:ident, $keygen_cached:ident, $encaps_cached:ident, $decaps_cached:ident) => {
-        pub(crate) mod $m {
-            use super::b;
-            pub(crate) const EK: usize = b::$ek as usize;
-            pub(crate) const DK: usize = b::$dk as usize;
-            pub(crate) const CT: usize = b::$ct as usize;
-            /// The ek cache (expanded encapsulation key) in bytes; the C reads it
-            /// as int16 arrays and requires 8-byte alignment, so Rust holds it
-            /// as `CACHE_WORDS` u64 words.
-            pub(crate) const EK_CACHE: usize = b::$cache as usize;
-            const CACHE_WORDS: usize = EK_CACHE / 8;
-            const _: () = assert!(CACHE_WORDS * 8 == EK_CACHE);
-            const SEED_HALF: usize = b::PQF_MLKEM_SEED_BYTES as usize / 2;
-            const SS: usize = b::PQF_MLKEM_SHARED_SECRET_BYTES as usize;
-            const M: usize = b::PQF_MLKEM_MESSAGE_BYTES as usize;
-
-            /// FIPS 203 Algorithm 16, ML-KEM.KeyGen_internal(d, z).
-            pub(crate) fn keygen(
-                ek: &mut [u8; EK],
-                dk: &mut [u8; DK],
-                d: &[u8; SEED_HALF],
-                z: &[u8; SEED_HALF],
-            ) -> i32 {
-                super::ready();
-                // SAFETY: every pointer comes from a live reference to an array of
-                // exactly the size the C expects (the header's macros); the C
-                // writes only within `ek` and `dk` and keeps no pointer.
-                unsafe { b::$keygen(ek.as_mut_ptr(), dk.as_mut_ptr(), d.as_ptr(), z.as_ptr()) }
-            }
-
-            /// FIPS 203 Algorithm 17 after the section 7.2 modulus check.
-            pub(crate) fn encaps(
-                ss: &mut [u8; SS],
-                ct: &mut [u8; CT],
-                ek: &[u8; EK],
-                m: &[u8; M],
-            ) -> i32 {
-                super::ready();
-                // SAFETY: as in `keygen`: exact-size arrays from live references,
-                // outputs exclusively borrowed, no pointer retained.
-                unsafe { b::$encaps(ss.as_mut_ptr(), ct.as_mut_ptr(), ek.as_ptr(), m.as_ptr()) }
-            }
-
-            /// FIPS 203 Algorithm 18 after the section 7.3 hash check.
-            pub(crate) fn decaps(ss: &mut [u8; SS], dk: &[u8; DK], ct: &[u8; CT]) -> i32 {
-                super::ready();
-                // SAFETY: as in `keygen`: exact-size arrays from live references,
-                // output exclusively borrowed, no pointer retained.
-                unsafe { b::$decaps(ss.as_mut_ptr(), dk.as_ptr(), ct.as_ptr()) }
-            }
-
-            /// FIPS 203 section 7.2 modulus check.
-            pub(crate) fn check_ek(ek: &[u8; EK]) -> i32 {
-                super::ready();
-                // SAFETY: an exact-size array from a live reference, read only.
-                unsafe { b::$check_ek(ek.as_ptr()) }
-            }
-
-            /// FIPS 203 section 7.3 hash check.
-            pub(crate) fn check_dk(dk: &[u8; DK]) -> i32 {
-                super::ready();
-                // SAFETY: an exact-size array from a live reference, read only.
-                unsafe { b::$check_dk(dk.as_ptr()) }
-            }
-
-            /// Section 7.2 modulus check, then ek expanded into `cache`.
-            pub(crate) fn ek_expand(cache: &mut [u64; CACHE_WORDS], ek: &[u8; EK]) -> i32 {
-                super::ready();
-                // SAFETY: `cache` is a live, exclusively borrowed u64 array of
-                // exactly the header's EK_CACHE_BYTES, so 8-byte aligned as the C
-                // requires; `ek` is an exact-size array from a live reference. The
-                // C writes only within `cache` and keeps no pointer.
-                unsafe { b::$ek_expand(cache.as_mut_ptr().cast::<u8>(), ek.as_ptr()) }
-            }
-
-            /// FIPS 203 Algorithm 16, also filling the ek cache.
-            pub(crate) fn keygen_cached(
-                ek: &mut [u8; EK],
-                dk: &mut [u8; DK],
-                cache: &mut [u64; CACHE_WORDS],
-                d: &[u8; SEED_HALF],
-                z: &[u8; SEED_HALF],
-            ) -> i32 {
-                super::ready();
-                // SAFETY: as in `keygen` and `ek_expand`: exact-size arrays from
-                // live references (the cache 8-byte aligned), outputs exclusively
-                // borrowed, no pointer retained.
-                unsafe {
-                    b::$keygen_cached(
-                        ek.as_mut_ptr(),
-                        dk.as_mut_ptr(),
-                        cache.as_mut_ptr().cast::<u8>(),
-                        d.as_ptr(),
-                        z.as_ptr(),
-                    )
-                }
-            }
-
-            /// FIPS 203 Algorithm 17 through an ek cache from `ek_expand` or
-            /// `keygen_cached`.
-            pub(crate) fn encaps_cached(
-                ss: &mut [u8; SS],
-                ct: &mut [u8; CT],
-                cache: &[u64; CACHE_WORDS],
-                m: &[u8; M],
-            ) -> i32 {
-                super::ready();
-                // SAFETY: as in `ek_expand`: exact-size arrays from live references
-                // (the cache 8-byte aligned, read only), outputs exclusively
-                // borrowed, no pointer retained.
-                unsafe {
-                    b::$encaps_cached(
-                        ss.as_mut_ptr(),
-                        ct.as_mut_ptr(),
-                        cache.as_ptr().cast::<u8>(),
-                        m.as_ptr(),
-                    )
-                }
-            }
-
-            /// FIPS 203 Algorithm 18 through the ek cache of dk's own ek; dk
-            /// must have passed `check_dk`.
-            pub(crate) fn decaps_cached(
-                ss: &mut [u8; SS],
-                dk: &[u8; DK],
-                cache: &[u64; CACHE_WORDS],
-                ct: &[u8; CT],
-            ) -> i32 {
-                super::ready();
-                // SAFETY: as in `ek_expand`: exact-size arrays from live references
-                // (the cache 8-byte aligned, read only), output exclusively
-                // borrowed, no pointer retained.
-                unsafe {
-                    b::$decaps_cached(
-                        ss.as_mut_ptr(),
-                        dk.as_ptr(),
-                        cache.as_ptr().cast::<u8>(),
-                        ct.as_ptr(),
-                    )
-                }
-            }
-        }
-    };
-}
-
-mlkem_ffi!(
-    mlkem512,
-    PQF_MLKEM512_EK_BYTES,
-    PQF_MLKEM512_DK_BYTES,
-    PQF_MLKEM512_CT_BYTES,
-    PQF_MLKEM512_EK_CACHE_BYTES,
-    pqf_mlkem512_keygen_internal,
-    pqf_mlkem512_encaps_internal,
-    pqf_mlkem512_decaps_internal,
-    pqf_mlkem512_check_ek,
-    pqf_mlkem512_check_dk,
-    pqf_mlkem512_ek_expand,
-    pqf_mlkem512_keygen_cached,
-    pqf_mlkem512_encaps_cached,
-    pqf_mlkem512_decaps_cached
-);
-mlkem_ffi!(
-    mlkem768,
-    PQF_MLKEM768_EK_BYTES,
-    PQF_MLKEM768_DK_BYTES,
-    PQF_MLKEM768_CT_BYTES,
-    PQF_MLKEM768_EK_CACHE_BYTES,
-    pqf_mlkem768_keygen_internal,
-    pqf_mlkem768_encaps_internal,
-    pqf_mlkem768_decaps_internal,
-    pqf_mlkem768_check_ek,
-    pqf_mlkem768_check_dk,
-    pqf_mlkem768_ek_expand,
-    pqf_mlkem768_keygen_cached,
-    pqf_mlkem768_encaps_cached,
-    pqf_mlkem768_decaps_cached
-);
-mlkem_ffi!(
-    mlkem1024,
-    PQF_MLKEM1024_EK_BYTES,
-    PQF_MLKEM1024_DK_BYTES,
-    PQF_MLKEM1024_CT_BYTES,
-    PQF_MLKEM1024_EK_CACHE_BYTES,
-    pqf_mlkem1024_keygen_internal,
-    pqf_mlkem1024_encaps_internal,
-    pqf_mlkem1024_decaps_internal,
-    pqf_mlkem1024_check_ek,
-    pqf_mlkem1024_check_dk,
-    pqf_mlkem1024_ek_expand,
-    pqf_mlkem1024_keygen_cached,
-    pqf_mlkem1024_encaps_cached,
-    pqf_mlkem1024_decaps_cached
-);
 
 /// Incremental SHA-224 / SHA-256 backed by the C (vendor/common/sha2.c).
 pub(crate) struct Sha256(b::pqf_sha256_ctx);
@@ -439,484 +282,591 @@ fn ptr_or_null(s: &[u8]) -> *const u8 {
     }
 }
 
-/// ML-DSA wrappers, one module per parameter set.
-macro_rules! mldsa_ffi {
-    ($m:ident, $pk:ident, $sk:ident, $sig:ident, $keygen:ident, $sign:ident, $sign_mu:ident,
-     $verify:ident, $verify_mu:ident, $sk_to_pk:ident) => {
-        pub(crate) mod $m {
-            use super::{b, ptr_or_null};
-            pub(crate) const PK: usize = b::$pk as usize;
-            pub(crate) const SK: usize = b::$sk as usize;
-            pub(crate) const SIG: usize = b::$sig as usize;
-            const SEED: usize = b::PQF_MLDSA_SEED_BYTES as usize;
-            const RND: usize = b::PQF_MLDSA_RND_BYTES as usize;
-            const MU: usize = b::PQF_MLDSA_MU_BYTES as usize;
+/// A fixed-size array of u64 words (`[u64; N]`): the C's 8-byte aligned
+/// buffers (ML-KEM's expanded encapsulation key, Falcon's workspace).
+pub trait Words: AsRef<[u64]> + AsMut<[u64]> + Send + Sync + 'static {
+    /// The array's length in words.
+    const WORDS: usize;
+    /// An all-zero array on the heap.
+    fn boxed_zero() -> Box<Self>;
+}
 
-            /// FIPS 204 Algorithm 6, ML-DSA.KeyGen_internal(xi).
-            pub(crate) fn keygen(pk: &mut [u8; PK], sk: &mut [u8; SK], xi: &[u8; SEED]) -> i32 {
-                super::ready();
-                // SAFETY: exact-size arrays from live references; outputs
-                // exclusively borrowed; the C keeps no pointer.
-                unsafe { b::$keygen(pk.as_mut_ptr(), sk.as_mut_ptr(), xi.as_ptr()) }
-            }
+impl<const N: usize> Words for [u64; N] {
+    const WORDS: usize = N;
+    fn boxed_zero() -> Box<Self> {
+        match vec![0u64; N].into_boxed_slice().try_into() {
+            Ok(b) => b,
+            // A boxed slice of length N always converts to Box<[u64; N]>.
+            Err(_) => unreachable!("length is N by construction"),
+        }
+    }
+}
 
-            /// FIPS 204 Algorithm 7, Sign_internal(sk, pre || msg, rnd).
-            pub(crate) fn sign(
-                sig: &mut [u8; SIG],
-                sk: &[u8; SK],
-                pre: &[u8],
-                msg: &[u8],
-                rnd: &[u8; RND],
-            ) -> i32 {
-                super::ready();
-                // SAFETY: exact-size arrays and slices from live references, each
-                // pointer paired with its slice's length (NULL only for length 0).
-                unsafe {
-                    b::$sign(
-                        sig.as_mut_ptr(),
-                        sk.as_ptr(),
-                        ptr_or_null(pre),
-                        pre.len(),
-                        ptr_or_null(msg),
-                        msg.len(),
-                        rnd.as_ptr(),
-                    )
-                }
-            }
+fn out<A: ByteArray>(a: &mut A) -> *mut u8 {
+    a.as_mut().as_mut_ptr()
+}
 
-            /// Sign_internal from an external mu.
-            pub(crate) fn sign_mu(
-                sig: &mut [u8; SIG],
-                sk: &[u8; SK],
-                mu: &[u8; MU],
-                rnd: &[u8; RND],
-            ) -> i32 {
-                super::ready();
-                // SAFETY: exact-size arrays from live references.
-                unsafe { b::$sign_mu(sig.as_mut_ptr(), sk.as_ptr(), mu.as_ptr(), rnd.as_ptr()) }
-            }
+fn inp<A: ByteArray>(a: &A) -> *const u8 {
+    a.as_ref().as_ptr()
+}
 
-            /// FIPS 204 Algorithm 8, Verify_internal(pk, pre || msg, sig).
-            pub(crate) fn verify(pk: &[u8; PK], pre: &[u8], msg: &[u8], sig: &[u8]) -> i32 {
-                super::ready();
-                // SAFETY: pointers from live slices, each paired with its length.
-                unsafe {
-                    b::$verify(
-                        pk.as_ptr(),
-                        ptr_or_null(pre),
-                        pre.len(),
-                        ptr_or_null(msg),
-                        msg.len(),
-                        sig.as_ptr(),
-                        sig.len(),
-                    )
-                }
-            }
+// ---------------------------------------------------------------------------
+// ML-KEM (vendor/include/pqfence_mlkem.h)
+// ---------------------------------------------------------------------------
 
-            /// Verify_internal from an external mu.
-            pub(crate) fn verify_mu(pk: &[u8; PK], mu: &[u8; MU], sig: &[u8]) -> i32 {
-                super::ready();
-                // SAFETY: pointers from live references/slices with their lengths.
-                unsafe { b::$verify_mu(pk.as_ptr(), mu.as_ptr(), sig.as_ptr(), sig.len()) }
-            }
+type Out = *mut u8;
+type In = *const u8;
 
-            /// Validates an expanded secret key and derives its public key.
-            pub(crate) fn sk_to_pk(pk: &mut [u8; PK], sk: &[u8; SK]) -> i32 {
-                super::ready();
-                // SAFETY: exact-size arrays from live references.
-                unsafe { b::$sk_to_pk(pk.as_mut_ptr(), sk.as_ptr()) }
+/// The C entry points of one ML-KEM parameter set. Built by
+/// [`mlkem_entry_points!`] from the set's prefix.
+pub struct MlKemC {
+    #[cfg(any(test, feature = "test-hooks"))]
+    pub(crate) keygen: unsafe extern "C" fn(Out, Out, In, In) -> c_int,
+    #[cfg(any(test, feature = "test-hooks"))]
+    pub(crate) encaps: unsafe extern "C" fn(Out, Out, In, In) -> c_int,
+    #[cfg(any(test, feature = "test-hooks"))]
+    pub(crate) decaps: unsafe extern "C" fn(Out, In, In) -> c_int,
+    pub(crate) check_dk: unsafe extern "C" fn(In) -> c_int,
+    pub(crate) ek_expand: unsafe extern "C" fn(Out, In) -> c_int,
+    pub(crate) keygen_cached: unsafe extern "C" fn(Out, Out, Out, In, In) -> c_int,
+    pub(crate) encaps_cached: unsafe extern "C" fn(Out, Out, In, In) -> c_int,
+    pub(crate) decaps_cached: unsafe extern "C" fn(Out, In, In, In) -> c_int,
+}
+
+/// `MlKemC` of the set whose C prefix is `$p` (e.g. `mlkem768`).
+macro_rules! mlkem_entry_points {
+    ($p:ident) => {
+        $crate::ffi::paste! {
+            $crate::ffi::MlKemC {
+                #[cfg(any(test, feature = "test-hooks"))]
+                keygen: $crate::ffi::bindings::[<pqf_ $p _keygen_internal>],
+                #[cfg(any(test, feature = "test-hooks"))]
+                encaps: $crate::ffi::bindings::[<pqf_ $p _encaps_internal>],
+                #[cfg(any(test, feature = "test-hooks"))]
+                decaps: $crate::ffi::bindings::[<pqf_ $p _decaps_internal>],
+                check_dk: $crate::ffi::bindings::[<pqf_ $p _check_dk>],
+                ek_expand: $crate::ffi::bindings::[<pqf_ $p _ek_expand>],
+                keygen_cached: $crate::ffi::bindings::[<pqf_ $p _keygen_cached>],
+                encaps_cached: $crate::ffi::bindings::[<pqf_ $p _encaps_cached>],
+                decaps_cached: $crate::ffi::bindings::[<pqf_ $p _decaps_cached>],
             }
         }
     };
 }
+pub(crate) use mlkem_entry_points;
 
-mldsa_ffi!(
-    mldsa44,
-    PQF_MLDSA44_PK_BYTES,
-    PQF_MLDSA44_SK_BYTES,
-    PQF_MLDSA44_SIG_BYTES,
-    pqf_mldsa44_keygen_internal,
-    pqf_mldsa44_sign_internal,
-    pqf_mldsa44_sign_mu,
-    pqf_mldsa44_verify_internal,
-    pqf_mldsa44_verify_mu,
-    pqf_mldsa44_sk_to_pk
-);
-mldsa_ffi!(
-    mldsa65,
-    PQF_MLDSA65_PK_BYTES,
-    PQF_MLDSA65_SK_BYTES,
-    PQF_MLDSA65_SIG_BYTES,
-    pqf_mldsa65_keygen_internal,
-    pqf_mldsa65_sign_internal,
-    pqf_mldsa65_sign_mu,
-    pqf_mldsa65_verify_internal,
-    pqf_mldsa65_verify_mu,
-    pqf_mldsa65_sk_to_pk
-);
-mldsa_ffi!(
-    mldsa87,
-    PQF_MLDSA87_PK_BYTES,
-    PQF_MLDSA87_SK_BYTES,
-    PQF_MLDSA87_SIG_BYTES,
-    pqf_mldsa87_keygen_internal,
-    pqf_mldsa87_sign_internal,
-    pqf_mldsa87_sign_mu,
-    pqf_mldsa87_verify_internal,
-    pqf_mldsa87_verify_mu,
-    pqf_mldsa87_sk_to_pk
-);
+/// What the FFI needs of an ML-KEM set beyond its public sizes: its entry
+/// points and its expanded-key storage. Implemented by the row of
+/// `rust/algorithms.rs`, whose compile-time assertions tie every array type
+/// of the set to the header's macros.
+pub trait MlKemSet {
+    /// The set's C entry points.
+    const C: MlKemC;
+    /// The expanded encapsulation key, in words (8-byte aligned).
+    type Cache: Words;
+}
 
-/// Falcon wrappers, one module per degree (the padded variants share them).
-macro_rules! falcon_ffi {
-    ($m:ident, $pk:ident, $sk:ident, $sigmax:ident, $sigpad:ident, $tmp:ident,
-     $keygen:ident, $sign:ident, $verify:ident, $check_pk:ident, $check_sk:ident) => {
-        pub(crate) mod $m {
-            use super::b;
-            pub(crate) const PK: usize = b::$pk as usize;
-            pub(crate) const SK: usize = b::$sk as usize;
-            pub(crate) const SIG_MAX: usize = b::$sigmax as usize;
-            pub(crate) const SIG_PADDED: usize = b::$sigpad as usize;
-            /// The workspace in 8-byte words (the C needs 8-byte alignment).
-            pub(crate) const TMP_WORDS: usize = (b::$tmp as usize).div_ceil(8);
-            const SEED: usize = b::PQF_FALCON_SEED_BYTES as usize;
-            const NONCE: usize = b::PQF_FALCON_NONCE_BYTES as usize;
+/// The ML-KEM wrappers, generic over the parameter set.
+pub(crate) mod mlkem {
+    use super::{b, inp, out, ready, Words};
+    use crate::mlkem::KemParams;
 
-            /// Falcon key generation from a 48-byte seed.
-            pub(crate) fn keygen(
-                pk: &mut [u8; PK],
-                sk: &mut [u8; SK],
-                seed: &[u8; SEED],
-                tmp: &mut [u64; TMP_WORDS],
-            ) -> i32 {
-                super::ready();
-                // SAFETY: exact-size arrays from live references; `tmp` is an
-                // 8-byte aligned workspace of at least the header's size.
-                unsafe {
-                    b::$keygen(
-                        pk.as_mut_ptr(),
-                        sk.as_mut_ptr(),
-                        seed.as_ptr(),
-                        tmp.as_mut_ptr().cast(),
-                    )
-                }
-            }
+    const HALF: usize = b::PQF_MLKEM_SEED_BYTES as usize / 2;
+    const SS: usize = b::PQF_MLKEM_SHARED_SECRET_BYTES as usize;
+    const M: usize = b::PQF_MLKEM_MESSAGE_BYTES as usize;
 
-            /// Falcon signing; writes at most SIG_MAX bytes and sets `siglen`.
-            #[allow(clippy::too_many_arguments)]
-            pub(crate) fn sign(
-                sig: &mut [u8; SIG_MAX],
-                siglen: &mut usize,
-                sk: &[u8; SK],
-                msg: &[u8],
-                nonce: &[u8; NONCE],
-                seed: &[u8; SEED],
-                padded: bool,
-                tmp: &mut [u64; TMP_WORDS],
-            ) -> i32 {
-                super::ready();
-                // SAFETY: `sig` holds SIG_MAX bytes, the most either encoding
-                // writes; every other pointer comes from a live reference or
-                // slice paired with its length; `tmp` is aligned and large enough.
-                unsafe {
-                    b::$sign(
-                        sig.as_mut_ptr(),
-                        siglen,
-                        sk.as_ptr(),
-                        super::ptr_or_null(msg),
-                        msg.len(),
-                        nonce.as_ptr(),
-                        seed.as_ptr(),
-                        i32::from(padded),
-                        tmp.as_mut_ptr().cast(),
-                    )
-                }
-            }
+    /// FIPS 203 Algorithm 16, ML-KEM.KeyGen_internal(d, z).
+    /// (Test hooks only: the API uses the cached entry points.)
+    #[cfg(any(test, feature = "test-hooks"))]
+    pub(crate) fn keygen<P: KemParams>(
+        ek: &mut P::Ek,
+        dk: &mut P::Dk,
+        d: &[u8; HALF],
+        z: &[u8; HALF],
+    ) -> i32 {
+        ready();
+        // SAFETY: every pointer comes from a live reference to an array whose
+        // length the set's row asserts equal to the header's macro; outputs
+        // are exclusively borrowed; the C writes only within them and keeps
+        // no pointer.
+        unsafe { (P::C.keygen)(out(ek), out(dk), d.as_ptr(), z.as_ptr()) }
+    }
 
-            /// Falcon verification with strict decoding.
-            pub(crate) fn verify(
-                pk: &[u8; PK],
-                msg: &[u8],
-                sig: &[u8],
-                padded: bool,
-                tmp: &mut [u64; TMP_WORDS],
-            ) -> i32 {
-                super::ready();
-                // SAFETY: pointers from live references/slices with their
-                // lengths; `tmp` is aligned and large enough.
-                unsafe {
-                    b::$verify(
-                        pk.as_ptr(),
-                        super::ptr_or_null(msg),
-                        msg.len(),
-                        sig.as_ptr(),
-                        sig.len(),
-                        i32::from(padded),
-                        tmp.as_mut_ptr().cast(),
-                    )
-                }
-            }
+    /// FIPS 203 Algorithm 17 after the section 7.2 modulus check.
+    /// (Test hooks only: the API uses the cached entry points.)
+    #[cfg(any(test, feature = "test-hooks"))]
+    pub(crate) fn encaps<P: KemParams>(
+        ss: &mut [u8; SS],
+        ct: &mut P::Ct,
+        ek: &P::Ek,
+        m: &[u8; M],
+    ) -> i32 {
+        ready();
+        // SAFETY: as in `keygen`: header-sized arrays from live references,
+        // outputs exclusively borrowed, no pointer retained.
+        unsafe { (P::C.encaps)(ss.as_mut_ptr(), out(ct), inp(ek), m.as_ptr()) }
+    }
 
-            /// Decode-checks a public key.
-            pub(crate) fn check_pk(pk: &[u8; PK]) -> i32 {
-                super::ready();
-                // SAFETY: an exact-size array from a live reference, read only.
-                unsafe { b::$check_pk(pk.as_ptr()) }
-            }
+    /// FIPS 203 Algorithm 18 after the section 7.3 hash check.
+    /// (Test hooks only: the API uses the cached entry points.)
+    #[cfg(any(test, feature = "test-hooks"))]
+    pub(crate) fn decaps<P: KemParams>(ss: &mut [u8; SS], dk: &P::Dk, ct: &P::Ct) -> i32 {
+        ready();
+        // SAFETY: as in `keygen`.
+        unsafe { (P::C.decaps)(ss.as_mut_ptr(), inp(dk), inp(ct)) }
+    }
 
-            /// Decode-checks a secret key (and its NTRU equation).
-            pub(crate) fn check_sk(sk: &[u8; SK]) -> i32 {
-                super::ready();
-                // SAFETY: an exact-size array from a live reference, read only.
-                unsafe { b::$check_sk(sk.as_ptr()) }
+    /// FIPS 203 section 7.3 hash check.
+    pub(crate) fn check_dk<P: KemParams>(dk: &P::Dk) -> i32 {
+        ready();
+        // SAFETY: a header-sized array from a live reference, read only.
+        unsafe { (P::C.check_dk)(inp(dk)) }
+    }
+
+    /// Section 7.2 modulus check, then ek expanded into `cache`.
+    pub(crate) fn ek_expand<P: KemParams>(cache: &mut P::Cache, ek: &P::Ek) -> i32 {
+        ready();
+        // SAFETY: `cache` is a live, exclusively borrowed u64 array of exactly
+        // the header's EK_CACHE_BYTES (asserted by the row), so 8-byte aligned
+        // as the C requires; `ek` is header-sized. No pointer retained.
+        unsafe { (P::C.ek_expand)(cache.as_mut().as_mut_ptr().cast::<u8>(), inp(ek)) }
+    }
+
+    /// FIPS 203 Algorithm 16, also filling the ek cache.
+    pub(crate) fn keygen_cached<P: KemParams>(
+        ek: &mut P::Ek,
+        dk: &mut P::Dk,
+        cache: &mut P::Cache,
+        d: &[u8; HALF],
+        z: &[u8; HALF],
+    ) -> i32 {
+        ready();
+        // SAFETY: as in `keygen` and `ek_expand`.
+        unsafe {
+            (P::C.keygen_cached)(
+                out(ek),
+                out(dk),
+                cache.as_mut().as_mut_ptr().cast::<u8>(),
+                d.as_ptr(),
+                z.as_ptr(),
+            )
+        }
+    }
+
+    /// FIPS 203 Algorithm 17 through an ek cache from `ek_expand` or
+    /// `keygen_cached`.
+    pub(crate) fn encaps_cached<P: KemParams>(
+        ss: &mut [u8; SS],
+        ct: &mut P::Ct,
+        cache: &P::Cache,
+        m: &[u8; M],
+    ) -> i32 {
+        ready();
+        // SAFETY: as in `ek_expand` (the cache read only).
+        unsafe {
+            (P::C.encaps_cached)(
+                ss.as_mut_ptr(),
+                out(ct),
+                cache.as_ref().as_ptr().cast::<u8>(),
+                m.as_ptr(),
+            )
+        }
+    }
+
+    /// FIPS 203 Algorithm 18 through the ek cache of dk's own ek; dk must
+    /// have passed `check_dk`.
+    pub(crate) fn decaps_cached<P: KemParams>(
+        ss: &mut [u8; SS],
+        dk: &P::Dk,
+        cache: &P::Cache,
+        ct: &P::Ct,
+    ) -> i32 {
+        ready();
+        // SAFETY: as in `ek_expand` (the cache read only).
+        unsafe {
+            (P::C.decaps_cached)(
+                ss.as_mut_ptr(),
+                inp(dk),
+                cache.as_ref().as_ptr().cast::<u8>(),
+                inp(ct),
+            )
+        }
+    }
+
+    /// The cache's size, for the row's assertion.
+    pub(crate) const fn cache_bytes<W: Words>() -> usize {
+        W::WORDS * 8
+    }
+}
+
+// ---------------------------------------------------------------------------
+// ML-DSA (vendor/include/pqfence_mldsa.h)
+// ---------------------------------------------------------------------------
+
+/// The C entry points of one ML-DSA parameter set.
+pub struct MlDsaC {
+    pub(crate) keygen: unsafe extern "C" fn(Out, Out, In) -> c_int,
+    pub(crate) sign: unsafe extern "C" fn(Out, In, In, usize, In, usize, In) -> c_int,
+    pub(crate) sign_mu: unsafe extern "C" fn(Out, In, In, In) -> c_int,
+    pub(crate) verify: unsafe extern "C" fn(In, In, usize, In, usize, In, usize) -> c_int,
+    pub(crate) verify_mu: unsafe extern "C" fn(In, In, In, usize) -> c_int,
+    pub(crate) sk_to_pk: unsafe extern "C" fn(Out, In) -> c_int,
+}
+
+/// `MlDsaC` of the set whose C prefix is `$p` (e.g. `mldsa65`).
+macro_rules! mldsa_entry_points {
+    ($p:ident) => {
+        $crate::ffi::paste! {
+            $crate::ffi::MlDsaC {
+                keygen: $crate::ffi::bindings::[<pqf_ $p _keygen_internal>],
+                sign: $crate::ffi::bindings::[<pqf_ $p _sign_internal>],
+                sign_mu: $crate::ffi::bindings::[<pqf_ $p _sign_mu>],
+                verify: $crate::ffi::bindings::[<pqf_ $p _verify_internal>],
+                verify_mu: $crate::ffi::bindings::[<pqf_ $p _verify_mu>],
+                sk_to_pk: $crate::ffi::bindings::[<pqf_ $p _sk_to_pk>],
             }
         }
     };
 }
+pub(crate) use mldsa_entry_points;
 
-falcon_ffi!(
-    falcon512,
-    PQF_FALCON512_PK_BYTES,
-    PQF_FALCON512_SK_BYTES,
-    PQF_FALCON512_SIG_MAX_BYTES,
-    PQF_FALCON512_SIG_PADDED_BYTES,
-    PQF_FALCON512_TMP_BYTES,
-    pqf_falcon512_keygen,
-    pqf_falcon512_sign,
-    pqf_falcon512_verify,
-    pqf_falcon512_check_pk,
-    pqf_falcon512_check_sk
-);
-falcon_ffi!(
-    falcon1024,
-    PQF_FALCON1024_PK_BYTES,
-    PQF_FALCON1024_SK_BYTES,
-    PQF_FALCON1024_SIG_MAX_BYTES,
-    PQF_FALCON1024_SIG_PADDED_BYTES,
-    PQF_FALCON1024_TMP_BYTES,
-    pqf_falcon1024_keygen,
-    pqf_falcon1024_sign,
-    pqf_falcon1024_verify,
-    pqf_falcon1024_check_pk,
-    pqf_falcon1024_check_sk
-);
+/// The entry points of an ML-DSA set (see [`MlKemSet`]).
+pub trait MlDsaSet {
+    /// The set's C entry points.
+    const C: MlDsaC;
+}
 
-/// SLH-DSA wrappers, one module per parameter set.
-macro_rules! slhdsa_ffi {
-    ($m:ident, $n:ident, $pk:ident, $sk:ident, $sig:ident, $keygen:ident, $sign:ident, $verify:ident,
-     $check_sk:ident) => {
-        pub(crate) mod $m {
-            use super::{b, ptr_or_null};
-            pub(crate) const N: usize = b::$n as usize;
-            pub(crate) const PK: usize = b::$pk as usize;
-            pub(crate) const SK: usize = b::$sk as usize;
-            pub(crate) const SIG: usize = b::$sig as usize;
+/// The ML-DSA wrappers, generic over the parameter set.
+pub(crate) mod mldsa {
+    use super::{b, inp, out, ptr_or_null, ready};
+    use crate::mldsa::DsaParams;
 
-            /// FIPS 205 Algorithm 18, slh_keygen_internal.
-            pub(crate) fn keygen(
-                pk: &mut [u8; PK],
-                sk: &mut [u8; SK],
-                sk_seed: &[u8; N],
-                sk_prf: &[u8; N],
-                pk_seed: &[u8; N],
-            ) -> i32 {
-                super::ready();
-                // SAFETY: exact-size arrays from live references; outputs
-                // exclusively borrowed; the C keeps no pointer.
-                unsafe {
-                    b::$keygen(
-                        pk.as_mut_ptr(),
-                        sk.as_mut_ptr(),
-                        sk_seed.as_ptr(),
-                        sk_prf.as_ptr(),
-                        pk_seed.as_ptr(),
-                    )
-                }
-            }
+    const SEED: usize = b::PQF_MLDSA_SEED_BYTES as usize;
+    const RND: usize = b::PQF_MLDSA_RND_BYTES as usize;
+    const MU: usize = b::PQF_MLDSA_MU_BYTES as usize;
 
-            /// FIPS 205 Algorithm 19, slh_sign_internal(pre || msg, sk, addrnd);
-            /// `None` selects the deterministic variant.
-            pub(crate) fn sign(
-                sig: &mut [u8; SIG],
-                sk: &[u8; SK],
-                pre: &[u8],
-                msg: &[u8],
-                addrnd: Option<&[u8; N]>,
-            ) -> i32 {
-                let rnd = addrnd.map_or(core::ptr::null(), |r| r.as_ptr());
-                super::ready();
-                // SAFETY: exact-size arrays and slices from live references, each
-                // pointer paired with its length (NULL only for length 0, or for
-                // the absent addrnd, which the C reads as "deterministic").
-                unsafe {
-                    b::$sign(
-                        sig.as_mut_ptr(),
-                        sk.as_ptr(),
-                        ptr_or_null(pre),
-                        pre.len(),
-                        ptr_or_null(msg),
-                        msg.len(),
-                        rnd,
-                    )
-                }
-            }
+    /// FIPS 204 Algorithm 6, ML-DSA.KeyGen_internal(xi).
+    pub(crate) fn keygen<P: DsaParams>(pk: &mut P::Pk, sk: &mut P::Sk, xi: &[u8; SEED]) -> i32 {
+        ready();
+        // SAFETY: header-sized arrays (asserted by the set's row) from live
+        // references; outputs exclusively borrowed; the C keeps no pointer.
+        unsafe { (P::C.keygen)(out(pk), out(sk), xi.as_ptr()) }
+    }
 
-            /// FIPS 205 Algorithm 20, slh_verify_internal.
-            pub(crate) fn verify(pk: &[u8; PK], pre: &[u8], msg: &[u8], sig: &[u8]) -> i32 {
-                super::ready();
-                // SAFETY: pointers from live slices, each paired with its length.
-                unsafe {
-                    b::$verify(
-                        pk.as_ptr(),
-                        ptr_or_null(pre),
-                        pre.len(),
-                        ptr_or_null(msg),
-                        msg.len(),
-                        sig.as_ptr(),
-                        sig.len(),
-                    )
-                }
-            }
+    /// FIPS 204 Algorithm 7, Sign_internal(sk, pre || msg, rnd).
+    pub(crate) fn sign<P: DsaParams>(
+        sig: &mut P::Sig,
+        sk: &P::Sk,
+        pre: &[u8],
+        msg: &[u8],
+        rnd: &[u8; RND],
+    ) -> i32 {
+        ready();
+        // SAFETY: header-sized arrays and slices from live references, each
+        // pointer paired with its slice's length (NULL only for length 0).
+        unsafe {
+            (P::C.sign)(
+                out(sig),
+                inp(sk),
+                ptr_or_null(pre),
+                pre.len(),
+                ptr_or_null(msg),
+                msg.len(),
+                rnd.as_ptr(),
+            )
+        }
+    }
 
-            /// Recomputes PK.root from the secret key and compares.
-            pub(crate) fn check_sk(sk: &[u8; SK]) -> i32 {
-                super::ready();
-                // SAFETY: an exact-size array from a live reference, read only.
-                unsafe { b::$check_sk(sk.as_ptr()) }
+    /// Sign_internal from an external mu.
+    pub(crate) fn sign_mu<P: DsaParams>(
+        sig: &mut P::Sig,
+        sk: &P::Sk,
+        mu: &[u8; MU],
+        rnd: &[u8; RND],
+    ) -> i32 {
+        ready();
+        // SAFETY: header-sized arrays from live references.
+        unsafe { (P::C.sign_mu)(out(sig), inp(sk), mu.as_ptr(), rnd.as_ptr()) }
+    }
+
+    /// FIPS 204 Algorithm 8, Verify_internal(pk, pre || msg, sig).
+    pub(crate) fn verify<P: DsaParams>(pk: &P::Pk, pre: &[u8], msg: &[u8], sig: &[u8]) -> i32 {
+        ready();
+        // SAFETY: pointers from live slices, each paired with its length.
+        unsafe {
+            (P::C.verify)(
+                inp(pk),
+                ptr_or_null(pre),
+                pre.len(),
+                ptr_or_null(msg),
+                msg.len(),
+                sig.as_ptr(),
+                sig.len(),
+            )
+        }
+    }
+
+    /// Verify_internal from an external mu.
+    pub(crate) fn verify_mu<P: DsaParams>(pk: &P::Pk, mu: &[u8; MU], sig: &[u8]) -> i32 {
+        ready();
+        // SAFETY: pointers from live references/slices with their lengths.
+        unsafe { (P::C.verify_mu)(inp(pk), mu.as_ptr(), sig.as_ptr(), sig.len()) }
+    }
+
+    /// Validates an expanded secret key and derives its public key.
+    pub(crate) fn sk_to_pk<P: DsaParams>(pk: &mut P::Pk, sk: &P::Sk) -> i32 {
+        ready();
+        // SAFETY: header-sized arrays from live references.
+        unsafe { (P::C.sk_to_pk)(out(pk), inp(sk)) }
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Falcon (vendor/include/pqfence_falcon.h)
+// ---------------------------------------------------------------------------
+
+/// The C entry points of one Falcon degree (the padded sets share them).
+pub struct FalconC {
+    pub(crate) keygen: unsafe extern "C" fn(Out, Out, In, Out) -> c_int,
+    pub(crate) sign: unsafe extern "C" fn(Out, *mut usize, In, In, usize, In, In, c_int, Out) -> c_int,
+    pub(crate) verify: unsafe extern "C" fn(In, In, usize, In, usize, c_int, Out) -> c_int,
+    pub(crate) check_pk: unsafe extern "C" fn(In) -> c_int,
+    pub(crate) check_sk: unsafe extern "C" fn(In) -> c_int,
+}
+
+/// `FalconC` of the degree whose C prefix is `$p` (e.g. `falcon512`).
+macro_rules! falcon_entry_points {
+    ($p:ident) => {
+        $crate::ffi::paste! {
+            $crate::ffi::FalconC {
+                keygen: $crate::ffi::bindings::[<pqf_ $p _keygen>],
+                sign: $crate::ffi::bindings::[<pqf_ $p _sign>],
+                verify: $crate::ffi::bindings::[<pqf_ $p _verify>],
+                check_pk: $crate::ffi::bindings::[<pqf_ $p _check_pk>],
+                check_sk: $crate::ffi::bindings::[<pqf_ $p _check_sk>],
             }
         }
     };
 }
+pub(crate) use falcon_entry_points;
 
-slhdsa_ffi!(
-    slhdsa_sha2_128s,
-    PQF_SLHDSA_SHA2_128S_N,
-    PQF_SLHDSA_SHA2_128S_PK_BYTES,
-    PQF_SLHDSA_SHA2_128S_SK_BYTES,
-    PQF_SLHDSA_SHA2_128S_SIG_BYTES,
-    pqf_slhdsa_sha2_128s_keygen_internal,
-    pqf_slhdsa_sha2_128s_sign_internal,
-    pqf_slhdsa_sha2_128s_verify_internal,
-    pqf_slhdsa_sha2_128s_check_sk
-);
-slhdsa_ffi!(
-    slhdsa_sha2_128f,
-    PQF_SLHDSA_SHA2_128F_N,
-    PQF_SLHDSA_SHA2_128F_PK_BYTES,
-    PQF_SLHDSA_SHA2_128F_SK_BYTES,
-    PQF_SLHDSA_SHA2_128F_SIG_BYTES,
-    pqf_slhdsa_sha2_128f_keygen_internal,
-    pqf_slhdsa_sha2_128f_sign_internal,
-    pqf_slhdsa_sha2_128f_verify_internal,
-    pqf_slhdsa_sha2_128f_check_sk
-);
-slhdsa_ffi!(
-    slhdsa_sha2_192s,
-    PQF_SLHDSA_SHA2_192S_N,
-    PQF_SLHDSA_SHA2_192S_PK_BYTES,
-    PQF_SLHDSA_SHA2_192S_SK_BYTES,
-    PQF_SLHDSA_SHA2_192S_SIG_BYTES,
-    pqf_slhdsa_sha2_192s_keygen_internal,
-    pqf_slhdsa_sha2_192s_sign_internal,
-    pqf_slhdsa_sha2_192s_verify_internal,
-    pqf_slhdsa_sha2_192s_check_sk
-);
-slhdsa_ffi!(
-    slhdsa_sha2_192f,
-    PQF_SLHDSA_SHA2_192F_N,
-    PQF_SLHDSA_SHA2_192F_PK_BYTES,
-    PQF_SLHDSA_SHA2_192F_SK_BYTES,
-    PQF_SLHDSA_SHA2_192F_SIG_BYTES,
-    pqf_slhdsa_sha2_192f_keygen_internal,
-    pqf_slhdsa_sha2_192f_sign_internal,
-    pqf_slhdsa_sha2_192f_verify_internal,
-    pqf_slhdsa_sha2_192f_check_sk
-);
-slhdsa_ffi!(
-    slhdsa_sha2_256s,
-    PQF_SLHDSA_SHA2_256S_N,
-    PQF_SLHDSA_SHA2_256S_PK_BYTES,
-    PQF_SLHDSA_SHA2_256S_SK_BYTES,
-    PQF_SLHDSA_SHA2_256S_SIG_BYTES,
-    pqf_slhdsa_sha2_256s_keygen_internal,
-    pqf_slhdsa_sha2_256s_sign_internal,
-    pqf_slhdsa_sha2_256s_verify_internal,
-    pqf_slhdsa_sha2_256s_check_sk
-);
-slhdsa_ffi!(
-    slhdsa_sha2_256f,
-    PQF_SLHDSA_SHA2_256F_N,
-    PQF_SLHDSA_SHA2_256F_PK_BYTES,
-    PQF_SLHDSA_SHA2_256F_SK_BYTES,
-    PQF_SLHDSA_SHA2_256F_SIG_BYTES,
-    pqf_slhdsa_sha2_256f_keygen_internal,
-    pqf_slhdsa_sha2_256f_sign_internal,
-    pqf_slhdsa_sha2_256f_verify_internal,
-    pqf_slhdsa_sha2_256f_check_sk
-);
-slhdsa_ffi!(
-    slhdsa_shake_128s,
-    PQF_SLHDSA_SHAKE_128S_N,
-    PQF_SLHDSA_SHAKE_128S_PK_BYTES,
-    PQF_SLHDSA_SHAKE_128S_SK_BYTES,
-    PQF_SLHDSA_SHAKE_128S_SIG_BYTES,
-    pqf_slhdsa_shake_128s_keygen_internal,
-    pqf_slhdsa_shake_128s_sign_internal,
-    pqf_slhdsa_shake_128s_verify_internal,
-    pqf_slhdsa_shake_128s_check_sk
-);
-slhdsa_ffi!(
-    slhdsa_shake_128f,
-    PQF_SLHDSA_SHAKE_128F_N,
-    PQF_SLHDSA_SHAKE_128F_PK_BYTES,
-    PQF_SLHDSA_SHAKE_128F_SK_BYTES,
-    PQF_SLHDSA_SHAKE_128F_SIG_BYTES,
-    pqf_slhdsa_shake_128f_keygen_internal,
-    pqf_slhdsa_shake_128f_sign_internal,
-    pqf_slhdsa_shake_128f_verify_internal,
-    pqf_slhdsa_shake_128f_check_sk
-);
-slhdsa_ffi!(
-    slhdsa_shake_192s,
-    PQF_SLHDSA_SHAKE_192S_N,
-    PQF_SLHDSA_SHAKE_192S_PK_BYTES,
-    PQF_SLHDSA_SHAKE_192S_SK_BYTES,
-    PQF_SLHDSA_SHAKE_192S_SIG_BYTES,
-    pqf_slhdsa_shake_192s_keygen_internal,
-    pqf_slhdsa_shake_192s_sign_internal,
-    pqf_slhdsa_shake_192s_verify_internal,
-    pqf_slhdsa_shake_192s_check_sk
-);
-slhdsa_ffi!(
-    slhdsa_shake_192f,
-    PQF_SLHDSA_SHAKE_192F_N,
-    PQF_SLHDSA_SHAKE_192F_PK_BYTES,
-    PQF_SLHDSA_SHAKE_192F_SK_BYTES,
-    PQF_SLHDSA_SHAKE_192F_SIG_BYTES,
-    pqf_slhdsa_shake_192f_keygen_internal,
-    pqf_slhdsa_shake_192f_sign_internal,
-    pqf_slhdsa_shake_192f_verify_internal,
-    pqf_slhdsa_shake_192f_check_sk
-);
-slhdsa_ffi!(
-    slhdsa_shake_256s,
-    PQF_SLHDSA_SHAKE_256S_N,
-    PQF_SLHDSA_SHAKE_256S_PK_BYTES,
-    PQF_SLHDSA_SHAKE_256S_SK_BYTES,
-    PQF_SLHDSA_SHAKE_256S_SIG_BYTES,
-    pqf_slhdsa_shake_256s_keygen_internal,
-    pqf_slhdsa_shake_256s_sign_internal,
-    pqf_slhdsa_shake_256s_verify_internal,
-    pqf_slhdsa_shake_256s_check_sk
-);
-slhdsa_ffi!(
-    slhdsa_shake_256f,
-    PQF_SLHDSA_SHAKE_256F_N,
-    PQF_SLHDSA_SHAKE_256F_PK_BYTES,
-    PQF_SLHDSA_SHAKE_256F_SK_BYTES,
-    PQF_SLHDSA_SHAKE_256F_SIG_BYTES,
-    pqf_slhdsa_shake_256f_keygen_internal,
-    pqf_slhdsa_shake_256f_sign_internal,
-    pqf_slhdsa_shake_256f_verify_internal,
-    pqf_slhdsa_shake_256f_check_sk
-);
+/// The entry points and workspace of a Falcon set (see [`MlKemSet`]).
+pub trait FalconSet {
+    /// The degree's C entry points.
+    const C: FalconC;
+    /// The C workspace in 8-byte words (at least the header's TMP_BYTES).
+    type Tmp: Words + zeroize::Zeroize;
+}
+
+/// The Falcon wrappers, generic over the parameter set.
+pub(crate) mod falcon {
+    use super::{b, inp, out, ptr_or_null, ready};
+    use crate::falcon::FalconParams;
+
+    const SEED: usize = b::PQF_FALCON_SEED_BYTES as usize;
+    const NONCE: usize = b::PQF_FALCON_NONCE_BYTES as usize;
+
+    /// Falcon key generation from a 48-byte seed.
+    pub(crate) fn keygen<P: FalconParams>(
+        pk: &mut P::Pk,
+        sk: &mut P::Sk,
+        seed: &[u8; SEED],
+        tmp: &mut P::Tmp,
+    ) -> i32 {
+        ready();
+        // SAFETY: header-sized arrays from live references; `tmp` is an
+        // 8-byte aligned workspace of at least the header's size (asserted by
+        // the row).
+        unsafe {
+            (P::C.keygen)(
+                out(pk),
+                out(sk),
+                seed.as_ptr(),
+                tmp.as_mut().as_mut_ptr().cast(),
+            )
+        }
+    }
+
+    /// Falcon signing (the set's encoding); writes at most SIG_MAX bytes and
+    /// sets `siglen`.
+    pub(crate) fn sign<P: FalconParams>(
+        sig: &mut P::SigBuf,
+        siglen: &mut usize,
+        sk: &P::Sk,
+        msg: &[u8],
+        nonce: &[u8; NONCE],
+        seed: &[u8; SEED],
+        tmp: &mut P::Tmp,
+    ) -> i32 {
+        ready();
+        // SAFETY: `sig` holds SIG_MAX bytes, the most either encoding writes;
+        // every other pointer comes from a live reference or slice paired with
+        // its length; `tmp` is aligned and large enough.
+        unsafe {
+            (P::C.sign)(
+                out(sig),
+                siglen,
+                inp(sk),
+                ptr_or_null(msg),
+                msg.len(),
+                nonce.as_ptr(),
+                seed.as_ptr(),
+                i32::from(P::PADDED),
+                tmp.as_mut().as_mut_ptr().cast(),
+            )
+        }
+    }
+
+    /// Falcon verification with strict decoding.
+    pub(crate) fn verify<P: FalconParams>(
+        pk: &P::Pk,
+        msg: &[u8],
+        sig: &[u8],
+        tmp: &mut P::Tmp,
+    ) -> i32 {
+        ready();
+        // SAFETY: pointers from live references/slices with their lengths;
+        // `tmp` is aligned and large enough.
+        unsafe {
+            (P::C.verify)(
+                inp(pk),
+                ptr_or_null(msg),
+                msg.len(),
+                sig.as_ptr(),
+                sig.len(),
+                i32::from(P::PADDED),
+                tmp.as_mut().as_mut_ptr().cast(),
+            )
+        }
+    }
+
+    /// Decode-checks a public key.
+    pub(crate) fn check_pk<P: FalconParams>(pk: &P::Pk) -> i32 {
+        ready();
+        // SAFETY: a header-sized array from a live reference, read only.
+        unsafe { (P::C.check_pk)(inp(pk)) }
+    }
+
+    /// Decode-checks a secret key (and its NTRU equation).
+    pub(crate) fn check_sk<P: FalconParams>(sk: &P::Sk) -> i32 {
+        ready();
+        // SAFETY: a header-sized array from a live reference, read only.
+        unsafe { (P::C.check_sk)(inp(sk)) }
+    }
+}
+
+// ---------------------------------------------------------------------------
+// SLH-DSA (vendor/include/pqfence_slhdsa.h)
+// ---------------------------------------------------------------------------
+
+/// The C entry points of one SLH-DSA parameter set.
+pub struct SlhDsaC {
+    pub(crate) keygen: unsafe extern "C" fn(Out, Out, In, In, In) -> c_int,
+    pub(crate) sign: unsafe extern "C" fn(Out, In, In, usize, In, usize, In) -> c_int,
+    pub(crate) verify: unsafe extern "C" fn(In, In, usize, In, usize, In, usize) -> c_int,
+    pub(crate) check_sk: unsafe extern "C" fn(In) -> c_int,
+}
+
+/// `SlhDsaC` of the set whose C prefix is `$p` (e.g. `slhdsa_sha2_128s`).
+macro_rules! slhdsa_entry_points {
+    ($p:ident) => {
+        $crate::ffi::paste! {
+            $crate::ffi::SlhDsaC {
+                keygen: $crate::ffi::bindings::[<pqf_ $p _keygen_internal>],
+                sign: $crate::ffi::bindings::[<pqf_ $p _sign_internal>],
+                verify: $crate::ffi::bindings::[<pqf_ $p _verify_internal>],
+                check_sk: $crate::ffi::bindings::[<pqf_ $p _check_sk>],
+            }
+        }
+    };
+}
+pub(crate) use slhdsa_entry_points;
+
+/// The entry points of an SLH-DSA set (see [`MlKemSet`]).
+pub trait SlhDsaSet {
+    /// The set's C entry points.
+    const C: SlhDsaC;
+}
+
+/// The SLH-DSA wrappers, generic over the parameter set.
+pub(crate) mod slhdsa {
+    use super::{inp, out, ptr_or_null, ready};
+    use crate::secret::ByteArray;
+    use crate::slhdsa::SlhParams;
+
+    /// FIPS 205 Algorithm 18, slh_keygen_internal from SK.seed || SK.prf ||
+    /// PK.seed (3n bytes, split here).
+    pub(crate) fn keygen<P: SlhParams>(pk: &mut P::Pk, sk: &mut P::Sk, seed: &P::Seed) -> i32 {
+        let n = P::Rand::LEN;
+        let s = seed.as_ref();
+        let (Some(sk_seed), Some(sk_prf), Some(pk_seed)) =
+            (s.get(..n), s.get(n..2 * n), s.get(2 * n..3 * n))
+        else {
+            return super::codes::KEY_LAYOUT;
+        };
+        ready();
+        // SAFETY: header-sized arrays from live references (the seed's three
+        // n-byte thirds, n asserted equal to the header's N by the row);
+        // outputs exclusively borrowed; the C keeps no pointer.
+        unsafe {
+            (P::C.keygen)(
+                out(pk),
+                out(sk),
+                sk_seed.as_ptr(),
+                sk_prf.as_ptr(),
+                pk_seed.as_ptr(),
+            )
+        }
+    }
+
+    /// FIPS 205 Algorithm 19, slh_sign_internal(pre || msg, sk, addrnd);
+    /// `None` selects the deterministic variant.
+    pub(crate) fn sign<P: SlhParams>(
+        sig: &mut P::Sig,
+        sk: &P::Sk,
+        pre: &[u8],
+        msg: &[u8],
+        addrnd: Option<&P::Rand>,
+    ) -> i32 {
+        let rnd = addrnd.map_or(core::ptr::null(), |r| inp(r));
+        ready();
+        // SAFETY: header-sized arrays and slices from live references, each
+        // pointer paired with its length (NULL only for length 0, or for the
+        // absent addrnd, which the C reads as "deterministic").
+        unsafe {
+            (P::C.sign)(
+                out(sig),
+                inp(sk),
+                ptr_or_null(pre),
+                pre.len(),
+                ptr_or_null(msg),
+                msg.len(),
+                rnd,
+            )
+        }
+    }
+
+    /// FIPS 205 Algorithm 20, slh_verify_internal.
+    pub(crate) fn verify<P: SlhParams>(pk: &P::Pk, pre: &[u8], msg: &[u8], sig: &[u8]) -> i32 {
+        ready();
+        // SAFETY: pointers from live slices, each paired with its length.
+        unsafe {
+            (P::C.verify)(
+                inp(pk),
+                ptr_or_null(pre),
+                pre.len(),
+                ptr_or_null(msg),
+                msg.len(),
+                sig.as_ptr(),
+                sig.len(),
+            )
+        }
+    }
+
+    /// Recomputes PK.root from the secret key and compares.
+    pub(crate) fn check_sk<P: SlhParams>(sk: &P::Sk) -> i32 {
+        ready();
+        // SAFETY: a header-sized array from a live reference, read only.
+        unsafe { (P::C.check_sk)(inp(sk)) }
+    }
+}

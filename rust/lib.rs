@@ -25,6 +25,8 @@
 //!   and padded.
 //! - [`prehash`]: the pre-hash functions of HashML-DSA and HashSLH-DSA.
 //! - [`encoding`]: SubjectPublicKeyInfo, PKCS#8, PEM, encrypted PKCS#8.
+//! - [`algorithms`]: the catalogue, one row per parameter set.
+//! - [`keys`]: the key traits every family implements.
 //! - [`backend`]: which implementation of the C runs (portable or AVX2).
 //! - [`secret`]: [`Secret`], the zeroize-on-drop container of secret bytes.
 //! - [`error`]: [`Error`], every failure as a typed value (never a panic).
@@ -110,11 +112,13 @@
 #![deny(unsafe_code)]
 #![warn(missing_docs)]
 
+pub mod algorithms;
 pub mod backend;
 pub mod encoding;
 pub mod error;
 pub mod falcon;
 mod ffi;
+pub mod keys;
 pub mod mldsa;
 pub mod mlkem;
 pub mod prehash;

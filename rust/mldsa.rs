@@ -22,19 +22,24 @@ use core::fmt;
 
 use subtle::ConstantTimeEq;
 
+use crate::algorithms::AlgorithmId;
 use crate::error::{Error, Result};
-use crate::ffi::{self, Keccak};
+use crate::ffi::{self, check_rc, check_written, Keccak};
 use crate::prehash::{message_prefix, PreHash};
 use crate::rng;
-use crate::secret::{boxed_from_slice, check_rc, ct_is_all_zero, ByteArray, Secret};
+use crate::secret::{boxed_from_slice, ByteArray, Secret};
 
 /// The 32-byte key-generation seed xi (FIPS 204 Algorithm 6).
 pub type Seed = Secret<[u8; 32]>;
 /// The 64-byte message representative mu = H(tr || M', 64).
 pub type Mu = [u8; 64];
 
-/// A parameter set of ML-DSA (sealed).
-pub trait DsaParams: Sized + Send + Sync + 'static + private::Sealed {
+pub use crate::algorithms::mldsa::{MlDsa44, MlDsa65, MlDsa87};
+
+/// A parameter set of ML-DSA: [`MlDsa44`], [`MlDsa65`] or [`MlDsa87`]
+/// (sealed). Pure data: the set's name and array types, whose lengths come
+/// from the C header.
+pub trait DsaParams: AlgorithmId + ffi::MlDsaSet + Sized + Send + Sync + 'static {
     /// The name FIPS 204 gives the set, e.g. "ML-DSA-65".
     const NAME: &'static str;
     /// Public key bytes.
@@ -43,101 +48,85 @@ pub trait DsaParams: Sized + Send + Sync + 'static + private::Sealed {
     type Sk: ByteArray;
     /// Signature bytes.
     type Sig: ByteArray;
-    #[doc(hidden)]
+    /// What error messages call a public key of this set.
     const NAME_PK: &'static str;
-    #[doc(hidden)]
+    /// What error messages call a secret key of this set.
     const NAME_SK: &'static str;
-    #[doc(hidden)]
+    /// What error messages call a signature of this set.
     const NAME_SIG: &'static str;
-    #[doc(hidden)]
-    fn ffi_keygen(pk: &mut Self::Pk, sk: &mut Self::Sk, xi: &[u8; 32]) -> i32;
-    #[doc(hidden)]
-    fn ffi_sign(sig: &mut Self::Sig, sk: &Self::Sk, pre: &[u8], msg: &[u8], rnd: &[u8; 32]) -> i32;
-    #[doc(hidden)]
-    fn ffi_sign_mu(sig: &mut Self::Sig, sk: &Self::Sk, mu: &Mu, rnd: &[u8; 32]) -> i32;
-    #[doc(hidden)]
-    fn ffi_verify(pk: &Self::Pk, pre: &[u8], msg: &[u8], sig: &[u8]) -> i32;
-    #[doc(hidden)]
-    fn ffi_verify_mu(pk: &Self::Pk, mu: &Mu, sig: &[u8]) -> i32;
-    #[doc(hidden)]
-    fn ffi_sk_to_pk(pk: &mut Self::Pk, sk: &Self::Sk) -> i32;
 }
 
-mod private {
-    pub trait Sealed {}
-}
+/// Declares one ML-DSA parameter set from its row in `rust/algorithms.rs`
+/// (see `crate::mlkem::declare`).
+macro_rules! declare {
+    ($t:ident {
+        $(#[$doc:meta])*
+        name: $name:literal, c: $c:ident, py: $py:ident, oid: $oid:tt $(,)?
+    }) => {
+        $crate::ffi::paste! {
+            $(#[$doc])*
+            #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+            pub struct $t;
 
-macro_rules! dsa_params {
-    ($(#[$doc:meta])* $t:ident, $name:literal, $m:ident, $pk:literal, $sk:literal, $sig:literal) => {
-        $(#[$doc])*
-        #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
-        pub struct $t;
+            impl $t {
+                /// Public key size in bytes.
+                pub const PK_BYTES: usize =
+                    $crate::ffi::bindings::[<PQF_ $c:upper _PK_BYTES>] as usize;
+                /// Expanded secret key size in bytes.
+                pub const SK_BYTES: usize =
+                    $crate::ffi::bindings::[<PQF_ $c:upper _SK_BYTES>] as usize;
+                /// Signature size in bytes.
+                pub const SIG_BYTES: usize =
+                    $crate::ffi::bindings::[<PQF_ $c:upper _SIG_BYTES>] as usize;
+                /// Key-generation seed (xi) size in bytes.
+                pub const SEED_BYTES: usize = $crate::ffi::bindings::PQF_MLDSA_SEED_BYTES as usize;
+            }
 
-        impl $t {
-            /// Public key size in bytes.
-            pub const PK_BYTES: usize = $pk;
-            /// Expanded secret key size in bytes.
-            pub const SK_BYTES: usize = $sk;
-            /// Signature size in bytes.
-            pub const SIG_BYTES: usize = $sig;
-            /// Seed size in bytes.
-            pub const SEED_BYTES: usize = 32;
-        }
+            impl $crate::mldsa::DsaParams for $t {
+                const NAME: &'static str = $name;
+                const NAME_PK: &'static str = concat!($name, " public key");
+                const NAME_SK: &'static str = concat!($name, " secret key");
+                const NAME_SIG: &'static str = concat!($name, " signature");
+                type Pk = [u8; $t::PK_BYTES];
+                type Sk = [u8; $t::SK_BYTES];
+                type Sig = [u8; $t::SIG_BYTES];
+            }
 
-        const _: () = assert!($t::PK_BYTES == ffi::$m::PK);
-        const _: () = assert!($t::SK_BYTES == ffi::$m::SK);
-        const _: () = assert!($t::SIG_BYTES == ffi::$m::SIG);
+            impl $crate::ffi::MlDsaSet for $t {
+                const C: $crate::ffi::MlDsaC = $crate::ffi::mldsa_entry_points!($c);
+            }
 
-        impl private::Sealed for $t {}
+            impl $crate::algorithms::AlgorithmId for $t {
+                const ALGORITHM: &'static $crate::algorithms::Algorithm =
+                    &$crate::algorithms::Algorithm {
+                        name: $name,
+                        standard: "FIPS 204",
+                        kind: $crate::algorithms::KeyKind::Signature,
+                        oid: $crate::algorithms::oid!($oid),
+                        python_name: stringify!($py),
+                        public_key_len: $t::PK_BYTES,
+                        private_key_len: $t::SK_BYTES,
+                        seed_len: $t::SEED_BYTES,
+                        output_len: $t::SIG_BYTES,
+                        shared_secret_len: 0,
+                        private_key: $crate::algorithms::PrivateKeyShape::SeedOrExpanded {
+                            seed: $t::SEED_BYTES,
+                            expanded: $t::SK_BYTES,
+                        },
+                    };
+            }
 
-        impl DsaParams for $t {
-            const NAME: &'static str = $name;
-            const NAME_PK: &'static str = concat!($name, " public key");
-            const NAME_SK: &'static str = concat!($name, " secret key");
-            const NAME_SIG: &'static str = concat!($name, " signature");
-            type Pk = [u8; $pk];
-            type Sk = [u8; $sk];
-            type Sig = [u8; $sig];
-            fn ffi_keygen(pk: &mut Self::Pk, sk: &mut Self::Sk, xi: &[u8; 32]) -> i32 {
-                ffi::$m::keygen(pk, sk, xi)
+            impl $crate::keys::KeyTypes for $t {
+                type PrivateKey = $crate::mldsa::SigningKey<$t>;
+                type PublicKey = $crate::mldsa::VerifyingKey<$t>;
             }
-            fn ffi_sign(
-                sig: &mut Self::Sig,
-                sk: &Self::Sk,
-                pre: &[u8],
-                msg: &[u8],
-                rnd: &[u8; 32],
-            ) -> i32 {
-                ffi::$m::sign(sig, sk, pre, msg, rnd)
-            }
-            fn ffi_sign_mu(sig: &mut Self::Sig, sk: &Self::Sk, mu: &Mu, rnd: &[u8; 32]) -> i32 {
-                ffi::$m::sign_mu(sig, sk, mu, rnd)
-            }
-            fn ffi_verify(pk: &Self::Pk, pre: &[u8], msg: &[u8], sig: &[u8]) -> i32 {
-                ffi::$m::verify(pk, pre, msg, sig)
-            }
-            fn ffi_verify_mu(pk: &Self::Pk, mu: &Mu, sig: &[u8]) -> i32 {
-                ffi::$m::verify_mu(pk, mu, sig)
-            }
-            fn ffi_sk_to_pk(pk: &mut Self::Pk, sk: &Self::Sk) -> i32 {
-                ffi::$m::sk_to_pk(pk, sk)
-            }
+
+            #[cfg(feature = "python")]
+            $crate::python::mldsa::classes!($t, $py, $name);
         }
     };
 }
-
-dsa_params!(
-    /// ML-DSA-44 (NIST security category 2).
-    MlDsa44, "ML-DSA-44", mldsa44, 1312, 2560, 2420
-);
-dsa_params!(
-    /// ML-DSA-65 (NIST security category 3), the recommended default.
-    MlDsa65, "ML-DSA-65", mldsa65, 1952, 4032, 3309
-);
-dsa_params!(
-    /// ML-DSA-87 (NIST security category 5).
-    MlDsa87, "ML-DSA-87", mldsa87, 2592, 4896, 4627
-);
+pub(crate) use declare;
 
 /// Signing randomness: fresh from the OS (hedged), or zero (deterministic).
 fn rnd(deterministic: bool) -> Result<Secret<[u8; 32]>> {
@@ -203,7 +192,7 @@ impl<P: DsaParams> VerifyingKey<P> {
     /// context `ctx` (at most 255 bytes).
     pub fn verify(&self, msg: &[u8], ctx: &[u8], sig: &[u8]) -> Result<()> {
         let pre = message_prefix(ctx, None)?;
-        Self::check(P::ffi_verify(&self.bytes, &pre, msg, sig))
+        Self::check(ffi::mldsa::verify::<P>(&self.bytes, &pre, msg, sig))
     }
 
     /// Verifies a HashML-DSA signature (FIPS 204 Algorithm 5) over `msg`.
@@ -221,19 +210,19 @@ impl<P: DsaParams> VerifyingKey<P> {
     ) -> Result<()> {
         ph.check_digest(digest)?;
         let pre = message_prefix(ctx, Some(ph))?;
-        Self::check(P::ffi_verify(&self.bytes, &pre, digest, sig))
+        Self::check(ffi::mldsa::verify::<P>(&self.bytes, &pre, digest, sig))
     }
 
     /// Verifies a signature over an external mu (see [`MuBuilder`]).
     pub fn verify_mu(&self, mu: &[u8], sig: &[u8]) -> Result<()> {
         let mu = mu_array(mu)?;
-        Self::check(P::ffi_verify_mu(&self.bytes, &mu, sig))
+        Self::check(ffi::mldsa::verify_mu::<P>(&self.bytes, &mu, sig))
     }
 
     /// **Internal interface** (FIPS 204 Algorithm 8, Verify_internal) over a
     /// caller-formatted M', for conformance tests.
     pub fn verify_internal(&self, m_prime: &[u8], sig: &[u8]) -> Result<()> {
-        Self::check(P::ffi_verify(&self.bytes, &[], m_prime, sig))
+        Self::check(ffi::mldsa::verify::<P>(&self.bytes, &[], m_prime, sig))
     }
 
     /// A streaming builder of mu for pure signing with context `ctx`.
@@ -305,12 +294,11 @@ impl<P: DsaParams> SigningKey<P> {
         let mut pk = P::Pk::boxed_zero();
         let mut sk = Secret::<P::Sk>::zero();
         check_rc(
-            P::ffi_keygen(&mut pk, sk.expose_mut(), seed.expose()),
+            ffi::mldsa::keygen::<P>(&mut pk, sk.expose_mut(), seed.expose()),
             "key generation",
         )?;
-        if ct_is_all_zero((*pk).as_ref()) || ct_is_all_zero(sk.bytes()) {
-            return Err(Error::Internal { code: -100 });
-        }
+        check_written((*pk).as_ref())?;
+        check_written(sk.bytes())?;
         #[cfg(any(test, feature = "test-hooks"))]
         crate::hooks::maybe_corrupt(sk.expose_mut().as_mut());
         let key = SigningKey {
@@ -348,7 +336,7 @@ impl<P: DsaParams> SigningKey<P> {
         let sk = Secret::<P::Sk>::from_slice(P::NAME_SK, bytes)?;
         let mut pk = P::Pk::boxed_zero();
         check_rc(
-            P::ffi_sk_to_pk(&mut pk, sk.expose()),
+            ffi::mldsa::sk_to_pk::<P>(&mut pk, sk.expose()),
             "ML-DSA secret key is inconsistent (coefficient out of range, t0 or tr mismatch)",
         )?;
         Ok(SigningKey {
@@ -375,15 +363,13 @@ impl<P: DsaParams> SigningKey<P> {
 
     fn sign_raw(&self, pre: &[u8], msg: &[u8], deterministic: bool) -> Result<Signature<P>> {
         let rnd = rnd(deterministic)?;
-        self.finish(|sig| P::ffi_sign(sig, self.sk.expose(), pre, msg, rnd.expose()))
+        self.finish(|sig| ffi::mldsa::sign::<P>(sig, self.sk.expose(), pre, msg, rnd.expose()))
     }
 
     fn finish(&self, f: impl FnOnce(&mut P::Sig) -> i32) -> Result<Signature<P>> {
         let mut sig = P::Sig::boxed_zero();
         check_rc(f(&mut sig), "ML-DSA secret key")?;
-        if ct_is_all_zero((*sig).as_ref()) {
-            return Err(Error::Internal { code: -100 });
-        }
+        check_written((*sig).as_ref())?;
         Ok(Signature { bytes: sig })
     }
 
@@ -426,13 +412,13 @@ impl<P: DsaParams> SigningKey<P> {
     pub fn sign_mu(&self, mu: &[u8], deterministic: bool) -> Result<Signature<P>> {
         let mu = mu_array(mu)?;
         let rnd = rnd(deterministic)?;
-        self.finish(|sig| P::ffi_sign_mu(sig, self.sk.expose(), &mu, rnd.expose()))
+        self.finish(|sig| ffi::mldsa::sign_mu::<P>(sig, self.sk.expose(), &mu, rnd.expose()))
     }
 
     /// **Internal interface** (FIPS 204 Algorithm 7, Sign_internal) over a
     /// caller-formatted M' with caller-chosen `rnd`, for conformance tests.
     pub fn sign_internal(&self, m_prime: &[u8], rnd: &[u8; 32]) -> Result<Signature<P>> {
-        self.finish(|sig| P::ffi_sign(sig, self.sk.expose(), &[], m_prime, rnd))
+        self.finish(|sig| ffi::mldsa::sign::<P>(sig, self.sk.expose(), &[], m_prime, rnd))
     }
 }
 
@@ -468,3 +454,5 @@ impl<P: DsaParams> fmt::Debug for SigningKey<P> {
 crate::secret::public_value_impls!(Signature, DsaParams);
 
 crate::secret::public_value_impls!(VerifyingKey, DsaParams);
+
+crate::keys::key_impls!(DsaParams, SigningKey, VerifyingKey, public_key: verifying_key);

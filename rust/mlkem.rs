@@ -19,19 +19,23 @@ use core::fmt;
 
 use subtle::ConstantTimeEq;
 
+use crate::algorithms::AlgorithmId;
 use crate::error::{Error, Result};
-use crate::ffi;
+use crate::ffi::{self, check_rc, check_written, Words};
 use crate::rng;
-use crate::secret::{boxed_from_slice, check_rc, ct_is_all_zero, ByteArray, Secret};
+use crate::secret::{boxed_from_slice, ByteArray, Secret};
 
 /// The 32-byte shared secret K (zeroized on drop, constant-time equality).
 pub type SharedSecret = Secret<[u8; 32]>;
 /// The 64-byte key-generation seed d || z (FIPS 203 Algorithm 16).
 pub type Seed = Secret<[u8; 64]>;
 
-/// A parameter set of ML-KEM (sealed: implemented by [`MlKem512`],
-/// [`MlKem768`] and [`MlKem1024`] only).
-pub trait KemParams: Sized + Send + Sync + 'static + private::Sealed {
+pub use crate::algorithms::mlkem::{MlKem1024, MlKem512, MlKem768};
+
+/// A parameter set of ML-KEM: [`MlKem512`], [`MlKem768`] or [`MlKem1024`]
+/// (sealed). Pure data: the set's name and array types, whose lengths come
+/// from the C header.
+pub trait KemParams: AlgorithmId + ffi::MlKemSet + Sized + Send + Sync + 'static {
     /// The name FIPS 203 gives the set, e.g. "ML-KEM-768".
     const NAME: &'static str;
     /// Encapsulation key bytes.
@@ -40,187 +44,106 @@ pub trait KemParams: Sized + Send + Sync + 'static + private::Sealed {
     type Dk: ByteArray;
     /// Ciphertext bytes.
     type Ct: ByteArray;
-    /// The expanded encapsulation key the C layer computes once per key
-    /// (opaque u64 words: A-hat, t-hat, H(ek)).
-    #[doc(hidden)]
-    type Cache: ExpandedKeyWords;
-    #[doc(hidden)]
+    /// What error messages call an encapsulation key of this set.
     const NAME_EK: &'static str;
-    #[doc(hidden)]
+    /// What error messages call a decapsulation key of this set.
     const NAME_DK: &'static str;
-    #[doc(hidden)]
+    /// What error messages call a ciphertext of this set.
     const NAME_CT: &'static str;
-    #[doc(hidden)]
+    /// What error messages call a seed of this set.
     const NAME_SEED: &'static str;
-    #[doc(hidden)]
-    fn ffi_keygen(ek: &mut Self::Ek, dk: &mut Self::Dk, d: &[u8; 32], z: &[u8; 32]) -> i32;
-    #[doc(hidden)]
-    fn ffi_encaps(ss: &mut [u8; 32], ct: &mut Self::Ct, ek: &Self::Ek, m: &[u8; 32]) -> i32;
-    #[doc(hidden)]
-    fn ffi_decaps(ss: &mut [u8; 32], dk: &Self::Dk, ct: &Self::Ct) -> i32;
-    #[doc(hidden)]
-    fn ffi_check_ek(ek: &Self::Ek) -> i32;
-    #[doc(hidden)]
-    fn ffi_check_dk(dk: &Self::Dk) -> i32;
-    #[doc(hidden)]
-    fn ffi_ek_expand(cache: &mut Self::Cache, ek: &Self::Ek) -> i32;
-    #[doc(hidden)]
-    fn ffi_keygen_cached(
-        ek: &mut Self::Ek,
-        dk: &mut Self::Dk,
-        cache: &mut Self::Cache,
-        d: &[u8; 32],
-        z: &[u8; 32],
-    ) -> i32;
-    #[doc(hidden)]
-    fn ffi_encaps_cached(
-        ss: &mut [u8; 32],
-        ct: &mut Self::Ct,
-        cache: &Self::Cache,
-        m: &[u8; 32],
-    ) -> i32;
-    #[doc(hidden)]
-    fn ffi_decaps_cached(
-        ss: &mut [u8; 32],
-        dk: &Self::Dk,
-        cache: &Self::Cache,
-        ct: &Self::Ct,
-    ) -> i32;
 }
 
-/// A fixed-size array of u64 words (`[u64; N]`), the storage of an expanded
-/// encapsulation key: words keep it 8-byte aligned, as the C layer requires.
-#[doc(hidden)]
-pub trait ExpandedKeyWords:
-    AsRef<[u64]> + AsMut<[u64]> + Send + Sync + 'static + private::Sealed
-{
-    /// The array's length in words.
-    const WORDS: usize;
-    /// An all-zero array on the heap.
-    fn boxed_zero() -> Box<Self>;
-}
+/// Declares one ML-KEM parameter set from its row in `rust/algorithms.rs`:
+/// the type, its sizes (the C header's macros for prefix `c`), its C entry
+/// points and its catalogue entry, and with feature `python` its classes.
+macro_rules! declare {
+    ($t:ident {
+        $(#[$doc:meta])*
+        name: $name:literal, c: $c:ident, py: $py:ident, oid: $oid:tt $(,)?
+    }) => {
+        $crate::ffi::paste! {
+            $(#[$doc])*
+            #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+            pub struct $t;
 
-impl<const N: usize> ExpandedKeyWords for [u64; N] {
-    const WORDS: usize = N;
-    fn boxed_zero() -> Box<Self> {
-        let v: Box<[u64]> = vec![0u64; N].into_boxed_slice();
-        match v.try_into() {
-            Ok(b) => b,
-            // A boxed slice of length N always converts to Box<[u64; N]>.
-            Err(_) => unreachable!("length is N by construction"),
+            impl $t {
+                /// Encapsulation key size in bytes.
+                pub const EK_BYTES: usize =
+                    $crate::ffi::bindings::[<PQF_ $c:upper _EK_BYTES>] as usize;
+                /// Expanded decapsulation key size in bytes.
+                pub const DK_BYTES: usize =
+                    $crate::ffi::bindings::[<PQF_ $c:upper _DK_BYTES>] as usize;
+                /// Ciphertext size in bytes.
+                pub const CT_BYTES: usize =
+                    $crate::ffi::bindings::[<PQF_ $c:upper _CT_BYTES>] as usize;
+                /// Shared secret size in bytes.
+                pub const SS_BYTES: usize =
+                    $crate::ffi::bindings::PQF_MLKEM_SHARED_SECRET_BYTES as usize;
+                /// Key-generation seed (d || z) size in bytes.
+                pub const SEED_BYTES: usize = $crate::ffi::bindings::PQF_MLKEM_SEED_BYTES as usize;
+            }
+
+            impl $crate::mlkem::KemParams for $t {
+                const NAME: &'static str = $name;
+                const NAME_EK: &'static str = concat!($name, " encapsulation key");
+                const NAME_DK: &'static str = concat!($name, " decapsulation key");
+                const NAME_CT: &'static str = concat!($name, " ciphertext");
+                const NAME_SEED: &'static str = concat!($name, " seed (d || z)");
+                type Ek = [u8; $t::EK_BYTES];
+                type Dk = [u8; $t::DK_BYTES];
+                type Ct = [u8; $t::CT_BYTES];
+            }
+
+            impl $crate::ffi::MlKemSet for $t {
+                const C: $crate::ffi::MlKemC = $crate::ffi::mlkem_entry_points!($c);
+                type Cache =
+                    [u64; $crate::ffi::bindings::[<PQF_ $c:upper _EK_CACHE_BYTES>] as usize / 8];
+            }
+            // The cache is a whole number of words (the C needs 8-byte alignment).
+            const _: () = assert!(
+                $crate::ffi::mlkem::cache_bytes::<<$t as $crate::ffi::MlKemSet>::Cache>()
+                    == $crate::ffi::bindings::[<PQF_ $c:upper _EK_CACHE_BYTES>] as usize
+            );
+
+            impl $crate::algorithms::AlgorithmId for $t {
+                const ALGORITHM: &'static $crate::algorithms::Algorithm =
+                    &$crate::algorithms::Algorithm {
+                        name: $name,
+                        standard: "FIPS 203",
+                        kind: $crate::algorithms::KeyKind::Kem,
+                        oid: $crate::algorithms::oid!($oid),
+                        python_name: stringify!($py),
+                        public_key_len: $t::EK_BYTES,
+                        private_key_len: $t::DK_BYTES,
+                        seed_len: $t::SEED_BYTES,
+                        output_len: $t::CT_BYTES,
+                        shared_secret_len: $t::SS_BYTES,
+                        private_key: $crate::algorithms::PrivateKeyShape::SeedOrExpanded {
+                            seed: $t::SEED_BYTES,
+                            expanded: $t::DK_BYTES,
+                        },
+                    };
+            }
+
+            impl $crate::keys::KeyTypes for $t {
+                type PrivateKey = $crate::mlkem::DecapsulationKey<$t>;
+                type PublicKey = $crate::mlkem::EncapsulationKey<$t>;
+            }
+
+            #[cfg(feature = "python")]
+            $crate::python::mlkem::classes!($t, $py, $name);
         }
-    }
+    };
 }
+pub(crate) use declare;
 
 /// A heap copy of an expanded key (no detour through the stack).
-fn clone_words<W: ExpandedKeyWords>(words: &W) -> Box<W> {
+fn clone_words<W: Words>(words: &W) -> Box<W> {
     let mut out = W::boxed_zero();
     (*out).as_mut().copy_from_slice(words.as_ref());
     out
 }
-
-mod private {
-    pub trait Sealed {}
-    impl<const N: usize> Sealed for [u64; N] {}
-}
-
-macro_rules! kem_params {
-    ($(#[$doc:meta])* $t:ident, $name:literal, $m:ident, $ek:literal, $dk:literal, $ct:literal,
-     $cache:literal) => {
-        $(#[$doc])*
-        #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
-        pub struct $t;
-
-        impl $t {
-            /// Encapsulation key size in bytes.
-            pub const EK_BYTES: usize = $ek;
-            /// Expanded decapsulation key size in bytes.
-            pub const DK_BYTES: usize = $dk;
-            /// Ciphertext size in bytes.
-            pub const CT_BYTES: usize = $ct;
-            /// Shared secret size in bytes.
-            pub const SS_BYTES: usize = 32;
-            /// Key-generation seed (d || z) size in bytes.
-            pub const SEED_BYTES: usize = 64;
-        }
-
-        // Every Rust size is tied to the C header's macro at compile time.
-        const _: () = assert!($t::EK_BYTES == ffi::$m::EK);
-        const _: () = assert!($t::DK_BYTES == ffi::$m::DK);
-        const _: () = assert!($t::CT_BYTES == ffi::$m::CT);
-        const _: () = assert!(<$t as KemParams>::Cache::WORDS * 8 == ffi::$m::EK_CACHE);
-
-        impl private::Sealed for $t {}
-
-        impl KemParams for $t {
-            const NAME: &'static str = $name;
-            const NAME_EK: &'static str = concat!($name, " encapsulation key");
-            const NAME_DK: &'static str = concat!($name, " decapsulation key");
-            const NAME_CT: &'static str = concat!($name, " ciphertext");
-            const NAME_SEED: &'static str = concat!($name, " seed (d || z)");
-            type Ek = [u8; $ek];
-            type Dk = [u8; $dk];
-            type Ct = [u8; $ct];
-            type Cache = [u64; $cache / 8];
-            fn ffi_keygen(ek: &mut Self::Ek, dk: &mut Self::Dk, d: &[u8; 32], z: &[u8; 32]) -> i32 {
-                ffi::$m::keygen(ek, dk, d, z)
-            }
-            fn ffi_encaps(ss: &mut [u8; 32], ct: &mut Self::Ct, ek: &Self::Ek, m: &[u8; 32]) -> i32 {
-                ffi::$m::encaps(ss, ct, ek, m)
-            }
-            fn ffi_decaps(ss: &mut [u8; 32], dk: &Self::Dk, ct: &Self::Ct) -> i32 {
-                ffi::$m::decaps(ss, dk, ct)
-            }
-            fn ffi_check_ek(ek: &Self::Ek) -> i32 {
-                ffi::$m::check_ek(ek)
-            }
-            fn ffi_check_dk(dk: &Self::Dk) -> i32 {
-                ffi::$m::check_dk(dk)
-            }
-            fn ffi_ek_expand(cache: &mut Self::Cache, ek: &Self::Ek) -> i32 {
-                ffi::$m::ek_expand(cache, ek)
-            }
-            fn ffi_keygen_cached(
-                ek: &mut Self::Ek,
-                dk: &mut Self::Dk,
-                cache: &mut Self::Cache,
-                d: &[u8; 32],
-                z: &[u8; 32],
-            ) -> i32 {
-                ffi::$m::keygen_cached(ek, dk, cache, d, z)
-            }
-            fn ffi_encaps_cached(
-                ss: &mut [u8; 32],
-                ct: &mut Self::Ct,
-                cache: &Self::Cache,
-                m: &[u8; 32],
-            ) -> i32 {
-                ffi::$m::encaps_cached(ss, ct, cache, m)
-            }
-            fn ffi_decaps_cached(
-                ss: &mut [u8; 32],
-                dk: &Self::Dk,
-                cache: &Self::Cache,
-                ct: &Self::Ct,
-            ) -> i32 {
-                ffi::$m::decaps_cached(ss, dk, cache, ct)
-            }
-        }
-    };
-}
-
-kem_params!(
-    /// ML-KEM-512 (NIST security category 1).
-    MlKem512, "ML-KEM-512", mlkem512, 800, 1632, 768, 3136
-);
-kem_params!(
-    /// ML-KEM-768 (NIST security category 3), the recommended default.
-    MlKem768, "ML-KEM-768", mlkem768, 1184, 2400, 1088, 6208
-);
-kem_params!(
-    /// ML-KEM-1024 (NIST security category 5).
-    MlKem1024, "ML-KEM-1024", mlkem1024, 1568, 3168, 1568, 10304
-);
 
 /// Splits a 64-byte seed into d and z.
 fn split_seed(seed: &[u8; 64]) -> (&[u8; 32], &[u8; 32]) {
@@ -251,9 +174,9 @@ impl<P: KemParams> EncapsulationKey<P> {
     /// section 7.2 modulus check (every coefficient below q).
     pub fn from_bytes(bytes: &[u8]) -> Result<Self> {
         let ek = boxed_from_slice::<P::Ek>(P::NAME_EK, bytes)?;
-        let mut expanded = P::Cache::boxed_zero();
+        let mut expanded = <P::Cache as Words>::boxed_zero();
         check_rc(
-            P::ffi_ek_expand(&mut expanded, &ek),
+            ffi::mlkem::ek_expand::<P>(&mut expanded, &ek),
             "encapsulation key fails the FIPS 203 modulus check (a coefficient is not reduced mod q)",
         )?;
         Ok(EncapsulationKey {
@@ -281,11 +204,9 @@ impl<P: KemParams> EncapsulationKey<P> {
     pub fn encapsulate_deterministic(&self, m: &[u8; 32]) -> Result<(SharedSecret, Ciphertext<P>)> {
         let mut ss = SharedSecret::zero();
         let mut ct = P::Ct::boxed_zero();
-        let rc = P::ffi_encaps_cached(ss.expose_mut(), &mut ct, &self.expanded, m);
+        let rc = ffi::mlkem::encaps_cached::<P>(ss.expose_mut(), &mut ct, &self.expanded, m);
         check_rc(rc, "encapsulation key fails the FIPS 203 modulus check")?;
-        if ct_is_all_zero((*ct).as_ref()) {
-            return Err(Error::Internal { code: -100 });
-        }
+        check_written((*ct).as_ref())?;
         Ok((ss, Ciphertext { bytes: ct }))
     }
 }
@@ -374,15 +295,14 @@ impl<P: KemParams> DecapsulationKey<P> {
     fn from_seed_secret(seed: Seed) -> Result<Self> {
         let mut ek = P::Ek::boxed_zero();
         let mut dk = Secret::<P::Dk>::zero();
-        let mut expanded = P::Cache::boxed_zero();
+        let mut expanded = <P::Cache as Words>::boxed_zero();
         let (d, z) = split_seed(seed.expose());
         check_rc(
-            P::ffi_keygen_cached(&mut ek, dk.expose_mut(), &mut expanded, d, z),
+            ffi::mlkem::keygen_cached::<P>(&mut ek, dk.expose_mut(), &mut expanded, d, z),
             "key generation",
         )?;
-        if ct_is_all_zero((*ek).as_ref()) || ct_is_all_zero(dk.bytes()) {
-            return Err(Error::Internal { code: -100 });
-        }
+        check_written((*ek).as_ref())?;
+        check_written(dk.bytes())?;
         #[cfg(any(test, feature = "test-hooks"))]
         crate::hooks::maybe_corrupt(dk.expose_mut().as_mut());
         let key = DecapsulationKey {
@@ -423,7 +343,7 @@ impl<P: KemParams> DecapsulationKey<P> {
     pub fn from_expanded_bytes(bytes: &[u8]) -> Result<Self> {
         let dk = Secret::<P::Dk>::from_slice(P::NAME_DK, bytes)?;
         check_rc(
-            P::ffi_check_dk(dk.expose()),
+            ffi::mlkem::check_dk::<P>(dk.expose()),
             "decapsulation key fails the FIPS 203 hash check (stored H(ek) does not match)",
         )?;
         // dk = dk_pke || ek || H(ek) || z; dk_pke is 384 * k bytes.
@@ -432,7 +352,9 @@ impl<P: KemParams> DecapsulationKey<P> {
             .expose()
             .as_ref()
             .get(ek_off..ek_off + P::Ek::LEN)
-            .ok_or(Error::Internal { code: -101 })?;
+            .ok_or(Error::Internal {
+                code: ffi::codes::KEY_LAYOUT,
+            })?;
         let ek = EncapsulationKey::from_bytes(ek_bytes)?;
         let key = DecapsulationKey { seed: None, dk, ek };
         key.pairwise_consistency_check().map_err(|e| match e {
@@ -468,7 +390,7 @@ impl<P: KemParams> DecapsulationKey<P> {
     pub fn decapsulate(&self, ct: &Ciphertext<P>) -> Result<SharedSecret> {
         let mut ss = SharedSecret::zero();
         check_rc(
-            P::ffi_decaps_cached(
+            ffi::mlkem::decaps_cached::<P>(
                 ss.expose_mut(),
                 self.dk.expose(),
                 &self.ek.expanded,
@@ -525,7 +447,7 @@ impl<P: KemParams> EncapsulationKey<P> {
         let mut ss = SharedSecret::zero();
         let mut ct = P::Ct::boxed_zero();
         check_rc(
-            P::ffi_encaps(ss.expose_mut(), &mut ct, &self.bytes, m),
+            ffi::mlkem::encaps::<P>(ss.expose_mut(), &mut ct, &self.bytes, m),
             "encapsulation key fails the FIPS 203 modulus check",
         )?;
         Ok((ss, Ciphertext { bytes: ct }))
@@ -535,8 +457,8 @@ impl<P: KemParams> EncapsulationKey<P> {
     /// expanding the key's bytes afresh gives.
     #[doc(hidden)]
     pub fn expansion_is_fresh(&self) -> bool {
-        let mut fresh = P::Cache::boxed_zero();
-        P::ffi_ek_expand(&mut fresh, &self.bytes) == crate::ffi::codes::OK
+        let mut fresh = <P::Cache as Words>::boxed_zero();
+        ffi::mlkem::ek_expand::<P>(&mut fresh, &self.bytes) == crate::ffi::codes::OK
             && (*fresh).as_ref() == (*self.expanded).as_ref()
     }
 }
@@ -552,7 +474,7 @@ impl<P: KemParams> DecapsulationKey<P> {
         let mut dk = Secret::<P::Dk>::zero();
         let (d, z) = split_seed(seed.expose());
         check_rc(
-            P::ffi_keygen(&mut ek, dk.expose_mut(), d, z),
+            ffi::mlkem::keygen::<P>(&mut ek, dk.expose_mut(), d, z),
             "key generation",
         )?;
         let ek = EncapsulationKey::from_bytes((*ek).as_ref())?;
@@ -569,7 +491,7 @@ impl<P: KemParams> DecapsulationKey<P> {
     pub fn decapsulate_uncached(&self, ct: &Ciphertext<P>) -> Result<SharedSecret> {
         let mut ss = SharedSecret::zero();
         check_rc(
-            P::ffi_decaps(ss.expose_mut(), self.dk.expose(), &ct.bytes),
+            ffi::mlkem::decaps::<P>(ss.expose_mut(), self.dk.expose(), &ct.bytes),
             "decapsulation key fails the FIPS 203 hash check",
         )?;
         Ok(ss)
@@ -577,3 +499,5 @@ impl<P: KemParams> DecapsulationKey<P> {
 }
 
 crate::secret::public_value_impls!(Ciphertext, KemParams);
+
+crate::keys::key_impls!(KemParams, DecapsulationKey, EncapsulationKey, public_key: encapsulation_key);

@@ -4,7 +4,7 @@ use core::fmt;
 use subtle::ConstantTimeEq;
 use zeroize::{Zeroize, ZeroizeOnDrop};
 
-use crate::error::{Error, Result};
+use crate::error::Result;
 
 /// A fixed-size byte array (`[u8; N]`). Parameter sets name their key, ciphertext
 /// and signature sizes through this trait, so generic code is written once and
@@ -114,19 +114,6 @@ impl<A: ByteArray> Eq for Secret<A> {}
 impl<A: ByteArray> fmt::Debug for Secret<A> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "Secret<{} bytes>(REDACTED)", A::LEN)
-    }
-}
-
-/// Maps a C return code to `Ok(())` or the matching [`Error`].
-pub(crate) fn check_rc(rc: i32, invalid_key: &'static str) -> Result<()> {
-    use crate::ffi::codes;
-    match rc {
-        codes::OK => Ok(()),
-        codes::INVALID_KEY => Err(Error::InvalidKey {
-            reason: invalid_key,
-        }),
-        codes::INVALID_SIGNATURE => Err(Error::InvalidSignature),
-        code => Err(Error::Internal { code }),
     }
 }
 

@@ -22,14 +22,23 @@ use core::fmt;
 
 use subtle::ConstantTimeEq;
 
+use crate::algorithms::AlgorithmId;
 use crate::error::{Error, Result};
-use crate::ffi;
+use crate::ffi::{self, check_rc, check_written};
 use crate::prehash::{message_prefix, PreHash};
 use crate::rng;
-use crate::secret::{boxed_from_slice, check_rc, ct_is_all_zero, ByteArray, Secret};
+use crate::secret::{boxed_from_slice, ByteArray, Secret};
 
-/// A parameter set of SLH-DSA (sealed).
-pub trait SlhParams: Sized + Send + Sync + 'static + private::Sealed {
+pub use crate::algorithms::slhdsa::{
+    SlhDsaSha2_128f, SlhDsaSha2_128s, SlhDsaSha2_192f, SlhDsaSha2_192s, SlhDsaSha2_256f,
+    SlhDsaSha2_256s, SlhDsaShake_128f, SlhDsaShake_128s, SlhDsaShake_192f, SlhDsaShake_192s,
+    SlhDsaShake_256f, SlhDsaShake_256s,
+};
+
+/// A parameter set of SLH-DSA: one of the twelve SHA2 and SHAKE sets
+/// (sealed). Pure data: the set's name, n and array types, whose lengths
+/// come from the C header.
+pub trait SlhParams: AlgorithmId + ffi::SlhDsaSet + Sized + Send + Sync + 'static {
     /// The name FIPS 205 gives the set, e.g. "SLH-DSA-SHA2-128s".
     const NAME: &'static str;
     /// The security parameter n in bytes.
@@ -38,146 +47,85 @@ pub trait SlhParams: Sized + Send + Sync + 'static + private::Sealed {
     type Rand: ByteArray;
     /// SK.seed || SK.prf || PK.seed (3n bytes): the compact private form.
     type Seed: ByteArray;
-    /// PK.seed || PK.root (2n bytes).
+    /// Public key bytes (PK.seed || PK.root, 2n).
     type Pk: ByteArray;
-    /// SK.seed || SK.prf || PK.seed || PK.root (4n bytes).
+    /// Secret key bytes (SK.seed || SK.prf || PK.seed || PK.root, 4n).
     type Sk: ByteArray;
     /// Signature bytes.
     type Sig: ByteArray;
-    #[doc(hidden)]
-    fn ffi_keygen(pk: &mut Self::Pk, sk: &mut Self::Sk, seed: &Self::Seed) -> i32;
-    #[doc(hidden)]
-    fn ffi_sign(
-        sig: &mut Self::Sig,
-        sk: &Self::Sk,
-        pre: &[u8],
-        msg: &[u8],
-        addrnd: Option<&Self::Rand>,
-    ) -> i32;
-    #[doc(hidden)]
-    fn ffi_verify(pk: &Self::Pk, pre: &[u8], msg: &[u8], sig: &[u8]) -> i32;
-    #[doc(hidden)]
-    fn ffi_check_sk(sk: &Self::Sk) -> i32;
 }
 
-mod private {
-    pub trait Sealed {}
-}
+/// Declares one SLH-DSA parameter set from its row in `rust/algorithms.rs`
+/// (see `crate::mlkem::declare`).
+macro_rules! declare {
+    ($t:ident {
+        $(#[$doc:meta])*
+        name: $name:literal, c: $c:ident, py: $py:ident, oid: $oid:tt $(,)?
+    }) => {
+        $crate::ffi::paste! {
+            $(#[$doc])*
+            #[allow(non_camel_case_types)]
+            #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+            pub struct $t;
 
-/// Splits a 3n-byte seed into its three n-byte parts.
-fn split3<const N: usize>(seed: &[u8]) -> Option<(&[u8; N], &[u8; N], &[u8; N])> {
-    let a = seed.get(..N)?.try_into().ok()?;
-    let b = seed.get(N..2 * N)?.try_into().ok()?;
-    let c = seed.get(2 * N..3 * N)?.try_into().ok()?;
-    Some((a, b, c))
-}
-
-macro_rules! slh_params {
-    ($(#[$doc:meta])* $t:ident, $name:literal, $m:ident, $n:literal, $sig:literal) => {
-        $(#[$doc])*
-        #[allow(non_camel_case_types)]
-        #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
-        pub struct $t;
-
-        impl $t {
-            /// Public key size in bytes (2n).
-            pub const PK_BYTES: usize = 2 * $n;
-            /// Secret key size in bytes (4n).
-            pub const SK_BYTES: usize = 4 * $n;
-            /// Seed size in bytes (3n).
-            pub const SEED_BYTES: usize = 3 * $n;
-            /// Signature size in bytes.
-            pub const SIG_BYTES: usize = $sig;
-        }
-
-        const _: () = assert!($n == ffi::$m::N);
-        const _: () = assert!($t::PK_BYTES == ffi::$m::PK);
-        const _: () = assert!($t::SK_BYTES == ffi::$m::SK);
-        const _: () = assert!($t::SIG_BYTES == ffi::$m::SIG);
-
-        impl private::Sealed for $t {}
-
-        impl SlhParams for $t {
-            const NAME: &'static str = $name;
-            const N: usize = $n;
-            type Rand = [u8; $n];
-            type Seed = [u8; 3 * $n];
-            type Pk = [u8; 2 * $n];
-            type Sk = [u8; 4 * $n];
-            type Sig = [u8; $sig];
-            fn ffi_keygen(pk: &mut Self::Pk, sk: &mut Self::Sk, seed: &Self::Seed) -> i32 {
-                match split3::<$n>(seed) {
-                    Some((sk_seed, sk_prf, pk_seed)) => ffi::$m::keygen(pk, sk, sk_seed, sk_prf, pk_seed),
-                    None => crate::ffi::codes::INTERNAL,
-                }
+            impl $t {
+                /// The security parameter n in bytes.
+                pub const N: usize = $crate::ffi::bindings::[<PQF_ $c:upper _N>] as usize;
+                /// Public key size in bytes.
+                pub const PK_BYTES: usize =
+                    $crate::ffi::bindings::[<PQF_ $c:upper _PK_BYTES>] as usize;
+                /// Secret key size in bytes.
+                pub const SK_BYTES: usize =
+                    $crate::ffi::bindings::[<PQF_ $c:upper _SK_BYTES>] as usize;
+                /// Seed (SK.seed || SK.prf || PK.seed) size in bytes.
+                pub const SEED_BYTES: usize = 3 * $t::N;
+                /// Signature size in bytes.
+                pub const SIG_BYTES: usize =
+                    $crate::ffi::bindings::[<PQF_ $c:upper _SIG_BYTES>] as usize;
             }
-            fn ffi_sign(
-                sig: &mut Self::Sig,
-                sk: &Self::Sk,
-                pre: &[u8],
-                msg: &[u8],
-                addrnd: Option<&Self::Rand>,
-            ) -> i32 {
-                ffi::$m::sign(sig, sk, pre, msg, addrnd)
+
+            impl $crate::slhdsa::SlhParams for $t {
+                const NAME: &'static str = $name;
+                const N: usize = $t::N;
+                type Rand = [u8; $t::N];
+                type Seed = [u8; $t::SEED_BYTES];
+                type Pk = [u8; $t::PK_BYTES];
+                type Sk = [u8; $t::SK_BYTES];
+                type Sig = [u8; $t::SIG_BYTES];
             }
-            fn ffi_verify(pk: &Self::Pk, pre: &[u8], msg: &[u8], sig: &[u8]) -> i32 {
-                ffi::$m::verify(pk, pre, msg, sig)
+
+            impl $crate::ffi::SlhDsaSet for $t {
+                const C: $crate::ffi::SlhDsaC = $crate::ffi::slhdsa_entry_points!($c);
             }
-            fn ffi_check_sk(sk: &Self::Sk) -> i32 {
-                ffi::$m::check_sk(sk)
+
+            impl $crate::algorithms::AlgorithmId for $t {
+                const ALGORITHM: &'static $crate::algorithms::Algorithm =
+                    &$crate::algorithms::Algorithm {
+                        name: $name,
+                        standard: "FIPS 205",
+                        kind: $crate::algorithms::KeyKind::Signature,
+                        oid: $crate::algorithms::oid!($oid),
+                        python_name: stringify!($py),
+                        public_key_len: $t::PK_BYTES,
+                        private_key_len: $t::SK_BYTES,
+                        seed_len: $t::SEED_BYTES,
+                        output_len: $t::SIG_BYTES,
+                        shared_secret_len: 0,
+                        private_key: $crate::algorithms::PrivateKeyShape::Raw { len: $t::SK_BYTES },
+                    };
             }
+
+            impl $crate::keys::KeyTypes for $t {
+                type PrivateKey = $crate::slhdsa::SigningKey<$t>;
+                type PublicKey = $crate::slhdsa::VerifyingKey<$t>;
+            }
+
+            #[cfg(feature = "python")]
+            $crate::python::slhdsa::classes!($t, $py, $name);
         }
     };
 }
-
-slh_params!(
-    /// SLH-DSA-SHA2-128s (NIST security category 1, small signatures).
-    SlhDsaSha2_128s, "SLH-DSA-SHA2-128s", slhdsa_sha2_128s, 16, 7856
-);
-slh_params!(
-    /// SLH-DSA-SHA2-128f (NIST security category 1, fast signing).
-    SlhDsaSha2_128f, "SLH-DSA-SHA2-128f", slhdsa_sha2_128f, 16, 17088
-);
-slh_params!(
-    /// SLH-DSA-SHA2-192s (NIST security category 3, small signatures).
-    SlhDsaSha2_192s, "SLH-DSA-SHA2-192s", slhdsa_sha2_192s, 24, 16224
-);
-slh_params!(
-    /// SLH-DSA-SHA2-192f (NIST security category 3, fast signing).
-    SlhDsaSha2_192f, "SLH-DSA-SHA2-192f", slhdsa_sha2_192f, 24, 35664
-);
-slh_params!(
-    /// SLH-DSA-SHA2-256s (NIST security category 5, small signatures).
-    SlhDsaSha2_256s, "SLH-DSA-SHA2-256s", slhdsa_sha2_256s, 32, 29792
-);
-slh_params!(
-    /// SLH-DSA-SHA2-256f (NIST security category 5, fast signing).
-    SlhDsaSha2_256f, "SLH-DSA-SHA2-256f", slhdsa_sha2_256f, 32, 49856
-);
-slh_params!(
-    /// SLH-DSA-SHAKE-128s (NIST security category 1, small signatures).
-    SlhDsaShake_128s, "SLH-DSA-SHAKE-128s", slhdsa_shake_128s, 16, 7856
-);
-slh_params!(
-    /// SLH-DSA-SHAKE-128f (NIST security category 1, fast signing).
-    SlhDsaShake_128f, "SLH-DSA-SHAKE-128f", slhdsa_shake_128f, 16, 17088
-);
-slh_params!(
-    /// SLH-DSA-SHAKE-192s (NIST security category 3, small signatures).
-    SlhDsaShake_192s, "SLH-DSA-SHAKE-192s", slhdsa_shake_192s, 24, 16224
-);
-slh_params!(
-    /// SLH-DSA-SHAKE-192f (NIST security category 3, fast signing).
-    SlhDsaShake_192f, "SLH-DSA-SHAKE-192f", slhdsa_shake_192f, 24, 35664
-);
-slh_params!(
-    /// SLH-DSA-SHAKE-256s (NIST security category 5, small signatures).
-    SlhDsaShake_256s, "SLH-DSA-SHAKE-256s", slhdsa_shake_256s, 32, 29792
-);
-slh_params!(
-    /// SLH-DSA-SHAKE-256f (NIST security category 5, fast signing).
-    SlhDsaShake_256f, "SLH-DSA-SHAKE-256f", slhdsa_shake_256f, 32, 49856
-);
+pub(crate) use declare;
 
 /// An SLH-DSA signature (fixed length per parameter set).
 pub struct Signature<P: SlhParams> {
@@ -225,7 +173,7 @@ impl<P: SlhParams> VerifyingKey<P> {
     /// with context `ctx` (at most 255 bytes).
     pub fn verify(&self, msg: &[u8], ctx: &[u8], sig: &[u8]) -> Result<()> {
         let pre = message_prefix(ctx, None)?;
-        Self::check(P::ffi_verify(&self.bytes, &pre, msg, sig))
+        Self::check(ffi::slhdsa::verify::<P>(&self.bytes, &pre, msg, sig))
     }
 
     /// Verifies a HashSLH-DSA signature (FIPS 205 Algorithm 25) over `msg`.
@@ -243,13 +191,13 @@ impl<P: SlhParams> VerifyingKey<P> {
     ) -> Result<()> {
         ph.check_digest(digest)?;
         let pre = message_prefix(ctx, Some(ph))?;
-        Self::check(P::ffi_verify(&self.bytes, &pre, digest, sig))
+        Self::check(ffi::slhdsa::verify::<P>(&self.bytes, &pre, digest, sig))
     }
 
     /// **Internal interface** (FIPS 205 Algorithm 20) over a caller-formatted
     /// message, for conformance tests.
     pub fn verify_internal(&self, msg: &[u8], sig: &[u8]) -> Result<()> {
-        Self::check(P::ffi_verify(&self.bytes, &[], msg, sig))
+        Self::check(ffi::slhdsa::verify::<P>(&self.bytes, &[], msg, sig))
     }
 }
 
@@ -297,12 +245,11 @@ impl<P: SlhParams> SigningKey<P> {
         let mut pk = P::Pk::boxed_zero();
         let mut sk = Secret::<P::Sk>::zero();
         check_rc(
-            P::ffi_keygen(&mut pk, sk.expose_mut(), seed.expose()),
+            ffi::slhdsa::keygen::<P>(&mut pk, sk.expose_mut(), seed.expose()),
             "key generation",
         )?;
-        if ct_is_all_zero((*pk).as_ref()) || ct_is_all_zero(sk.bytes()) {
-            return Err(Error::Internal { code: -100 });
-        }
+        check_written((*pk).as_ref())?;
+        check_written(sk.bytes())?;
         Ok(SigningKey {
             seed: Some(seed),
             sk,
@@ -316,19 +263,23 @@ impl<P: SlhParams> SigningKey<P> {
     pub fn from_expanded_bytes(bytes: &[u8]) -> Result<Self> {
         let sk = Secret::<P::Sk>::from_slice("SLH-DSA secret key", bytes)?;
         check_rc(
-            P::ffi_check_sk(sk.expose()),
+            ffi::slhdsa::check_sk::<P>(sk.expose()),
             "SLH-DSA secret key is inconsistent (PK.root does not match SK.seed and PK.seed)",
         )?;
         let pk_bytes = sk
             .bytes()
             .get(2 * P::N..)
-            .ok_or(Error::Internal { code: -101 })?;
+            .ok_or(Error::Internal {
+                code: ffi::codes::KEY_LAYOUT,
+            })?;
         let vk = VerifyingKey::from_bytes(pk_bytes)?;
         let seed = Secret::<P::Seed>::from_slice(
             "SLH-DSA seed",
             sk.bytes()
                 .get(..3 * P::N)
-                .ok_or(Error::Internal { code: -101 })?,
+                .ok_or(Error::Internal {
+                code: ffi::codes::KEY_LAYOUT,
+            })?,
         )?;
         Ok(SigningKey {
             seed: Some(seed),
@@ -366,7 +317,7 @@ impl<P: SlhParams> SigningKey<P> {
         };
         let mut sig = P::Sig::boxed_zero();
         check_rc(
-            P::ffi_sign(
+            ffi::slhdsa::sign::<P>(
                 &mut sig,
                 self.sk.expose(),
                 pre,
@@ -375,13 +326,13 @@ impl<P: SlhParams> SigningKey<P> {
             ),
             "SLH-DSA secret key",
         )?;
-        if ct_is_all_zero((*sig).as_ref()) {
-            return Err(Error::Internal { code: -100 });
-        }
-        if check && P::ffi_verify(&self.vk.bytes, pre, msg, (*sig).as_ref()) != ffi::codes::OK {
+        check_written((*sig).as_ref())?;
+        if check && ffi::slhdsa::verify::<P>(&self.vk.bytes, pre, msg, (*sig).as_ref()) != ffi::codes::OK {
             // A signature that does not verify reveals a fault; releasing it
             // could help a forger. Nothing is returned.
-            return Err(Error::Internal { code: -103 });
+            return Err(Error::Internal {
+                code: ffi::codes::FAULT,
+            });
         }
         Ok(Signature { bytes: sig })
     }
@@ -437,7 +388,7 @@ impl<P: SlhParams> SigningKey<P> {
             None => None,
         };
         check_rc(
-            P::ffi_sign(
+            ffi::slhdsa::sign::<P>(
                 &mut sig,
                 self.sk.expose(),
                 &[],
@@ -482,3 +433,5 @@ impl<P: SlhParams> fmt::Debug for SigningKey<P> {
 crate::secret::public_value_impls!(Signature, SlhParams);
 
 crate::secret::public_value_impls!(VerifyingKey, SlhParams);
+
+crate::keys::key_impls!(SlhParams, SigningKey, VerifyingKey, public_key: verifying_key);

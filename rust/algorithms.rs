@@ -1,0 +1,283 @@
+//! The catalogue: every parameter set pqfence offers, each declared once.
+//!
+//! One row of the [`table!`] invocation at the end of this file holds a set's
+//! Rust type, the standard's name, its C prefix, its Python class stem and
+//! its OID. From that row the family's `declare!` macro builds the parameter
+//! type and its data (sizes taken from the C header's macros, through the
+//! prefix), the table of C entry points the FFI calls (`pqf_<prefix>_*`), the
+//! catalogue entry [`Algorithm`], and, with feature `python`, the two Python
+//! classes. The table then builds [`ALGORITHMS`], the key registry of
+//! [`crate::encoding`] ([`AnyPrivateKey`](crate::encoding::AnyPrivateKey),
+//! dispatch by OID) and the Python module's class list and
+//! `_native.ALGORITHMS` records, from which `pqfence.registry`,
+//! `pqfence.serialization` and the stubs are derived.
+//!
+//! Adding a parameter set of an existing family is one row here, plus the C
+//! for it: the family's `params.h` case and the one-line declaration in its
+//! header. The Python class names follow one scheme: the standard's family
+//! name without hyphens, then the set (`MLKEM768`, `MLDSA65`, `Falcon512`,
+//! `FalconPadded512`, `SLHDSA_SHA2_128s`: an underscore when the set part
+//! starts with a letter).
+
+use pkcs8::ObjectIdentifier;
+
+/// What an algorithm's keys are for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum KeyKind {
+    /// A key-encapsulation mechanism (ML-KEM).
+    Kem,
+    /// A signature scheme (ML-DSA, SLH-DSA, Falcon).
+    Signature,
+}
+
+/// How an algorithm's private key sits in the PKCS#8 `privateKey` OCTET
+/// STRING (see [`crate::encoding`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum PrivateKeyShape {
+    /// The LAMPS ML-KEM / ML-DSA CHOICE of `seed [0]`, `expandedKey` or
+    /// `both`, with the two lengths in bytes.
+    SeedOrExpanded {
+        /// Seed length (64 for ML-KEM, 32 for ML-DSA).
+        seed: usize,
+        /// Expanded key length.
+        expanded: usize,
+    },
+    /// The key bytes themselves, with no inner encoding (SLH-DSA, RFC 9909:
+    /// SK.seed || SK.prf || PK.seed || PK.root).
+    Raw {
+        /// Key length in bytes.
+        len: usize,
+    },
+    /// No PKCS#8 form (Falcon: no OID is assigned; keys are raw bytes).
+    None,
+}
+
+/// One parameter set: its names, OID and sizes in bytes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub struct Algorithm {
+    /// The standard's name, e.g. "ML-KEM-768".
+    pub name: &'static str,
+    /// The document that defines it, e.g. "FIPS 203".
+    pub standard: &'static str,
+    /// KEM or signature.
+    pub kind: KeyKind,
+    /// The AlgorithmIdentifier OID (parameters absent), when one is assigned.
+    pub oid: Option<ObjectIdentifier>,
+    /// The Python class stem: `<stem>PrivateKey` / `<stem>PublicKey`.
+    pub python_name: &'static str,
+    /// Public key length.
+    pub public_key_len: usize,
+    /// Private key length (the standard's expanded form).
+    pub private_key_len: usize,
+    /// Seed length (the compact private key form).
+    pub seed_len: usize,
+    /// Ciphertext length (KEMs), or the maximum signature length.
+    pub output_len: usize,
+    /// Shared secret length (KEMs; 0 for signatures).
+    pub shared_secret_len: usize,
+    /// The private key's PKCS#8 encoding.
+    pub private_key: PrivateKeyShape,
+}
+
+/// A parameter set's catalogue entry (every parameter type implements it).
+pub trait AlgorithmId {
+    /// The entry in [`ALGORITHMS`].
+    const ALGORITHM: &'static Algorithm;
+}
+
+/// The entry with this name (exact, as the standard spells it).
+pub fn algorithm_by_name(name: &str) -> Option<&'static Algorithm> {
+    ALGORITHMS.iter().copied().find(|a| a.name == name)
+}
+
+/// The entry with this OID.
+pub fn algorithm_by_oid(oid: &ObjectIdentifier) -> Option<&'static Algorithm> {
+    ALGORITHMS.iter().copied().find(|a| a.oid.as_ref() == Some(oid))
+}
+
+/// `Some(OID)` from a dotted string, or `None` for `none`.
+macro_rules! oid {
+    (none) => {
+        None
+    };
+    ($s:literal) => {
+        Some(::pkcs8::ObjectIdentifier::new_unwrap($s))
+    };
+}
+pub(crate) use oid;
+
+/// The catalogue, grouped by family. `keyed` families have PKCS#8 and
+/// SubjectPublicKeyInfo forms and join the any-key registry; `raw` families
+/// have raw keys only. Each family's rows become a module here (re-exported
+/// by the family's own module, e.g. `crate::mlkem::MlKem768`).
+macro_rules! table {
+    (
+        keyed { $($kfam:ident { $($kt:ident { $($krow:tt)* })* })* }
+        raw { $($rfam:ident { $($rt:ident { $($rrow:tt)* })* })* }
+    ) => {
+        $(
+            #[doc = concat!("The parameter sets of [`crate::", stringify!($kfam), "`].")]
+            pub mod $kfam {
+                $( crate::$kfam::declare!($kt { $($krow)* }); )*
+            }
+        )*
+        $(
+            #[doc = concat!("The parameter sets of [`crate::", stringify!($rfam), "`].")]
+            pub mod $rfam {
+                $( crate::$rfam::declare!($rt { $($rrow)* }); )*
+            }
+        )*
+
+        /// Every parameter set, in a stable order (by family, then security).
+        pub static ALGORITHMS: &[&Algorithm] = &[
+            $( $( <$kfam::$kt as AlgorithmId>::ALGORITHM, )* )*
+            $( $( <$rfam::$rt as AlgorithmId>::ALGORITHM, )* )*
+        ];
+
+        crate::encoding::key_registry!($( $( $kt => $kfam::$kt, )* )*);
+
+        #[cfg(feature = "python")]
+        crate::python::module_table!($( $( $kfam $kt, )* )* $( $( $rfam $rt, )* )*);
+    };
+}
+
+table! {
+    keyed {
+        mlkem {
+            MlKem512 {
+                /// ML-KEM-512 (NIST security category 1).
+                name: "ML-KEM-512", c: mlkem512, py: MLKEM512, oid: "2.16.840.1.101.3.4.4.1",
+            }
+            MlKem768 {
+                /// ML-KEM-768 (NIST security category 3), the recommended default.
+                name: "ML-KEM-768", c: mlkem768, py: MLKEM768, oid: "2.16.840.1.101.3.4.4.2",
+            }
+            MlKem1024 {
+                /// ML-KEM-1024 (NIST security category 5).
+                name: "ML-KEM-1024", c: mlkem1024, py: MLKEM1024, oid: "2.16.840.1.101.3.4.4.3",
+            }
+        }
+        mldsa {
+            MlDsa44 {
+                /// ML-DSA-44 (NIST security category 2).
+                name: "ML-DSA-44", c: mldsa44, py: MLDSA44, oid: "2.16.840.1.101.3.4.3.17",
+            }
+            MlDsa65 {
+                /// ML-DSA-65 (NIST security category 3), the recommended default.
+                name: "ML-DSA-65", c: mldsa65, py: MLDSA65, oid: "2.16.840.1.101.3.4.3.18",
+            }
+            MlDsa87 {
+                /// ML-DSA-87 (NIST security category 5).
+                name: "ML-DSA-87", c: mldsa87, py: MLDSA87, oid: "2.16.840.1.101.3.4.3.19",
+            }
+        }
+        slhdsa {
+            SlhDsaSha2_128s {
+                /// SLH-DSA-SHA2-128s: category 1, small signatures, slow signing.
+                name: "SLH-DSA-SHA2-128s", c: slhdsa_sha2_128s, py: SLHDSA_SHA2_128s,
+                oid: "2.16.840.1.101.3.4.3.20",
+            }
+            SlhDsaSha2_128f {
+                /// SLH-DSA-SHA2-128f: category 1, fast signing.
+                name: "SLH-DSA-SHA2-128f", c: slhdsa_sha2_128f, py: SLHDSA_SHA2_128f,
+                oid: "2.16.840.1.101.3.4.3.21",
+            }
+            SlhDsaSha2_192s {
+                /// SLH-DSA-SHA2-192s: category 3, small signatures.
+                name: "SLH-DSA-SHA2-192s", c: slhdsa_sha2_192s, py: SLHDSA_SHA2_192s,
+                oid: "2.16.840.1.101.3.4.3.22",
+            }
+            SlhDsaSha2_192f {
+                /// SLH-DSA-SHA2-192f: category 3, fast signing.
+                name: "SLH-DSA-SHA2-192f", c: slhdsa_sha2_192f, py: SLHDSA_SHA2_192f,
+                oid: "2.16.840.1.101.3.4.3.23",
+            }
+            SlhDsaSha2_256s {
+                /// SLH-DSA-SHA2-256s: category 5, small signatures.
+                name: "SLH-DSA-SHA2-256s", c: slhdsa_sha2_256s, py: SLHDSA_SHA2_256s,
+                oid: "2.16.840.1.101.3.4.3.24",
+            }
+            SlhDsaSha2_256f {
+                /// SLH-DSA-SHA2-256f: category 5, fast signing.
+                name: "SLH-DSA-SHA2-256f", c: slhdsa_sha2_256f, py: SLHDSA_SHA2_256f,
+                oid: "2.16.840.1.101.3.4.3.25",
+            }
+            SlhDsaShake_128s {
+                /// SLH-DSA-SHAKE-128s: category 1, small signatures.
+                name: "SLH-DSA-SHAKE-128s", c: slhdsa_shake_128s, py: SLHDSA_SHAKE_128s,
+                oid: "2.16.840.1.101.3.4.3.26",
+            }
+            SlhDsaShake_128f {
+                /// SLH-DSA-SHAKE-128f: category 1, fast signing.
+                name: "SLH-DSA-SHAKE-128f", c: slhdsa_shake_128f, py: SLHDSA_SHAKE_128f,
+                oid: "2.16.840.1.101.3.4.3.27",
+            }
+            SlhDsaShake_192s {
+                /// SLH-DSA-SHAKE-192s: category 3, small signatures.
+                name: "SLH-DSA-SHAKE-192s", c: slhdsa_shake_192s, py: SLHDSA_SHAKE_192s,
+                oid: "2.16.840.1.101.3.4.3.28",
+            }
+            SlhDsaShake_192f {
+                /// SLH-DSA-SHAKE-192f: category 3, fast signing.
+                name: "SLH-DSA-SHAKE-192f", c: slhdsa_shake_192f, py: SLHDSA_SHAKE_192f,
+                oid: "2.16.840.1.101.3.4.3.29",
+            }
+            SlhDsaShake_256s {
+                /// SLH-DSA-SHAKE-256s: category 5, small signatures.
+                name: "SLH-DSA-SHAKE-256s", c: slhdsa_shake_256s, py: SLHDSA_SHAKE_256s,
+                oid: "2.16.840.1.101.3.4.3.30",
+            }
+            SlhDsaShake_256f {
+                /// SLH-DSA-SHAKE-256f: category 5, fast signing.
+                name: "SLH-DSA-SHAKE-256f", c: slhdsa_shake_256f, py: SLHDSA_SHAKE_256f,
+                oid: "2.16.840.1.101.3.4.3.31",
+            }
+        }
+    }
+    raw {
+        falcon {
+            Falcon512 {
+                /// Falcon-512 (NIST security category 1), compressed signatures.
+                name: "Falcon-512", c: falcon512, py: Falcon512, oid: none, padded: false,
+            }
+            Falcon1024 {
+                /// Falcon-1024 (NIST security category 5), compressed signatures.
+                name: "Falcon-1024", c: falcon1024, py: Falcon1024, oid: none, padded: false,
+            }
+            Falcon512Padded {
+                /// Falcon-512 with fixed-length (padded) signatures.
+                name: "Falcon-padded-512", c: falcon512, py: FalconPadded512, oid: none, padded: true,
+            }
+            Falcon1024Padded {
+                /// Falcon-1024 with fixed-length (padded) signatures.
+                name: "Falcon-padded-1024", c: falcon1024, py: FalconPadded1024, oid: none,
+                padded: true,
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_oids_and_python_names_are_unique() {
+        for (i, a) in ALGORITHMS.iter().enumerate() {
+            assert_eq!(algorithm_by_name(a.name), Some(*a));
+            if let Some(oid) = &a.oid {
+                assert_eq!(algorithm_by_oid(oid), Some(*a));
+            }
+            for b in ALGORITHMS.iter().skip(i + 1) {
+                assert_ne!(a.name, b.name);
+                assert_ne!(a.python_name, b.python_name);
+                if a.oid.is_some() {
+                    assert_ne!(a.oid, b.oid);
+                }
+            }
+        }
+        assert_eq!(ALGORITHMS.len(), 22);
+    }
+}
