@@ -94,7 +94,10 @@ pub fn algorithm_by_name(name: &str) -> Option<&'static Algorithm> {
 
 /// The entry with this OID.
 pub fn algorithm_by_oid(oid: &ObjectIdentifier) -> Option<&'static Algorithm> {
-    ALGORITHMS.iter().copied().find(|a| a.oid.as_ref() == Some(oid))
+    ALGORITHMS
+        .iter()
+        .copied()
+        .find(|a| a.oid.as_ref() == Some(oid))
 }
 
 /// `Some(OID)` from a dotted string, or `None` for `none`.

@@ -265,7 +265,10 @@ fn check_algorithm(alg: &AlgorithmIdentifierRef<'_>, expected: &Algorithm) -> Re
     check_no_parameters(alg, expected)
 }
 
-pub(crate) fn check_no_parameters(alg: &AlgorithmIdentifierRef<'_>, expected: &Algorithm) -> Result<()> {
+pub(crate) fn check_no_parameters(
+    alg: &AlgorithmIdentifierRef<'_>,
+    expected: &Algorithm,
+) -> Result<()> {
     if alg.parameters.is_some() {
         return Err(invalid(format!(
             "{} AlgorithmIdentifier parameters must be absent",
@@ -485,20 +488,14 @@ fn parse_pkcs8(der: &[u8]) -> Result<PrivateKeyInfoRef<'_>> {
 
 /// Encodes a private key as DER PKCS#8 (OneAsymmetricKey v1, no public key
 /// field) in the chosen form.
-pub fn to_pkcs8_der<K: KeyPair>(
-    key: &K,
-    form: PrivateKeyForm,
-) -> Result<SecretDocument> {
+pub fn to_pkcs8_der<K: KeyPair>(key: &K, form: PrivateKeyForm) -> Result<SecretDocument> {
     let body = encode_body(key, form)?;
     let pki = PrivateKeyInfoRef::new(algorithm_identifier(K::ALGORITHM)?, octets(&body)?);
     SecretDocument::encode_msg(&pki).map_err(|e| asn1("private key", e))
 }
 
 /// Encodes a private key as PEM ("PRIVATE KEY", LF line endings).
-pub fn to_pkcs8_pem<K: KeyPair>(
-    key: &K,
-    form: PrivateKeyForm,
-) -> Result<Zeroizing<String>> {
+pub fn to_pkcs8_pem<K: KeyPair>(key: &K, form: PrivateKeyForm) -> Result<Zeroizing<String>> {
     to_pkcs8_der(key, form)?
         .to_pem(PRIVATE_KEY_LABEL, LineEnding::LF)
         .map_err(|e| asn1("private key", e))
@@ -839,8 +836,8 @@ macro_rules! key_registry {
     };
 }
 
-pub(crate) use key_registry;
 pub use crate::algorithms::{AnyPrivateKey, AnyPublicKey};
+pub(crate) use key_registry;
 
 /// Loads a private key of any supported algorithm from DER: plain PKCS#8
 /// when `password` is `None`, encrypted PKCS#8 otherwise. An encrypted key

@@ -271,7 +271,10 @@ impl<P: FalconParams> SigningKey<P> {
     /// under the public key. The seed is not recoverable from this form.
     pub fn from_keypair_bytes(sk: &[u8], pk: &[u8]) -> Result<Self> {
         let sk = Secret::<P::Sk>::from_slice("Falcon secret key", sk)?;
-        check_rc(ffi::falcon::check_sk::<P>(sk.expose()), "malformed Falcon secret key")?;
+        check_rc(
+            ffi::falcon::check_sk::<P>(sk.expose()),
+            "malformed Falcon secret key",
+        )?;
         let vk = VerifyingKey::from_bytes(pk)?;
         let key = SigningKey { seed: None, sk, vk };
         key.pairwise_consistency_check().map_err(|e| match e {
@@ -351,12 +354,9 @@ impl<P: FalconParams> SigningKey<P> {
             ),
             "malformed Falcon secret key",
         )?;
-        let bytes = (*buf)
-            .as_ref()
-            .get(..len)
-            .ok_or(Error::Internal {
-                code: ffi::codes::LENGTH_OUT_OF_RANGE,
-            })?;
+        let bytes = (*buf).as_ref().get(..len).ok_or(Error::Internal {
+            code: ffi::codes::LENGTH_OUT_OF_RANGE,
+        })?;
         if len < 41 {
             return Err(Error::Internal {
                 code: ffi::codes::LENGTH_OUT_OF_RANGE,

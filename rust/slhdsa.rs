@@ -266,18 +266,13 @@ impl<P: SlhParams> SigningKey<P> {
             ffi::slhdsa::check_sk::<P>(sk.expose()),
             "SLH-DSA secret key is inconsistent (PK.root does not match SK.seed and PK.seed)",
         )?;
-        let pk_bytes = sk
-            .bytes()
-            .get(2 * P::N..)
-            .ok_or(Error::Internal {
-                code: ffi::codes::KEY_LAYOUT,
-            })?;
+        let pk_bytes = sk.bytes().get(2 * P::N..).ok_or(Error::Internal {
+            code: ffi::codes::KEY_LAYOUT,
+        })?;
         let vk = VerifyingKey::from_bytes(pk_bytes)?;
         let seed = Secret::<P::Seed>::from_slice(
             "SLH-DSA seed",
-            sk.bytes()
-                .get(..3 * P::N)
-                .ok_or(Error::Internal {
+            sk.bytes().get(..3 * P::N).ok_or(Error::Internal {
                 code: ffi::codes::KEY_LAYOUT,
             })?,
         )?;
@@ -327,7 +322,9 @@ impl<P: SlhParams> SigningKey<P> {
             "SLH-DSA secret key",
         )?;
         check_written((*sig).as_ref())?;
-        if check && ffi::slhdsa::verify::<P>(&self.vk.bytes, pre, msg, (*sig).as_ref()) != ffi::codes::OK {
+        if check
+            && ffi::slhdsa::verify::<P>(&self.vk.bytes, pre, msg, (*sig).as_ref()) != ffi::codes::OK
+        {
             // A signature that does not verify reveals a fault; releasing it
             // could help a forger. Nothing is returned.
             return Err(Error::Internal {

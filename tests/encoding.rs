@@ -16,8 +16,8 @@ use pkcs8::pkcs5::pbes2;
 use pkcs8::{EncryptedPrivateKeyInfoRef, PrivateKeyInfoRef};
 use pqfence::encoding::{
     self, AlgorithmId, AnyPrivateKey, AnyPublicKey, DecodePrivateKey, DecodePublicKey,
-    EncodePrivateKey, EncodePublicKey, Kdf, KdfLimits, KeyPair, PrivateKeyForm,
-    PublicKey, ALGORITHMS,
+    EncodePrivateKey, EncodePublicKey, Kdf, KdfLimits, KeyPair, PrivateKeyForm, PublicKey,
+    ALGORITHMS,
 };
 use pqfence::mldsa::{MlDsa44, MlDsa65, MlDsa87, SigningKey, VerifyingKey};
 use pqfence::mlkem::{DecapsulationKey, EncapsulationKey, MlKem1024, MlKem512, MlKem768};
@@ -341,7 +341,13 @@ fn round_trips_every_set() {
 
 #[test]
 fn table_has_the_lamps_oids() {
-    let oid = |name: &str| encoding::algorithm_by_name(name).unwrap().oid.unwrap().to_string();
+    let oid = |name: &str| {
+        encoding::algorithm_by_name(name)
+            .unwrap()
+            .oid
+            .unwrap()
+            .to_string()
+    };
     assert_eq!(oid("ML-KEM-512"), "2.16.840.1.101.3.4.4.1");
     assert_eq!(oid("ML-KEM-1024"), "2.16.840.1.101.3.4.4.3");
     assert_eq!(oid("ML-DSA-44"), "2.16.840.1.101.3.4.3.17");
