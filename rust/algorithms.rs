@@ -142,7 +142,10 @@ macro_rules! table {
         crate::encoding::key_registry!($( $( $kt => $kfam::$kt, )* )*);
 
         #[cfg(feature = "python")]
-        crate::python::module_table!($( $( $kfam $kt, )* )* $( $( $rfam $rt, )* )*);
+        crate::python::module_table!(
+            keyed: $( $( $kfam $kt, )* )* ;
+            raw: $( $( $rfam $rt, )* )*
+        );
     };
 }
 

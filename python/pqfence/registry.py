@@ -155,85 +155,26 @@ _KEMS: dict[str, KEM] = {}
 _SIGS: dict[str, SignatureScheme] = {}
 _INFOS: dict[str, AlgorithmInfo] = {}
 
-
-def _register_kem(name: str, standard: str, private_cls: Any, public_cls: Any, sizes: Any) -> None:
-    pk, sk, ct, ss, seed = sizes
-    info = AlgorithmInfo(
-        name=name,
-        kind="kem",
-        standard=standard,
-        public_key_bytes=pk,
-        private_key_bytes=sk,
-        seed_bytes=seed,
-        ciphertext_bytes=ct,
-        shared_secret_bytes=ss,
+# Every parameter set, from the Rust catalogue (rust/algorithms.rs): one
+# record per row, with its sizes and classes.
+for _rec in _native.ALGORITHMS:
+    _info = AlgorithmInfo(
+        name=_rec["name"],
+        kind=_rec["kind"],
+        standard=_rec["standard"],
+        public_key_bytes=_rec["public_key_bytes"],
+        private_key_bytes=_rec["private_key_bytes"],
+        seed_bytes=_rec["seed_bytes"],
+        ciphertext_bytes=_rec["ciphertext_bytes"],
+        shared_secret_bytes=_rec["shared_secret_bytes"],
+        signature_bytes=_rec["signature_bytes"],
     )
-    _KEMS[name.lower()] = KEM(info, private_cls, public_cls)
-    _INFOS[name] = info
-
-
-def _register_signature(
-    name: str, standard: str, private_cls: Any, public_cls: Any, sizes: Any
-) -> None:
-    pk, sk, sig, seed = sizes
-    info = AlgorithmInfo(
-        name=name,
-        kind="signature",
-        standard=standard,
-        public_key_bytes=pk,
-        private_key_bytes=sk,
-        seed_bytes=seed,
-        signature_bytes=sig,
-    )
-    _SIGS[name.lower()] = SignatureScheme(info, private_cls, public_cls)
-    _INFOS[name] = info
-
-
-for _bits in (512, 768, 1024):
-    _register_kem(
-        f"ML-KEM-{_bits}",
-        "FIPS 203",
-        getattr(_native, f"MLKEM{_bits}PrivateKey"),
-        getattr(_native, f"MLKEM{_bits}PublicKey"),
-        getattr(_native, f"MLKEM{_bits}_SIZES"),
-    )
-
-
-for _level in (44, 65, 87):
-    _register_signature(
-        f"ML-DSA-{_level}",
-        "FIPS 204",
-        getattr(_native, f"MLDSA{_level}PrivateKey"),
-        getattr(_native, f"MLDSA{_level}PublicKey"),
-        getattr(_native, f"MLDSA{_level}_SIZES"),
-    )
-
-
-for _tag, _name in (
-    ("FALCON512", "Falcon-512"),
-    ("FALCON1024", "Falcon-1024"),
-    ("FALCONPADDED512", "Falcon-padded-512"),
-    ("FALCONPADDED1024", "Falcon-padded-1024"),
-):
-    _cls = _tag.replace("FALCONPADDED", "FalconPadded").replace("FALCON", "Falcon")
-    _register_signature(
-        _name,
-        "Falcon round 3 (v1.2)",
-        getattr(_native, f"{_cls}PrivateKey"),
-        getattr(_native, f"{_cls}PublicKey"),
-        getattr(_native, f"{_tag}_SIZES"),
-    )
-
-
-for _hash in ("SHA2", "SHAKE"):
-    for _slh_level in ("128s", "128f", "192s", "192f", "256s", "256f"):
-        _cls = f"SlhDsa{_hash.capitalize()}_{_slh_level}"
-        _register_signature(
-            f"SLH-DSA-{_hash}-{_slh_level}",
-            "FIPS 205",
-            getattr(_native, f"{_cls}PrivateKey"),
-            getattr(_native, f"{_cls}PublicKey"),
-            getattr(_native, f"{_cls.upper()}_SIZES"),
+    _INFOS[_info.name] = _info
+    if _info.kind == "kem":
+        _KEMS[_info.name.lower()] = KEM(_info, _rec["private_key_class"], _rec["public_key_class"])
+    else:
+        _SIGS[_info.name.lower()] = SignatureScheme(
+            _info, _rec["private_key_class"], _rec["public_key_class"]
         )
 
 

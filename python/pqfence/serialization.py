@@ -54,44 +54,7 @@ import enum
 from typing import Any, Union
 
 from pqfence import _native
-from pqfence._native import (
-    MLDSA44PrivateKey,
-    MLDSA44PublicKey,
-    MLDSA65PrivateKey,
-    MLDSA65PublicKey,
-    MLDSA87PrivateKey,
-    MLDSA87PublicKey,
-    MLKEM512PrivateKey,
-    MLKEM512PublicKey,
-    MLKEM768PrivateKey,
-    MLKEM768PublicKey,
-    MLKEM1024PrivateKey,
-    MLKEM1024PublicKey,
-    SlhDsaSha2_128fPrivateKey,
-    SlhDsaSha2_128fPublicKey,
-    SlhDsaSha2_128sPrivateKey,
-    SlhDsaSha2_128sPublicKey,
-    SlhDsaSha2_192fPrivateKey,
-    SlhDsaSha2_192fPublicKey,
-    SlhDsaSha2_192sPrivateKey,
-    SlhDsaSha2_192sPublicKey,
-    SlhDsaSha2_256fPrivateKey,
-    SlhDsaSha2_256fPublicKey,
-    SlhDsaSha2_256sPrivateKey,
-    SlhDsaSha2_256sPublicKey,
-    SlhDsaShake_128fPrivateKey,
-    SlhDsaShake_128fPublicKey,
-    SlhDsaShake_128sPrivateKey,
-    SlhDsaShake_128sPublicKey,
-    SlhDsaShake_192fPrivateKey,
-    SlhDsaShake_192fPublicKey,
-    SlhDsaShake_192sPrivateKey,
-    SlhDsaShake_192sPublicKey,
-    SlhDsaShake_256fPrivateKey,
-    SlhDsaShake_256fPublicKey,
-    SlhDsaShake_256sPrivateKey,
-    SlhDsaShake_256sPublicKey,
-)
+from pqfence._native import PrivateKey, PublicKey
 
 __all__ = [
     "BestAvailableEncryption",
@@ -114,90 +77,8 @@ __all__ = [
 
 Buffer = Union[bytes, bytearray, memoryview]
 
-PrivateKey = Union[
-    MLKEM512PrivateKey,
-    MLKEM768PrivateKey,
-    MLKEM1024PrivateKey,
-    MLDSA44PrivateKey,
-    MLDSA65PrivateKey,
-    MLDSA87PrivateKey,
-    SlhDsaSha2_128sPrivateKey,
-    SlhDsaSha2_128fPrivateKey,
-    SlhDsaSha2_192sPrivateKey,
-    SlhDsaSha2_192fPrivateKey,
-    SlhDsaSha2_256sPrivateKey,
-    SlhDsaSha2_256fPrivateKey,
-    SlhDsaShake_128sPrivateKey,
-    SlhDsaShake_128fPrivateKey,
-    SlhDsaShake_192sPrivateKey,
-    SlhDsaShake_192fPrivateKey,
-    SlhDsaShake_256sPrivateKey,
-    SlhDsaShake_256fPrivateKey,
-]
-"""Every private key class :func:`load_pem_private_key` can return."""
-
-PublicKey = Union[
-    MLKEM512PublicKey,
-    MLKEM768PublicKey,
-    MLKEM1024PublicKey,
-    MLDSA44PublicKey,
-    MLDSA65PublicKey,
-    MLDSA87PublicKey,
-    SlhDsaSha2_128sPublicKey,
-    SlhDsaSha2_128fPublicKey,
-    SlhDsaSha2_192sPublicKey,
-    SlhDsaSha2_192fPublicKey,
-    SlhDsaSha2_256sPublicKey,
-    SlhDsaSha2_256fPublicKey,
-    SlhDsaShake_128sPublicKey,
-    SlhDsaShake_128fPublicKey,
-    SlhDsaShake_192sPublicKey,
-    SlhDsaShake_192fPublicKey,
-    SlhDsaShake_256sPublicKey,
-    SlhDsaShake_256fPublicKey,
-]
-"""Every public key class :func:`load_pem_public_key` can return."""
-
-_PRIVATE_CLASSES = (
-    MLKEM512PrivateKey,
-    MLKEM768PrivateKey,
-    MLKEM1024PrivateKey,
-    MLDSA44PrivateKey,
-    MLDSA65PrivateKey,
-    MLDSA87PrivateKey,
-    SlhDsaSha2_128sPrivateKey,
-    SlhDsaSha2_128fPrivateKey,
-    SlhDsaSha2_192sPrivateKey,
-    SlhDsaSha2_192fPrivateKey,
-    SlhDsaSha2_256sPrivateKey,
-    SlhDsaSha2_256fPrivateKey,
-    SlhDsaShake_128sPrivateKey,
-    SlhDsaShake_128fPrivateKey,
-    SlhDsaShake_192sPrivateKey,
-    SlhDsaShake_192fPrivateKey,
-    SlhDsaShake_256sPrivateKey,
-    SlhDsaShake_256fPrivateKey,
-)
-_PUBLIC_CLASSES = (
-    MLKEM512PublicKey,
-    MLKEM768PublicKey,
-    MLKEM1024PublicKey,
-    MLDSA44PublicKey,
-    MLDSA65PublicKey,
-    MLDSA87PublicKey,
-    SlhDsaSha2_128sPublicKey,
-    SlhDsaSha2_128fPublicKey,
-    SlhDsaSha2_192sPublicKey,
-    SlhDsaSha2_192fPublicKey,
-    SlhDsaSha2_256sPublicKey,
-    SlhDsaSha2_256fPublicKey,
-    SlhDsaShake_128sPublicKey,
-    SlhDsaShake_128fPublicKey,
-    SlhDsaShake_192sPublicKey,
-    SlhDsaShake_192fPublicKey,
-    SlhDsaShake_256sPublicKey,
-    SlhDsaShake_256fPublicKey,
-)
+# PrivateKey and PublicKey are the root classes of every key class (the
+# compiled module's): what the loaders return.
 
 
 class Encoding(enum.Enum):
@@ -405,10 +286,10 @@ def to_cryptography(key: PrivateKey | PublicKey, form: PrivateKeyForm | None = N
     """
     from cryptography.hazmat.primitives import serialization as pyca
 
-    if isinstance(key, _PRIVATE_CLASSES):
+    if isinstance(key, PrivateKey):
         der = key.private_bytes(Encoding.DER, PrivateFormat.PKCS8, NoEncryption(), form)
         return pyca.load_der_private_key(der, password=None)
-    if isinstance(key, _PUBLIC_CLASSES):
+    if isinstance(key, PublicKey):
         der = key.public_bytes(Encoding.DER, PublicFormat.SubjectPublicKeyInfo)
         return pyca.load_der_public_key(der)
     raise TypeError(f"not a pqfence key: {type(key).__name__}")

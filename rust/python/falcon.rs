@@ -1,203 +1,149 @@
-//! Python classes for Falcon: `Falcon512PrivateKey` / `Falcon512PublicKey`,
-//! `Falcon1024...`, `FalconPadded512...`, `FalconPadded1024...`. The same shape
-//! as the ML-DSA classes, without contexts or pre-hashing (Falcon has neither).
+//! Falcon's classes: `FalconPrivateKey` (sign) and `FalconPublicKey`
+//! (verify), the family bases of `Falcon512`, `Falcon1024` and their padded
+//! variants. Falcon takes no context; its keys have the Raw format only (no
+//! OID is assigned).
+
+use std::sync::Arc;
 
 use pyo3::prelude::*;
-use pyo3::types::{PyBytes, PyTuple};
-use subtle::ConstantTimeEq;
+use pyo3::pyclass_init::PyClassInitializer;
+use pyo3::types::PyBytes;
 
-use super::{bytes_like, no_pickle};
-use crate::falcon::{self, FalconParams, SigningKey, VerifyingKey};
+use super::keys::{PrivateKey, PublicKey, PyKey};
+use super::Buf;
+use crate::error::Result;
+use crate::falcon::{FalconParams, SigningKey, VerifyingKey};
 use crate::secret::Secret;
 
-/// A fixed-size randomness argument (nonce, sampler seed), copied straight
-/// into a zeroizing [`Secret`], so no unwiped copy is left on the stack: the
-/// sampler seed is as secret as the key (with it, a signature reveals the
-/// sampler's output). The nonce is public once signed, but goes the same way.
-fn fixed<const N: usize>(obj: &Bound<'_, PyAny>, what: &'static str) -> PyResult<Secret<[u8; N]>> {
-    let v = bytes_like(obj, what)?;
-    Ok(Secret::from_slice(what, &v)?)
+pub(crate) use super::keys::standard_public as public_methods;
+
+/// What the Falcon base classes need of a key, whatever its set.
+pub(crate) trait Signer: Send + Sync {
+    fn sign(&self, msg: &[u8], randomness: Option<(&[u8; 40], &[u8; 48])>) -> Result<Vec<u8>>;
 }
 
-macro_rules! falcon_classes {
-    ($params:ty, $priv:ident, $pub_:ident, $name:literal) => {
-        #[doc = concat!("A ", $name, " private (signing) key.")]
-        #[pyclass(frozen, module = "pqfence._native")]
-        pub struct $priv {
-            pub(crate) inner: SigningKey<$params>,
-        }
+/// What the Falcon public base class needs of a key.
+pub(crate) trait Verifier: Send + Sync {
+    fn verify(&self, msg: &[u8], sig: &[u8]) -> Result<()>;
+}
 
-        #[doc = concat!("A ", $name, " public (verifying) key.")]
-        #[pyclass(frozen, module = "pqfence._native")]
-        pub struct $pub_ {
-            pub(crate) inner: VerifyingKey<$params>,
-        }
+impl<P: FalconParams> Signer for SigningKey<P> {
+    fn sign(&self, msg: &[u8], randomness: Option<(&[u8; 40], &[u8; 48])>) -> Result<Vec<u8>> {
+        let sig = match randomness {
+            Some((nonce, seed)) => self.sign_with_randomness(msg, nonce, seed)?,
+            None => SigningKey::sign(self, msg)?,
+        };
+        Ok(sig.as_bytes().to_vec())
+    }
+}
 
-        #[pymethods]
-        impl $priv {
+impl<P: FalconParams> Verifier for VerifyingKey<P> {
+    fn verify(&self, msg: &[u8], sig: &[u8]) -> Result<()> {
+        VerifyingKey::verify(self, msg, sig)
+    }
+}
+
+/// A Falcon private (signing) key.
+#[pyclass(name = "FalconPrivateKey", extends = PrivateKey, subclass, frozen,
+          module = "pqfence._native")]
+pub(crate) struct PrivateBase {
+    signer: Arc<dyn Signer>,
+}
+
+#[pymethods]
+impl PrivateBase {
+    /// Signs `data` (fresh nonce and sampler seed from the OS).
+    fn sign<'py>(&self, py: Python<'py>, data: Buf) -> PyResult<Bound<'py, PyBytes>> {
+        let sig = py.detach(|| self.signer.sign(&data, None))?;
+        Ok(PyBytes::new(py, &sig))
+    }
+
+    /// For tests only: signs with the caller's 40-byte nonce and 48-byte seed.
+    fn sign_with_randomness<'py>(
+        &self,
+        py: Python<'py>,
+        data: Buf,
+        nonce: Buf,
+        seed: Buf,
+    ) -> PyResult<Bound<'py, PyBytes>> {
+        let nonce = Secret::<[u8; 40]>::from_slice("Falcon nonce", &nonce)?;
+        let seed = Secret::<[u8; 48]>::from_slice("Falcon sampler seed", &seed)?;
+        let sig = py.detach(|| {
+            self.signer
+                .sign(&data, Some((nonce.expose(), seed.expose())))
+        })?;
+        Ok(PyBytes::new(py, &sig))
+    }
+}
+
+/// A Falcon public (verifying) key.
+#[pyclass(name = "FalconPublicKey", extends = PublicKey, subclass, frozen,
+          module = "pqfence._native")]
+pub(crate) struct PublicBase {
+    verifier: Arc<dyn Verifier>,
+}
+
+#[pymethods]
+impl PublicBase {
+    /// Verifies; raises `InvalidSignature` when the signature does not verify.
+    fn verify(&self, py: Python<'_>, signature: Buf, data: Buf) -> PyResult<()> {
+        Ok(py.detach(|| self.verifier.verify(&data, &signature))?)
+    }
+}
+
+/// The bases of a set's private-key class, holding the key.
+pub(crate) fn private_init<P: FalconParams>(key: SigningKey<P>) -> PyClassInitializer<PrivateBase>
+where
+    SigningKey<P>: PyKey,
+{
+    let key = Arc::new(key);
+    PyClassInitializer::from(PrivateKey::new(&key)).add_subclass(PrivateBase { signer: key })
+}
+
+/// The bases of a set's public-key class, holding the key.
+pub(crate) fn public_init<P: FalconParams>(key: VerifyingKey<P>) -> PyClassInitializer<PublicBase> {
+    let key = Arc::new(key);
+    PyClassInitializer::from(PublicKey::new(&key)).add_subclass(PublicBase { verifier: key })
+}
+
+/// A set's private leaf class. A Falcon secret key does not carry its public
+/// key, so `from_expanded_bytes` takes both (and checks that they match).
+macro_rules! constructors {
+    ($class:ident, $key:ty, $name:literal) => {
+        #[::pyo3::pymethods]
+        impl $class {
             /// Generates a key pair from a fresh 48-byte OS seed.
             #[staticmethod]
-            fn generate(py: Python<'_>) -> PyResult<Self> {
-                Ok(Self { inner: py.detach(SigningKey::<$params>::generate)? })
+            fn generate(py: ::pyo3::Python<'_>) -> ::pyo3::PyResult<::pyo3::Py<::pyo3::PyAny>> {
+                use $crate::python::keys::PyKey;
+                $crate::python::keys::load(py, <$key as $crate::keys::KeyPair>::generate_key)?
+                    .into_python(py)
             }
 
             /// Derives the key pair from a 48-byte seed.
             #[staticmethod]
-            fn from_seed_bytes(py: Python<'_>, data: &Bound<'_, PyAny>) -> PyResult<Self> {
-                let seed = bytes_like(data, "data")?;
-                Ok(Self { inner: py.detach(|| SigningKey::<$params>::from_seed(&seed))? })
+            fn from_seed_bytes(
+                py: ::pyo3::Python<'_>,
+                data: $crate::python::Buf,
+            ) -> ::pyo3::PyResult<::pyo3::Py<::pyo3::PyAny>> {
+                use $crate::python::keys::PyKey;
+                $crate::python::keys::load(py, || {
+                    <$key as $crate::keys::KeyPair>::from_seed_bytes(&data)
+                })?
+                .into_python(py)
             }
 
-            /// Loads the specification's secret-key encoding with its public key
-            /// (both checked, and checked to match).
+            /// Loads the specification's secret-key encoding with its public
+            /// key (both checked, and checked to match).
             #[staticmethod]
             fn from_expanded_bytes(
-                py: Python<'_>,
-                data: &Bound<'_, PyAny>,
-                public_key: &Bound<'_, PyAny>,
-            ) -> PyResult<Self> {
-                let sk = bytes_like(data, "data")?;
-                let pk = bytes_like(public_key, "public_key")?;
-                Ok(Self {
-                    inner: py.detach(|| SigningKey::<$params>::from_keypair_bytes(&sk, &pk))?,
-                })
-            }
-
-            /// The matching public key.
-            fn public_key(&self) -> $pub_ {
-                $pub_ { inner: self.inner.verifying_key().clone() }
-            }
-
-            /// Signs `data` (fresh nonce and sampler seed from the OS).
-            fn sign<'py>(&self, py: Python<'py>, data: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyBytes>> {
-                let msg = bytes_like(data, "data")?;
-                let sig = py.detach(|| self.inner.sign(&msg))?;
-                Ok(PyBytes::new(py, sig.as_bytes()))
-            }
-
-            /// For tests only: signs with the caller's 40-byte nonce and 48-byte seed.
-            fn sign_with_randomness<'py>(
-                &self,
-                py: Python<'py>,
-                data: &Bound<'py, PyAny>,
-                nonce: &Bound<'py, PyAny>,
-                seed: &Bound<'py, PyAny>,
-            ) -> PyResult<Bound<'py, PyBytes>> {
-                let msg = bytes_like(data, "data")?;
-                let nonce = fixed::<40>(nonce, "Falcon nonce")?;
-                let seed = fixed::<48>(seed, "Falcon sampler seed")?;
-                let sig = py.detach(|| {
-                    self.inner.sign_with_randomness(&msg, nonce.expose(), seed.expose())
-                })?;
-                Ok(PyBytes::new(py, sig.as_bytes()))
-            }
-
-            /// The 48-byte seed (a secret).
-            fn private_bytes_raw<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyBytes>> {
-                match self.inner.seed() {
-                    Some(seed) => Ok(PyBytes::new(py, seed.bytes())),
-                    None => Err(crate::Error::InvalidKey {
-                        reason: "this key was loaded in expanded form; its seed is not recoverable (use private_bytes_expanded())",
-                    }
-                    .into()),
-                }
-            }
-
-            /// The specification's secret-key encoding (a secret).
-            fn private_bytes_expanded<'py>(&self, py: Python<'py>) -> Bound<'py, PyBytes> {
-                PyBytes::new(py, self.inner.expanded_bytes().bytes())
-            }
-
-            fn __eq__(&self, other: &Bound<'_, PyAny>) -> bool {
-                match other.cast::<Self>() {
-                    Ok(o) => bool::from(self.inner.ct_eq(&o.get().inner)),
-                    Err(_) => false,
-                }
-            }
-
-            fn __repr__(&self) -> String {
-                format!("<{} private key (redacted)>", $name)
-            }
-
-            /// `copy.copy`: the same object (keys are immutable; the secret is not duplicated).
-            fn __copy__(slf: &Bound<'_, Self>) -> Py<Self> {
-                slf.clone().unbind()
-            }
-
-            /// `copy.deepcopy`: the same object, as for `copy.copy`. Pickling stays refused.
-            fn __deepcopy__(slf: &Bound<'_, Self>, _memo: &Bound<'_, PyAny>) -> Py<Self> {
-                slf.clone().unbind()
-            }
-
-            fn __reduce__(&self) -> PyResult<()> {
-                Err(no_pickle(stringify!($priv)))
-            }
-
-            /// The parameter set's name.
-            #[classattr]
-            fn algorithm() -> &'static str {
-                $name
-            }
-        }
-
-        #[pymethods]
-        impl $pub_ {
-            /// Loads a public key (header and coefficients checked).
-            #[staticmethod]
-            fn from_public_bytes(py: Python<'_>, data: &Bound<'_, PyAny>) -> PyResult<Self> {
-                let pk = bytes_like(data, "data")?;
-                Ok(Self { inner: py.detach(|| VerifyingKey::<$params>::from_bytes(&pk))? })
-            }
-
-            /// Verifies; raises InvalidSignature when the signature does not verify.
-            fn verify(
-                &self,
-                py: Python<'_>,
-                signature: &Bound<'_, PyAny>,
-                data: &Bound<'_, PyAny>,
-            ) -> PyResult<()> {
-                let sig = bytes_like(signature, "signature")?;
-                let msg = bytes_like(data, "data")?;
-                Ok(py.detach(|| self.inner.verify(&msg, &sig))?)
-            }
-
-            /// The encoded public key.
-            fn public_bytes_raw<'py>(&self, py: Python<'py>) -> Bound<'py, PyBytes> {
-                PyBytes::new(py, self.inner.as_bytes())
-            }
-
-            fn __eq__(&self, other: &Bound<'_, PyAny>) -> bool {
-                match other.cast::<Self>() {
-                    Ok(o) => self.inner == o.get().inner,
-                    Err(_) => false,
-                }
-            }
-
-            fn __hash__(&self) -> u64 {
-                use std::hash::{Hash, Hasher};
-                let mut h = std::collections::hash_map::DefaultHasher::new();
-                self.inner.as_bytes().hash(&mut h);
-                h.finish()
-            }
-
-            fn __repr__(&self) -> String {
-                format!("<{} public key>", $name)
-            }
-
-            /// `copy.copy`: the same object (keys are immutable; the secret is not duplicated).
-            fn __copy__(slf: &Bound<'_, Self>) -> Py<Self> {
-                slf.clone().unbind()
-            }
-
-            /// `copy.deepcopy`: the same object, as for `copy.copy`.
-            fn __deepcopy__(slf: &Bound<'_, Self>, _memo: &Bound<'_, PyAny>) -> Py<Self> {
-                slf.clone().unbind()
-            }
-
-            fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
-                let ctor = py.get_type::<Self>().getattr("from_public_bytes")?;
-                let args = PyTuple::new(py, [PyBytes::new(py, self.inner.as_bytes())])?;
-                PyTuple::new(py, [ctor.into_any(), args.into_any()])
+                py: ::pyo3::Python<'_>,
+                data: $crate::python::Buf,
+                public_key: $crate::python::Buf,
+            ) -> ::pyo3::PyResult<::pyo3::Py<::pyo3::PyAny>> {
+                use $crate::python::keys::PyKey;
+                $crate::python::keys::load(py, || <$key>::from_keypair_bytes(&data, &public_key))?
+                    .into_python(py)
             }
 
             /// The parameter set's name.
@@ -208,53 +154,26 @@ macro_rules! falcon_classes {
         }
     };
 }
+pub(crate) use constructors;
 
-falcon_classes!(
-    falcon::Falcon512,
-    Falcon512PrivateKey,
-    Falcon512PublicKey,
-    "Falcon-512"
-);
-falcon_classes!(
-    falcon::Falcon1024,
-    Falcon1024PrivateKey,
-    Falcon1024PublicKey,
-    "Falcon-1024"
-);
-falcon_classes!(
-    falcon::Falcon512Padded,
-    FalconPadded512PrivateKey,
-    FalconPadded512PublicKey,
-    "Falcon-padded-512"
-);
-falcon_classes!(
-    falcon::Falcon1024Padded,
-    FalconPadded1024PrivateKey,
-    FalconPadded1024PublicKey,
-    "Falcon-padded-1024"
-);
-
-fn sizes<P: FalconParams>() -> (usize, usize, usize, usize) {
-    use crate::secret::ByteArray;
-    (P::Pk::LEN, P::Sk::LEN, P::SIG_BYTES, 48)
+/// A set's classes (called by the set's row through `crate::falcon::declare`).
+macro_rules! classes {
+    ($t:ty, $py:ident, $name:literal) => {
+        $crate::python::keys::key_classes!(
+            $t,
+            $py,
+            $name,
+            falcon,
+            $crate::falcon::SigningKey<$t>,
+            $crate::falcon::VerifyingKey<$t>
+        );
+    };
 }
+pub(crate) use classes;
 
+/// Adds the family's base classes.
 pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
-    m.add_class::<Falcon512PrivateKey>()?;
-    m.add_class::<Falcon512PublicKey>()?;
-    m.add_class::<Falcon1024PrivateKey>()?;
-    m.add_class::<Falcon1024PublicKey>()?;
-    m.add_class::<FalconPadded512PrivateKey>()?;
-    m.add_class::<FalconPadded512PublicKey>()?;
-    m.add_class::<FalconPadded1024PrivateKey>()?;
-    m.add_class::<FalconPadded1024PublicKey>()?;
-    // (public key, secret key, signature (maximum or fixed), seed) sizes.
-    m.add("FALCON512_SIZES", sizes::<falcon::Falcon512>())?;
-    m.add("FALCON1024_SIZES", sizes::<falcon::Falcon1024>())?;
-    m.add("FALCONPADDED512_SIZES", sizes::<falcon::Falcon512Padded>())?;
-    m.add(
-        "FALCONPADDED1024_SIZES",
-        sizes::<falcon::Falcon1024Padded>(),
-    )?;
+    m.add_class::<PrivateBase>()?;
+    m.add_class::<PublicBase>()?;
     Ok(())
 }

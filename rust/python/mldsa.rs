@@ -1,79 +1,127 @@
-//! Python classes for ML-DSA: `MLDSA{44,65,87}{PrivateKey,PublicKey}` (shaped
-//! like pyca/cryptography's), plus external mu and `MLDSAMuHasher`.
+//! ML-DSA's classes: the leaves `MLDSA{44,65,87}{PrivateKey,PublicKey}`
+//! under `SignaturePrivateKey` / `SignaturePublicKey` (signature.rs), with
+//! ML-DSA's own external-mu methods, and `MLDSAMuHasher` (shaped like
+//! pyca/cryptography's).
 
 use std::sync::{Mutex, MutexGuard};
 
 use pyo3::prelude::*;
-use pyo3::types::{PyBytes, PyTuple};
-use subtle::ConstantTimeEq;
+use pyo3::pyclass_init::PyClassInitializer;
+use pyo3::types::PyBytes;
 
-use super::bytes_like;
-use super::signature::{context_arg, signature_classes};
-use crate::mldsa::{self, DsaParams, MuBuilder, SigningKey, VerifyingKey};
+use super::keys::PyKey;
+use super::signature;
+use super::{buf_or_empty, AlreadyFinalized, Buf};
+use crate::mldsa::{DsaParams, MuBuilder, SigningKey, VerifyingKey};
 
-signature_classes!(
-    mldsa::MlDsa44,
-    MLDSA44PrivateKey,
-    MLDSA44PublicKey,
-    "ML-DSA-44"
-);
-signature_classes!(
-    mldsa::MlDsa65,
-    MLDSA65PrivateKey,
-    MLDSA65PublicKey,
-    "ML-DSA-65"
-);
-signature_classes!(
-    mldsa::MlDsa87,
-    MLDSA87PrivateKey,
-    MLDSA87PublicKey,
-    "ML-DSA-87"
-);
+pub(crate) use signature::{PrivateBase, PublicBase};
 
-/// The external-mu methods, per parameter set.
-macro_rules! mu_methods {
-    ($params:ty, $priv:ident, $pub_:ident) => {
-        #[pymethods]
-        impl $priv {
+/// The bases of a set's private-key class, holding the key.
+pub(crate) fn private_init<P: DsaParams>(key: SigningKey<P>) -> PyClassInitializer<PrivateBase>
+where
+    SigningKey<P>: PyKey,
+{
+    signature::private_init(key)
+}
+
+/// The bases of a set's public-key class, holding the key and its tr.
+pub(crate) fn public_init<P: DsaParams>(key: VerifyingKey<P>) -> PyClassInitializer<PublicBase> {
+    let tr = key.tr();
+    signature::public_init(key, Some(tr))
+}
+
+/// Signs a precomputed 64-byte mu (it already binds the context).
+pub(crate) fn sign_mu<'py, P: DsaParams>(
+    obj: &Bound<'py, PyAny>,
+    mu: &[u8],
+    deterministic: bool,
+) -> PyResult<Bound<'py, PyBytes>>
+where
+    SigningKey<P>: PyKey,
+{
+    let key = super::keys::concrete::<SigningKey<P>>(obj)?;
+    let sig = obj.py().detach(|| key.sign_mu(mu, deterministic))?;
+    Ok(PyBytes::new(obj.py(), sig.as_bytes()))
+}
+
+/// Verifies a signature over a precomputed 64-byte mu.
+pub(crate) fn verify_mu<P: DsaParams>(
+    obj: &Bound<'_, PyAny>,
+    mu: &[u8],
+    sig: &[u8],
+) -> PyResult<()> {
+    let key = super::keys::concrete::<VerifyingKey<P>>(obj)?;
+    Ok(obj.py().detach(|| key.verify_mu(mu, sig))?)
+}
+
+/// A set's private leaf class: the standard constructors and `sign_mu`.
+macro_rules! constructors {
+    ($class:ident, $key:ty, $name:literal) => {
+        $crate::python::keys::standard_constructors!($class, $key, $name, {
             /// Signs a precomputed 64-byte mu (it already binds the context).
             #[pyo3(signature = (mu, deterministic=false))]
             fn sign_mu<'py>(
-                &self,
-                py: Python<'py>,
-                mu: &Bound<'py, PyAny>,
+                slf: &::pyo3::Bound<'py, Self>,
+                mu: $crate::python::Buf,
                 deterministic: bool,
-            ) -> PyResult<Bound<'py, PyBytes>> {
-                let mu = bytes_like(mu, "mu")?;
-                let sig = py.detach(|| self.inner.sign_mu(&mu, deterministic))?;
-                Ok(PyBytes::new(py, sig.as_bytes()))
+            ) -> ::pyo3::PyResult<::pyo3::Bound<'py, ::pyo3::types::PyBytes>> {
+                $crate::python::mldsa::sign_mu::<<$key as $crate::python::mldsa::Params>::P>(
+                    slf.as_any(),
+                    &mu,
+                    deterministic,
+                )
             }
-        }
-
-        #[pymethods]
-        impl $pub_ {
-            /// Verifies a signature over a precomputed 64-byte mu.
-            fn verify_mu(
-                &self,
-                py: Python<'_>,
-                signature: &Bound<'_, PyAny>,
-                mu: &Bound<'_, PyAny>,
-            ) -> PyResult<()> {
-                let (sig, mu) = (bytes_like(signature, "signature")?, bytes_like(mu, "mu")?);
-                Ok(py.detach(|| self.inner.verify_mu(&mu, &sig))?)
-            }
-        }
-
-        impl $pub_ {
-            fn tr(&self) -> [u8; 64] {
-                self.inner.tr()
-            }
-        }
+        });
     };
 }
+pub(crate) use constructors;
 
-mu_methods!(mldsa::MlDsa44, MLDSA44PrivateKey, MLDSA44PublicKey);
-mu_methods!(mldsa::MlDsa65, MLDSA65PrivateKey, MLDSA65PublicKey);
-mu_methods!(mldsa::MlDsa87, MLDSA87PrivateKey, MLDSA87PublicKey);
+/// A set's public leaf class: `from_public_bytes` and `verify_mu`.
+macro_rules! public_methods {
+    ($class:ident, $pk:ty, $name:literal) => {
+        $crate::python::keys::standard_public!($class, $pk, $name, {
+            /// Verifies a signature over a precomputed 64-byte mu.
+            fn verify_mu(
+                slf: &::pyo3::Bound<'_, Self>,
+                signature: $crate::python::Buf,
+                mu: $crate::python::Buf,
+            ) -> ::pyo3::PyResult<()> {
+                $crate::python::mldsa::verify_mu::<<$pk as $crate::python::mldsa::Params>::P>(
+                    slf.as_any(),
+                    &mu,
+                    &signature,
+                )
+            }
+        });
+    };
+}
+pub(crate) use public_methods;
+
+/// The parameter set of an ML-DSA key type (for the leaf macros).
+pub(crate) trait Params {
+    type P: DsaParams;
+}
+impl<P: DsaParams> Params for SigningKey<P> {
+    type P = P;
+}
+impl<P: DsaParams> Params for VerifyingKey<P> {
+    type P = P;
+}
+
+/// A set's classes (called by the set's row through `crate::mldsa::declare`).
+macro_rules! classes {
+    ($t:ty, $py:ident, $name:literal) => {
+        $crate::python::keys::key_classes!(
+            $t,
+            $py,
+            $name,
+            mldsa,
+            $crate::mldsa::SigningKey<$t>,
+            $crate::mldsa::VerifyingKey<$t>
+        );
+    };
+}
+pub(crate) use classes;
 
 /// Builds ML-DSA's mu from a message fed in pieces (like pyca's
 /// `MLDSAMuHasher`): `MLDSAMuHasher(public_key, context=None)`, then
@@ -94,9 +142,12 @@ impl MLDSAMuHasher {
     /// sponge never panics), but a poisoned lock is still an error, not a
     /// second panic.
     fn state(&self) -> PyResult<MutexGuard<'_, Option<MuBuilder>>> {
-        self.inner
-            .lock()
-            .map_err(|_| crate::Error::Internal { code: -103 }.into())
+        self.inner.lock().map_err(|_| {
+            crate::Error::Internal {
+                code: crate::ffi::codes::FAULT,
+            }
+            .into()
+        })
     }
 }
 
@@ -104,34 +155,28 @@ impl MLDSAMuHasher {
 impl MLDSAMuHasher {
     #[new]
     #[pyo3(signature = (public_key, context=None))]
-    fn new(public_key: &Bound<'_, PyAny>, context: Option<&Bound<'_, PyAny>>) -> PyResult<Self> {
-        let tr = if let Ok(k) = public_key.cast::<MLDSA44PublicKey>() {
-            k.get().tr()
-        } else if let Ok(k) = public_key.cast::<MLDSA65PublicKey>() {
-            k.get().tr()
-        } else if let Ok(k) = public_key.cast::<MLDSA87PublicKey>() {
-            k.get().tr()
-        } else {
-            return Err(pyo3::exceptions::PyTypeError::new_err(
-                "public_key must be an MLDSA44/65/87PublicKey",
-            ));
-        };
-        let ctx = context_arg(context)?;
+    fn new(public_key: &Bound<'_, PyAny>, context: Option<Buf>) -> PyResult<Self> {
+        let tr = public_key
+            .cast::<signature::PublicBase>()
+            .ok()
+            .and_then(|k| k.get().tr)
+            .ok_or_else(|| {
+                pyo3::exceptions::PyTypeError::new_err("public_key must be an ML-DSA public key")
+            })?;
+        let ctx = buf_or_empty(context);
         Ok(Self {
             inner: Mutex::new(Some(MuBuilder::new(&tr, &ctx)?)),
         })
     }
 
     /// Absorbs more of the message (the GIL is released meanwhile).
-    fn update(&self, py: Python<'_>, data: &Bound<'_, PyAny>) -> PyResult<()> {
-        let data = bytes_like(data, "data")?;
+    fn update(&self, py: Python<'_>, data: Buf) -> PyResult<()> {
         // Nothing inside needs the GIL (errors become exceptions after), so a
         // thread holding the GIL while it waits for the lock cannot deadlock.
         let absorbed = py.detach(|| -> crate::Result<bool> {
-            let mut state = self
-                .inner
-                .lock()
-                .map_err(|_| crate::Error::Internal { code: -103 })?;
+            let mut state = self.inner.lock().map_err(|_| crate::Error::Internal {
+                code: crate::ffi::codes::FAULT,
+            })?;
             Ok(match state.as_mut() {
                 Some(b) => {
                     b.update(&data);
@@ -170,28 +215,11 @@ impl MLDSAMuHasher {
 /// `pqfence.exceptions.AlreadyFinalized` (a `ValueError`, and pyca's
 /// `AlreadyFinalized` when cryptography is installed).
 fn already_finalized() -> PyErr {
-    super::pqfence_exception(
-        "AlreadyFinalized",
-        "MLDSAMuHasher was already finalized".into(),
-    )
+    AlreadyFinalized::new_err("MLDSAMuHasher was already finalized")
 }
 
-fn sizes<P: DsaParams>() -> (usize, usize, usize, usize) {
-    use crate::secret::ByteArray;
-    (P::Pk::LEN, P::Sk::LEN, P::Sig::LEN, 32)
-}
-
+/// Adds `MLDSAMuHasher`.
 pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
-    m.add_class::<MLDSA44PrivateKey>()?;
-    m.add_class::<MLDSA44PublicKey>()?;
-    m.add_class::<MLDSA65PrivateKey>()?;
-    m.add_class::<MLDSA65PublicKey>()?;
-    m.add_class::<MLDSA87PrivateKey>()?;
-    m.add_class::<MLDSA87PublicKey>()?;
     m.add_class::<MLDSAMuHasher>()?;
-    // (public key, expanded private key, signature, seed) sizes.
-    m.add("MLDSA44_SIZES", sizes::<mldsa::MlDsa44>())?;
-    m.add("MLDSA65_SIZES", sizes::<mldsa::MlDsa65>())?;
-    m.add("MLDSA87_SIZES", sizes::<mldsa::MlDsa87>())?;
     Ok(())
 }

@@ -1,11 +1,11 @@
-//! Key serialization for Python: `private_bytes(encoding, format,
-//! encryption_algorithm, form=None)` and `public_bytes(encoding, format)` on
-//! every key class (extra `#[pymethods]` blocks), and the loaders
+//! Key serialization for Python: the arguments of `private_bytes(encoding,
+//! format, encryption_algorithm, form=None)` and `public_bytes(encoding,
+//! format)` (methods of the root classes, keys.rs), and the loaders
 //! `load_{pem,der}_{private,public}_key`. The work is done by
 //! [`crate::encoding`]; this file only reads the arguments.
 //!
 //! ML-KEM, ML-DSA and SLH-DSA keys have every format. Falcon has no standard
-//! object identifier, so its classes get the Raw format only; PKCS8 and
+//! object identifier, so its keys have the Raw format only; PKCS8 and
 //! SubjectPublicKeyInfo raise `InvalidEncoding` for them.
 //!
 //! The enum arguments are read by member name, so pqfence's enums
@@ -16,39 +16,13 @@
 
 use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::prelude::*;
-use pyo3::types::PyBytes;
 use zeroize::Zeroizing;
 
-use super::bytes_like;
-use super::falcon::{
-    Falcon1024PrivateKey, Falcon1024PublicKey, Falcon512PrivateKey, Falcon512PublicKey,
-    FalconPadded1024PrivateKey, FalconPadded1024PublicKey, FalconPadded512PrivateKey,
-    FalconPadded512PublicKey,
-};
-use super::mldsa::{
-    MLDSA44PrivateKey, MLDSA44PublicKey, MLDSA65PrivateKey, MLDSA65PublicKey, MLDSA87PrivateKey,
-    MLDSA87PublicKey,
-};
-use super::mlkem::{
-    MLKEM1024PrivateKey, MLKEM1024PublicKey, MLKEM512PrivateKey, MLKEM512PublicKey,
-    MLKEM768PrivateKey, MLKEM768PublicKey,
-};
-use super::slhdsa::{
-    SlhDsaSha2_128fPrivateKey, SlhDsaSha2_128fPublicKey, SlhDsaSha2_128sPrivateKey,
-    SlhDsaSha2_128sPublicKey, SlhDsaSha2_192fPrivateKey, SlhDsaSha2_192fPublicKey,
-    SlhDsaSha2_192sPrivateKey, SlhDsaSha2_192sPublicKey, SlhDsaSha2_256fPrivateKey,
-    SlhDsaSha2_256fPublicKey, SlhDsaSha2_256sPrivateKey, SlhDsaSha2_256sPublicKey,
-    SlhDsaShake_128fPrivateKey, SlhDsaShake_128fPublicKey, SlhDsaShake_128sPrivateKey,
-    SlhDsaShake_128sPublicKey, SlhDsaShake_192fPrivateKey, SlhDsaShake_192fPublicKey,
-    SlhDsaShake_192sPrivateKey, SlhDsaShake_192sPublicKey, SlhDsaShake_256fPrivateKey,
-    SlhDsaShake_256fPublicKey, SlhDsaShake_256sPrivateKey, SlhDsaShake_256sPublicKey,
-};
-use crate::encoding::{
-    self, AnyPrivateKey, AnyPublicKey, Kdf, KdfLimits, PrivateKeyEncoding, PrivateKeyForm,
-    PublicKeyEncoding,
-};
+use super::keys::{PrivateKeyObj, PublicKeyObj};
+use super::Buf;
+use crate::algorithms::PrivateKeyShape;
+use crate::encoding::{self, Kdf, KdfLimits, PrivateKeyForm};
 use crate::error::Error;
-use crate::falcon::{self, FalconParams};
 
 fn bad(reason: String) -> PyErr {
     Error::InvalidEncoding { reason }.into()
@@ -158,7 +132,7 @@ fn is_key_serialization_encryption(obj: &Bound<'_, PyAny>) -> bool {
 /// `TypeError`.
 fn encryption_arg(obj: &Bound<'_, PyAny>) -> PyResult<Option<(Zeroizing<Vec<u8>>, Kdf)>> {
     if let Ok(password) = obj.getattr("password") {
-        let password = bytes_like(&password, "password")?;
+        let password = password.extract::<Buf>()?.0;
         check_password_len(&password)?;
         let kdf = match obj.getattr("_pqfence_kdf") {
             Ok(spec) if !spec.is_none() => kdf_arg(&spec)?,
@@ -197,153 +171,102 @@ fn kdf_arg(spec: &Bound<'_, PyAny>) -> PyResult<Kdf> {
     }
 }
 
-fn private_bytes<'py, K: PrivateKeyEncoding + Sync>(
-    py: Python<'py>,
-    key: &K,
-    encoding: &Bound<'py, PyAny>,
-    format: &Bound<'py, PyAny>,
-    encryption_algorithm: &Bound<'py, PyAny>,
-    form: Option<&Bound<'py, PyAny>>,
-) -> PyResult<Bound<'py, PyBytes>> {
-    let enc = encoding_arg(encoding)?;
-    let pkcs8 = structured_format(format, true)?;
-    let encryption = encryption_arg(encryption_algorithm)?;
-    let form = form_arg(form)?;
-    if !pkcs8 {
-        let raw = RawPrivate {
-            enc,
-            encrypted: encryption.is_some(),
-            form,
-        };
-        return raw.bytes(py, key.seed_bytes(), key.expanded_key_bytes());
-    }
-    match (enc, encryption) {
-        (Enc::Raw, _) => Err(bad(
-            "Encoding.Raw needs PrivateFormat.Raw (PKCS8 is PEM or DER)".into(),
-        )),
-        (Enc::Der, None) => {
-            let doc = encoding::to_pkcs8_der(key, form)?;
-            Ok(PyBytes::new(py, doc.as_bytes()))
-        }
-        (Enc::Pem, None) => {
-            let pem = encoding::to_pkcs8_pem(key, form)?;
-            Ok(PyBytes::new(py, pem.as_bytes()))
-        }
-        (Enc::Der, Some((password, kdf))) => {
-            let doc = py.detach(|| encoding::to_pkcs8_encrypted_der(key, form, &password, kdf))?;
-            Ok(PyBytes::new(py, doc.as_bytes()))
-        }
-        (Enc::Pem, Some((password, kdf))) => {
-            let pem = py.detach(|| encoding::to_pkcs8_encrypted_pem(key, form, &password, kdf))?;
-            Ok(PyBytes::new(py, pem.as_bytes()))
-        }
-    }
-}
-
-/// The checked arguments of a `PrivateFormat.Raw` request.
-struct RawPrivate {
+/// A checked `private_bytes` request.
+pub(crate) struct PrivateRequest {
     enc: Enc,
-    encrypted: bool,
+    pkcs8: bool,
+    encryption: Option<(Zeroizing<Vec<u8>>, Kdf)>,
     form: PrivateKeyForm,
 }
 
-impl RawPrivate {
-    /// The seed (`form` SEED, the default) or the expanded key (EXPANDED).
-    fn bytes<'py>(
-        &self,
-        py: Python<'py>,
-        seed: Option<&[u8]>,
-        expanded: &[u8],
-    ) -> PyResult<Bound<'py, PyBytes>> {
-        if self.enc != Enc::Raw {
-            return Err(bad(
-                "PrivateFormat.Raw needs Encoding.Raw (PEM and DER need PKCS8)".into(),
+impl PrivateRequest {
+    /// Reads the arguments (with the GIL; nothing is computed yet).
+    pub(crate) fn read(
+        encoding: &Bound<'_, PyAny>,
+        format: &Bound<'_, PyAny>,
+        encryption_algorithm: &Bound<'_, PyAny>,
+        form: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<Self> {
+        Ok(PrivateRequest {
+            enc: encoding_arg(encoding)?,
+            pkcs8: structured_format(format, true)?,
+            encryption: encryption_arg(encryption_algorithm)?,
+            form: form_arg(form)?,
+        })
+    }
+}
+
+const NO_OID: &str = "this algorithm has no standard object identifier (Falcon), so no PKCS#8 or SubjectPublicKeyInfo encoding: use Encoding.Raw with PrivateFormat.Raw / PublicFormat.Raw";
+
+/// The bytes `private_bytes` returns (run with the GIL released: encrypted
+/// PKCS#8 derives a key).
+pub(crate) fn private_bytes(
+    key: &dyn PrivateKeyObj,
+    r: &PrivateRequest,
+) -> Result<Zeroizing<Vec<u8>>, Error> {
+    let invalid = |reason: &str| Error::InvalidEncoding {
+        reason: reason.into(),
+    };
+    if !r.pkcs8 {
+        if r.enc != Enc::Raw {
+            return Err(invalid(
+                "PrivateFormat.Raw needs Encoding.Raw (PEM and DER need PKCS8)",
             ));
         }
-        if self.encrypted {
-            return Err(bad(
-                "raw private keys cannot be encrypted: use NoEncryption(), or PKCS8 with a password"
-                    .into(),
+        if r.encryption.is_some() {
+            return Err(invalid(
+                "raw private keys cannot be encrypted: use NoEncryption(), or PKCS8 with a password",
             ));
         }
-        match self.form {
-            PrivateKeyForm::Seed => match seed {
-                Some(seed) => Ok(PyBytes::new(py, seed)),
+        return match r.form {
+            PrivateKeyForm::Seed => match key.seed() {
+                Some(seed) => Ok(Zeroizing::new(seed.to_vec())),
                 None => Err(Error::InvalidKey {
                     reason: "this key was loaded in expanded form; its seed is not recoverable (use form=PrivateKeyForm.EXPANDED)",
-                }
-                .into()),
+                }),
             },
-            PrivateKeyForm::Expanded => Ok(PyBytes::new(py, expanded)),
-            PrivateKeyForm::Both => Err(bad(
-                "the raw format holds one form: seed or expanded, not both".into(),
+            PrivateKeyForm::Expanded => Ok(Zeroizing::new(key.expanded().to_vec())),
+            PrivateKeyForm::Both => Err(invalid(
+                "the raw format holds one form: seed or expanded, not both",
             )),
-        }
+        };
+    }
+    if matches!(key.algorithm().private_key, PrivateKeyShape::None) {
+        return Err(invalid(NO_OID));
+    }
+    let encryption = r.encryption.as_ref().map(|(pw, kdf)| (pw.as_slice(), *kdf));
+    match r.enc {
+        Enc::Raw => Err(invalid(
+            "Encoding.Raw needs PrivateFormat.Raw (PKCS8 is PEM or DER)",
+        )),
+        Enc::Der => key.pkcs8(r.form, false, encryption),
+        Enc::Pem => key.pkcs8(r.form, true, encryption),
     }
 }
 
-const FALCON_NO_OID: &str = "Falcon has no standard object identifier, so no PKCS#8 or SubjectPublicKeyInfo encoding: use Encoding.Raw with PrivateFormat.Raw / PublicFormat.Raw";
-
-/// `private_bytes` for Falcon: the Raw format only.
-fn falcon_private_bytes<'py, P: FalconParams>(
-    py: Python<'py>,
-    key: &falcon::SigningKey<P>,
-    encoding: &Bound<'py, PyAny>,
-    format: &Bound<'py, PyAny>,
-    encryption_algorithm: &Bound<'py, PyAny>,
-    form: Option<&Bound<'py, PyAny>>,
-) -> PyResult<Bound<'py, PyBytes>> {
-    let enc = encoding_arg(encoding)?;
-    if structured_format(format, true)? {
-        return Err(bad(FALCON_NO_OID.into()));
-    }
-    let raw = RawPrivate {
-        enc,
-        encrypted: encryption_arg(encryption_algorithm)?.is_some(),
-        form: form_arg(form)?,
-    };
-    raw.bytes(
-        py,
-        key.seed().map(|s| s.bytes()),
-        key.expanded_bytes().bytes(),
-    )
+/// A checked `public_bytes` request.
+pub(crate) struct PublicRequest {
+    enc: Enc,
+    spki: bool,
 }
 
-/// `public_bytes` for Falcon: the Raw format only.
-fn falcon_public_bytes<'py, P: FalconParams>(
-    py: Python<'py>,
-    key: &falcon::VerifyingKey<P>,
-    encoding: &Bound<'py, PyAny>,
-    format: &Bound<'py, PyAny>,
-) -> PyResult<Bound<'py, PyBytes>> {
-    let enc = encoding_arg(encoding)?;
-    match (enc, structured_format(format, false)?) {
-        (Enc::Raw, false) => Ok(PyBytes::new(py, key.as_bytes())),
-        (_, true) => Err(bad(FALCON_NO_OID.into())),
-        (_, false) => Err(bad(
-            "PublicFormat.Raw needs Encoding.Raw (PEM and DER need SubjectPublicKeyInfo)".into(),
-        )),
+impl PublicRequest {
+    /// Reads the arguments.
+    pub(crate) fn read(encoding: &Bound<'_, PyAny>, format: &Bound<'_, PyAny>) -> PyResult<Self> {
+        Ok(PublicRequest {
+            enc: encoding_arg(encoding)?,
+            spki: structured_format(format, false)?,
+        })
     }
 }
 
-fn public_bytes<'py, K: PublicKeyEncoding>(
-    py: Python<'py>,
-    key: &K,
-    encoding: &Bound<'py, PyAny>,
-    format: &Bound<'py, PyAny>,
-) -> PyResult<Bound<'py, PyBytes>> {
-    let enc = encoding_arg(encoding)?;
-    let spki = structured_format(format, false)?;
-    match (enc, spki) {
-        (Enc::Raw, false) => Ok(PyBytes::new(py, key.public_key_bytes())),
-        (Enc::Der, true) => Ok(PyBytes::new(
-            py,
-            encoding::to_public_key_der(key)?.as_bytes(),
-        )),
-        (Enc::Pem, true) => Ok(PyBytes::new(
-            py,
-            encoding::to_public_key_pem(key)?.as_bytes(),
-        )),
+/// The bytes `public_bytes` returns.
+pub(crate) fn public_bytes(key: &dyn PublicKeyObj, r: PublicRequest) -> PyResult<Vec<u8>> {
+    match (r.enc, r.spki) {
+        (Enc::Raw, false) => Ok(key.bytes().to_vec()),
+        (_, true) if key.algorithm().oid.is_none() => Err(bad(NO_OID.into())),
+        (Enc::Der, true) => Ok(key.spki(false)?),
+        (Enc::Pem, true) => Ok(key.spki(true)?),
         (Enc::Raw, true) => Err(bad(
             "Encoding.Raw needs PublicFormat.Raw (SubjectPublicKeyInfo is PEM or DER)".into(),
         )),
@@ -353,216 +276,18 @@ fn public_bytes<'py, K: PublicKeyEncoding>(
     }
 }
 
-/// `private_bytes` / `public_bytes` for one parameter set's two classes.
-macro_rules! serialization_methods {
-    ($($priv:ident, $pub_:ident;)*) => {$(
-        #[pymethods]
-        impl $priv {
-            /// Serializes the private key: PEM or DER PKCS#8 (optionally
-            /// encrypted), or Raw. `form` picks the private key form: seed
-            /// (the default), expanded or both (PKCS#8 only). SLH-DSA's one
-            /// PKCS#8 form (RFC 9909) is written whatever `form` says.
-            #[pyo3(signature = (encoding, format, encryption_algorithm, form=None))]
-            fn private_bytes<'py>(
-                &self,
-                py: Python<'py>,
-                encoding: &Bound<'py, PyAny>,
-                format: &Bound<'py, PyAny>,
-                encryption_algorithm: &Bound<'py, PyAny>,
-                form: Option<&Bound<'py, PyAny>>,
-            ) -> PyResult<Bound<'py, PyBytes>> {
-                private_bytes(py, &self.inner, encoding, format, encryption_algorithm, form)
-            }
-        }
-
-        #[pymethods]
-        impl $pub_ {
-            /// Serializes the public key: PEM or DER SubjectPublicKeyInfo, or Raw.
-            fn public_bytes<'py>(
-                &self,
-                py: Python<'py>,
-                encoding: &Bound<'py, PyAny>,
-                format: &Bound<'py, PyAny>,
-            ) -> PyResult<Bound<'py, PyBytes>> {
-                public_bytes(py, &self.inner, encoding, format)
-            }
-        }
-    )*};
-}
-
-serialization_methods! {
-    MLKEM512PrivateKey, MLKEM512PublicKey;
-    MLKEM768PrivateKey, MLKEM768PublicKey;
-    MLKEM1024PrivateKey, MLKEM1024PublicKey;
-    MLDSA44PrivateKey, MLDSA44PublicKey;
-    MLDSA65PrivateKey, MLDSA65PublicKey;
-    MLDSA87PrivateKey, MLDSA87PublicKey;
-    SlhDsaSha2_128sPrivateKey, SlhDsaSha2_128sPublicKey;
-    SlhDsaSha2_128fPrivateKey, SlhDsaSha2_128fPublicKey;
-    SlhDsaSha2_192sPrivateKey, SlhDsaSha2_192sPublicKey;
-    SlhDsaSha2_192fPrivateKey, SlhDsaSha2_192fPublicKey;
-    SlhDsaSha2_256sPrivateKey, SlhDsaSha2_256sPublicKey;
-    SlhDsaSha2_256fPrivateKey, SlhDsaSha2_256fPublicKey;
-    SlhDsaShake_128sPrivateKey, SlhDsaShake_128sPublicKey;
-    SlhDsaShake_128fPrivateKey, SlhDsaShake_128fPublicKey;
-    SlhDsaShake_192sPrivateKey, SlhDsaShake_192sPublicKey;
-    SlhDsaShake_192fPrivateKey, SlhDsaShake_192fPublicKey;
-    SlhDsaShake_256sPrivateKey, SlhDsaShake_256sPublicKey;
-    SlhDsaShake_256fPrivateKey, SlhDsaShake_256fPublicKey;
-}
-
-/// Raw-only `private_bytes` / `public_bytes` for the Falcon classes.
-macro_rules! falcon_serialization_methods {
-    ($($priv:ident, $pub_:ident;)*) => {$(
-        #[pymethods]
-        impl $priv {
-            /// Serializes the private key in the Raw format (Encoding.Raw,
-            /// PrivateFormat.Raw, NoEncryption()): the 48-byte seed, or with
-            /// `form=PrivateKeyForm.EXPANDED` the specification's secret key.
-            /// Falcon has no standard OID, hence no PKCS#8.
-            #[pyo3(signature = (encoding, format, encryption_algorithm, form=None))]
-            fn private_bytes<'py>(
-                &self,
-                py: Python<'py>,
-                encoding: &Bound<'py, PyAny>,
-                format: &Bound<'py, PyAny>,
-                encryption_algorithm: &Bound<'py, PyAny>,
-                form: Option<&Bound<'py, PyAny>>,
-            ) -> PyResult<Bound<'py, PyBytes>> {
-                falcon_private_bytes(py, &self.inner, encoding, format, encryption_algorithm, form)
-            }
-        }
-
-        #[pymethods]
-        impl $pub_ {
-            /// Serializes the public key in the Raw format (Encoding.Raw,
-            /// PublicFormat.Raw); Falcon has no SubjectPublicKeyInfo encoding.
-            fn public_bytes<'py>(
-                &self,
-                py: Python<'py>,
-                encoding: &Bound<'py, PyAny>,
-                format: &Bound<'py, PyAny>,
-            ) -> PyResult<Bound<'py, PyBytes>> {
-                falcon_public_bytes(py, &self.inner, encoding, format)
-            }
-        }
-    )*};
-}
-
-falcon_serialization_methods! {
-    Falcon512PrivateKey, Falcon512PublicKey;
-    Falcon1024PrivateKey, Falcon1024PublicKey;
-    FalconPadded512PrivateKey, FalconPadded512PublicKey;
-    FalconPadded1024PrivateKey, FalconPadded1024PublicKey;
-}
-
-fn private_to_py(py: Python<'_>, key: AnyPrivateKey) -> PyResult<Py<PyAny>> {
-    Ok(match key {
-        AnyPrivateKey::MlKem512(inner) => Py::new(py, MLKEM512PrivateKey { inner })?.into_any(),
-        AnyPrivateKey::MlKem768(inner) => Py::new(py, MLKEM768PrivateKey { inner })?.into_any(),
-        AnyPrivateKey::MlKem1024(inner) => Py::new(py, MLKEM1024PrivateKey { inner })?.into_any(),
-        AnyPrivateKey::MlDsa44(inner) => Py::new(py, MLDSA44PrivateKey { inner })?.into_any(),
-        AnyPrivateKey::MlDsa65(inner) => Py::new(py, MLDSA65PrivateKey { inner })?.into_any(),
-        AnyPrivateKey::MlDsa87(inner) => Py::new(py, MLDSA87PrivateKey { inner })?.into_any(),
-        AnyPrivateKey::SlhDsaSha2_128s(inner) => {
-            Py::new(py, SlhDsaSha2_128sPrivateKey { inner })?.into_any()
-        }
-        AnyPrivateKey::SlhDsaSha2_128f(inner) => {
-            Py::new(py, SlhDsaSha2_128fPrivateKey { inner })?.into_any()
-        }
-        AnyPrivateKey::SlhDsaSha2_192s(inner) => {
-            Py::new(py, SlhDsaSha2_192sPrivateKey { inner })?.into_any()
-        }
-        AnyPrivateKey::SlhDsaSha2_192f(inner) => {
-            Py::new(py, SlhDsaSha2_192fPrivateKey { inner })?.into_any()
-        }
-        AnyPrivateKey::SlhDsaSha2_256s(inner) => {
-            Py::new(py, SlhDsaSha2_256sPrivateKey { inner })?.into_any()
-        }
-        AnyPrivateKey::SlhDsaSha2_256f(inner) => {
-            Py::new(py, SlhDsaSha2_256fPrivateKey { inner })?.into_any()
-        }
-        AnyPrivateKey::SlhDsaShake_128s(inner) => {
-            Py::new(py, SlhDsaShake_128sPrivateKey { inner })?.into_any()
-        }
-        AnyPrivateKey::SlhDsaShake_128f(inner) => {
-            Py::new(py, SlhDsaShake_128fPrivateKey { inner })?.into_any()
-        }
-        AnyPrivateKey::SlhDsaShake_192s(inner) => {
-            Py::new(py, SlhDsaShake_192sPrivateKey { inner })?.into_any()
-        }
-        AnyPrivateKey::SlhDsaShake_192f(inner) => {
-            Py::new(py, SlhDsaShake_192fPrivateKey { inner })?.into_any()
-        }
-        AnyPrivateKey::SlhDsaShake_256s(inner) => {
-            Py::new(py, SlhDsaShake_256sPrivateKey { inner })?.into_any()
-        }
-        AnyPrivateKey::SlhDsaShake_256f(inner) => {
-            Py::new(py, SlhDsaShake_256fPrivateKey { inner })?.into_any()
-        }
-    })
-}
-
-fn public_to_py(py: Python<'_>, key: AnyPublicKey) -> PyResult<Py<PyAny>> {
-    Ok(match key {
-        AnyPublicKey::MlKem512(inner) => Py::new(py, MLKEM512PublicKey { inner })?.into_any(),
-        AnyPublicKey::MlKem768(inner) => Py::new(py, MLKEM768PublicKey { inner })?.into_any(),
-        AnyPublicKey::MlKem1024(inner) => Py::new(py, MLKEM1024PublicKey { inner })?.into_any(),
-        AnyPublicKey::MlDsa44(inner) => Py::new(py, MLDSA44PublicKey { inner })?.into_any(),
-        AnyPublicKey::MlDsa65(inner) => Py::new(py, MLDSA65PublicKey { inner })?.into_any(),
-        AnyPublicKey::MlDsa87(inner) => Py::new(py, MLDSA87PublicKey { inner })?.into_any(),
-        AnyPublicKey::SlhDsaSha2_128s(inner) => {
-            Py::new(py, SlhDsaSha2_128sPublicKey { inner })?.into_any()
-        }
-        AnyPublicKey::SlhDsaSha2_128f(inner) => {
-            Py::new(py, SlhDsaSha2_128fPublicKey { inner })?.into_any()
-        }
-        AnyPublicKey::SlhDsaSha2_192s(inner) => {
-            Py::new(py, SlhDsaSha2_192sPublicKey { inner })?.into_any()
-        }
-        AnyPublicKey::SlhDsaSha2_192f(inner) => {
-            Py::new(py, SlhDsaSha2_192fPublicKey { inner })?.into_any()
-        }
-        AnyPublicKey::SlhDsaSha2_256s(inner) => {
-            Py::new(py, SlhDsaSha2_256sPublicKey { inner })?.into_any()
-        }
-        AnyPublicKey::SlhDsaSha2_256f(inner) => {
-            Py::new(py, SlhDsaSha2_256fPublicKey { inner })?.into_any()
-        }
-        AnyPublicKey::SlhDsaShake_128s(inner) => {
-            Py::new(py, SlhDsaShake_128sPublicKey { inner })?.into_any()
-        }
-        AnyPublicKey::SlhDsaShake_128f(inner) => {
-            Py::new(py, SlhDsaShake_128fPublicKey { inner })?.into_any()
-        }
-        AnyPublicKey::SlhDsaShake_192s(inner) => {
-            Py::new(py, SlhDsaShake_192sPublicKey { inner })?.into_any()
-        }
-        AnyPublicKey::SlhDsaShake_192f(inner) => {
-            Py::new(py, SlhDsaShake_192fPublicKey { inner })?.into_any()
-        }
-        AnyPublicKey::SlhDsaShake_256s(inner) => {
-            Py::new(py, SlhDsaShake_256sPublicKey { inner })?.into_any()
-        }
-        AnyPublicKey::SlhDsaShake_256f(inner) => {
-            Py::new(py, SlhDsaShake_256fPublicKey { inner })?.into_any()
-        }
-    })
-}
-
 /// PEM input as text (PEM is ASCII).
 fn pem_text(data: &[u8]) -> PyResult<&str> {
     std::str::from_utf8(data).map_err(|_| bad("PEM data is not ASCII text".into()))
 }
 
-fn password_arg(password: Option<&Bound<'_, PyAny>>) -> PyResult<Option<Zeroizing<Vec<u8>>>> {
+fn password_arg(password: Option<Buf>) -> PyResult<Option<Zeroizing<Vec<u8>>>> {
     match password {
-        Some(p) if !p.is_none() => {
-            let password = bytes_like(p, "password")?;
-            check_password_len(&password)?;
-            Ok(Some(password))
+        Some(p) => {
+            check_password_len(&p)?;
+            Ok(Some(p.0))
         }
-        _ => Ok(None),
+        None => Ok(None),
     }
 }
 
@@ -601,14 +326,13 @@ fn check_password_presence(encrypted: bool, has_password: bool) -> PyResult<()> 
 #[pyo3(signature = (data, password=None, *, max_scrypt_memory=None, max_scrypt_work=None, max_pbkdf2_iterations=None))]
 fn load_pem_private_key(
     py: Python<'_>,
-    data: &Bound<'_, PyAny>,
-    password: Option<&Bound<'_, PyAny>>,
+    data: Buf,
+    password: Option<Buf>,
     max_scrypt_memory: Option<u64>,
     max_scrypt_work: Option<u64>,
     max_pbkdf2_iterations: Option<u32>,
 ) -> PyResult<Py<PyAny>> {
     let limits = kdf_limits_arg(max_scrypt_memory, max_scrypt_work, max_pbkdf2_iterations);
-    let data = bytes_like(data, "data")?;
     let password = password_arg(password)?;
     let text = pem_text(&data)?;
     if let Ok(label) = encoding::pem_label(text) {
@@ -624,7 +348,7 @@ fn load_pem_private_key(
             limits,
         )
     })?;
-    private_to_py(py, key)
+    crate::algorithms::any_private_to_py(py, key)
 }
 
 /// Loads a DER private key (PKCS#8, encrypted or not) of any supported
@@ -633,14 +357,13 @@ fn load_pem_private_key(
 #[pyo3(signature = (data, password=None, *, max_scrypt_memory=None, max_scrypt_work=None, max_pbkdf2_iterations=None))]
 fn load_der_private_key(
     py: Python<'_>,
-    data: &Bound<'_, PyAny>,
-    password: Option<&Bound<'_, PyAny>>,
+    data: Buf,
+    password: Option<Buf>,
     max_scrypt_memory: Option<u64>,
     max_scrypt_work: Option<u64>,
     max_pbkdf2_iterations: Option<u32>,
 ) -> PyResult<Py<PyAny>> {
     let limits = kdf_limits_arg(max_scrypt_memory, max_scrypt_work, max_pbkdf2_iterations);
-    let data = bytes_like(data, "data")?;
     let password = password_arg(password)?;
     let encrypted = encoding::is_encrypted_pkcs8_der(&data);
     if encrypted || password.is_none() {
@@ -655,25 +378,23 @@ fn load_der_private_key(
             limits,
         )
     })?;
-    private_to_py(py, key)
+    crate::algorithms::any_private_to_py(py, key)
 }
 
 /// Loads a PEM public key ("PUBLIC KEY") of any supported algorithm. The
 /// GIL is released while the key is parsed and checked (the C checks run).
 #[pyfunction]
-fn load_pem_public_key(py: Python<'_>, data: &Bound<'_, PyAny>) -> PyResult<Py<PyAny>> {
-    let data = bytes_like(data, "data")?;
+fn load_pem_public_key(py: Python<'_>, data: Buf) -> PyResult<Py<PyAny>> {
     let text = pem_text(&data)?;
     let key = py.detach(|| encoding::load_public_key_pem(text))?;
-    public_to_py(py, key)
+    crate::algorithms::any_public_to_py(py, key)
 }
 
 /// Loads a DER SubjectPublicKeyInfo of any supported algorithm (GIL released).
 #[pyfunction]
-fn load_der_public_key(py: Python<'_>, data: &Bound<'_, PyAny>) -> PyResult<Py<PyAny>> {
-    let data = bytes_like(data, "data")?;
+fn load_der_public_key(py: Python<'_>, data: Buf) -> PyResult<Py<PyAny>> {
     let key = py.detach(|| encoding::load_public_key_der(&data))?;
-    public_to_py(py, key)
+    crate::algorithms::any_public_to_py(py, key)
 }
 
 pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {

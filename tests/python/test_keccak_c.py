@@ -52,6 +52,7 @@ def test_keccak_matches_hashlib(tmp_path: pathlib.Path, defines: list[str]) -> N
             str(REPO / "tests" / "c" / "keccak_cases.c"),
             str(COMMON / "keccak.c"),
             str(COMMON / "ct.c"),
+            str(COMMON / "cpu.c"),
             "-o",
             str(exe),
         ],

@@ -1,0 +1,251 @@
+//! The PyO3 layer (feature `python`): conversions and class glue only. No
+//! cryptography and no `unsafe` here; every call copies its inputs into Rust,
+//! then releases the GIL around the C.
+//!
+//! The classes form one hierarchy, written once:
+//!
+//! ```text
+//! PrivateKey (keys.rs: serialization, raw bytes, equality, copy, public_key)
+//!   KEMPrivateKey (mlkem.rs: decapsulate)            -> MLKEM768PrivateKey, ...
+//!   ContextSigningKey (signature.rs: sign, pre-hash)
+//!     MLDSAPrivateKey (mldsa.rs: external mu)        -> MLDSA65PrivateKey, ...
+//!     SLHDSAPrivateKey (slhdsa.rs: sign_unverified)  -> SLHDSA_SHA2_128sPrivateKey, ...
+//!   FalconPrivateKey (falcon.rs: sign)               -> Falcon512PrivateKey, ...
+//! ```
+//!
+//! and the same for public keys. The classes of one parameter set (the last
+//! column) carry only their constructors; they are declared by the set's row
+//! in `rust/algorithms.rs` through [`key_classes!`](keys::key_classes).
+
+use pyo3::exceptions::PyTypeError;
+use pyo3::prelude::*;
+use pyo3::types::{PyByteArray, PyBytes, PyDict};
+use zeroize::Zeroizing;
+
+use crate::algorithms::{Algorithm, KeyKind, PrivateKeyShape};
+use crate::error::Error;
+
+pub(crate) mod falcon;
+pub(crate) mod keys;
+pub(crate) mod mldsa;
+pub(crate) mod mlkem;
+mod serialization;
+pub(crate) mod signature;
+pub(crate) mod slhdsa;
+
+mod exceptions {
+    pyo3::import_exception!(pqfence.exceptions, InvalidLength);
+    pyo3::import_exception!(pqfence.exceptions, InvalidKey);
+    pyo3::import_exception!(pqfence.exceptions, ContextTooLong);
+    pyo3::import_exception!(pqfence.exceptions, InvalidSignature);
+    pyo3::import_exception!(pqfence.exceptions, UnknownAlgorithm);
+    pyo3::import_exception!(pqfence.exceptions, InvalidEncoding);
+    pyo3::import_exception!(pqfence.exceptions, DecryptionFailed);
+    pyo3::import_exception!(pqfence.exceptions, RandomnessError);
+    pyo3::import_exception!(pqfence.exceptions, InternalError);
+    pyo3::import_exception!(pqfence.exceptions, PairwiseConsistencyError);
+    pyo3::import_exception!(pqfence.exceptions, AlreadyFinalized);
+}
+pub(crate) use exceptions::AlreadyFinalized;
+
+/// Maps every [`Error`] variant to the matching exception of
+/// `pqfence.exceptions` (one exhaustive conversion).
+impl From<Error> for PyErr {
+    fn from(err: Error) -> PyErr {
+        use exceptions as e;
+        let msg = err.to_string();
+        match err {
+            Error::InvalidLength { .. } => e::InvalidLength::new_err(msg),
+            Error::InvalidKey { .. } => e::InvalidKey::new_err(msg),
+            Error::ContextTooLong { .. } => e::ContextTooLong::new_err(msg),
+            Error::InvalidSignature => e::InvalidSignature::new_err(msg),
+            Error::UnknownAlgorithm { .. } => e::UnknownAlgorithm::new_err(msg),
+            Error::InvalidEncoding { .. } => e::InvalidEncoding::new_err(msg),
+            Error::Decryption => e::DecryptionFailed::new_err(msg),
+            Error::Randomness => e::RandomnessError::new_err(msg),
+            Error::Internal { .. } => e::InternalError::new_err(msg),
+            Error::PairwiseConsistency { .. } => e::PairwiseConsistencyError::new_err(msg),
+        }
+    }
+}
+
+/// A bytes-like argument, copied straight into Rust memory that is wiped
+/// when dropped (arguments may be seeds, keys or passwords).
+///
+/// Accepts `bytes`, `bytearray` and any other object with the buffer
+/// protocol whose memory is C-contiguous (`memoryview`, `array.array`,
+/// `mmap`, a numpy array), as pyca/cryptography's `Buffer` does. Only the
+/// first two are read directly: with the stable ABI the buffer protocol is
+/// out of reach before Python 3.11, so other buffers are copied into a
+/// `bytearray` this function owns (through `memoryview` assignment, never an
+/// immutable `bytes`), read, and overwritten with zeros before it is
+/// released.
+pub(crate) struct Buf(pub(crate) Zeroizing<Vec<u8>>);
+
+impl core::ops::Deref for Buf {
+    type Target = [u8];
+    fn deref(&self) -> &[u8] {
+        &self.0
+    }
+}
+
+impl<'a, 'py> FromPyObject<'a, 'py> for Buf {
+    type Error = PyErr;
+
+    fn extract(obj: Borrowed<'a, 'py, PyAny>) -> PyResult<Self> {
+        if let Ok(b) = obj.cast::<PyBytes>() {
+            return Ok(Buf(Zeroizing::new(b.as_bytes().to_vec())));
+        }
+        if let Ok(b) = obj.cast::<PyByteArray>() {
+            return Ok(Buf(Zeroizing::new(b.to_vec())));
+        }
+        let py = obj.py();
+        let builtins = py.import("builtins")?;
+        let view = match builtins.getattr("memoryview")?.call1((&*obj,)) {
+            Ok(v) => v,
+            Err(_) => {
+                return Err(PyTypeError::new_err(format!(
+                    "expected a bytes-like object (bytes, bytearray or memoryview, or another buffer), not {}",
+                    obj.get_type().name()?
+                )))
+            }
+        };
+        // cast("B") views any C-contiguous buffer as bytes (and refuses the
+        // others with a TypeError).
+        let flat = view.call_method1("cast", ("B",))?;
+        let len: usize = flat.len()?;
+        let scratch = PyByteArray::new_with(py, len, |_| Ok(()))?;
+        let target = builtins.getattr("memoryview")?.call1((&scratch,))?;
+        target.set_item(pyo3::types::PySlice::full(py), &flat)?;
+        let out = Buf(Zeroizing::new(scratch.to_vec()));
+        target.set_item(
+            pyo3::types::PySlice::full(py),
+            PyBytes::new_with(py, len, |_| Ok(()))?,
+        )?;
+        target.call_method0("release")?;
+        flat.call_method0("release")?;
+        view.call_method0("release")?;
+        Ok(out)
+    }
+}
+
+/// An optional bytes-like argument where `None` means empty (contexts).
+pub(crate) fn buf_or_empty(obj: Option<Buf>) -> Buf {
+    obj.unwrap_or_else(|| Buf(Zeroizing::new(Vec::new())))
+}
+
+/// The error private keys raise when pickled.
+pub(crate) fn no_pickle(cls: &str) -> PyErr {
+    PyTypeError::new_err(format!(
+        "cannot pickle {cls}: export it explicitly with private_bytes_raw() (a secret)"
+    ))
+}
+
+/// One record of `_native.ALGORITHMS`: a parameter set's names, sizes and
+/// classes, read by `pqfence.registry`, `pqfence.serialization` and
+/// `scripts/gen_stubs.py`.
+pub(crate) fn algorithm_record<'py>(
+    py: Python<'py>,
+    a: &Algorithm,
+    family: &str,
+    private: Bound<'py, PyAny>,
+    public: Bound<'py, PyAny>,
+) -> PyResult<Bound<'py, PyDict>> {
+    let d = PyDict::new(py);
+    d.set_item("name", a.name)?;
+    d.set_item("family", family)?;
+    d.set_item("standard", a.standard)?;
+    d.set_item(
+        "kind",
+        match a.kind {
+            KeyKind::Kem => "kem",
+            KeyKind::Signature => "signature",
+        },
+    )?;
+    d.set_item("oid", a.oid.map(|o| o.to_string()))?;
+    d.set_item("python_name", a.python_name)?;
+    d.set_item("public_key_bytes", a.public_key_len)?;
+    d.set_item("private_key_bytes", a.private_key_len)?;
+    d.set_item("seed_bytes", a.seed_len)?;
+    let (ct, ss, sig) = match a.kind {
+        KeyKind::Kem => (Some(a.output_len), Some(a.shared_secret_len), None),
+        KeyKind::Signature => (None, None, Some(a.output_len)),
+    };
+    d.set_item("ciphertext_bytes", ct)?;
+    d.set_item("shared_secret_bytes", ss)?;
+    d.set_item("signature_bytes", sig)?;
+    d.set_item(
+        "pkcs8",
+        !matches!(a.private_key, PrivateKeyShape::None) && a.oid.is_some(),
+    )?;
+    d.set_item("private_key_class", private)?;
+    d.set_item("public_key_class", public)?;
+    Ok(d)
+}
+
+/// The module's classes and `ALGORITHMS` records, from the catalogue's rows
+/// (`rust/algorithms.rs`); also the conversion of a key loaded by OID into
+/// its Python class.
+macro_rules! module_table {
+    (keyed: $($kfam:ident $kt:ident,)* ; raw: $($rfam:ident $rt:ident,)*) => {
+        /// Adds every parameter set's classes and the `ALGORITHMS` tuple.
+        pub(crate) fn register_sets(
+            m: &::pyo3::Bound<'_, ::pyo3::types::PyModule>,
+        ) -> ::pyo3::PyResult<()> {
+            use ::pyo3::types::PyModuleMethods;
+            let py = m.py();
+            let records = [
+                $( <$kfam::$kt as $crate::python::keys::PySet>::register(m, stringify!($kfam))?, )*
+                $( <$rfam::$rt as $crate::python::keys::PySet>::register(m, stringify!($rfam))?, )*
+            ];
+            m.add("ALGORITHMS", ::pyo3::types::PyTuple::new(py, records)?)?;
+            Ok(())
+        }
+
+        /// A private key loaded by OID, as an object of its Python class.
+        pub(crate) fn any_private_to_py(
+            py: ::pyo3::Python<'_>,
+            key: $crate::encoding::AnyPrivateKey,
+        ) -> ::pyo3::PyResult<::pyo3::Py<::pyo3::PyAny>> {
+            use $crate::python::keys::PyKey;
+            match key {
+                $( $crate::encoding::AnyPrivateKey::$kt(k) => k.into_python(py), )*
+            }
+        }
+
+        /// A public key loaded by OID, as an object of its Python class.
+        pub(crate) fn any_public_to_py(
+            py: ::pyo3::Python<'_>,
+            key: $crate::encoding::AnyPublicKey,
+        ) -> ::pyo3::PyResult<::pyo3::Py<::pyo3::PyAny>> {
+            use $crate::python::keys::PyPublic;
+            match key {
+                $( $crate::encoding::AnyPublicKey::$kt(k) => k.into_python(py), )*
+            }
+        }
+    };
+}
+pub(crate) use module_table;
+
+/// `pqfence._native`: the compiled core of the Python package.
+#[pymodule(gil_used = false)]
+fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add("__version__", env!("CARGO_PKG_VERSION"))?;
+    keys::register(m)?;
+    mlkem::register(m)?;
+    signature::register(m)?;
+    mldsa::register(m)?;
+    slhdsa::register(m)?;
+    falcon::register(m)?;
+    crate::algorithms::register_sets(m)?;
+    serialization::register(m)?;
+    m.add_function(wrap_pyfunction!(backend, m)?)?;
+    Ok(())
+}
+
+/// The backend the C uses: "avx2" or "portable" (`PQFENCE_BACKEND=portable`
+/// forces the portable C).
+#[pyfunction]
+fn backend() -> &'static str {
+    crate::backend().name()
+}
