@@ -58,11 +58,15 @@ bindings:
 test-rust:
 	cargo test -q --features test-hooks
 
-lint-python: venv
+# The stubs and the family modules' class lists are generated from the built
+# module's catalogue (scripts/gen_stubs.py), and stubtest holds the stubs
+# against the built module: both need `develop` first.
+lint-python: venv develop
 	$(VENV)/bin/ruff check python tests benchmarks scripts assurance fuzz
 	$(VENV)/bin/ruff format --check python tests benchmarks scripts assurance fuzz
 	$(VENV)/bin/mypy --strict python/pqfence
 	$(VPY) scripts/gen_stubs.py --check
+	$(VPY) -m mypy.stubtest pqfence._native
 	$(VPY) scripts/gen_keccak.py --check
 
 test-python: venv develop

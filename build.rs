@@ -14,29 +14,6 @@
 use std::env;
 use std::path::{Path, PathBuf};
 
-/// One parameter set: the library name, the macro selecting it, its sources.
-struct Unit {
-    name: &'static str,
-    define: (&'static str, &'static str),
-    dir: &'static str,
-    files: &'static [&'static str],
-}
-
-const fn unit(
-    name: &'static str,
-    macro_name: &'static str,
-    value: &'static str,
-    dir: &'static str,
-    files: &'static [&'static str],
-) -> Unit {
-    Unit {
-        name,
-        define: (macro_name, value),
-        dir,
-        files,
-    }
-}
-
 const COMMON: &[&str] = &["keccak.c", "keccakx4.c", "sha2.c", "ct.c", "cpu.c"];
 
 /// Target flags by file-name suffix: vector code gets its instruction set
@@ -89,29 +66,65 @@ const SLHDSA_FILES: &[&str] = &[
     "slhdsa.c",
 ];
 
-#[rustfmt::skip]
-const UNITS: &[Unit] = &[
-    unit("pqf_mlkem512", "PQF_MLKEM_K", "2", "mlkem", MLKEM_FILES),
-    unit("pqf_mlkem768", "PQF_MLKEM_K", "3", "mlkem", MLKEM_FILES),
-    unit("pqf_mlkem1024", "PQF_MLKEM_K", "4", "mlkem", MLKEM_FILES),
-    unit("pqf_mldsa44", "PQF_MLDSA_MODE", "44", "mldsa", MLDSA_FILES),
-    unit("pqf_mldsa65", "PQF_MLDSA_MODE", "65", "mldsa", MLDSA_FILES),
-    unit("pqf_mldsa87", "PQF_MLDSA_MODE", "87", "mldsa", MLDSA_FILES),
-    unit("pqf_falcon512", "PQF_FALCON_LOGN", "9", "falcon", FALCON_FILES),
-    unit("pqf_falcon1024", "PQF_FALCON_LOGN", "10", "falcon", FALCON_FILES),
-    unit("pqf_slhdsa_sha2_128s", "PQF_SLHDSA_SET", "1", "slhdsa", SLHDSA_FILES),
-    unit("pqf_slhdsa_sha2_128f", "PQF_SLHDSA_SET", "2", "slhdsa", SLHDSA_FILES),
-    unit("pqf_slhdsa_sha2_192s", "PQF_SLHDSA_SET", "3", "slhdsa", SLHDSA_FILES),
-    unit("pqf_slhdsa_sha2_192f", "PQF_SLHDSA_SET", "4", "slhdsa", SLHDSA_FILES),
-    unit("pqf_slhdsa_sha2_256s", "PQF_SLHDSA_SET", "5", "slhdsa", SLHDSA_FILES),
-    unit("pqf_slhdsa_sha2_256f", "PQF_SLHDSA_SET", "6", "slhdsa", SLHDSA_FILES),
-    unit("pqf_slhdsa_shake_128s", "PQF_SLHDSA_SET", "7", "slhdsa", SLHDSA_FILES),
-    unit("pqf_slhdsa_shake_128f", "PQF_SLHDSA_SET", "8", "slhdsa", SLHDSA_FILES),
-    unit("pqf_slhdsa_shake_192s", "PQF_SLHDSA_SET", "9", "slhdsa", SLHDSA_FILES),
-    unit("pqf_slhdsa_shake_192f", "PQF_SLHDSA_SET", "10", "slhdsa", SLHDSA_FILES),
-    unit("pqf_slhdsa_shake_256s", "PQF_SLHDSA_SET", "11", "slhdsa", SLHDSA_FILES),
-    unit("pqf_slhdsa_shake_256f", "PQF_SLHDSA_SET", "12", "slhdsa", SLHDSA_FILES),
-];
+/// A family's vendor/ folder and sources.
+fn family_files(family: &str) -> &'static [&'static str] {
+    match family {
+        "mlkem" => MLKEM_FILES,
+        "mldsa" => MLDSA_FILES,
+        "falcon" => FALCON_FILES,
+        "slhdsa" => SLHDSA_FILES,
+        other => panic!("rust/algorithms.rs: no C sources known for family {other}"),
+    }
+}
+
+/// One C compile unit: a parameter set's C prefix, family and selecting
+/// define (`MACRO=value`).
+struct Unit {
+    prefix: String,
+    family: String,
+    define: (String, String),
+}
+
+/// The compile units, read from the catalogue (rust/algorithms.rs): every row
+/// names its C prefix and define (`c: mlkem768, cdef: "PQF_MLKEM_K=3"`) inside
+/// its family's group. Rows sharing a prefix (Falcon's padded sets) share
+/// the unit. assurance/ops.py reads the same rows.
+fn units(catalogue: &str) -> Vec<Unit> {
+    let mut out: Vec<Unit> = Vec::new();
+    let mut family = String::new();
+    for line in catalogue.lines() {
+        // A family group opens on its own line, eight spaces in: `        mlkem {`.
+        if let Some(name) = line
+            .strip_prefix("        ")
+            .and_then(|l| l.strip_suffix(" {"))
+        {
+            if !name.starts_with(' ') && name.chars().all(|c| c.is_ascii_lowercase()) {
+                family = name.to_string();
+            }
+        }
+        let Some(rest) = line.trim().strip_prefix("c: ") else {
+            continue;
+        };
+        let (prefix, rest) = rest
+            .split_once(", cdef: \"")
+            .expect("row: c: <prefix>, cdef: \"M=V\"");
+        let (define, _) = rest.split_once('"').expect("row: cdef string");
+        let (m, v) = define.split_once('=').expect("cdef: MACRO=value");
+        if out.iter().any(|u| u.prefix == prefix) {
+            continue;
+        }
+        out.push(Unit {
+            prefix: prefix.to_string(),
+            family: family.clone(),
+            define: (m.to_string(), v.to_string()),
+        });
+    }
+    assert!(
+        !out.is_empty(),
+        "rust/algorithms.rs: no catalogue rows found"
+    );
+    out
+}
 
 fn base_build(root: &Path, out: &Path) -> cc::Build {
     let mut b = cc::Build::new();
@@ -154,11 +167,16 @@ fn main() {
 
     // Scheme libraries first, the shared code last, so that a single-pass
     // linker resolves the schemes' references to Keccak and the helpers.
-    for unit in UNITS {
-        let dir = out.join(unit.name);
-        std::fs::create_dir_all(&dir).expect("create object dir");
-        let src = root.join("vendor").join(unit.dir);
-        compile_unit(&root, &dir, unit.name, Some(unit.define), &src, unit.files);
+    let catalogue = root.join("rust/algorithms.rs");
+    println!("cargo:rerun-if-changed={}", catalogue.display());
+    let catalogue = std::fs::read_to_string(&catalogue).expect("read rust/algorithms.rs");
+    for unit in units(&catalogue) {
+        let name = format!("pqf_{}", unit.prefix);
+        let dir = out.join(&name);
+        let src = root.join("vendor").join(&unit.family);
+        let define = (unit.define.0.as_str(), unit.define.1.as_str());
+        let files = family_files(&unit.family);
+        compile_unit(&root, &dir, &name, Some(define), &src, files);
     }
     let dir = out.join("pqf_common");
     let src = root.join("vendor/common");

@@ -97,6 +97,41 @@ class ParamSet:
         return self.unit.upper()
 
 
+def catalogue_rows(
+    catalogue: pathlib.Path = ROOT / "rust" / "algorithms.rs",
+) -> list[tuple[str, str, str, str]]:
+    """(family, name, C prefix, define) of every row of the Rust catalogue.
+
+    A family group opens on its own line eight spaces in (`        mlkem {`);
+    each row has `name: "ML-KEM-768", ...` then `c: mlkem768, cdef: "M=V"`.
+    """
+    rows = []
+    family, name = "", ""
+    for line in catalogue.read_text().splitlines():
+        group = re.fullmatch(r" {8}([a-z]+) \{", line)
+        if group:
+            family = group.group(1)
+        named = re.match(r'\s*name: "([^"]+)"', line)
+        if named:
+            name = named.group(1)
+        row = re.match(r'\s*c: (\w+), cdef: "(\w+=\w+)"', line)
+        if row:
+            rows.append((family, name, row.group(1), row.group(2)))
+    if not rows:
+        raise ValueError("rust/algorithms.rs: no catalogue rows found")
+    return rows
+
+
+def catalogue_sets(family: str) -> tuple[ParamSet, ...]:
+    """A family's parameter sets, one per C unit (the first row of a shared
+    prefix names it: Falcon-512 for falcon512 and Falcon-padded-512)."""
+    seen: dict[str, ParamSet] = {}
+    for fam, name, prefix, _ in catalogue_rows():
+        if fam == family and prefix not in seen:
+            seen[prefix] = ParamSet(name, f"pqf_{prefix}")
+    return tuple(seen.values())
+
+
 @dataclass(frozen=True)
 class Family:
     """An algorithm family: its parameter sets and the operations of one chain."""
@@ -142,11 +177,7 @@ MLKEM_DK_SECRET = (("0", "{M}_DK_BYTES - {M}_EK_BYTES - 64"), ("{M}_DK_BYTES - 3
 
 MLKEM = Family(
     name="ML-KEM",
-    sets=(
-        ParamSet("ML-KEM-512", "pqf_mlkem512"),
-        ParamSet("ML-KEM-768", "pqf_mlkem768"),
-        ParamSet("ML-KEM-1024", "pqf_mlkem1024"),
-    ),
+    sets=catalogue_sets("mlkem"),
     ops=(
         Op(
             "keygen",
@@ -249,11 +280,7 @@ MLDSA_SK_SECRET = (("32", "32"), ("128", "{M}_SK_BYTES - 128"))
 
 MLDSA = Family(
     name="ML-DSA",
-    sets=(
-        ParamSet("ML-DSA-44", "pqf_mldsa44"),
-        ParamSet("ML-DSA-65", "pqf_mldsa65"),
-        ParamSet("ML-DSA-87", "pqf_mldsa87"),
-    ),
+    sets=catalogue_sets("mldsa"),
     ops=(
         Op(
             "keygen",
@@ -332,11 +359,7 @@ SLHDSA_SK_SECRET = (("0", "2 * {M}_N"),)
 
 SLHDSA = Family(
     name="SLH-DSA",
-    sets=tuple(
-        ParamSet(f"SLH-DSA-{h.upper()}-{lvl}", f"pqf_slhdsa_{h}_{lvl}")
-        for h in ("sha2", "shake")
-        for lvl in ("128s", "128f", "192s", "192f", "256s", "256f")
-    ),
+    sets=catalogue_sets("slhdsa"),
     ops=(
         Op(
             "keygen",
@@ -393,7 +416,7 @@ FALCON_SK_SECRET = (("1", "{M}_SK_BYTES - 1"),)
 
 FALCON = Family(
     name="Falcon",
-    sets=(ParamSet("Falcon-512", "pqf_falcon512"), ParamSet("Falcon-1024", "pqf_falcon1024")),
+    sets=catalogue_sets("falcon"),
     ops=(
         Op(
             "keygen",
@@ -481,27 +504,33 @@ class Unit:
     sources: tuple[pathlib.Path, ...]
 
 
-def units(build_rs: pathlib.Path = ROOT / "build.rs") -> list[Unit]:
-    """The compile units, read from build.rs so that the two never drift apart.
+def units(
+    build_rs: pathlib.Path = ROOT / "build.rs",
+    catalogue: pathlib.Path = ROOT / "rust" / "algorithms.rs",
+) -> list[Unit]:
+    """The compile units, read as build.rs reads them, so that the two never drift apart.
 
-    build.rs lists `const NAME_FILES: &[&str] = &[...]`, the shared `COMMON`
-    files, and one `unit("pqf_x", "MACRO", "value", "dir", FILES)` per set.
+    Each row of the catalogue (rust/algorithms.rs) names its C prefix and
+    define (`c: mlkem768, cdef: "PQF_MLKEM_K=3"`) inside its family's group;
+    build.rs lists each family's sources as `const NAME_FILES: &[&str] = &[...]`
+    (family "mlkem" -> MLKEM_FILES) and the shared `COMMON` files.
     """
     text = build_rs.read_text()
     lists = {
         m.group(1): re.findall(r'"([^"]+)"', m.group(2))
         for m in re.finditer(r"const (\w+): &\[&str\] = &\[(.*?)\];", text, re.S)
     }
-    found = []
-    pattern = r'unit\(\s*"(\w+)",\s*"(\w+)",\s*"([^"]+)",\s*"(\w+)",\s*(\w+),?\s*\)'
-    for m in re.finditer(pattern, text):
-        name, macro, value, vdir, files = m.groups()
-        if files not in lists:
-            raise ValueError(f"build.rs: file list {files} of unit {name} not found")
-        srcs = tuple(ROOT / "vendor" / vdir / f for f in lists[files])
-        found.append(Unit(name, (f"{macro}={value}",), srcs))
+    found: list[Unit] = []
+    for family, _, prefix, define in catalogue_rows(catalogue):
+        if any(u.name == f"pqf_{prefix}" for u in found):
+            continue
+        files = lists.get(f"{family.upper()}_FILES")
+        if files is None:
+            raise ValueError(f"build.rs: no {family.upper()}_FILES for the {family} rows")
+        srcs = tuple(ROOT / "vendor" / family / f for f in files)
+        found.append(Unit(f"pqf_{prefix}", (define,), srcs))
     if "COMMON" not in lists or not found:
-        raise ValueError("build.rs: could not read the compile units (COMMON and unit(...) lines)")
+        raise ValueError("could not read the compile units (rust/algorithms.rs, build.rs COMMON)")
     found.append(Unit("pqf_common", (), tuple(ROOT / "vendor/common" / f for f in lists["COMMON"])))
     return found
 

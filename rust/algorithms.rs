@@ -154,91 +154,97 @@ table! {
         mlkem {
             MlKem512 {
                 /// ML-KEM-512 (NIST security category 1).
-                name: "ML-KEM-512", c: mlkem512, py: MLKEM512, oid: "2.16.840.1.101.3.4.4.1",
+                name: "ML-KEM-512", py: MLKEM512, oid: "2.16.840.1.101.3.4.4.1",
+                c: mlkem512, cdef: "PQF_MLKEM_K=2",
             }
             MlKem768 {
                 /// ML-KEM-768 (NIST security category 3), the recommended default.
-                name: "ML-KEM-768", c: mlkem768, py: MLKEM768, oid: "2.16.840.1.101.3.4.4.2",
+                name: "ML-KEM-768", py: MLKEM768, oid: "2.16.840.1.101.3.4.4.2",
+                c: mlkem768, cdef: "PQF_MLKEM_K=3",
             }
             MlKem1024 {
                 /// ML-KEM-1024 (NIST security category 5).
-                name: "ML-KEM-1024", c: mlkem1024, py: MLKEM1024, oid: "2.16.840.1.101.3.4.4.3",
+                name: "ML-KEM-1024", py: MLKEM1024, oid: "2.16.840.1.101.3.4.4.3",
+                c: mlkem1024, cdef: "PQF_MLKEM_K=4",
             }
         }
         mldsa {
             MlDsa44 {
                 /// ML-DSA-44 (NIST security category 2).
-                name: "ML-DSA-44", c: mldsa44, py: MLDSA44, oid: "2.16.840.1.101.3.4.3.17",
+                name: "ML-DSA-44", py: MLDSA44, oid: "2.16.840.1.101.3.4.3.17",
+                c: mldsa44, cdef: "PQF_MLDSA_MODE=44",
             }
             MlDsa65 {
                 /// ML-DSA-65 (NIST security category 3), the recommended default.
-                name: "ML-DSA-65", c: mldsa65, py: MLDSA65, oid: "2.16.840.1.101.3.4.3.18",
+                name: "ML-DSA-65", py: MLDSA65, oid: "2.16.840.1.101.3.4.3.18",
+                c: mldsa65, cdef: "PQF_MLDSA_MODE=65",
             }
             MlDsa87 {
                 /// ML-DSA-87 (NIST security category 5).
-                name: "ML-DSA-87", c: mldsa87, py: MLDSA87, oid: "2.16.840.1.101.3.4.3.19",
+                name: "ML-DSA-87", py: MLDSA87, oid: "2.16.840.1.101.3.4.3.19",
+                c: mldsa87, cdef: "PQF_MLDSA_MODE=87",
             }
         }
         slhdsa {
             SlhDsaSha2_128s {
                 /// SLH-DSA-SHA2-128s: category 1, small signatures, slow signing.
-                name: "SLH-DSA-SHA2-128s", c: slhdsa_sha2_128s, py: SLHDSA_SHA2_128s,
-                oid: "2.16.840.1.101.3.4.3.20",
+                name: "SLH-DSA-SHA2-128s", py: SLHDSA_SHA2_128s, oid: "2.16.840.1.101.3.4.3.20",
+                c: slhdsa_sha2_128s, cdef: "PQF_SLHDSA_SET=1",
             }
             SlhDsaSha2_128f {
                 /// SLH-DSA-SHA2-128f: category 1, fast signing.
-                name: "SLH-DSA-SHA2-128f", c: slhdsa_sha2_128f, py: SLHDSA_SHA2_128f,
-                oid: "2.16.840.1.101.3.4.3.21",
+                name: "SLH-DSA-SHA2-128f", py: SLHDSA_SHA2_128f, oid: "2.16.840.1.101.3.4.3.21",
+                c: slhdsa_sha2_128f, cdef: "PQF_SLHDSA_SET=2",
             }
             SlhDsaSha2_192s {
                 /// SLH-DSA-SHA2-192s: category 3, small signatures.
-                name: "SLH-DSA-SHA2-192s", c: slhdsa_sha2_192s, py: SLHDSA_SHA2_192s,
-                oid: "2.16.840.1.101.3.4.3.22",
+                name: "SLH-DSA-SHA2-192s", py: SLHDSA_SHA2_192s, oid: "2.16.840.1.101.3.4.3.22",
+                c: slhdsa_sha2_192s, cdef: "PQF_SLHDSA_SET=3",
             }
             SlhDsaSha2_192f {
                 /// SLH-DSA-SHA2-192f: category 3, fast signing.
-                name: "SLH-DSA-SHA2-192f", c: slhdsa_sha2_192f, py: SLHDSA_SHA2_192f,
-                oid: "2.16.840.1.101.3.4.3.23",
+                name: "SLH-DSA-SHA2-192f", py: SLHDSA_SHA2_192f, oid: "2.16.840.1.101.3.4.3.23",
+                c: slhdsa_sha2_192f, cdef: "PQF_SLHDSA_SET=4",
             }
             SlhDsaSha2_256s {
                 /// SLH-DSA-SHA2-256s: category 5, small signatures.
-                name: "SLH-DSA-SHA2-256s", c: slhdsa_sha2_256s, py: SLHDSA_SHA2_256s,
-                oid: "2.16.840.1.101.3.4.3.24",
+                name: "SLH-DSA-SHA2-256s", py: SLHDSA_SHA2_256s, oid: "2.16.840.1.101.3.4.3.24",
+                c: slhdsa_sha2_256s, cdef: "PQF_SLHDSA_SET=5",
             }
             SlhDsaSha2_256f {
                 /// SLH-DSA-SHA2-256f: category 5, fast signing.
-                name: "SLH-DSA-SHA2-256f", c: slhdsa_sha2_256f, py: SLHDSA_SHA2_256f,
-                oid: "2.16.840.1.101.3.4.3.25",
+                name: "SLH-DSA-SHA2-256f", py: SLHDSA_SHA2_256f, oid: "2.16.840.1.101.3.4.3.25",
+                c: slhdsa_sha2_256f, cdef: "PQF_SLHDSA_SET=6",
             }
             SlhDsaShake_128s {
                 /// SLH-DSA-SHAKE-128s: category 1, small signatures.
-                name: "SLH-DSA-SHAKE-128s", c: slhdsa_shake_128s, py: SLHDSA_SHAKE_128s,
-                oid: "2.16.840.1.101.3.4.3.26",
+                name: "SLH-DSA-SHAKE-128s", py: SLHDSA_SHAKE_128s, oid: "2.16.840.1.101.3.4.3.26",
+                c: slhdsa_shake_128s, cdef: "PQF_SLHDSA_SET=7",
             }
             SlhDsaShake_128f {
                 /// SLH-DSA-SHAKE-128f: category 1, fast signing.
-                name: "SLH-DSA-SHAKE-128f", c: slhdsa_shake_128f, py: SLHDSA_SHAKE_128f,
-                oid: "2.16.840.1.101.3.4.3.27",
+                name: "SLH-DSA-SHAKE-128f", py: SLHDSA_SHAKE_128f, oid: "2.16.840.1.101.3.4.3.27",
+                c: slhdsa_shake_128f, cdef: "PQF_SLHDSA_SET=8",
             }
             SlhDsaShake_192s {
                 /// SLH-DSA-SHAKE-192s: category 3, small signatures.
-                name: "SLH-DSA-SHAKE-192s", c: slhdsa_shake_192s, py: SLHDSA_SHAKE_192s,
-                oid: "2.16.840.1.101.3.4.3.28",
+                name: "SLH-DSA-SHAKE-192s", py: SLHDSA_SHAKE_192s, oid: "2.16.840.1.101.3.4.3.28",
+                c: slhdsa_shake_192s, cdef: "PQF_SLHDSA_SET=9",
             }
             SlhDsaShake_192f {
                 /// SLH-DSA-SHAKE-192f: category 3, fast signing.
-                name: "SLH-DSA-SHAKE-192f", c: slhdsa_shake_192f, py: SLHDSA_SHAKE_192f,
-                oid: "2.16.840.1.101.3.4.3.29",
+                name: "SLH-DSA-SHAKE-192f", py: SLHDSA_SHAKE_192f, oid: "2.16.840.1.101.3.4.3.29",
+                c: slhdsa_shake_192f, cdef: "PQF_SLHDSA_SET=10",
             }
             SlhDsaShake_256s {
                 /// SLH-DSA-SHAKE-256s: category 5, small signatures.
-                name: "SLH-DSA-SHAKE-256s", c: slhdsa_shake_256s, py: SLHDSA_SHAKE_256s,
-                oid: "2.16.840.1.101.3.4.3.30",
+                name: "SLH-DSA-SHAKE-256s", py: SLHDSA_SHAKE_256s, oid: "2.16.840.1.101.3.4.3.30",
+                c: slhdsa_shake_256s, cdef: "PQF_SLHDSA_SET=11",
             }
             SlhDsaShake_256f {
                 /// SLH-DSA-SHAKE-256f: category 5, fast signing.
-                name: "SLH-DSA-SHAKE-256f", c: slhdsa_shake_256f, py: SLHDSA_SHAKE_256f,
-                oid: "2.16.840.1.101.3.4.3.31",
+                name: "SLH-DSA-SHAKE-256f", py: SLHDSA_SHAKE_256f, oid: "2.16.840.1.101.3.4.3.31",
+                c: slhdsa_shake_256f, cdef: "PQF_SLHDSA_SET=12",
             }
         }
     }
@@ -246,20 +252,23 @@ table! {
         falcon {
             Falcon512 {
                 /// Falcon-512 (NIST security category 1), compressed signatures.
-                name: "Falcon-512", c: falcon512, py: Falcon512, oid: none, padded: false,
+                name: "Falcon-512", py: Falcon512, oid: none,
+                c: falcon512, cdef: "PQF_FALCON_LOGN=9", padded: false,
             }
             Falcon1024 {
                 /// Falcon-1024 (NIST security category 5), compressed signatures.
-                name: "Falcon-1024", c: falcon1024, py: Falcon1024, oid: none, padded: false,
+                name: "Falcon-1024", py: Falcon1024, oid: none,
+                c: falcon1024, cdef: "PQF_FALCON_LOGN=10", padded: false,
             }
             Falcon512Padded {
                 /// Falcon-512 with fixed-length (padded) signatures.
-                name: "Falcon-padded-512", c: falcon512, py: FalconPadded512, oid: none, padded: true,
+                name: "Falcon-padded-512", py: FalconPadded512, oid: none,
+                c: falcon512, cdef: "PQF_FALCON_LOGN=9", padded: true,
             }
             Falcon1024Padded {
                 /// Falcon-1024 with fixed-length (padded) signatures.
-                name: "Falcon-padded-1024", c: falcon1024, py: FalconPadded1024, oid: none,
-                padded: true,
+                name: "Falcon-padded-1024", py: FalconPadded1024, oid: none,
+                c: falcon1024, cdef: "PQF_FALCON_LOGN=10", padded: true,
             }
         }
     }

@@ -71,7 +71,8 @@ pub trait FalconParams: AlgorithmId + ffi::FalconSet + Sized + Send + Sync + 'st
 macro_rules! declare {
     ($t:ident {
         $(#[$doc:meta])*
-        name: $name:literal, c: $c:ident, py: $py:ident, oid: $oid:tt, padded: $padded:literal $(,)?
+        name: $name:literal, py: $py:ident, oid: $oid:tt,
+        c: $c:ident, cdef: $cdef:literal, padded: $padded:literal $(,)?
     }) => {
         $crate::ffi::paste! {
             $(#[$doc])*

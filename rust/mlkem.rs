@@ -60,7 +60,8 @@ pub trait KemParams: AlgorithmId + ffi::MlKemSet + Sized + Send + Sync + 'static
 macro_rules! declare {
     ($t:ident {
         $(#[$doc:meta])*
-        name: $name:literal, c: $c:ident, py: $py:ident, oid: $oid:tt $(,)?
+        name: $name:literal, py: $py:ident, oid: $oid:tt,
+        c: $c:ident, cdef: $cdef:literal $(,)?
     }) => {
         $crate::ffi::paste! {
             $(#[$doc])*
