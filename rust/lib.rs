@@ -115,6 +115,8 @@ pub mod encoding;
 pub mod error;
 pub mod falcon;
 mod ffi;
+pub mod hpke;
+pub mod hybrid;
 pub mod mldsa;
 pub mod mlkem;
 pub mod prehash;
