@@ -31,6 +31,11 @@ impl From<Error> for PyErr {
             Error::Randomness => "RandomnessError",
             Error::Internal { .. } => "InternalError",
             Error::PairwiseConsistency { .. } => "PairwiseConsistencyError",
+            // HPKE errors (rust/hpke/): the base class until the Python layer
+            // gains InvalidTag / MessageLimitReached / InvalidParameter.
+            Error::InvalidTag | Error::MessageLimitReached | Error::InvalidParameter { .. } => {
+                "PQFenceError"
+            }
         };
         pqfence_exception(name, err.to_string())
     }
