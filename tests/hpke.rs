@@ -108,7 +108,11 @@ fn check_vector(t: &Value) {
     for x in t["exports"].as_array().unwrap() {
         let l = x["L"].as_u64().unwrap() as usize;
         let ctx = h(x, "exporter_context");
-        assert_eq!(*sender.export(&ctx, l).unwrap(), h(x, "exported_value"), "export {id}");
+        assert_eq!(
+            *sender.export(&ctx, l).unwrap(),
+            h(x, "exported_value"),
+            "export {id}"
+        );
         assert_eq!(*recipient.export(&ctx, l).unwrap(), h(x, "exported_value"));
     }
 }
@@ -146,7 +150,9 @@ fn rfc9180_vectors() -> Option<PathBuf> {
 
 #[test]
 fn rfc9180_vectors_all_modes() {
-    let Some(path) = rfc9180_vectors() else { return };
+    let Some(path) = rfc9180_vectors() else {
+        return;
+    };
     let v = read_json(&path);
     let cases = v.as_array().unwrap();
     let mut done = 0;

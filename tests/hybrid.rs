@@ -135,3 +135,160 @@ fn concrete_hybrids_round_trip() {
     round_trip::<MlKem768P256>();
     round_trip::<MlKem1024P384>();
 }
+
+mod composite {
+    use super::*;
+    use base64ct::{Base64, Encoding};
+    use pqfence::hybrid::composite_kem::{
+        Ciphertext, CompositeParams, DecapsulationKey, EncapsulationKey,
+        MlKem1024EcdhBrainpoolP384r1, MlKem1024EcdhP384, MlKem1024EcdhP521, MlKem1024X448,
+        MlKem768EcdhBrainpoolP256r1, MlKem768EcdhP256, MlKem768EcdhP384, MlKem768X25519,
+    };
+    use pqfence::mlkem::{self, MlKem1024, MlKem768};
+
+    fn b64(t: &serde_json::Value, k: &str) -> Vec<u8> {
+        Base64::decode_vec(t[k].as_str().unwrap()).unwrap()
+    }
+
+    /// One vector: the raw key, the PKCS#8 key and the certificate's key all
+    /// give `k`; every serialization writes back byte for byte.
+    fn vector<P: CompositeParams>(t: &serde_json::Value) {
+        let name = P::NAME;
+        let dk = DecapsulationKey::<P>::from_bytes(&b64(t, "dk")).unwrap();
+        assert_eq!(dk.encapsulation_key().as_bytes(), b64(t, "ek"), "{name} ek");
+        assert_eq!(*dk.to_bytes().unwrap(), b64(t, "dk"), "{name} dk");
+        assert_eq!(
+            dk.decapsulate_bytes(&b64(t, "c")).unwrap().bytes(),
+            b64(t, "k"),
+            "{name} k"
+        );
+        let from_pkcs8 = DecapsulationKey::<P>::from_pkcs8_der(&b64(t, "dk_pkcs8")).unwrap();
+        assert_eq!(from_pkcs8, dk);
+        assert_eq!(
+            from_pkcs8.to_pkcs8_der().unwrap().as_bytes(),
+            b64(t, "dk_pkcs8"),
+            "{name}"
+        );
+        let ek = EncapsulationKey::<P>::from_certificate_der(&b64(t, "x5c")).unwrap();
+        assert_eq!(ek.as_bytes(), b64(t, "ek"));
+        let spki = ek.to_public_key_der().unwrap();
+        assert_eq!(
+            EncapsulationKey::<P>::from_public_key_der(&spki).unwrap(),
+            ek
+        );
+        // Encapsulation to the certificate's key round-trips.
+        let (ss, ct) = ek.encapsulate().unwrap();
+        assert_eq!(dk.decapsulate(&ct).unwrap(), ss);
+        assert_eq!(ct.as_bytes().len(), P::CT_BYTES);
+        // Tampering: the ML-KEM half changes the secret; a zeroed
+        // traditional half is refused.
+        let mut bad = b64(t, "c");
+        bad[3] ^= 0x40;
+        assert_ne!(dk.decapsulate_bytes(&bad).unwrap().bytes(), b64(t, "k"));
+        let n = bad.len();
+        for b in &mut bad[n - P::T_PK..] {
+            *b = 0;
+        }
+        assert!(
+            matches!(dk.decapsulate_bytes(&bad), Err(Error::InvalidKey { .. })),
+            "{name}"
+        );
+        // Wrong lengths and wrong OIDs.
+        assert!(matches!(
+            Ciphertext::<P>::from_bytes(&b64(t, "c")[1..]),
+            Err(Error::InvalidLength { .. })
+        ));
+        assert!(matches!(
+            DecapsulationKey::<P>::from_bytes(&b64(t, "dk")[..70]),
+            Err(Error::InvalidLength { .. } | Error::InvalidKey { .. })
+        ));
+    }
+
+    fn wrong_oid<P: CompositeParams, Q: CompositeParams>(t: &serde_json::Value) {
+        assert!(matches!(
+            DecapsulationKey::<Q>::from_pkcs8_der(&b64(t, "dk_pkcs8")),
+            Err(Error::InvalidEncoding { .. })
+        ));
+        assert!(matches!(
+            EncapsulationKey::<Q>::from_certificate_der(&b64(t, "x5c")),
+            Err(Error::InvalidEncoding { .. })
+        ));
+        let _ = P::NAME;
+    }
+
+    fn plain_mlkem<P: mlkem::KemParams>(t: &serde_json::Value) {
+        let dk = mlkem::DecapsulationKey::<P>::from_seed(&b64(t, "dk")).unwrap();
+        assert_eq!(dk.encapsulation_key().as_bytes(), b64(t, "ek"));
+        assert_eq!(
+            dk.decapsulate_bytes(&b64(t, "c")).unwrap().bytes(),
+            b64(t, "k")
+        );
+    }
+
+    #[test]
+    fn composite_kem_vectors() {
+        let Some(dir) = vectors_dir() else { return };
+        let v = read_json(&dir.join("composite-kem/testvectors.json"));
+        let mut done = 0;
+        let mut skipped_rsa = 0;
+        for t in v["tests"].as_array().unwrap() {
+            match t["tcId"].as_str().unwrap() {
+                "id-alg-ml-kem-768" => plain_mlkem::<MlKem768>(t),
+                "id-alg-ml-kem-1024" => plain_mlkem::<MlKem1024>(t),
+                "id-MLKEM768-X25519-SHA3-256" => {
+                    vector::<MlKem768X25519>(t);
+                    wrong_oid::<MlKem768X25519, MlKem768EcdhP256>(t);
+                }
+                "id-MLKEM768-ECDH-P256-SHA3-256" => vector::<MlKem768EcdhP256>(t),
+                "id-MLKEM768-ECDH-P384-SHA3-256" => vector::<MlKem768EcdhP384>(t),
+                "id-MLKEM768-ECDH-brainpoolP256r1-SHA3-256" => {
+                    vector::<MlKem768EcdhBrainpoolP256r1>(t)
+                }
+                "id-MLKEM1024-ECDH-P384-SHA3-256" => {
+                    vector::<MlKem1024EcdhP384>(t);
+                    wrong_oid::<MlKem1024EcdhP384, MlKem768EcdhP384>(t);
+                }
+                "id-MLKEM1024-ECDH-brainpoolP384r1-SHA3-256" => {
+                    vector::<MlKem1024EcdhBrainpoolP384r1>(t)
+                }
+                "id-MLKEM1024-X448-SHA3-256" => vector::<MlKem1024X448>(t),
+                "id-MLKEM1024-ECDH-P521-SHA3-256" => vector::<MlKem1024EcdhP521>(t),
+                rsa if rsa.contains("-RSA") => {
+                    skipped_rsa += 1;
+                    continue;
+                }
+                other => panic!("unexpected vector {other}"),
+            }
+            done += 1;
+        }
+        assert_eq!((done, skipped_rsa), (10, 4));
+    }
+
+    fn generated<P: CompositeParams>() {
+        let dk = DecapsulationKey::<P>::generate().unwrap();
+        let (ss, ct) = dk.encapsulation_key().encapsulate().unwrap();
+        assert_eq!(dk.decapsulate(&ct).unwrap(), ss);
+        let pem = dk.to_pkcs8_pem().unwrap();
+        assert_eq!(DecapsulationKey::<P>::from_pkcs8_pem(&pem).unwrap(), dk);
+        let pk_pem = dk.encapsulation_key().to_public_key_pem().unwrap();
+        assert_eq!(
+            &EncapsulationKey::<P>::from_public_key_pem(&pk_pem).unwrap(),
+            dk.encapsulation_key()
+        );
+        let other = DecapsulationKey::<P>::generate().unwrap();
+        assert_ne!(other.decapsulate(&ct).unwrap(), ss);
+        assert!(format!("{dk:?}").contains("REDACTED"));
+    }
+
+    #[test]
+    fn composite_kem_generated_round_trip() {
+        generated::<MlKem768X25519>();
+        generated::<MlKem768EcdhP256>();
+        generated::<MlKem768EcdhP384>();
+        generated::<MlKem768EcdhBrainpoolP256r1>();
+        generated::<MlKem1024EcdhP384>();
+        generated::<MlKem1024EcdhBrainpoolP384r1>();
+        generated::<MlKem1024X448>();
+        generated::<MlKem1024EcdhP521>();
+    }
+}

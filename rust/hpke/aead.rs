@@ -109,8 +109,12 @@ impl Aead {
         }
         let payload = Payload { msg: pt, aad };
         let out = match self {
-            Aead::Aes128Gcm => cipher::<aes_gcm::Aes128Gcm>(key)?.encrypt(nonce_of(nonce)?, payload),
-            Aead::Aes256Gcm => cipher::<aes_gcm::Aes256Gcm>(key)?.encrypt(nonce_of(nonce)?, payload),
+            Aead::Aes128Gcm => {
+                cipher::<aes_gcm::Aes128Gcm>(key)?.encrypt(nonce_of(nonce)?, payload)
+            }
+            Aead::Aes256Gcm => {
+                cipher::<aes_gcm::Aes256Gcm>(key)?.encrypt(nonce_of(nonce)?, payload)
+            }
             Aead::ChaCha20Poly1305 => cipher::<chacha20poly1305::ChaCha20Poly1305>(key)?
                 .encrypt(nonce_of(nonce)?, payload),
             Aead::ExportOnly => return Err(Self::export_only()),
@@ -125,8 +129,12 @@ impl Aead {
         }
         let payload = Payload { msg: ct, aad };
         let out = match self {
-            Aead::Aes128Gcm => cipher::<aes_gcm::Aes128Gcm>(key)?.decrypt(nonce_of(nonce)?, payload),
-            Aead::Aes256Gcm => cipher::<aes_gcm::Aes256Gcm>(key)?.decrypt(nonce_of(nonce)?, payload),
+            Aead::Aes128Gcm => {
+                cipher::<aes_gcm::Aes128Gcm>(key)?.decrypt(nonce_of(nonce)?, payload)
+            }
+            Aead::Aes256Gcm => {
+                cipher::<aes_gcm::Aes256Gcm>(key)?.decrypt(nonce_of(nonce)?, payload)
+            }
             Aead::ChaCha20Poly1305 => cipher::<chacha20poly1305::ChaCha20Poly1305>(key)?
                 .decrypt(nonce_of(nonce)?, payload),
             Aead::ExportOnly => return Err(Self::export_only()),

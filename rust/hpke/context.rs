@@ -264,12 +264,20 @@ impl RecipientContext {
 
 impl core::fmt::Debug for SenderContext {
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
-        write!(f, "SenderContext({:?}, seq {}, REDACTED)", self.s.suite, self.s.seq)
+        write!(
+            f,
+            "SenderContext({:?}, seq {}, REDACTED)",
+            self.s.suite, self.s.seq
+        )
     }
 }
 impl core::fmt::Debug for RecipientContext {
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
-        write!(f, "RecipientContext({:?}, seq {}, REDACTED)", self.s.suite, self.s.seq)
+        write!(
+            f,
+            "RecipientContext({:?}, seq {}, REDACTED)",
+            self.s.suite, self.s.seq
+        )
     }
 }
 

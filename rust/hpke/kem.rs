@@ -264,9 +264,7 @@ impl PublicKey {
             Kem::MlKem1024 => Pk::MlKem1024(mlkem::EncapsulationKey::from_bytes(bytes)?),
             Kem::MlKem768P256 => Pk::MlKem768P256(hybrid::EncapsulationKey::from_bytes(bytes)?),
             Kem::MlKem1024P384 => Pk::MlKem1024P384(hybrid::EncapsulationKey::from_bytes(bytes)?),
-            Kem::MlKem768X25519 => {
-                Pk::MlKem768X25519(hybrid::EncapsulationKey::from_bytes(bytes)?)
-            }
+            Kem::MlKem768X25519 => Pk::MlKem768X25519(hybrid::EncapsulationKey::from_bytes(bytes)?),
             dh => {
                 with_group!(dh, G => G::check_public(bytes)?, else return Err(Error::Internal { code: -320 }));
                 Pk::Dh
@@ -298,7 +296,12 @@ impl PartialEq for PublicKey {
 impl Eq for PublicKey {}
 impl core::fmt::Debug for PublicKey {
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
-        write!(f, "PublicKey<{}>({} bytes)", self.kem.name(), self.bytes.len())
+        write!(
+            f,
+            "PublicKey<{}>({} bytes)",
+            self.kem.name(),
+            self.bytes.len()
+        )
     }
 }
 
@@ -410,7 +413,9 @@ impl PrivateKey {
             }
         };
         let pk_bytes = match &pk {
-            Pk::Dh => with_group!(kem, G => G::public_key(bytes)?, else return Err(Error::Internal { code: -324 })),
+            Pk::Dh => {
+                with_group!(kem, G => G::public_key(bytes)?, else return Err(Error::Internal { code: -324 }))
+            }
             Pk::MlKem512(k) => k.as_bytes().to_vec(),
             Pk::MlKem768(k) => k.as_bytes().to_vec(),
             Pk::MlKem1024(k) => k.as_bytes().to_vec(),
@@ -470,7 +475,13 @@ fn extract_and_expand(kem: Kem, dh: &[u8], kem_context: &[u8]) -> Result<KemSecr
     let kdf = kem.dhkem_kdf();
     let suite_id = kem.suite_id();
     let prk = kdf.labeled_extract(&suite_id, b"", b"eae_prk", dh)?;
-    kdf.labeled_expand(&suite_id, &prk, b"shared_secret", kem_context, kem.n_secret())
+    kdf.labeled_expand(
+        &suite_id,
+        &prk,
+        b"shared_secret",
+        kem_context,
+        kem.n_secret(),
+    )
 }
 
 fn dh_encap(
@@ -556,7 +567,10 @@ fn mlkem_decap<P: KemParams>(dk: &mlkem::DecapsulationKey<P>, enc: &[u8]) -> Res
     Ok(Zeroizing::new(ss.bytes().to_vec()))
 }
 
-fn hybrid_decap<P: HybridParams>(dk: &hybrid::DecapsulationKey<P>, enc: &[u8]) -> Result<KemSecret> {
+fn hybrid_decap<P: HybridParams>(
+    dk: &hybrid::DecapsulationKey<P>,
+    enc: &[u8],
+) -> Result<KemSecret> {
     let ss = dk.decapsulate_bytes(enc)?;
     Ok(Zeroizing::new(ss.bytes().to_vec()))
 }

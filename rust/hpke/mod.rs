@@ -227,7 +227,12 @@ impl Suite {
 
     /// pyca/cryptography-compatible single shot: base mode, empty aad;
     /// returns `enc || ct`.
-    pub fn encrypt(&self, plaintext: &[u8], public_key: &PublicKey, info: &[u8]) -> Result<Vec<u8>> {
+    pub fn encrypt(
+        &self,
+        plaintext: &[u8],
+        public_key: &PublicKey,
+        info: &[u8],
+    ) -> Result<Vec<u8>> {
         let (mut enc, ct) = self.seal(public_key, info, b"", plaintext, None, None)?;
         enc.extend_from_slice(&ct);
         Ok(enc)
@@ -235,7 +240,12 @@ impl Suite {
 
     /// pyca/cryptography-compatible single shot: splits `enc || ct` and
     /// opens in base mode with an empty aad.
-    pub fn decrypt(&self, ciphertext: &[u8], private_key: &PrivateKey, info: &[u8]) -> Result<Vec<u8>> {
+    pub fn decrypt(
+        &self,
+        ciphertext: &[u8],
+        private_key: &PrivateKey,
+        info: &[u8],
+    ) -> Result<Vec<u8>> {
         let n = self.kem.n_enc();
         if ciphertext.len() < n + self.aead.nt() {
             return Err(Error::InvalidTag);

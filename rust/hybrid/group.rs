@@ -17,7 +17,6 @@
 //! all-zero X25519/X448 output is refused (RFC 7748 section 6, RFC 9180
 //! section 7.1.4).
 
-use subtle::ConstantTimeEq;
 use zeroize::{Zeroize, Zeroizing};
 
 use crate::error::{Error, Result};
@@ -30,8 +29,6 @@ pub(crate) trait DhGroup: Send + Sync + 'static {
     const NSK: usize;
     /// Public key (element) bytes.
     const NPK: usize;
-    /// DH output bytes.
-    const NDH: usize;
     /// RFC 9180 DeriveKeyPair bit mask on the first candidate byte (prime
     /// curves); `None` for X25519/X448, whose every string is a private key.
     const BITMASK: Option<u8>;
@@ -119,7 +116,6 @@ impl DhGroup for X25519 {
     const NAME: &'static str = "X25519";
     const NSK: usize = 32;
     const NPK: usize = 32;
-    const NDH: usize = 32;
     const BITMASK: Option<u8> = None;
 
     fn public_key(sk: &[u8]) -> Result<Vec<u8>> {
@@ -164,7 +160,6 @@ impl DhGroup for X448 {
     const NAME: &'static str = "X448";
     const NSK: usize = 56;
     const NPK: usize = 56;
-    const NDH: usize = 56;
     const BITMASK: Option<u8> = None;
 
     fn public_key(sk: &[u8]) -> Result<Vec<u8>> {
@@ -219,7 +214,6 @@ macro_rules! weierstrass_group {
             const NAME: &'static str = $name;
             const NSK: usize = $nsk;
             const NPK: usize = 1 + 2 * $nsk;
-            const NDH: usize = $nsk;
             const BITMASK: Option<u8> = Some($mask);
 
             fn public_key(sk: &[u8]) -> Result<Vec<u8>> {
@@ -264,8 +258,3 @@ weierstrass_group!(
     /// brainpoolP384r1 (RFC 5639).
     BrainpoolP384r1, bp384::BrainpoolP384r1, "brainpoolP384r1", 48, 0xFF
 );
-
-/// Constant-time: whether two equal-length byte strings are equal.
-pub(crate) fn ct_eq(a: &[u8], b: &[u8]) -> bool {
-    a.len() == b.len() && bool::from(a.ct_eq(b))
-}
