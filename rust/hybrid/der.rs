@@ -73,6 +73,9 @@ pub(crate) fn spki_from_der<'a>(
         })
 }
 
+/// The raw private key of a PKCS#8 document and its optional `publicKey`.
+pub(crate) type Pkcs8Parts = (Zeroizing<Vec<u8>>, Option<Vec<u8>>);
+
 /// DER PKCS#8 v1 holding the raw private key `key` under `oid`.
 pub(crate) fn pkcs8_to_der(oid: ObjectIdentifier, key: &[u8]) -> Result<SecretDocument> {
     let octets = OctetStringRef::new(key).map_err(|e| asn1("private key", e))?;
@@ -88,11 +91,7 @@ pub(crate) fn pkcs8_to_der(oid: ObjectIdentifier, key: &[u8]) -> Result<SecretDo
 
 /// The raw private key inside a DER PKCS#8 document, after checking its OID,
 /// and the optional `publicKey` field (returned for the caller to compare).
-pub(crate) fn pkcs8_from_der(
-    der: &[u8],
-    oid: ObjectIdentifier,
-    name: &str,
-) -> Result<(Zeroizing<Vec<u8>>, Option<Vec<u8>>)> {
+pub(crate) fn pkcs8_from_der(der: &[u8], oid: ObjectIdentifier, name: &str) -> Result<Pkcs8Parts> {
     let pki = PrivateKeyInfoRef::from_der(der).map_err(|e| asn1("PKCS#8 private key", e))?;
     check_alg(&pki.algorithm, oid, name)?;
     let public = match &pki.public_key {
