@@ -112,8 +112,9 @@ impl Kdf {
                 for part in labeled {
                     ctx.input_ikm(part);
                 }
-                let (out, _) = ctx.finalize();
+                let (mut out, _) = ctx.finalize();
                 prk.copy_from_slice(&out);
+                zeroize::Zeroize::zeroize(out.as_mut_slice());
             }};
         }
         match self {

@@ -154,7 +154,8 @@ pub(crate) fn combine(
     Digest::update(&mut h, pk_t);
     Digest::update(&mut h, label);
     let mut ss = SharedSecret::zero();
-    ss.expose_mut().copy_from_slice(&h.finalize());
+    // Straight into the zeroizing buffer: no copy of the secret on the stack.
+    Digest::finalize_into(h, ss.expose_mut().into());
     ss
 }
 
