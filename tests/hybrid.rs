@@ -72,6 +72,16 @@ fn round_trip<P: HybridParams>() {
     let (ss, ct) = ek.encapsulate().unwrap();
     assert_eq!(ct.as_bytes().len(), P::CT_BYTES);
     assert_eq!(dk.decapsulate(&ct).unwrap(), ss);
+    // The components (for libraries that take them) make up the key.
+    assert_eq!(
+        [ek.pq_key().as_bytes(), ek.traditional_bytes()].concat(),
+        ek.as_bytes()
+    );
+    assert_eq!(dk.pq_key().encapsulation_key(), ek.pq_key());
+    assert_eq!(
+        dk.traditional_secret().len(),
+        if P::NAME == "MLKEM1024-P384" { 48 } else { 32 }
+    );
     let again = DecapsulationKey::<P>::from_seed(dk.seed().bytes()).unwrap();
     assert_eq!(again.encapsulation_key(), dk.encapsulation_key());
     assert!(format!("{dk:?}").contains("REDACTED"));

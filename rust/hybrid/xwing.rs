@@ -202,6 +202,16 @@ impl<P: HybridParams> EncapsulationKey<P> {
         self.bytes.get(P::EK_BYTES - P::T_PK..).unwrap_or_default()
     }
 
+    /// The ML-KEM half.
+    pub fn pq_key(&self) -> &mlkem::EncapsulationKey<P::Pq> {
+        &self.pq
+    }
+
+    /// The traditional half (the X25519 string, or the uncompressed point).
+    pub fn traditional_bytes(&self) -> &[u8] {
+        self.pk_t()
+    }
+
     /// Encapsulates with fresh OS randomness: the shared secret and the
     /// ciphertext to send.
     pub fn encapsulate(&self) -> Result<(SharedSecret, Ciphertext<P>)> {
@@ -388,6 +398,21 @@ impl<P: HybridParams> DecapsulationKey<P> {
     /// The matching encapsulation key.
     pub fn encapsulation_key(&self) -> &EncapsulationKey<P> {
         &self.ek
+    }
+
+    /// The expanded ML-KEM half (its `seed()` is `d || z`), for moving the
+    /// key to a library that takes the components (pyca/cryptography's
+    /// `MLKEM768X25519PrivateKey(mlkem_key, x25519_key)`). The X-Wing draft
+    /// asks that expanded keys not be exchanged between implementations:
+    /// prefer the 32-byte [`seed`](Self::seed).
+    pub fn pq_key(&self) -> &mlkem::DecapsulationKey<P::Pq> {
+        &self.pq
+    }
+
+    /// The traditional private key (the X25519 string, or the big-endian
+    /// P-256 / P-384 scalar). Handle with care; see [`pq_key`](Self::pq_key).
+    pub fn traditional_secret(&self) -> &[u8] {
+        &self.sk_t
     }
 
     /// Decapsulates. The ML-KEM half rejects implicitly; an invalid group
