@@ -48,6 +48,19 @@ pub enum Error {
     Decryption,
     /// The operating system's random number generator failed.
     Randomness,
+    /// AEAD decryption failed (HPKE `OpenError`): a wrong key, a tampered
+    /// ciphertext, or a different `info`, `aad` or PSK than the sender's.
+    InvalidTag,
+    /// An HPKE context's sequence number would overflow
+    /// (`MessageLimitReachedError`); the context can seal or open no more.
+    MessageLimitReached,
+    /// An argument is not allowed in this combination: an HPKE mode the KEM
+    /// does not support, inconsistent PSK inputs (RFC 9180 section 5.1), a
+    /// PSK shorter than 32 bytes, sealing with the export-only AEAD.
+    InvalidParameter {
+        /// What is wrong.
+        reason: &'static str,
+    },
     /// A freshly generated key failed its pairwise consistency check
     /// (encapsulate/decapsulate or sign/verify): a fault in key generation.
     /// The key was wiped and not returned.
@@ -86,6 +99,13 @@ impl fmt::Display for Error {
                 "could not decrypt the private key: wrong password, or corrupted data",
             ),
             Error::Randomness => f.write_str("the operating system's random generator failed"),
+            Error::InvalidTag => f.write_str(
+                "decryption failed: wrong key, tampered ciphertext, or different info/aad/PSK",
+            ),
+            Error::MessageLimitReached => {
+                f.write_str("the HPKE context reached its message limit (sequence number overflow)")
+            }
+            Error::InvalidParameter { reason } => write!(f, "invalid parameter: {reason}"),
             Error::PairwiseConsistency { algorithm } => write!(
                 f,
                 "{algorithm} key generation failed its pairwise consistency check; the key was discarded"

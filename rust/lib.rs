@@ -118,6 +118,8 @@ pub mod encoding;
 pub mod error;
 pub mod falcon;
 mod ffi;
+pub mod hpke;
+pub mod hybrid;
 pub mod keys;
 pub mod mldsa;
 pub mod mlkem;

@@ -6,8 +6,8 @@ Every exception derives from :class:`PQFenceError`. Errors caused by bad input
 Wrong argument *types* raise :class:`TypeError`.
 
 When pyca/cryptography is importable, :class:`InvalidSignature`,
-:class:`UnsupportedAlgorithm` (and so :class:`UnknownAlgorithm`) and
-:class:`AlreadyFinalized` also derive from the ``cryptography.exceptions``
+:class:`UnsupportedAlgorithm` (and so :class:`UnknownAlgorithm`),
+:class:`InvalidTag` and :class:`AlreadyFinalized` also derive from the ``cryptography.exceptions``
 class of the same name, so code written for pyca/cryptography
 (``except cryptography.exceptions.InvalidSignature``) catches pqfence's too.
 pqfence does not depend on cryptography: without it, these classes derive
@@ -26,7 +26,10 @@ __all__ = [
     "InvalidEncoding",
     "InvalidKey",
     "InvalidLength",
+    "InvalidParameter",
     "InvalidSignature",
+    "InvalidTag",
+    "MessageLimitReached",
     "PQFenceError",
     "PairwiseConsistencyError",
     "RandomnessError",
@@ -87,6 +90,20 @@ class InvalidSignature(PQFenceError, *_pyca_bases("InvalidSignature")):  # type:
 class AlreadyFinalized(PQFenceError, ValueError, *_pyca_bases("AlreadyFinalized")):  # type: ignore[misc]
     """An object was used after ``finalize()`` (``MLDSAMuHasher``). Also a
     ``ValueError``, which pqfence raised before this class existed."""
+
+
+class InvalidTag(PQFenceError, *_pyca_bases("InvalidTag")):  # type: ignore[misc]
+    """Authenticated decryption failed (HPKE): wrong key, tampered ciphertext,
+    or a different info, associated data or PSK."""
+
+
+class MessageLimitReached(PQFenceError):
+    """An HPKE context sealed or opened as many messages as its nonce allows."""
+
+
+class InvalidParameter(PQFenceError, ValueError):
+    """Arguments that are not allowed together (an HPKE mode the KEM does not
+    support, a PSK without its identifier, ...)."""
 
 
 class RandomnessError(PQFenceError, OSError):

@@ -45,6 +45,9 @@ mod exceptions {
     pyo3::import_exception!(pqfence.exceptions, InternalError);
     pyo3::import_exception!(pqfence.exceptions, PairwiseConsistencyError);
     pyo3::import_exception!(pqfence.exceptions, AlreadyFinalized);
+    pyo3::import_exception!(pqfence.exceptions, InvalidTag);
+    pyo3::import_exception!(pqfence.exceptions, MessageLimitReached);
+    pyo3::import_exception!(pqfence.exceptions, InvalidParameter);
 }
 pub(crate) use exceptions::AlreadyFinalized;
 
@@ -65,6 +68,9 @@ impl From<Error> for PyErr {
             Error::Randomness => e::RandomnessError::new_err(msg),
             Error::Internal { .. } => e::InternalError::new_err(msg),
             Error::PairwiseConsistency { .. } => e::PairwiseConsistencyError::new_err(msg),
+            Error::InvalidTag => e::InvalidTag::new_err(msg),
+            Error::MessageLimitReached => e::MessageLimitReached::new_err(msg),
+            Error::InvalidParameter { .. } => e::InvalidParameter::new_err(msg),
         }
     }
 }
