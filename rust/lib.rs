@@ -27,7 +27,7 @@
 //! - [`encoding`]: SubjectPublicKeyInfo, PKCS#8, PEM, encrypted PKCS#8.
 //! - [`algorithms`]: the catalogue, one row per parameter set.
 //! - [`keys`]: the key traits every family implements.
-//! - [`backend`]: which implementation of the C runs (portable or AVX2).
+//! - [`backend`](mod@backend): which implementation of the C runs (portable or AVX2).
 //! - [`secret`]: [`Secret`], the zeroize-on-drop container of secret bytes.
 //! - [`error`]: [`Error`], every failure as a typed value (never a panic).
 //!

@@ -38,7 +38,7 @@ pub(crate) fn sign<P: SlhParams>(
     msg: &[u8],
     addrnd: Option<&P::Rand>,
 ) -> i32 {
-    let rnd = addrnd.map_or(core::ptr::null(), |r| inp(r));
+    let rnd = addrnd.map_or(core::ptr::null(), inp);
     ready();
     // SAFETY: header-sized arrays and slices from live references, each
     // pointer paired with its length (NULL only for length 0, or for the
