@@ -59,7 +59,8 @@
 //!
 //! Each ML-KEM set (`MlKem512`, ...) implements [`kem::Kem`], with
 //! [`EncapsulationKey`] as its `Encapsulate` type and [`DecapsulationKey`]
-//! as its `TryDecapsulate` and `Generate` type. The `kem` traits are
+//! as its `TryDecapsulate` and `Generate` type, and [`KemSet`], the bound
+//! for code generic over the set that uses both APIs. The `kem` traits are
 //! infallible in places where pqfence's calls return a `Result`; this is
 //! how the gaps are filled:
 //!
@@ -102,7 +103,7 @@
 //! # Ok::<(), pqfence::Error>(())
 //! ```
 
-use hybrid_array::{Array, ArraySize, AssocArraySize};
+use hybrid_array::{Array, ArraySize};
 use kem::{InvalidKey, Kem, Key, KeyExport, KeySizeUser, TryKeyInit};
 use rand_core::{CryptoRng, TryCryptoRng};
 use signature::{Keypair, RandomizedSigner, SignatureEncoding, Signer, Verifier};
@@ -306,9 +307,20 @@ impl<P: FalconParams> Verifier<falcon::Signature<P>> for falcon::VerifyingKey<P>
 // ML-KEM
 // ---------------------------------------------------------------------------
 
-/// Implements [`kem::Kem`] for one ML-KEM set (called by its `declare!`):
-/// the trait must name concrete array sizes, which hybrid-array maps from
-/// the set's `[u8; N]` types.
+/// An ML-KEM parameter set with the `kem` traits (every set implements
+/// it): the one bound for generic code that uses both the inherent API
+/// ([`KemParams`]) and the `kem` one ([`Kem`]), e.g. `fn f<P: KemSet>()`.
+pub trait KemSet:
+    KemParams
+    + Kem<EncapsulationKey = EncapsulationKey<Self>, DecapsulationKey = DecapsulationKey<Self>>
+{
+    /// The encapsulation key's length, as the `kem` crate's array size.
+    type EncapsulationKeySize: ArraySize;
+}
+
+/// Implements [`Kem`] and [`KemSet`] for one ML-KEM set (called by its
+/// `declare!`): the `kem` crate names array sizes as types, which
+/// hybrid-array maps from the set's `[u8; N]`.
 macro_rules! kem_set {
     ($t:ident) => {
         impl ::kem::Kem for $t {
@@ -318,7 +330,18 @@ macro_rules! kem_set {
             type CiphertextSize =
                 <<$t as $crate::mlkem::KemParams>::Ct as ::hybrid_array::AssocArraySize>::Size;
         }
-        const _: () = assert!($t::SS_BYTES == 32);
+
+        impl $crate::traits::KemSet for $t {
+            type EncapsulationKeySize =
+                <<$t as $crate::mlkem::KemParams>::Ek as ::hybrid_array::AssocArraySize>::Size;
+        }
+
+        const _: () = {
+            use ::hybrid_array::typenum::Unsigned;
+            assert!($t::SS_BYTES == 32);
+            assert!(<$t as ::kem::Kem>::CiphertextSize::USIZE == $t::CT_BYTES);
+            assert!(<$t as $crate::traits::KemSet>::EncapsulationKeySize::USIZE == $t::EK_BYTES);
+        };
     };
 }
 pub(crate) use kem_set;
@@ -333,27 +356,18 @@ fn to_array<N: ArraySize>(bytes: &[u8]) -> Array<u8, N> {
     out
 }
 
-impl<P: KemParams> KeySizeUser for EncapsulationKey<P>
-where
-    P::Ek: AssocArraySize,
-{
-    type KeySize = <P::Ek as AssocArraySize>::Size;
+impl<P: KemSet> KeySizeUser for EncapsulationKey<P> {
+    type KeySize = P::EncapsulationKeySize;
 }
 
 /// Loads the key with the FIPS 203 modulus check.
-impl<P: KemParams> TryKeyInit for EncapsulationKey<P>
-where
-    P::Ek: AssocArraySize,
-{
+impl<P: KemSet> TryKeyInit for EncapsulationKey<P> {
     fn new(key: &Key<Self>) -> core::result::Result<Self, InvalidKey> {
         Self::from_bytes(key.as_slice()).map_err(|_| InvalidKey)
     }
 }
 
-impl<P: KemParams> KeyExport for EncapsulationKey<P>
-where
-    P::Ek: AssocArraySize,
-{
+impl<P: KemSet> KeyExport for EncapsulationKey<P> {
     fn to_bytes(&self) -> Key<Self> {
         to_array(self.as_bytes())
     }
@@ -361,10 +375,7 @@ where
 
 /// Encapsulation with `m` drawn from the caller's RNG (fails closed on an
 /// internal fault; see the module documentation).
-impl<P: KemParams + Kem> kem::Encapsulate for EncapsulationKey<P>
-where
-    P::Ek: AssocArraySize,
-{
+impl<P: KemSet> kem::Encapsulate for EncapsulationKey<P> {
     type Kem = P;
 
     fn encapsulate_with_rng<R: CryptoRng + ?Sized>(
@@ -386,10 +397,7 @@ where
     }
 }
 
-impl<P: KemParams + Kem> kem::Decapsulator for DecapsulationKey<P>
-where
-    P: Kem<EncapsulationKey = EncapsulationKey<P>>,
-{
+impl<P: KemSet> kem::Decapsulator for DecapsulationKey<P> {
     type Kem = P;
 
     fn encapsulation_key(&self) -> &EncapsulationKey<P> {
@@ -399,10 +407,7 @@ where
 
 /// Decapsulation (implicit rejection: a tampered ciphertext gives an
 /// unrelated key, not an error; an error is an internal fault).
-impl<P: KemParams + Kem> kem::TryDecapsulate for DecapsulationKey<P>
-where
-    P: Kem<EncapsulationKey = EncapsulationKey<P>>,
-{
+impl<P: KemSet> kem::TryDecapsulate for DecapsulationKey<P> {
     type Error = Error;
 
     fn try_decapsulate(&self, ct: &kem::Ciphertext<P>) -> Result<kem::SharedKey<P>> {
