@@ -41,9 +41,9 @@ fn to_spki_error(alg: &AlgorithmIdentifierRef<'_>, expected: &Algorithm) -> spki
 /// them, pqfence keys work wherever RustCrypto code expects those traits.
 /// `EncodePrivateKey::to_pkcs8_der` writes the seed form when the key has
 /// its seed and the expanded form otherwise; `DecodePrivateKey` reads all
-/// three forms with the same checks as [`from_pkcs8_der`], but its errors are
+/// three forms with the same checks as [`from_pkcs8_der`](super::from_pkcs8_der), but its errors are
 /// `pkcs8`'s coarser ones. For encrypted keys prefer
-/// [`from_pkcs8_encrypted_der`]: it bounds the key-derivation cost before
+/// [`from_pkcs8_encrypted_der`](super::from_pkcs8_encrypted_der): it bounds the key-derivation cost before
 /// running it, which `DecodePrivateKey::from_pkcs8_encrypted_der` does not.
 macro_rules! impl_standard_traits {
     ($sk:ident, $pk:ident, $bound:ident) => {
