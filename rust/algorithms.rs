@@ -1,13 +1,13 @@
 //! The catalogue: every parameter set pqfence offers, each declared once.
 //!
-//! One row of the [`table!`] invocation at the end of this file holds a set's
+//! One row of the `table!` invocation at the end of this file holds a set's
 //! Rust type, the standard's name, its C prefix, its Python class stem and
 //! its OID. From that row the family's `declare!` macro builds the parameter
 //! type and its data (sizes taken from the C header's macros, through the
 //! prefix), the table of C entry points the FFI calls (`pqf_<prefix>_*`), the
 //! catalogue entry [`Algorithm`], and, with feature `python`, the two Python
 //! classes. The table then builds [`ALGORITHMS`], the key registry of
-//! [`crate::encoding`] ([`AnyPrivateKey`](crate::encoding::AnyPrivateKey),
+//! [`crate::encoding`] ([`AnyPrivateKey`],
 //! dispatch by OID) and the Python module's class list and
 //! `_native.ALGORITHMS` records, from which `pqfence.registry`,
 //! `pqfence.serialization` and the stubs are derived.

@@ -27,7 +27,9 @@
 //! - [`encoding`]: SubjectPublicKeyInfo, PKCS#8, PEM, encrypted PKCS#8.
 //! - [`algorithms`]: the catalogue, one row per parameter set.
 //! - [`keys`]: the key traits every family implements.
-//! - [`backend`]: which implementation of the C runs (portable or AVX2).
+//! - [`traits`]: the RustCrypto `signature` and `kem` traits, implemented
+//!   (the `pkcs8` / `spki` ones are in [`encoding`]).
+//! - [`backend`](mod@backend): which implementation of the C runs (portable or AVX2).
 //! - [`secret`]: [`Secret`], the zeroize-on-drop container of secret bytes.
 //! - [`error`]: [`Error`], every failure as a typed value (never a panic).
 //!
@@ -129,6 +131,7 @@ mod python;
 mod rng;
 pub mod secret;
 pub mod slhdsa;
+pub mod traits;
 
 pub use backend::{backend, Backend};
 pub use error::{Error, Result};

@@ -386,6 +386,18 @@ impl<P: DsaParams> SigningKey<P> {
         self.sign_raw(&message_prefix(ctx, None)?, msg, true)
     }
 
+    /// Pure signing hedged with the caller's 32-byte `rnd` (for the
+    /// RustCrypto `RandomizedSigner`, in `rust/traits.rs`).
+    pub(crate) fn sign_with_rnd(
+        &self,
+        msg: &[u8],
+        ctx: &[u8],
+        rnd: &[u8; 32],
+    ) -> Result<Signature<P>> {
+        let pre = message_prefix(ctx, None)?;
+        self.finish(|sig| ffi::mldsa::sign::<P>(sig, self.sk.expose(), &pre, msg, rnd))
+    }
+
     /// HashML-DSA (FIPS 204 Algorithm 4): hashes `msg` with `ph`, then signs.
     pub fn sign_prehash(
         &self,

@@ -65,7 +65,8 @@ macro_rules! declare {
     }) => {
         $crate::ffi::paste! {
             $(#[$doc])*
-            #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+            // Ord: the `kem` crate's `Kem` trait asks it of the set's type.
+            #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
             pub struct $t;
 
             impl $t {
@@ -131,6 +132,8 @@ macro_rules! declare {
                 type PrivateKey = $crate::mlkem::DecapsulationKey<$t>;
                 type PublicKey = $crate::mlkem::EncapsulationKey<$t>;
             }
+
+            $crate::traits::kem_set!($t);
 
             #[cfg(feature = "python")]
             $crate::python::mlkem::classes!($t, $py, $name);

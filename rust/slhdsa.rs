@@ -311,15 +311,30 @@ impl<P: SlhParams> SigningKey<P> {
         } else {
             Some(rng::random_secret::<P::Rand>()?)
         };
+        self.sign_with(pre, msg, rnd.as_ref().map(Secret::expose), check)
+    }
+
+    /// Pure signing with the caller's n-byte opt_rand, with the fault check
+    /// (for the RustCrypto `RandomizedSigner`, in `rust/traits.rs`).
+    pub(crate) fn sign_with_opt_rand(
+        &self,
+        msg: &[u8],
+        ctx: &[u8],
+        opt_rand: &P::Rand,
+    ) -> Result<Signature<P>> {
+        self.sign_with(&message_prefix(ctx, None)?, msg, Some(opt_rand), true)
+    }
+
+    fn sign_with(
+        &self,
+        pre: &[u8],
+        msg: &[u8],
+        rnd: Option<&P::Rand>,
+        check: bool,
+    ) -> Result<Signature<P>> {
         let mut sig = P::Sig::boxed_zero();
         check_rc(
-            ffi::slhdsa::sign::<P>(
-                &mut sig,
-                self.sk.expose(),
-                pre,
-                msg,
-                rnd.as_ref().map(Secret::expose),
-            ),
+            ffi::slhdsa::sign::<P>(&mut sig, self.sk.expose(), pre, msg, rnd),
             "SLH-DSA secret key",
         )?;
         check_written((*sig).as_ref())?;
