@@ -269,3 +269,41 @@ def test_expanded_mlkem_key_with_a_foreign_secret_vector_is_refused(cls: Any, k:
     assert bad_der != der
     with pytest.raises(InvalidKey, match="does not match"):
         load_der_private_key(bad_der)
+
+
+def test_buffers_of_every_kind() -> None:
+    """Bytes-like arguments: any C-contiguous buffer, as pyca's Buffer."""
+    import array
+    import mmap
+
+    from pqfence import mldsa
+
+    seed = bytes(range(32))
+    key = mldsa.MLDSA65PrivateKey.from_seed_bytes(seed)
+    for form in (
+        bytearray(seed),
+        memoryview(seed),
+        array.array("B", seed),
+        array.array("I", seed),  # 4-byte items, still 32 bytes
+        memoryview(seed).cast("H"),
+    ):
+        assert mldsa.MLDSA65PrivateKey.from_seed_bytes(form) == key
+    with mmap.mmap(-1, 32) as m:
+        m.write(seed)
+        assert mldsa.MLDSA65PrivateKey.from_seed_bytes(m) == key
+    sig = key.sign(array.array("B", b"message"), context=memoryview(b"ctx"))
+    key.public_key().verify(bytearray(sig), memoryview(bytearray(b"message")), context=b"ctx")
+    # Not C-contiguous: refused, never read in the wrong order.
+    strided = memoryview(bytes(64))[::2]
+    with pytest.raises(TypeError):
+        mldsa.MLDSA65PrivateKey.from_seed_bytes(strided)
+    for bad in ("text", 32, None, [1, 2, 3]):
+        with pytest.raises(TypeError):
+            mldsa.MLDSA65PrivateKey.from_seed_bytes(bad)  # type: ignore[arg-type]
+
+
+def test_old_slhdsa_names_are_aliases() -> None:
+    from pqfence import slhdsa
+
+    assert slhdsa.SlhDsaShake_128fPrivateKey is slhdsa.SLHDSA_SHAKE_128fPrivateKey
+    assert slhdsa.SlhDsaSha2_256sPublicKey is slhdsa.SLHDSA_SHA2_256sPublicKey
