@@ -42,6 +42,7 @@ const COMMON: &[&str] = &[
     "keccakx4.c",
     "keccakx4_avx2.c",
     "sha2.c",
+    "sha2_shani.c",
     "ct.c",
     "cpu.c",
 ];
