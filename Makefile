@@ -68,6 +68,7 @@ lint-python: venv develop
 	$(VPY) scripts/gen_stubs.py --check
 	$(VPY) -m mypy.stubtest pqfence._native
 	$(VPY) scripts/gen_keccak.py --check
+	$(VPY) scripts/gen_sha2.py --check
 
 test-python: venv develop
 	$(VPY) -m pytest -q

@@ -1,4 +1,8 @@
-"""Generates the Keccak-f[1600] permutation in vendor/common/keccak.c from FIPS 202.
+"""Generates the Keccak-f[1600] permutations of vendor/common/ from FIPS 202.
+
+Two outputs from one model: the scalar permutation in keccak.c, and the 4-way
+AVX2 permutation in keccakx4_avx2.c (four interleaved states, one lane of each
+per 256-bit vector; see the section "The 4-way AVX2 permutation" below).
 
 Everything the permutation needs is derived here from the definitions in FIPS 202
 section 3.2, not typed in:
@@ -31,10 +35,14 @@ Before writing anything the script checks its own output: the emitted round
 expressions are evaluated in Python against a direct model of the FIPS 202 step
 mappings, and that model, run as a sponge, against hashlib's SHA-3 and SHAKE.
 
-`--check` exits non-zero when the committed C differs from what this script
-writes (tests/python/test_tables.py runs it). `--list` prints every pattern the
-search accepts. `--plain` (with `--stdout`) emits the version without lane
-complementing, for measurement.
+The AVX2 rounds are checked the same way: their emitted text (with the
+macros it defines) is evaluated over a Python model of the AVX2 intrinsics it
+uses, on four different states, against the model of the step mappings.
+
+`--check` exits non-zero when either committed C file differs from what this
+script writes (tests/python/test_tables.py runs it). `--list` prints every
+pattern the search accepts. `--plain` (with `--stdout`) emits the scalar
+version without lane complementing, for measurement.
 """
 
 from __future__ import annotations
@@ -46,7 +54,7 @@ import itertools
 import pathlib
 import random
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
@@ -502,11 +510,255 @@ def wrap(stmt: str, indent: int = 4, width: int = 80) -> list[str]:
     return lines
 
 
+# ---------------------------------------------------------------------------
+# The 4-way AVX2 permutation (vendor/common/keccakx4_avx2.c): the same rounds
+# on four interleaved states, one lane (x, y) of all four in one 256-bit
+# vector. AVX2's vpandn computes chi's ~b1 & b2 in one instruction, so no lane
+# is kept inverted. AVX2 has no 64-bit rotate: a rotation is two shifts and an
+# OR, except by 8 and 56 (whole bytes, one vpshufb) and by 1 (the left shift
+# by one written as an addition, which more execution ports run).
+
+KECCAKX4_C = ROOT / "vendor" / "common" / "keccakx4_avx2.c"
+
+# The helper macros of the emitted C: (name, parameters, body, comment); a
+# newline in a body is where its #define continues. The bodies are also valid
+# Python expressions, evaluated over the intrinsics model below, so
+# the check runs the very text that is written to the C file.
+X4_MACROS: list[tuple[str, str, str, str]] = [
+    ("X4_XOR", "a, b", "_mm256_xor_si256((a), (b))", "a ^ b"),
+    ("X4_ANDN", "a, b", "_mm256_andnot_si256((a), (b))", "~a & b"),
+    (
+        "X4_ROTL",
+        "v, n",
+        "_mm256_or_si256(_mm256_slli_epi64((v), (n)),\n_mm256_srli_epi64((v), 64 - (n)))",
+        "rotate left by 1 < n < 64, n not 8 or 56",
+    ),
+    (
+        "X4_ROTL1",
+        "v",
+        "_mm256_or_si256(_mm256_add_epi64((v), (v)), _mm256_srli_epi64((v), 63))",
+        "rotate left by 1",
+    ),
+    ("X4_ROTL8", "v", "_mm256_shuffle_epi8((v), rotl8)", "rotate left by 8 (bytes)"),
+    ("X4_ROTL56", "v", "_mm256_shuffle_epi8((v), rotl56)", "rotate left by 56 (bytes)"),
+]
+
+
+def byte_rotation_mask(n: int) -> list[int]:
+    """vpshufb indices (per 128-bit half, repeated for both) that rotate each
+    64-bit lane left by n bits, n a multiple of 8: result byte k of a lane is
+    source byte (k - n/8) mod 8, bytes little-endian within the lane."""
+    half = [8 * q + (k - n // 8) % 8 for q in range(2) for k in range(8)]
+    return half + half
+
+
+# A model of the AVX2 intrinsics used: a vector is the tuple of its four
+# 64-bit lanes, lane 0 first (the lowest addressed, state j = 0).
+V4 = tuple[int, ...]
+
+
+def _lanes(f: Callable[..., int]) -> Callable[..., V4]:
+    """A lane-wise operation on vectors."""
+
+    def apply(*args: V4) -> V4:
+        return tuple(f(*vals) & MASK for vals in zip(*args, strict=True))
+
+    return apply
+
+
+def _to_bytes(v: V4) -> bytes:
+    return b"".join(x.to_bytes(8, "little") for x in v)
+
+
+def _from_bytes(b: bytes) -> V4:
+    return tuple(int.from_bytes(b[8 * j : 8 * j + 8], "little") for j in range(4))
+
+
+def _shuffle_epi8(v: V4, m: V4) -> V4:
+    """vpshufb: in each 128-bit half, result byte i is source byte m[i] & 15 of
+    the same half, or zero when bit 7 of m[i] is set."""
+    src, idx_ = _to_bytes(v), _to_bytes(m)
+    out = bytearray(32)
+    for i in range(32):
+        base = i & 16
+        out[i] = 0 if idx_[i] & 0x80 else src[base + (idx_[i] & 15)]
+    return _from_bytes(bytes(out))
+
+
+INTRINSICS: dict[str, object] = {
+    "_mm256_xor_si256": _lanes(lambda a, b: a ^ b),
+    "_mm256_or_si256": _lanes(lambda a, b: a | b),
+    "_mm256_andnot_si256": _lanes(lambda a, b: ~a & b),
+    "_mm256_add_epi64": _lanes(lambda a, b: a + b),
+    "_mm256_slli_epi64": lambda v, n: tuple((x << n) & MASK if n < 64 else 0 for x in v),
+    "_mm256_srli_epi64": lambda v, n: tuple(x >> n if n < 64 else 0 for x in v),
+    "_mm256_shuffle_epi8": _shuffle_epi8,
+    "_mm256_setr_epi8": lambda *b: _from_bytes(bytes(x & 0xFF for x in b)),
+    "_mm256_set1_epi64x": lambda x: (x & MASK,) * 4,
+}
+
+
+def x4_rotl(expr: str, n: int) -> str:
+    if n == 0:
+        return expr
+    if n == 1:
+        return f"X4_ROTL1({expr})"
+    if n in (8, 56):
+        return f"X4_ROTL{n}({expr})"
+    return f"X4_ROTL({expr}, {n})"
+
+
+def x4_round_code(src: str, dst: str, rc_expr: str) -> list[Assign]:
+    """One round Rnd over vectors from bank src into bank dst (FIPS 202
+    section 3.3): theta's parities and D, then per output row y the five
+    lanes pi brings there after theta and rho, chi with vpandn, iota."""
+    code = []
+    for x in range(5):
+        lanes = [lane_name(src, x, y) for y in range(5)]
+        code.append(
+            Assign(
+                f"c{x}",
+                f"X4_XOR(X4_XOR(X4_XOR({lanes[0]}, {lanes[1]}), "
+                f"X4_XOR({lanes[2]}, {lanes[3]})), {lanes[4]})",
+            )
+        )
+    for x in range(5):
+        code.append(Assign(f"d{x}", f"X4_XOR(c{(x - 1) % 5}, {x4_rotl(f'c{(x + 1) % 5}', 1)})"))
+    for y in range(5):
+        for x in range(5):
+            sx, sy = pi_source(x, y)
+            mixed = f"X4_XOR({lane_name(src, sx, sy)}, d{sx})"
+            code.append(Assign(f"b{x}", x4_rotl(mixed, RHO[(sx, sy)])))
+        for x in range(5):
+            expr = f"X4_XOR(b{x}, X4_ANDN(b{(x + 1) % 5}, b{(x + 2) % 5}))"
+            if (x, y) == (0, 0):
+                expr = f"X4_XOR({expr}, {rc_expr})"  # iota
+            code.append(Assign(lane_name(dst, x, y), expr))
+    return code
+
+
+def x4_namespace() -> dict[str, object]:
+    """The intrinsics model plus the emitted macros and byte masks, built
+    from the same text the C file gets."""
+    ns: dict[str, object] = dict(INTRINSICS)
+    for name, n in (("rotl8", 8), ("rotl56", 56)):
+        ns[name] = eval(x4_mask_expr(n), ns)
+    for name, params, body, _ in X4_MACROS:
+        ns[name] = eval(f"lambda {params}: {body}", ns)
+    return ns
+
+
+def x4_mask_expr(n: int) -> str:
+    return "_mm256_setr_epi8(" + ", ".join(map(str, byte_rotation_mask(n))) + ")"
+
+
+def check_x4_rounds() -> None:
+    """The emitted vector rounds equal the model's rounds on each of the four
+    states, which differ from one another."""
+    rng = random.Random(4 * 1600)
+    ns = x4_namespace()
+    for trial in range(2):
+        states = [[rng.getrandbits(W) for _ in range(25)] for _ in range(4)]
+        env: dict[str, object] = {
+            lane_name("s", x, y): tuple(st[idx(x, y)] for st in states)
+            for x in range(5)
+            for y in range(5)
+        }
+        for ir in range(ROUNDS):
+            src, dst = ("s", "t") if ir % 2 == 0 else ("t", "s")
+            env["RC"] = (RC[ir],) * 4
+            for a in x4_round_code(src, dst, "RC"):
+                env[a.dst] = eval(a.expr, ns, env)
+            states = [spec_round(st, ir) for st in states]
+            for x, y in itertools.product(range(5), repeat=2):
+                want = tuple(st[idx(x, y)] for st in states)
+                assert env[lane_name(dst, x, y)] == want, (trial, ir, x, y)
+
+
+def define_lines(head: str, body: str, width: int = 80) -> list[str]:
+    """A #define, continued with backslashes when it does not fit."""
+    one = f"#define {head} {body}"
+    if len(one) <= width and "\n" not in body:
+        return [one]
+    pieces = body.split("\n")
+    lines = [f"#define {head}", "    " + pieces[0]]
+    lines += ["    " + " " * (pieces[0].index("(") + 1) + p for p in pieces[1:]]
+    return [ln + " \\" for ln in lines[:-1]] + [lines[-1]]
+
+
+def x4_c_lines() -> list[str]:
+    out = [BEGIN, ""]
+    out.append("/* FIPS 202 section 3.2.5: RC for rounds ir = 0..23, from the rc(t) LFSR. */")
+    out.append("static const uint64_t keccakx4_iota_rc[24] = {")
+    for i in range(0, ROUNDS, 3):
+        out.append("    " + " ".join(f"0x{v:016X}ULL," for v in RC[i : i + 3]))
+    out[-1] = out[-1].rstrip(",")
+    out += ["};", ""]
+    for name, params, body, what in X4_MACROS:
+        out.append(f"/* {what} */")
+        out += define_lines(f"{name}({params})", body)
+    out.append("/* iota's round constant in all four lanes */")
+    out += define_lines("X4_RC(i)", "_mm256_set1_epi64x((long long)keccakx4_iota_rc[i])")
+    out += [
+        "",
+        "/*",
+        " * Keccak-p[1600, 24] = Keccak-f[1600] (FIPS 202 sections 3.3 and 3.4) on",
+        " * four states: lane (x, y) of state j is s[4 * (x + 5y) + j], so the",
+        " * vector s<x><y> / t<x><y> holds lane (x, y) of all four. As in keccak.c",
+        " * a round reads one bank and writes the other: theta's column parities",
+        " * c<x> and d<x>, then per output row y of chi the five lanes pi brings",
+        " * there (b<x> = lane ((x + 3y) mod 5, x) after theta and rho), chi",
+        " * b0 ^ (~b1 & b2) with vpandn, and iota on lane (0, 0).",
+        " */",
+        "void pqf_keccakx4_f1600_avx2(uint64_t s[4 * 25]) {",
+    ]
+    for name, n in (("rotl8", 8), ("rotl56", 56)):
+        out += wrap(f"const __m256i {name} = {x4_mask_expr(n)};")
+    decl = ", ".join(lane_name("s", x, y) for y in range(5) for x in range(5))
+    out += wrap(f"__m256i {decl};")
+    decl = ", ".join(lane_name("t", x, y) for y in range(5) for x in range(5))
+    out += wrap(f"__m256i {decl};")
+    out.append("    __m256i c0, c1, c2, c3, c4, d0, d1, d2, d3, d4, b0, b1, b2, b3, b4;")
+    out.append("    unsigned ir;")
+    out.append("")
+    for y in range(5):
+        for x in range(5):
+            out += wrap(
+                f"{lane_name('s', x, y)} = "
+                f"_mm256_loadu_si256((const __m256i *)(const void *)&s[{4 * idx(x, y)}]);"
+            )
+    out.append("")
+    out.append("    for (ir = 0; ir < 24; ir += 2) {")
+    for half, (src, dst, rc) in enumerate((("s", "t", "X4_RC(ir)"), ("t", "s", "X4_RC(ir + 1)"))):
+        out.append(f"        /* round ir{' + 1' if half else ''}: {src} -> {dst} */")
+        for a in x4_round_code(src, dst, rc):
+            out += wrap(f"{a.dst} = {a.expr};", indent=8)
+    out.append("    }")
+    out.append("")
+    for y in range(5):
+        for x in range(5):
+            out += wrap(
+                f"_mm256_storeu_si256((__m256i *)(void *)&s[{4 * idx(x, y)}], "
+                f"{lane_name('s', x, y)});"
+            )
+    out.append("}")
+    out.append("")
+    for name, _, _, _ in X4_MACROS:
+        out.append(f"#undef {name}")
+    out += ["#undef X4_RC", "", END]
+    return out
+
+
 def generated(plain: bool) -> str:
     check_spec_against_hashlib()
     pattern = 0 if plain else choose_pattern()
     check_rounds(pattern)
     return "\n".join(c_lines(pattern)) + "\n"
+
+
+def generated_x4() -> str:
+    check_x4_rounds()
+    return "\n".join(x4_c_lines()) + "\n"
 
 
 def splice(text: str, block: str) -> str:
@@ -517,11 +769,14 @@ def splice(text: str, block: str) -> str:
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--check", action="store_true", help="fail if keccak.c is not up to date")
-    ap.add_argument("--stdout", action="store_true", help="print the generated block only")
+    ap.add_argument("--check", action="store_true", help="fail if a C file is not up to date")
+    ap.add_argument("--stdout", action="store_true", help="print the generated blocks only")
     ap.add_argument("--plain", action="store_true", help="no lane complementing (with --stdout)")
     ap.add_argument("--list", action="store_true", help="list the patterns the search finds")
-    ap.add_argument("--file", type=pathlib.Path, default=KECCAK_C, help="the C file to update")
+    ap.add_argument("--file", type=pathlib.Path, default=KECCAK_C, help="the scalar C file")
+    ap.add_argument(
+        "--x4-file", type=pathlib.Path, default=KECCAKX4_C, help="the 4-way AVX2 C file"
+    )
     args = ap.parse_args()
     if args.list:
         chosen = choose_pattern()
@@ -530,26 +785,30 @@ def main() -> int:
             mark = "  <- chosen" if p == chosen else ""
             print(f"st{lanes}: NOTs per chi row {pattern_cost(p)}{mark}")
         return 0
-    block = generated(args.plain)
+    blocks = [(args.file, generated(args.plain)), (args.x4_file, generated_x4())]
     if args.stdout:
-        sys.stdout.write(block)
+        for _, block in blocks:
+            sys.stdout.write(block)
         return 0
     if args.plain:
         ap.error("--plain only with --stdout: the committed permutation is the default one")
-    target: pathlib.Path = args.file
-    current = target.read_text()
-    wanted = splice(current, block)
-    if args.check:
-        if current != wanted:
-            print(
-                f"{target} differs from scripts/gen_keccak.py's output; "
-                "run python3 scripts/gen_keccak.py",
-                file=sys.stderr,
-            )
-            return 1
-        return 0
-    target.write_text(wanted)
-    return 0
+    stale = []
+    for target, block in blocks:
+        current = target.read_text()
+        wanted = splice(current, block)
+        if current == wanted:
+            continue
+        if args.check:
+            stale.append(target)
+        else:
+            target.write_text(wanted)
+    for target in stale:
+        print(
+            f"{target} differs from scripts/gen_keccak.py's output; "
+            "run python3 scripts/gen_keccak.py",
+            file=sys.stderr,
+        )
+    return 1 if stale else 0
 
 
 if __name__ == "__main__":

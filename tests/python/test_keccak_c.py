@@ -1,10 +1,16 @@
-"""The C SHA-3 and SHAKE (vendor/common/keccak.c) against Python's hashlib.
+"""The C SHA-3 and SHAKE (vendor/common/keccak.c, keccakx4.c) against hashlib.
 
 tests/c/keccak_cases.c is compiled here with the C compiler together with the
 real keccak.c and ct.c, once with the little-endian memcpy byte order and once
 with PQF_KECCAK_PORTABLE_BYTES (the shift-based path every other machine uses),
 and each of its cases, one-shot and incremental with random absorb/squeeze
 splits, must equal hashlib's digest.
+
+tests/c/keccakx4_cases.c does the same for the 4-way SHAKE (fips202x4.h), on
+each backend (the portable permutation forced with pqf_backend_select, and
+the AVX2 one of keccakx4_avx2.c, skipped on a CPU without AVX2) and both byte
+orders: every lane of every case must be hashlib's SHAKE of its own input,
+and the 4-way permutation must equal four scalar ones on random states.
 """
 
 from __future__ import annotations
@@ -12,6 +18,7 @@ from __future__ import annotations
 import hashlib
 import os
 import pathlib
+import re
 import shutil
 import subprocess
 
@@ -41,23 +48,9 @@ def _expected(fn: int, msg: bytes, outlen: int) -> bytes:
     "defines", [[], ["-DPQF_KECCAK_PORTABLE_BYTES"]], ids=["native", "portable"]
 )
 def test_keccak_matches_hashlib(tmp_path: pathlib.Path, defines: list[str]) -> None:
-    exe = tmp_path / "keccak_cases"
-    subprocess.run(
-        [
-            _compiler(),
-            *FLAGS,
-            *defines,
-            f"-I{COMMON}",
-            f"-I{REPO / 'vendor' / 'include'}",
-            str(REPO / "tests" / "c" / "keccak_cases.c"),
-            str(COMMON / "keccak.c"),
-            str(COMMON / "ct.c"),
-            str(COMMON / "cpu.c"),
-            "-o",
-            str(exe),
-        ],
-        check=True,
-    )
+    sources = [REPO / "tests" / "c" / "keccak_cases.c"]
+    sources += [COMMON / f for f in ("keccak.c", "ct.c", "cpu.c")]
+    exe = build_c(tmp_path, "keccak_cases", sources, defines)
     out = subprocess.run(
         [str(exe), str(CASES), "1600"], check=True, capture_output=True, text=True
     ).stdout
@@ -69,3 +62,78 @@ def test_keccak_matches_hashlib(tmp_path: pathlib.Path, defines: list[str]) -> N
         want = _expected(fn, bytes.fromhex(msg_hex), outlen)
         assert bytes.fromhex(once_hex) == want, (n, fn, len(msg_hex) // 2, outlen, "one-shot")
         assert bytes.fromhex(incr_hex) == want, (n, fn, len(msg_hex) // 2, outlen, "incremental")
+
+
+def target_flags(src: pathlib.Path) -> list[str]:
+    """The flags build.rs's TARGET_FLAGS gives a vector file (by suffix)."""
+    text = (REPO / "build.rs").read_text()
+    m = re.search(r"const TARGET_FLAGS: &\[\(&str, &\[&str\]\)\] = &\[(.*?)\n\];", text, re.S)
+    assert m, "build.rs: TARGET_FLAGS not found"
+    for row in re.finditer(r'\("([^"]+)", &\[([^\]]*)\]\)', m.group(1)):
+        if src.name.endswith(row.group(1)):
+            return re.findall(r'"([^"]+)"', row.group(2))
+    return []
+
+
+def build_c(
+    tmp_path: pathlib.Path, name: str, sources: list[pathlib.Path], defines: list[str]
+) -> pathlib.Path:
+    """Compiles and links sources as build.rs does: each vector file (*_avx2.c,
+    *_shani.c) alone with its target flags, the rest without any."""
+    cc = _compiler()
+    inc = [f"-I{COMMON}", f"-I{REPO / 'vendor' / 'include'}"]
+    objs = []
+    for src in sources:
+        obj = tmp_path / (src.stem + ".o")
+        cmd = [cc, *FLAGS, *defines, *target_flags(src), *inc, "-c", str(src), "-o", str(obj)]
+        subprocess.run(cmd, check=True)
+        objs.append(str(obj))
+    exe = tmp_path / name
+    subprocess.run([cc, *objs, "-o", str(exe)], check=True)
+    return exe
+
+
+def run_cases(exe: pathlib.Path, *args: str) -> list[str]:
+    """The driver's lines; a skip when it exits 77 (the CPU lacks the backend)."""
+    p = subprocess.run([str(exe), *args], capture_output=True, text=True, check=False)
+    if p.returncode == 77:
+        pytest.skip(f"this CPU has no {args[-1]} backend")
+    assert p.returncode == 0, p.stderr
+    return p.stdout.splitlines()
+
+
+X4_CASES = 300
+BACKENDS = {"portable": 0, "avx2": 1}
+
+
+@pytest.mark.parametrize("backend", list(BACKENDS))
+@pytest.mark.parametrize(
+    "defines", [[], ["-DPQF_KECCAK_PORTABLE_BYTES"]], ids=["native", "portable-bytes"]
+)
+def test_shake_x4_matches_hashlib(tmp_path: pathlib.Path, backend: str, defines: list[str]) -> None:
+    sources = [
+        REPO / "tests" / "c" / "keccakx4_cases.c",
+        *(COMMON / f for f in ("keccak.c", "keccakx4.c", "keccakx4_avx2.c", "cpu.c", "ct.c")),
+    ]
+    exe = build_c(tmp_path, "keccakx4_cases", sources, defines)
+    lines = run_cases(exe, str(X4_CASES), "4", backend)
+    assert lines[0] == f"backend {BACKENDS[backend]}"
+    assert lines[1] == "perm 200 0", "4-way permutation differs from four scalar ones"
+    cases = lines[2:]
+    assert len(cases) == X4_CASES
+    multi_block = many_blocks = 0
+    for n, line in enumerate(cases):
+        fn_s, outlen_s, *fields = line.split(" ")
+        fn, outlen = int(fn_s), int(outlen_s)
+        assert len(fields) == 8, n
+        ins = [bytes.fromhex(h) for h in fields[:4]]
+        outs = [bytes.fromhex(h) for h in fields[4:]]
+        rate = 168 if fn == 128 else 136
+        multi_block += len(ins[0]) >= rate
+        many_blocks += outlen >= 8 * rate
+        for j in range(4):
+            shake = hashlib.shake_128(ins[j]) if fn == 128 else hashlib.shake_256(ins[j])
+            assert outs[j] == shake.digest(outlen), (n, fn, len(ins[j]), outlen, j)
+    # the random lengths did reach several absorbed and squeezed blocks
+    assert multi_block > 20
+    assert many_blocks > 20

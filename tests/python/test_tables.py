@@ -1,7 +1,10 @@
 """Generated C is what its generator script writes, and each check can fail.
 
 - scripts/gen_keccak.py: the Keccak-f[1600] permutation in vendor/common/keccak.c,
-  emitted from the FIPS 202 step mappings (issue 13).
+  emitted from the FIPS 202 step mappings (issue 13), and the 4-way AVX2 one in
+  vendor/common/keccakx4_avx2.c from the same model (issue 16).
+- scripts/gen_sha2.py: the SHA-2 round constants and initial hash values in
+  vendor/common/sha2.c, from the roots of primes and the SHA-512/t IV function.
 - scripts/gen_falcon_tables.py: Falcon's constant tables (BaseSampler RCDT, the
   key-generation Gaussian table and Gram-Schmidt bound, the NTRUSolve schedule,
   FFT roots, NTT powers, scalar constants), recomputed from their definitions
@@ -23,6 +26,8 @@ import pytest
 REPO = pathlib.Path(__file__).resolve().parents[2]
 SCRIPTS = REPO / "scripts"
 KECCAK_C = REPO / "vendor" / "common" / "keccak.c"
+KECCAKX4_C = REPO / "vendor" / "common" / "keccakx4_avx2.c"
+SHA2_C = REPO / "vendor" / "common" / "sha2.c"
 FALCON = REPO / "vendor" / "falcon"
 
 
@@ -37,7 +42,7 @@ def run_check(script: str, *args: str) -> subprocess.CompletedProcess[str]:
 
 
 def test_keccak_permutation_is_generated() -> None:
-    r = run_check("gen_keccak.py", "--file", str(KECCAK_C))
+    r = run_check("gen_keccak.py", "--file", str(KECCAK_C), "--x4-file", str(KECCAKX4_C))
     assert r.returncode == 0, r.stderr
 
 
@@ -49,6 +54,43 @@ def test_keccak_check_catches_one_changed_character(tmp_path: pathlib.Path) -> N
     edited = tmp_path / "keccak.c"
     edited.write_text(text.replace(needle, "ROTL64(c1, 2)", 1))
     r = run_check("gen_keccak.py", "--file", str(edited))
+    assert r.returncode == 1
+    assert "differs" in r.stderr
+
+
+def test_keccak_x4_check_catches_one_changed_rotation(tmp_path: pathlib.Path) -> None:
+    """One rho offset of the AVX2 permutation changed fails the check."""
+    text = KECCAKX4_C.read_text()
+    needle = "X4_ROTL(X4_XOR(s11, d1), 44)"
+    assert needle in text
+    edited = tmp_path / "keccakx4_avx2.c"
+    edited.write_text(text.replace(needle, "X4_ROTL(X4_XOR(s11, d1), 45)", 1))
+    r = run_check("gen_keccak.py", "--file", str(KECCAK_C), "--x4-file", str(edited))
+    assert r.returncode == 1
+    assert "keccakx4_avx2.c differs" in r.stderr
+
+
+def test_sha2_constants_are_generated() -> None:
+    r = run_check("gen_sha2.py", "--file", str(SHA2_C))
+    assert r.returncode == 0, r.stderr
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        ("0xC67178F2UL", "0xC67178F3UL"),  # the last K256 word
+        ("0x5BE0CD19UL", "0x5BE0CD18UL"),  # the last SHA-256 H(0) word
+        ("0x0EB72DDC81C52CA2ULL", "0x0EB72DDC81C52CA3ULL"),  # SHA-512/256 H(0)
+    ],
+)
+def test_sha2_check_catches_one_changed_constant(
+    tmp_path: pathlib.Path, old: str, new: str
+) -> None:
+    text = SHA2_C.read_text()
+    assert text.count(old) == 1, old
+    edited = tmp_path / "sha2.c"
+    edited.write_text(text.replace(old, new))
+    r = run_check("gen_sha2.py", "--file", str(edited))
     assert r.returncode == 1
     assert "differs" in r.stderr
 

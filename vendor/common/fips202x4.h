@@ -25,6 +25,14 @@ typedef struct {
 /* Keccak-f[1600] on each of the four interleaved states. */
 void pqf_keccakx4_f1600(uint64_t s[4 * 25]);
 
+/* The AVX2 permutation (keccakx4_avx2.c), built where the compiler can target
+ * AVX2 in one file: x86-64 with GCC or Clang. Call it only when
+ * pqf_cpu_features() has PQF_CPU_AVX2; pqf_keccakx4_f1600 dispatches. */
+#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
+#define PQF_HAVE_KECCAKX4_AVX2 1
+void pqf_keccakx4_f1600_avx2(uint64_t s[4 * 25]);
+#endif
+
 /* Initialises st and absorbs in0..in3 (inlen bytes each), with the padding. */
 void pqf_shake128x4_absorb_once(pqf_keccakx4_state *st, const uint8_t *in0,
                                 const uint8_t *in1, const uint8_t *in2,

@@ -1,10 +1,14 @@
 /*
  * Four SHAKE computations side by side (fips202x4.h). The sponge logic here
- * is shared by both backends; only the permutation is dispatched: AVX2 runs
- * four lanes per vector instruction (when keccakx4_avx2.c exists), the portable path runs
- * pqf_keccak_f1600 on each state after gathering its lanes.
+ * is shared by both backends; only the permutation is dispatched: with AVX2
+ * (pqf_cpu_features) keccakx4_avx2.c runs the four states in the lanes of
+ * each vector instruction, and the portable path runs pqf_keccak_f1600 on
+ * each state after gathering its lanes. Positions and lengths are public;
+ * nothing branches on or is indexed by the data.
  */
 #include "fips202x4.h"
+
+#include <string.h>
 
 #include "cpu.h"
 #include "ct.h"
@@ -12,9 +16,42 @@
 
 #define SHAKE_DS 0x1F
 
-/* An AVX2 permutation (keccakx4_avx2.c) defines PQF_HAVE_KECCAKX4_AVX2 here
- * and declares pqf_keccakx4_f1600_avx2; without it every CPU runs the
- * portable path. */
+/*
+ * Byte order, as in keccak.c: FIPS 202 reads a byte string into lanes
+ * little-endian (section B.1), so where the compiler promises a
+ * little-endian machine a lane is moved with one 8-byte memcpy, and anywhere
+ * else with shifts, correct on every machine. PQF_KECCAK_PORTABLE_BYTES
+ * forces the shifts (tests/python/test_keccak_c.py builds both).
+ */
+#if !defined(PQF_KECCAK_PORTABLE_BYTES) && defined(__BYTE_ORDER__) &&       \
+    defined(__ORDER_LITTLE_ENDIAN__) &&                                        \
+    __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+#define PQF_KECCAKX4_LE 1
+#endif
+
+static uint64_t load64_le(const uint8_t *p) {
+#ifdef PQF_KECCAKX4_LE
+    uint64_t v;
+    memcpy(&v, p, 8);
+    return v;
+#else
+    return (uint64_t)p[0] | ((uint64_t)p[1] << 8) | ((uint64_t)p[2] << 16) |
+           ((uint64_t)p[3] << 24) | ((uint64_t)p[4] << 32) |
+           ((uint64_t)p[5] << 40) | ((uint64_t)p[6] << 48) |
+           ((uint64_t)p[7] << 56);
+#endif
+}
+
+static void store64_le(uint8_t *p, uint64_t v) {
+#ifdef PQF_KECCAKX4_LE
+    memcpy(p, &v, 8);
+#else
+    unsigned k;
+    for (k = 0; k < 8; k++) {
+        p[k] = (uint8_t)(v >> (8 * k));
+    }
+#endif
+}
 
 static void f1600x4_portable(uint64_t s[4 * 25]) {
     uint64_t one[25];
@@ -41,17 +78,26 @@ void pqf_keccakx4_f1600(uint64_t s[4 * 25]) {
     f1600x4_portable(s);
 }
 
-/* XORs byte b into byte position pos of lane-interleaved state j. */
-static void xor_byte(uint64_t *s, unsigned j, size_t pos, uint8_t b) {
-    s[4 * (pos / 8) + j] ^= (uint64_t)b << (8 * (pos % 8));
+/* XORs len < 8 bytes of in into lane `lane` of state j, from its byte 0 on. */
+static void xor_tail(uint64_t *s, unsigned lane, unsigned j, const uint8_t *in,
+                     size_t len) {
+    uint64_t v = 0;
+    size_t k;
+    for (k = 0; k < len; k++) {
+        v |= (uint64_t)in[k] << (8 * k);
+    }
+    s[4 * lane + j] ^= v;
 }
 
+/* FIPS 202 Algorithm 8 (SPONGE), absorbing, on four inputs of one length:
+ * whole lanes with 8-byte loads, then the last partial lane, the domain
+ * byte and pad10*1 (section 5.1 and B.2). */
 static void absorb_once(pqf_keccakx4_state *st, unsigned rate, const uint8_t *in0,
                         const uint8_t *in1, const uint8_t *in2, const uint8_t *in3,
                         size_t inlen) {
     const uint8_t *in[4];
-    size_t off = 0, k;
-    unsigned i, j;
+    size_t off = 0;
+    unsigned i, j, lanes;
     in[0] = in0;
     in[1] = in1;
     in[2] = in2;
@@ -60,28 +106,35 @@ static void absorb_once(pqf_keccakx4_state *st, unsigned rate, const uint8_t *in
         st->s[i] = 0;
     }
     while (inlen - off >= rate) {
-        for (j = 0; j < 4; j++) {
-            for (k = 0; k < rate; k++) {
-                xor_byte(st->s, j, k, in[j][off + k]);
+        for (i = 0; i < rate / 8; i++) {
+            for (j = 0; j < 4; j++) {
+                st->s[4 * i + j] ^= load64_le(in[j] + off + 8 * i);
             }
         }
         pqf_keccakx4_f1600(st->s);
         off += rate;
     }
-    for (j = 0; j < 4; j++) {
-        for (k = 0; off + k < inlen; k++) {
-            xor_byte(st->s, j, k, in[j][off + k]);
+    lanes = (unsigned)((inlen - off) / 8);
+    for (i = 0; i < lanes; i++) {
+        for (j = 0; j < 4; j++) {
+            st->s[4 * i + j] ^= load64_le(in[j] + off + 8 * i);
         }
-        xor_byte(st->s, j, inlen - off, SHAKE_DS);
-        xor_byte(st->s, j, rate - 1, 0x80);
+    }
+    off += 8 * (size_t)lanes;
+    for (j = 0; j < 4; j++) {
+        xor_tail(st->s, lanes, j, in[j] + off, inlen - off);
+        st->s[4 * lanes + j] ^= (uint64_t)SHAKE_DS << (8 * (inlen - off));
+        st->s[4 * (rate / 8 - 1) + j] ^= (uint64_t)0x80 << 56;
     }
 }
 
+/* FIPS 202 Algorithm 8, squeezing: permute, then write the rate's lanes of
+ * each state to its output (rate is a multiple of 8). */
 static void squeezeblocks(uint8_t *out0, uint8_t *out1, uint8_t *out2, uint8_t *out3,
                           size_t nblocks, unsigned rate, pqf_keccakx4_state *st) {
     uint8_t *out[4];
-    size_t n, k;
-    unsigned j;
+    size_t n;
+    unsigned i, j;
     out[0] = out0;
     out[1] = out1;
     out[2] = out2;
@@ -89,8 +142,8 @@ static void squeezeblocks(uint8_t *out0, uint8_t *out1, uint8_t *out2, uint8_t *
     for (n = 0; n < nblocks; n++) {
         pqf_keccakx4_f1600(st->s);
         for (j = 0; j < 4; j++) {
-            for (k = 0; k < rate; k++) {
-                out[j][n * rate + k] = (uint8_t)(st->s[4 * (k / 8) + j] >> (8 * (k % 8)));
+            for (i = 0; i < rate / 8; i++) {
+                store64_le(out[j] + n * rate + 8 * i, st->s[4 * i + j]);
             }
         }
     }
@@ -142,6 +195,21 @@ void pqf_shake256x4(uint8_t *out0, uint8_t *out1, uint8_t *out2, uint8_t *out3,
     pqf_keccakx4_wipe(&st);
 }
 
+/* Overwrites the stack below the caller's frame, where the absorb, squeeze
+ * and permutation frames were: the AVX2 permutation holds 50 vectors of
+ * state in 16 registers, so the compiler spills lanes (copies of a secret
+ * seed while it is absorbed), and the portable path's one[25] is a local
+ * too. 4 KiB covers those frames with a margin (as keccak.c's 2 KiB does
+ * the scalar one's). */
+#if defined(__GNUC__) || defined(__clang__)
+__attribute__((noinline))
+#endif
+static void burn_stack(void) {
+    uint8_t buf[4096];
+    pqf_wipe(buf, sizeof buf);
+}
+
 void pqf_keccakx4_wipe(pqf_keccakx4_state *st) {
     pqf_wipe(st, sizeof *st);
+    burn_stack();
 }
