@@ -111,6 +111,7 @@
 #![warn(missing_docs)]
 
 pub mod backend;
+pub mod composite;
 pub mod encoding;
 pub mod error;
 pub mod falcon;

@@ -26,6 +26,7 @@ impl From<Error> for PyErr {
             Error::ContextTooLong { .. } => "ContextTooLong",
             Error::InvalidSignature => "InvalidSignature",
             Error::UnknownAlgorithm { .. } => "UnknownAlgorithm",
+            Error::UnsupportedAlgorithm { .. } => "UnsupportedAlgorithm",
             Error::InvalidEncoding { .. } => "InvalidEncoding",
             Error::Decryption => "DecryptionFailed",
             Error::Randomness => "RandomnessError",
