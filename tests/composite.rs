@@ -258,3 +258,136 @@ fn every_vector() {
         assert!(seen.contains(&a.id.to_string()), "no vector for {}", a.id);
     }
 }
+
+// ---------------------------------------------------------------------------
+// Non-separability, over the vectors (all eighteen, RSA included)
+// ---------------------------------------------------------------------------
+
+fn composite_cases(v: &Vectors) -> Vec<(&'static CompositeAlgorithm, Case)> {
+    v.tests
+        .iter()
+        .map(Case::new)
+        .filter_map(|c| {
+            composite::ALGORITHMS
+                .iter()
+                .find(|a| a.id == c.id)
+                .map(|a| (*a, c))
+        })
+        .collect()
+}
+
+fn ml_sig_len(name: &str) -> usize {
+    match name {
+        "ML-DSA-44" => MlDsa44::SIG_BYTES,
+        "ML-DSA-65" => MlDsa65::SIG_BYTES,
+        _ => MlDsa87::SIG_BYTES,
+    }
+}
+
+fn ml_pk_len(name: &str) -> usize {
+    match name {
+        "ML-DSA-44" => MlDsa44::PK_BYTES,
+        "ML-DSA-65" => MlDsa65::PK_BYTES,
+        _ => MlDsa87::PK_BYTES,
+    }
+}
+
+fn standalone_verify(
+    alg: &CompositeAlgorithm,
+    pk: &[u8],
+    msg: &[u8],
+    ctx: &[u8],
+    sig: &[u8],
+) -> bool {
+    match alg.mldsa {
+        "ML-DSA-44" => mldsa::VerifyingKey::<MlDsa44>::from_bytes(pk)
+            .unwrap()
+            .verify(msg, ctx, sig),
+        "ML-DSA-65" => mldsa::VerifyingKey::<MlDsa65>::from_bytes(pk)
+            .unwrap()
+            .verify(msg, ctx, sig),
+        _ => mldsa::VerifyingKey::<MlDsa87>::from_bytes(pk)
+            .unwrap()
+            .verify(msg, ctx, sig),
+    }
+    .is_ok()
+}
+
+#[test]
+fn stripped_or_standalone_halves_fail() {
+    let Some(v) = vectors() else { return };
+    let cases = composite_cases(&v);
+    assert_eq!(cases.len(), 18);
+    for (alg, c) in &cases {
+        let vk = composite::AnyVerifyingKey::from_bytes(alg, &c.pk).unwrap();
+        let split = ml_sig_len(alg.mldsa);
+        let (ml, trad) = c.s.split_at(split);
+        let ml_pk = &c.pk[..ml_pk_len(alg.mldsa)];
+        vk.verify(&v.m, b"", &c.s).unwrap();
+        // Either half stripped, or blanked to the same length, or the
+        // signature cut or extended by a byte: all fail.
+        let mut bad: Vec<Vec<u8>> = vec![
+            ml.to_vec(),
+            trad.to_vec(),
+            [ml, &vec![0u8; trad.len()]].concat(),
+            [&vec![0u8; ml.len()][..], trad].concat(),
+            c.s[..c.s.len() - 1].to_vec(),
+            [&c.s[..], &[0u8]].concat(),
+            Vec::new(),
+        ];
+        // The other vector signature's halves, swapped in.
+        let (ml_ctx, trad_ctx) = c.s_ctx.split_at(split);
+        bad.push([ml, trad_ctx].concat());
+        bad.push([ml_ctx, trad].concat());
+        for (i, b) in bad.iter().enumerate() {
+            assert_eq!(
+                vk.verify(&v.m, b"", b),
+                Err(Error::InvalidSignature),
+                "{}: variant {i}",
+                alg.name
+            );
+        }
+        // The ML-DSA half is no standalone ML-DSA signature: not over M with
+        // any context, not over M' with the empty context; only over M' with
+        // the label (the composite's own check).
+        let ph = alg.prehash.digest(&v.m);
+        let m_prime = composite::message_representative(alg.label, b"", &ph).unwrap();
+        for (msg, ctx) in [
+            (&v.m[..], &b""[..]),
+            (&v.m[..], &v.ctx[..]),
+            (&m_prime[..], &b""[..]),
+        ] {
+            assert!(!standalone_verify(alg, ml_pk, msg, ctx, ml), "{}", alg.name);
+        }
+        assert!(standalone_verify(alg, ml_pk, &m_prime, alg.label, ml));
+        // The whole composite signature is no ML-DSA signature either.
+        assert!(!standalone_verify(alg, ml_pk, &v.m, b"", &c.s));
+    }
+}
+
+#[test]
+fn signatures_moved_to_another_composite_fail() {
+    let Some(v) = vectors() else { return };
+    let cases = composite_cases(&v);
+    let mut tried = 0;
+    for (alg, c) in &cases {
+        for other in composite::ALGORITHMS.iter().filter(|o| o.oid != alg.oid) {
+            // Where the key's structure fits the other algorithm (the same
+            // ML-DSA set and the same kind of traditional key, e.g. RSA-PSS
+            // and RSA PKCS#1 v1.5 of the same size), the signature must not.
+            if let Ok(vk) = composite::AnyVerifyingKey::from_bytes(other, &c.pk) {
+                tried += 1;
+                assert_eq!(
+                    vk.verify(&v.m, b"", &c.s),
+                    Err(Error::InvalidSignature),
+                    "{} signature accepted as {}",
+                    alg.name,
+                    other.name
+                );
+            }
+        }
+    }
+    // RSA-PSS <-> PKCS#1 v1.5 for MLDSA44-RSA2048, MLDSA65-RSA3072 and
+    // MLDSA65-RSA4096, both ways.
+    assert_eq!(tried, 6);
+}
