@@ -855,3 +855,45 @@ fn registry() {
         assert!(within(c.s_ctx.len(), a.signature_len), "{}", a.name);
     }
 }
+
+// ---------------------------------------------------------------------------
+// Threads
+// ---------------------------------------------------------------------------
+
+#[test]
+fn keys_are_shared_across_threads() {
+    fn send_sync<T: Send + Sync>() {}
+    send_sync::<SigningKey<MlDsa87EcdsaP521Sha512>>();
+    send_sync::<SigningKey<MlDsa65Rsa3072PssSha512>>();
+    send_sync::<VerifyingKey<MlDsa87Ed448Shake256>>();
+    send_sync::<composite::Signature<MlDsa44Ed25519Sha512>>();
+    send_sync::<composite::AnySigningKey>();
+    send_sync::<composite::AnyVerifyingKey>();
+
+    let sk = std::sync::Arc::new(SigningKey::<MlDsa65EcdsaP256Sha512>::generate().unwrap());
+    let expected: Vec<_> = (0u8..8)
+        .map(|i| sk.sign_deterministic(&[i; 100], CTX).unwrap())
+        .collect();
+    let handles: Vec<_> = (0u8..4)
+        .map(|t| {
+            let sk = sk.clone();
+            std::thread::spawn(move || {
+                (0u8..8)
+                    .map(|i| {
+                        let msg = [(i + t) % 8; 100];
+                        let hedged = sk.sign(&msg, CTX).unwrap();
+                        sk.verifying_key()
+                            .verify(&msg, CTX, hedged.as_bytes())
+                            .unwrap();
+                        ((i + t) % 8, sk.sign_deterministic(&msg, CTX).unwrap())
+                    })
+                    .collect::<Vec<_>>()
+            })
+        })
+        .collect();
+    for h in handles {
+        for (i, sig) in h.join().unwrap() {
+            assert_eq!(sig, expected[usize::from(i)]);
+        }
+    }
+}
