@@ -6,7 +6,10 @@
 //! For each algorithm, one key; each round times, back to back, a composite
 //! sign (hedged) of a 1 KiB message, then the ML-DSA half alone (pqfence
 //! `mldsa`, hedged, over M' with the label as context) and the traditional
-//! half alone (its crate, over M'); the same for verification. Interleaving
+//! half alone (its crate, over M'); the same for deterministic signing
+//! (where both sides do identical ML-DSA work, so that row isolates the
+//! composite's own cost from ML-DSA's rejection-sampling variance) and for
+//! verification. Interleaving
 //! keeps frequency drift out of the ratio. The target: composite
 //! <= 1.1 x (ML-DSA + traditional).
 
@@ -52,6 +55,9 @@ trait Half {
     where
         Self: Sized;
     fn sign(&self, m: &[u8]) -> Res<Vec<u8>>;
+    fn sign_deterministic(&self, m: &[u8]) -> Res<Vec<u8>> {
+        self.sign(m)
+    }
     fn verify(&self, m: &[u8], sig: &[u8]) -> Res<()>;
 }
 
@@ -103,6 +109,10 @@ macro_rules! ecdsa_half {
             }
             fn sign(&self, m: &[u8]) -> Res<Vec<u8>> {
                 let sig: ecdsa::der::Signature<$curve> = self.0.try_sign_with_rng(&mut OsRng, m)?;
+                Ok(sig.as_bytes().to_vec())
+            }
+            fn sign_deterministic(&self, m: &[u8]) -> Res<Vec<u8>> {
+                let sig: ecdsa::der::Signature<$curve> = self.0.try_sign(m)?;
                 Ok(sig.as_bytes().to_vec())
             }
             fn verify(&self, m: &[u8], sig: &[u8]) -> Res<()> {
@@ -175,10 +185,24 @@ fn bench<C: CompositeParams, H: Half>(batches: u32, rounds: u32) -> Res<()> {
     let sig = sk.sign(&msg, b"")?;
     let ml_sig = ml_sk.sign(&m_prime, alg.label)?;
     let trad_sig = half.sign(&m_prime)?;
-    let (mut signs, mut verifies) = (Vec::new(), Vec::new());
+    let (mut signs, mut dets, mut verifies) = (Vec::new(), Vec::new(), Vec::new());
     for _ in 0..batches {
-        let (mut sign, mut verify) = (Times::default(), Times::default());
+        let mut sign = Times::default();
+        let mut det = Times::default();
+        let mut verify = Times::default();
         for _ in 0..rounds {
+            // Deterministic: both sides do exactly the same ML-DSA work (the
+            // same M', rnd = 0), so the ratio isolates the composite's cost.
+            let t = Instant::now();
+            black_box(sk.sign_deterministic(black_box(&msg), b"")?);
+            det.composite += t.elapsed();
+            let t = Instant::now();
+            black_box(ml_sk.sign_deterministic(black_box(&m_prime), alg.label)?);
+            det.mldsa += t.elapsed();
+            let t = Instant::now();
+            black_box(half.sign_deterministic(black_box(&m_prime))?);
+            det.trad += t.elapsed();
+
             let t = Instant::now();
             black_box(sk.sign(black_box(&msg), b"")?);
             sign.composite += t.elapsed();
@@ -202,10 +226,12 @@ fn bench<C: CompositeParams, H: Half>(batches: u32, rounds: u32) -> Res<()> {
             verify.trad += t.elapsed();
         }
         signs.push(sign);
+        dets.push(det);
         verifies.push(verify);
     }
     println!("{} ({batches} x {rounds} rounds, 1 KiB message)", alg.name);
     report("sign", &signs, rounds);
+    report("det.", &dets, rounds);
     report("verify", &verifies, rounds);
     Ok(())
 }
