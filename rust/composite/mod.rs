@@ -55,13 +55,14 @@
 //!   RUSTSEC-2022-0093 key-pair oracle was fixed in 2.0; this API takes no
 //!   separate public key when signing).
 //! - `ed448-goldilocks` 0.14.0-pre.15 (RustCrypto): the only maintained Ed448
-//!   with signing; no advisory. It is a pre-release (no stable release has
-//!   signing), so it is pinned exactly.
+//!   with signing; no advisory. It is a pre-release (the last stable
+//!   release, 0.9, predates RustCrypto's maintenance and has no signing), so
+//!   it is pinned exactly; its README says it has not been audited.
 //! - `ecdsa` 0.17 with `p256`, `p384`, `p521` 0.14 (RustCrypto): no open
-//!   advisory; the crates note that the arithmetic was never independently
-//!   audited (p256 had an audit of an earlier version).
+//!   advisory; their READMEs warn that the curve arithmetic was never
+//!   independently audited (designed to be constant time with `subtle`).
 //! - `bp256` / `bp384` 0.14 (RustCrypto): arithmetic and ECDSA now offered
-//!   (earlier versions had none); no advisory; same audit caveat.
+//!   (earlier versions had none); no advisory; no audit either.
 //! - `rsa` 0.10.0 (RustCrypto): RUSTSEC-2023-0071 (Marvin attack, timing of
 //!   the private-key operation) lists no patched version, although the 0.10
 //!   release notes report the side channels found so far as fixed and
