@@ -36,6 +36,16 @@ pub enum Error {
         /// The name that was given.
         name: String,
     },
+    /// The algorithm is known but this operation is not offered for it, and
+    /// the reason is a deliberate choice (for example, RSA signing inside a
+    /// composite, while the only RSA implementation at hand has an open
+    /// timing advisory).
+    UnsupportedAlgorithm {
+        /// The algorithm (for example "MLDSA65-RSA3072-PSS-SHA512").
+        algorithm: &'static str,
+        /// Why the operation is refused.
+        reason: &'static str,
+    },
     /// A key file or key encoding is malformed or not what was asked for:
     /// bad DER or PEM, a wrong OID, parameters where none belong, an
     /// unsupported encryption scheme, an invalid encoding choice.
@@ -94,6 +104,9 @@ impl fmt::Display for Error {
             }
             Error::InvalidSignature => f.write_str("signature verification failed"),
             Error::UnknownAlgorithm { name } => write!(f, "unknown algorithm {name:?}"),
+            Error::UnsupportedAlgorithm { algorithm, reason } => {
+                write!(f, "{algorithm}: operation not supported: {reason}")
+            }
             Error::InvalidEncoding { reason } => write!(f, "invalid key encoding: {reason}"),
             Error::Decryption => f.write_str(
                 "could not decrypt the private key: wrong password, or corrupted data",

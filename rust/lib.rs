@@ -116,6 +116,7 @@
 
 pub mod algorithms;
 pub mod backend;
+pub mod composite;
 pub mod encoding;
 pub mod error;
 pub mod falcon;

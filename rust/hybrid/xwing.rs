@@ -227,7 +227,7 @@ impl<P: HybridParams> EncapsulationKey<P> {
     /// shared secret.
     pub fn encapsulate_deterministic(&self, eseed: &[u8]) -> Result<(SharedSecret, Ciphertext<P>)> {
         let t_len = eseed.len().saturating_sub(32);
-        if eseed.len() < 32 + P::T_SK || t_len % P::T_SK != 0 {
+        if eseed.len() < 32 + P::T_SK || !t_len.is_multiple_of(P::T_SK) {
             return Err(Error::InvalidLength {
                 what: P::NAME_ESEED,
                 expected: 32 + P::GROUP_SEED_BYTES,

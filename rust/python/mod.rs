@@ -48,6 +48,7 @@ mod exceptions {
     pyo3::import_exception!(pqfence.exceptions, InvalidTag);
     pyo3::import_exception!(pqfence.exceptions, MessageLimitReached);
     pyo3::import_exception!(pqfence.exceptions, InvalidParameter);
+    pyo3::import_exception!(pqfence.exceptions, UnsupportedAlgorithm);
 }
 pub(crate) use exceptions::AlreadyFinalized;
 
@@ -71,6 +72,7 @@ impl From<Error> for PyErr {
             Error::InvalidTag => e::InvalidTag::new_err(msg),
             Error::MessageLimitReached => e::MessageLimitReached::new_err(msg),
             Error::InvalidParameter { .. } => e::InvalidParameter::new_err(msg),
+            Error::UnsupportedAlgorithm { .. } => e::UnsupportedAlgorithm::new_err(msg),
         }
     }
 }
