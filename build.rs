@@ -113,6 +113,10 @@ fn units(catalogue: &str) -> Vec<Unit> {
         let Some(rest) = line.trim().strip_prefix("c: ") else {
             continue;
         };
+        // A row with no C of its own (a composite of existing parts).
+        if rest.trim_end_matches(',') == "none" {
+            continue;
+        }
         let (prefix, rest) = rest
             .split_once(", cdef: \"")
             .expect("row: c: <prefix>, cdef: \"M=V\"");

@@ -104,6 +104,7 @@ def catalogue_rows(
 
     A family group opens on its own line eight spaces in (`        mlkem {`);
     each row has `name: "ML-KEM-768", ...` then `c: mlkem768, cdef: "M=V"`.
+    A row with `c: none` (no C of its own: the composites) is skipped.
     """
     rows = []
     family, name = "", ""
@@ -115,7 +116,7 @@ def catalogue_rows(
         if named:
             name = named.group(1)
         row = re.match(r'\s*c: (\w+), cdef: "(\w+=\w+)"', line)
-        if row:
+        if row and row.group(1) != "none":
             rows.append((family, name, row.group(1), row.group(2)))
     if not rows:
         raise ValueError("rust/algorithms.rs: no catalogue rows found")

@@ -171,7 +171,7 @@ fn report(what: &str, batches: &[Times], n: u32) {
 }
 
 fn bench<C: CompositeParams, H: Half>(batches: u32, rounds: u32) -> Res<()> {
-    let alg = C::ALGORITHM;
+    let alg = C::COMPOSITE;
     let msg: Vec<u8> = (0..1024u32).map(|i| (i * 7) as u8).collect();
     let sk = SigningKey::<C>::generate()?;
     let vk = sk.verifying_key().clone();

@@ -124,6 +124,15 @@ macro_rules! table {
             #[doc = concat!("The parameter sets of [`crate::", stringify!($kfam), "`].")]
             pub mod $kfam {
                 $( crate::$kfam::declare!($kt { $($krow)* }); )*
+
+                /// Calls `$m! { Type, ... }` with the family's types, in
+                /// catalogue order (for code written once per set).
+                #[allow(unused_macros)]
+                macro_rules! for_each_set {
+                    ($m:ident) => { $m! { $($kt),* } };
+                }
+                #[allow(unused_imports)]
+                pub(crate) use for_each_set;
             }
         )*
         $(
@@ -247,6 +256,134 @@ table! {
                 c: slhdsa_shake_256f, cdef: "PQF_SLHDSA_SET=12",
             }
         }
+        composite {
+            MlDsa44Rsa2048PssSha256 {
+                /// ML-DSA-44 with RSASSA-PSS 2048 (SHA-256); PH = SHA-256. Verification only.
+                name: "MLDSA44-RSA2048-PSS-SHA256", py: MLDSA44_RSA2048_PSS_SHA256,
+                oid: "1.3.6.1.5.5.7.6.37", label: "COMPSIG-MLDSA44-RSA2048-PSS-SHA256",
+                mldsa: MlDsa44, trad: Rsa2048Pss, ph: Sha256,
+                c: none,
+            }
+            MlDsa44Rsa2048Pkcs15Sha256 {
+                /// ML-DSA-44 with RSASSA-PKCS1-v1_5 2048 (SHA-256); PH = SHA-256. Verification only.
+                name: "MLDSA44-RSA2048-PKCS15-SHA256", py: MLDSA44_RSA2048_PKCS15_SHA256,
+                oid: "1.3.6.1.5.5.7.6.38", label: "COMPSIG-MLDSA44-RSA2048-PKCS15-SHA256",
+                mldsa: MlDsa44, trad: Rsa2048Pkcs15, ph: Sha256,
+                c: none,
+            }
+            MlDsa44Ed25519Sha512 {
+                /// ML-DSA-44 with Ed25519; PH = SHA-512.
+                name: "MLDSA44-Ed25519-SHA512", py: MLDSA44_Ed25519_SHA512,
+                oid: "1.3.6.1.5.5.7.6.39", label: "COMPSIG-MLDSA44-Ed25519-SHA512",
+                mldsa: MlDsa44, trad: Ed25519, ph: Sha512,
+                c: none,
+            }
+            MlDsa44EcdsaP256Sha256 {
+                /// ML-DSA-44 with ECDSA P-256 (SHA-256); PH = SHA-256.
+                name: "MLDSA44-ECDSA-P256-SHA256", py: MLDSA44_ECDSA_P256_SHA256,
+                oid: "1.3.6.1.5.5.7.6.40", label: "COMPSIG-MLDSA44-ECDSA-P256-SHA256",
+                mldsa: MlDsa44, trad: EcdsaP256, ph: Sha256,
+                c: none,
+            }
+            MlDsa65Rsa3072PssSha512 {
+                /// ML-DSA-65 with RSASSA-PSS 3072 (SHA-256); PH = SHA-512. Verification only.
+                name: "MLDSA65-RSA3072-PSS-SHA512", py: MLDSA65_RSA3072_PSS_SHA512,
+                oid: "1.3.6.1.5.5.7.6.41", label: "COMPSIG-MLDSA65-RSA3072-PSS-SHA512",
+                mldsa: MlDsa65, trad: Rsa3072Pss, ph: Sha512,
+                c: none,
+            }
+            MlDsa65Rsa3072Pkcs15Sha512 {
+                /// ML-DSA-65 with RSASSA-PKCS1-v1_5 3072 (SHA-256); PH = SHA-512. Verification only.
+                name: "MLDSA65-RSA3072-PKCS15-SHA512", py: MLDSA65_RSA3072_PKCS15_SHA512,
+                oid: "1.3.6.1.5.5.7.6.42", label: "COMPSIG-MLDSA65-RSA3072-PKCS15-SHA512",
+                mldsa: MlDsa65, trad: Rsa3072Pkcs15, ph: Sha512,
+                c: none,
+            }
+            MlDsa65Rsa4096PssSha512 {
+                /// ML-DSA-65 with RSASSA-PSS 4096 (SHA-384); PH = SHA-512. Verification only.
+                name: "MLDSA65-RSA4096-PSS-SHA512", py: MLDSA65_RSA4096_PSS_SHA512,
+                oid: "1.3.6.1.5.5.7.6.43", label: "COMPSIG-MLDSA65-RSA4096-PSS-SHA512",
+                mldsa: MlDsa65, trad: Rsa4096Pss, ph: Sha512,
+                c: none,
+            }
+            MlDsa65Rsa4096Pkcs15Sha512 {
+                /// ML-DSA-65 with RSASSA-PKCS1-v1_5 4096 (SHA-384); PH = SHA-512. Verification only.
+                name: "MLDSA65-RSA4096-PKCS15-SHA512", py: MLDSA65_RSA4096_PKCS15_SHA512,
+                oid: "1.3.6.1.5.5.7.6.44", label: "COMPSIG-MLDSA65-RSA4096-PKCS15-SHA512",
+                mldsa: MlDsa65, trad: Rsa4096Pkcs15, ph: Sha512,
+                c: none,
+            }
+            MlDsa65EcdsaP256Sha512 {
+                /// ML-DSA-65 with ECDSA P-256 (SHA-256); PH = SHA-512. The draft's general recommendation.
+                name: "MLDSA65-ECDSA-P256-SHA512", py: MLDSA65_ECDSA_P256_SHA512,
+                oid: "1.3.6.1.5.5.7.6.45", label: "COMPSIG-MLDSA65-ECDSA-P256-SHA512",
+                mldsa: MlDsa65, trad: EcdsaP256, ph: Sha512,
+                c: none,
+            }
+            MlDsa65EcdsaP384Sha512 {
+                /// ML-DSA-65 with ECDSA P-384 (SHA-384); PH = SHA-512.
+                name: "MLDSA65-ECDSA-P384-SHA512", py: MLDSA65_ECDSA_P384_SHA512,
+                oid: "1.3.6.1.5.5.7.6.46", label: "COMPSIG-MLDSA65-ECDSA-P384-SHA512",
+                mldsa: MlDsa65, trad: EcdsaP384, ph: Sha512,
+                c: none,
+            }
+            MlDsa65EcdsaBrainpoolP256r1Sha512 {
+                /// ML-DSA-65 with ECDSA brainpoolP256r1 (SHA-256); PH = SHA-512.
+                name: "MLDSA65-ECDSA-brainpoolP256r1-SHA512", py: MLDSA65_ECDSA_brainpoolP256r1_SHA512,
+                oid: "1.3.6.1.5.5.7.6.47", label: "COMPSIG-MLDSA65-ECDSA-BP256-SHA512",
+                mldsa: MlDsa65, trad: EcdsaBrainpoolP256r1, ph: Sha512,
+                c: none,
+            }
+            MlDsa65Ed25519Sha512 {
+                /// ML-DSA-65 with Ed25519; PH = SHA-512.
+                name: "MLDSA65-Ed25519-SHA512", py: MLDSA65_Ed25519_SHA512,
+                oid: "1.3.6.1.5.5.7.6.48", label: "COMPSIG-MLDSA65-Ed25519-SHA512",
+                mldsa: MlDsa65, trad: Ed25519, ph: Sha512,
+                c: none,
+            }
+            MlDsa87EcdsaP384Sha512 {
+                /// ML-DSA-87 with ECDSA P-384 (SHA-384); PH = SHA-512.
+                name: "MLDSA87-ECDSA-P384-SHA512", py: MLDSA87_ECDSA_P384_SHA512,
+                oid: "1.3.6.1.5.5.7.6.49", label: "COMPSIG-MLDSA87-ECDSA-P384-SHA512",
+                mldsa: MlDsa87, trad: EcdsaP384, ph: Sha512,
+                c: none,
+            }
+            MlDsa87EcdsaBrainpoolP384r1Sha512 {
+                /// ML-DSA-87 with ECDSA brainpoolP384r1 (SHA-384); PH = SHA-512.
+                name: "MLDSA87-ECDSA-brainpoolP384r1-SHA512", py: MLDSA87_ECDSA_brainpoolP384r1_SHA512,
+                oid: "1.3.6.1.5.5.7.6.50", label: "COMPSIG-MLDSA87-ECDSA-BP384-SHA512",
+                mldsa: MlDsa87, trad: EcdsaBrainpoolP384r1, ph: Sha512,
+                c: none,
+            }
+            MlDsa87Ed448Shake256 {
+                /// ML-DSA-87 with Ed448; PH = SHAKE256 (64 bytes).
+                name: "MLDSA87-Ed448-SHAKE256", py: MLDSA87_Ed448_SHAKE256,
+                oid: "1.3.6.1.5.5.7.6.51", label: "COMPSIG-MLDSA87-Ed448-SHAKE256",
+                mldsa: MlDsa87, trad: Ed448, ph: Shake256,
+                c: none,
+            }
+            MlDsa87Rsa3072PssSha512 {
+                /// ML-DSA-87 with RSASSA-PSS 3072 (SHA-256); PH = SHA-512. Verification only.
+                name: "MLDSA87-RSA3072-PSS-SHA512", py: MLDSA87_RSA3072_PSS_SHA512,
+                oid: "1.3.6.1.5.5.7.6.52", label: "COMPSIG-MLDSA87-RSA3072-PSS-SHA512",
+                mldsa: MlDsa87, trad: Rsa3072Pss, ph: Sha512,
+                c: none,
+            }
+            MlDsa87Rsa4096PssSha512 {
+                /// ML-DSA-87 with RSASSA-PSS 4096 (SHA-384); PH = SHA-512. Verification only.
+                name: "MLDSA87-RSA4096-PSS-SHA512", py: MLDSA87_RSA4096_PSS_SHA512,
+                oid: "1.3.6.1.5.5.7.6.53", label: "COMPSIG-MLDSA87-RSA4096-PSS-SHA512",
+                mldsa: MlDsa87, trad: Rsa4096Pss, ph: Sha512,
+                c: none,
+            }
+            MlDsa87EcdsaP521Sha512 {
+                /// ML-DSA-87 with ECDSA P-521 (SHA-512); PH = SHA-512.
+                name: "MLDSA87-ECDSA-P521-SHA512", py: MLDSA87_ECDSA_P521_SHA512,
+                oid: "1.3.6.1.5.5.7.6.54", label: "COMPSIG-MLDSA87-ECDSA-P521-SHA512",
+                mldsa: MlDsa87, trad: EcdsaP521, ph: Sha512,
+                c: none,
+            }
+        }
     }
     raw {
         falcon {
@@ -293,6 +430,18 @@ mod tests {
                 }
             }
         }
-        assert_eq!(ALGORITHMS.len(), 22);
+        assert_eq!(ALGORITHMS.len(), 40);
+    }
+
+    #[test]
+    fn composite_class_stems_are_the_drafts_names() {
+        let composites: Vec<_> = ALGORITHMS
+            .iter()
+            .filter(|a| a.standard == "draft-ietf-lamps-pq-composite-sigs")
+            .collect();
+        assert_eq!(composites.len(), 18);
+        for a in composites {
+            assert_eq!(a.python_name, a.name.replace('-', "_"));
+        }
     }
 }

@@ -103,7 +103,7 @@ macro_rules! all_composites {
 }
 
 fn runner<C: CompositeParams>() -> (&'static CompositeAlgorithm, Runner) {
-    (C::ALGORITHM, check_composite_vector::<C>)
+    (C::COMPOSITE, check_composite_vector::<C>)
 }
 
 fn plain<P: DsaParams + AlgorithmId>() -> (&'static str, Runner) {
@@ -135,7 +135,7 @@ fn certificate(der: &[u8], oid: &der::oid::ObjectIdentifier) -> (Vec<u8>, Vec<u8
 }
 
 fn check_composite_vector<C: CompositeParams>(c: &Case, m: &[u8], ctx: &[u8]) {
-    let name = C::ALGORITHM.name;
+    let name = C::COMPOSITE.name;
     // `s` and `sWithContext` under `pk`...
     let vk = VerifyingKey::<C>::from_bytes(&c.pk).unwrap();
     assert_eq!(vk.as_bytes(), c.pk.as_slice());
@@ -149,7 +149,7 @@ fn check_composite_vector<C: CompositeParams>(c: &Case, m: &[u8], ctx: &[u8]) {
     assert_eq!(vk.verify(b"other", b"", &c.s), Err(Error::InvalidSignature));
 
     // ...and under the SPKI of the certificate, whose self-signature verifies.
-    let (tbs, spki, cert_sig) = certificate(&c.x5c, &C::ALGORITHM.oid);
+    let (tbs, spki, cert_sig) = certificate(&c.x5c, &C::COMPOSITE.oid);
     let cert_vk = encoding::from_public_key_der::<C>(&spki).unwrap();
     assert_eq!(cert_vk, vk, "{name}: certificate key differs from pk");
     assert_eq!(encoding::to_public_key_der(&vk).unwrap().as_bytes(), spki);
@@ -176,7 +176,7 @@ fn check_composite_vector<C: CompositeParams>(c: &Case, m: &[u8], ctx: &[u8]) {
     let pem = encoding::to_pkcs8_pem(&sk).unwrap();
     assert_eq!(encoding::from_pkcs8_pem::<C>(&pem).unwrap(), sk);
     let any = encoding::load_private_key_pem(&pem).unwrap();
-    assert_eq!(any.algorithm(), C::ALGORITHM);
+    assert_eq!(any.algorithm(), C::COMPOSITE);
     let pub_pem = encoding::to_public_key_pem(&vk).unwrap();
     assert_eq!(encoding::from_public_key_pem::<C>(&pub_pem).unwrap(), vk);
     assert_eq!(
@@ -186,7 +186,7 @@ fn check_composite_vector<C: CompositeParams>(c: &Case, m: &[u8], ctx: &[u8]) {
 
     // Sign anew with both loaded keys; the signature verifies under pk and
     // under the certificate's key.
-    if C::ALGORITHM.can_sign {
+    if C::COMPOSITE.can_sign {
         for key in [&sk, &sk8] {
             for context in [&b""[..], ctx] {
                 let sig = key.sign(m, context).unwrap();
@@ -411,7 +411,7 @@ fn cat(a: &[u8], b: &[u8]) -> Vec<u8> {
 /// fails both signatures and is refused by both private keys, in
 /// `check_public_key` and in a PKCS#8 v2 `publicKey` field.
 fn swapped_halves<C: CompositeParams>() {
-    let name = C::ALGORITHM.name;
+    let name = C::COMPOSITE.name;
     let sk1 = SigningKey::<C>::generate().unwrap();
     let sk2 = SigningKey::<C>::generate().unwrap();
     let (vk1, vk2) = (sk1.verifying_key(), sk2.verifying_key());
@@ -464,7 +464,7 @@ fn swapped_halves<C: CompositeParams>() {
     let pkcs8_v2 = |public: &[u8]| {
         let mut pki = pkcs8::PrivateKeyInfoRef::new(
             spki::AlgorithmIdentifierRef {
-                oid: C::ALGORITHM.oid,
+                oid: C::COMPOSITE.oid,
                 parameters: None,
             },
             der::asn1::OctetStringRef::new(&raw).unwrap(),
@@ -520,7 +520,7 @@ fn swapped_halves<C: CompositeParams>() {
 /// reuse across composites, which the draft forbids): the label binds the
 /// ML-DSA half to `C1`, so it fails.
 fn mldsa_half_moved<C1: CompositeParams, C2: CompositeParams>() {
-    assert_eq!(C1::ALGORITHM.mldsa, C2::ALGORITHM.mldsa);
+    assert_eq!(C1::COMPOSITE.mldsa, C2::COMPOSITE.mldsa);
     let sk1 = SigningKey::<C1>::generate().unwrap();
     let sk2 = SigningKey::<C2>::generate().unwrap();
     let s1 = sk1.sign(MSG, CTX).unwrap();
@@ -537,7 +537,7 @@ fn mldsa_half_moved<C1: CompositeParams, C2: CompositeParams>() {
 /// The same for the traditional half: a `C1` traditional signature under a
 /// `C2` key holding the `C1` traditional key fails (M' carries the label).
 fn traditional_half_moved<C1: CompositeParams, C2: CompositeParams>() {
-    assert_eq!(C1::ALGORITHM.traditional, C2::ALGORITHM.traditional);
+    assert_eq!(C1::COMPOSITE.traditional, C2::COMPOSITE.traditional);
     let sk1 = SigningKey::<C1>::generate().unwrap();
     let sk2 = SigningKey::<C2>::generate().unwrap();
     let s1 = sk1.sign(MSG, CTX).unwrap();
@@ -594,7 +594,7 @@ fn traditional_half_is_over_m_prime_only() {
             .unwrap();
     let ed_sig = ed25519_dalek::Signature::from_slice(sig.traditional_signature()).unwrap();
     assert!(ed.verify(MSG, &ed_sig).is_err());
-    let alg = MlDsa65Ed25519Sha512::ALGORITHM;
+    let alg = MlDsa65Ed25519Sha512::COMPOSITE;
     let m_prime =
         composite::message_representative(alg.label, CTX, &alg.prehash.digest(MSG)).unwrap();
     assert!(m_prime.starts_with(composite::PREFIX));
@@ -788,13 +788,28 @@ fn key_files_name_their_own_algorithm() {
         encoding::from_pkcs8_der::<MlDsa65EcdsaP384Sha512>(&p256.sk_pkcs8),
         Err(Error::InvalidEncoding { .. })
     ));
-    let (_, spki, _) = certificate(&p256.x5c, &MlDsa65EcdsaP256Sha512::ALGORITHM.oid);
+    let (_, spki, _) = certificate(&p256.x5c, &MlDsa65EcdsaP256Sha512::COMPOSITE.oid);
     assert!(matches!(
         encoding::from_public_key_der::<MlDsa65EcdsaBrainpoolP256r1Sha512>(&spki),
         Err(Error::InvalidEncoding { .. })
     ));
-    assert!(pqfence::encoding::load_public_key_der(&spki).is_err());
-    assert!(pqfence::encoding::load_private_key_der(&p256.sk_pkcs8, None).is_err());
+    // The catalogue's loaders know the composites (their rows are in
+    // rust/algorithms.rs): by OID, the right key.
+    let any_pk = pqfence::encoding::load_public_key_der(&spki).unwrap();
+    assert!(matches!(
+        any_pk,
+        pqfence::encoding::AnyPublicKey::MlDsa65EcdsaP256Sha512(_)
+    ));
+    assert_eq!(any_pk.as_bytes(), p256.pk.as_slice());
+    let any_sk = pqfence::encoding::load_private_key_der(&p256.sk_pkcs8, None).unwrap();
+    assert_eq!(any_sk.algorithm().name, "MLDSA65-ECDSA-P256-SHA512");
+    assert_eq!(
+        any_sk
+            .to_pkcs8_der(pqfence::encoding::PrivateKeyForm::Seed)
+            .unwrap()
+            .as_bytes(),
+        p256.sk_pkcs8.as_slice()
+    );
     // And a plain ML-DSA key file is no composite.
     let plain = case(&v, "id-ML-DSA-65");
     assert!(matches!(

@@ -14,6 +14,7 @@ use der::asn1::{AnyRef, OctetStringRef};
 use der::{Decode, Encode, Tagged};
 use pkcs8::pkcs5::pbes2;
 use pkcs8::{EncryptedPrivateKeyInfoRef, PrivateKeyInfoRef};
+use pqfence::composite::{self, CompositeParams};
 use pqfence::encoding::{
     self, AlgorithmId, AnyPrivateKey, AnyPublicKey, DecodePrivateKey, DecodePublicKey,
     EncodePrivateKey, EncodePublicKey, Kdf, KdfLimits, KeyPair, PrivateKeyForm, PublicKey,
@@ -354,9 +355,83 @@ fn table_has_the_lamps_oids() {
     assert_eq!(oid("ML-DSA-87"), "2.16.840.1.101.3.4.3.19");
     assert_eq!(oid("SLH-DSA-SHA2-128s"), "2.16.840.1.101.3.4.3.20");
     assert_eq!(oid("SLH-DSA-SHAKE-256f"), "2.16.840.1.101.3.4.3.31");
-    // 18 sets with OIDs, and Falcon's four (raw keys only).
-    assert_eq!(ALGORITHMS.len(), 22);
-    assert_eq!(ALGORITHMS.iter().filter(|a| a.oid.is_some()).count(), 18);
+    assert_eq!(oid("MLDSA44-RSA2048-PSS-SHA256"), "1.3.6.1.5.5.7.6.37");
+    assert_eq!(oid("MLDSA87-ECDSA-P521-SHA512"), "1.3.6.1.5.5.7.6.54");
+    // 36 sets with OIDs (18 of them composites), and Falcon's four (raw keys only).
+    assert_eq!(ALGORITHMS.len(), 40);
+    assert_eq!(ALGORITHMS.iter().filter(|a| a.oid.is_some()).count(), 36);
+}
+
+/// Composite keys through the catalogue's key formats: one private key
+/// form (the raw key, whatever the requested form), PEM, encrypted PKCS#8,
+/// the RustCrypto traits and the algorithm-agnostic loaders.
+fn composite_round_trips<C: CompositeParams>() {
+    let key = composite::SigningKey::<C>::generate().unwrap();
+    let name = C::ALGORITHM.name;
+    let raw = key.to_bytes().unwrap();
+    assert_eq!(key.seed_bytes(), Some(raw.as_slice()));
+    assert_eq!(key.expanded_key_bytes(), raw.as_slice());
+    assert_eq!(
+        C::ALGORITHM.private_key,
+        encoding::PrivateKeyShape::Raw {
+            len: C::COMPOSITE.private_key_max
+        }
+    );
+    assert!(raw.len() <= C::ALGORITHM.seed_len, "{name}");
+    let reference = composite::encoding::to_pkcs8_der(&key).unwrap();
+    for form in [
+        PrivateKeyForm::Seed,
+        PrivateKeyForm::Expanded,
+        PrivateKeyForm::Both,
+    ] {
+        let der = encoding::to_pkcs8_der(&key, form).unwrap();
+        assert_eq!(der.as_bytes(), reference.as_bytes(), "{name} {form:?}");
+        assert_eq!(body(der.as_bytes()), raw.as_slice());
+    }
+    let again: composite::SigningKey<C> = encoding::from_pkcs8_der(reference.as_bytes()).unwrap();
+    assert_eq!(again, key);
+    assert_eq!(
+        composite::SigningKey::<C>::from_pkcs8_der(reference.as_bytes()).unwrap(),
+        key
+    );
+    assert_eq!(
+        EncodePrivateKey::to_pkcs8_der(&key).unwrap().as_bytes(),
+        reference.as_bytes()
+    );
+    let enc =
+        encoding::to_pkcs8_encrypted_pem(&key, PrivateKeyForm::Seed, b"pw", FAST_SCRYPT).unwrap();
+    assert_eq!(
+        encoding::from_pkcs8_encrypted_pem::<composite::SigningKey<C>>(&enc, b"pw").unwrap(),
+        key
+    );
+    let any = encoding::load_private_key_pem(&enc, Some(b"pw")).unwrap();
+    assert_eq!(any.algorithm().name, name);
+    let pk = key.verifying_key().clone();
+    let spki = encoding::to_public_key_der(&pk).unwrap();
+    assert_eq!(
+        spki.as_bytes(),
+        composite::encoding::to_public_key_der(&pk)
+            .unwrap()
+            .as_bytes()
+    );
+    assert_eq!(pk.to_public_key_der().unwrap().as_bytes(), spki.as_bytes());
+    assert_eq!(
+        composite::VerifyingKey::<C>::from_public_key_der(spki.as_bytes()).unwrap(),
+        pk
+    );
+    assert_eq!(
+        encoding::load_public_key_der(spki.as_bytes()).unwrap(),
+        any.public_key()
+    );
+}
+
+#[test]
+fn composite_keys_round_trip() {
+    composite_round_trips::<composite::MlDsa44Ed25519Sha512>();
+    composite_round_trips::<composite::MlDsa65EcdsaP256Sha512>();
+    composite_round_trips::<composite::MlDsa65EcdsaBrainpoolP256r1Sha512>();
+    composite_round_trips::<composite::MlDsa87Ed448Shake256>();
+    composite_round_trips::<composite::MlDsa87EcdsaP521Sha512>();
 }
 
 // ---------------------------------------------------------------------------

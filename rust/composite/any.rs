@@ -42,14 +42,14 @@ macro_rules! any_keys {
             /// Its algorithm.
             pub fn algorithm(&self) -> &'static CompositeAlgorithm {
                 match self {
-                    $(Self::$t(_) => <$t as CompositeParams>::ALGORITHM,)*
+                    $(Self::$t(_) => <$t as CompositeParams>::COMPOSITE,)*
                 }
             }
 
             /// Generates a key of `alg`.
             pub fn generate(alg: &CompositeAlgorithm) -> Result<Self> {
                 $(
-                    if alg.oid == <$t as CompositeParams>::ALGORITHM.oid {
+                    if alg.oid == <$t as CompositeParams>::COMPOSITE.oid {
                         return Ok(Self::$t(Box::new(SigningKey::<$t>::generate()?)));
                     }
                 )*
@@ -59,7 +59,7 @@ macro_rules! any_keys {
             /// Loads a raw composite private key of `alg`.
             pub fn from_bytes(alg: &CompositeAlgorithm, bytes: &[u8]) -> Result<Self> {
                 $(
-                    if alg.oid == <$t as CompositeParams>::ALGORITHM.oid {
+                    if alg.oid == <$t as CompositeParams>::COMPOSITE.oid {
                         return Ok(Self::$t(Box::new(SigningKey::<$t>::from_bytes(bytes)?)));
                     }
                 )*
@@ -69,7 +69,7 @@ macro_rules! any_keys {
             pub(crate) fn from_info(pki: &PrivateKeyInfoRef<'_>) -> Result<Self> {
                 let oid = pki.algorithm.oid;
                 $(
-                    if oid == <$t as CompositeParams>::ALGORITHM.oid {
+                    if oid == <$t as CompositeParams>::COMPOSITE.oid {
                         return Ok(Self::$t(Box::new(key_from_info::<$t>(pki)?)));
                     }
                 )*
@@ -123,14 +123,14 @@ macro_rules! any_keys {
             /// Its algorithm.
             pub fn algorithm(&self) -> &'static CompositeAlgorithm {
                 match self {
-                    $(Self::$t(_) => <$t as CompositeParams>::ALGORITHM,)*
+                    $(Self::$t(_) => <$t as CompositeParams>::COMPOSITE,)*
                 }
             }
 
             /// Loads a raw composite public key of `alg`.
             pub fn from_bytes(alg: &CompositeAlgorithm, bytes: &[u8]) -> Result<Self> {
                 $(
-                    if alg.oid == <$t as CompositeParams>::ALGORITHM.oid {
+                    if alg.oid == <$t as CompositeParams>::COMPOSITE.oid {
                         return Ok(Self::$t(Box::new(VerifyingKey::<$t>::from_bytes(bytes)?)));
                     }
                 )*
@@ -139,7 +139,7 @@ macro_rules! any_keys {
 
             pub(crate) fn from_public_key_der(oid: &ObjectIdentifier, der: &[u8]) -> Result<Self> {
                 $(
-                    if *oid == <$t as CompositeParams>::ALGORITHM.oid {
+                    if *oid == <$t as CompositeParams>::COMPOSITE.oid {
                         return Ok(Self::$t(Box::new(encoding::from_public_key_der::<$t>(der)?)));
                     }
                 )*

@@ -19,7 +19,7 @@ use ecdsa::signature::{RandomizedSigner, Signer, Verifier};
 use sec1::{EcParameters, EcPrivateKey};
 use zeroize::Zeroizing;
 
-use super::traditional::{sealed::Component, OsRng};
+use super::traditional::{der_tlv, sealed::Component, OsRng};
 use crate::error::{check_len, Error, Result};
 
 /// The longest DER Ecdsa-Sig-Value for a curve whose order has `n` bytes:
@@ -37,6 +37,14 @@ const fn der_signature_max(n: usize) -> usize {
 /// The shortest DER Ecdsa-Sig-Value: two one-byte INTEGERs.
 const DER_SIGNATURE_MIN: usize = 8;
 
+/// The longest RFC 5915 ECPrivateKey accepted: version, the private key of
+/// `n` bytes, the named curve (an OID of `oid` content bytes, `[0]`
+/// EXPLICIT) and an optional public key (an uncompressed point in a BIT
+/// STRING, `[1]` EXPLICIT).
+const fn ec_private_key_max(n: usize, oid: usize) -> usize {
+    der_tlv(der_tlv(1) + der_tlv(n) + der_tlv(der_tlv(oid)) + der_tlv(der_tlv(2 + 2 * n)))
+}
+
 /// Encodes a DER value into zeroizing memory (for private keys).
 fn encode_secret(value: &impl Encode) -> Result<Zeroizing<Vec<u8>>> {
     let len = value
@@ -51,7 +59,10 @@ fn encode_secret(value: &impl Encode) -> Result<Zeroizing<Vec<u8>>> {
 }
 
 macro_rules! ecdsa_component {
-    ($(#[$doc:meta])* $t:ident, $curve:ty, $name:literal, $what:literal, $oid:literal, $field:literal) => {
+    (
+        $(#[$doc:meta])* $t:ident, $curve:ty, $name:literal, $what:literal,
+        $oid:literal ($oid_len:literal), $field:literal
+    ) => {
         $(#[$doc])*
         #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
         pub struct $t;
@@ -61,11 +72,14 @@ macro_rules! ecdsa_component {
                 der::oid::ObjectIdentifier::new_unwrap($oid);
         }
 
+        const _: () = assert!($t::CURVE_OID.as_bytes().len() == $oid_len);
+
         impl Component for $t {
             const NAME: &'static str = $name;
             const CAN_SIGN: bool = true;
             const PUBLIC_KEY_LEN: (usize, usize) = (1 + 2 * $field, 1 + 2 * $field);
             const SIGNATURE_LEN: (usize, usize) = (DER_SIGNATURE_MIN, der_signature_max($field));
+            const PRIVATE_KEY_MAX: usize = ec_private_key_max($field, $oid_len);
             type Public = ecdsa::VerifyingKey<$curve>;
             type Private = ecdsa::SigningKey<$curve>;
 
@@ -158,23 +172,23 @@ macro_rules! ecdsa_component {
 
 ecdsa_component!(
     /// ECDSA on NIST P-256 (secp256r1) with SHA-256.
-    EcdsaP256, p256::NistP256, "ECDSA P-256 with SHA-256", "ECDSA P-256", "1.2.840.10045.3.1.7", 32
+    EcdsaP256, p256::NistP256, "ECDSA P-256 with SHA-256", "ECDSA P-256", "1.2.840.10045.3.1.7" (8), 32
 );
 ecdsa_component!(
     /// ECDSA on NIST P-384 (secp384r1) with SHA-384.
-    EcdsaP384, p384::NistP384, "ECDSA P-384 with SHA-384", "ECDSA P-384", "1.3.132.0.34", 48
+    EcdsaP384, p384::NistP384, "ECDSA P-384 with SHA-384", "ECDSA P-384", "1.3.132.0.34" (5), 48
 );
 ecdsa_component!(
     /// ECDSA on NIST P-521 (secp521r1) with SHA-512.
-    EcdsaP521, p521::NistP521, "ECDSA P-521 with SHA-512", "ECDSA P-521", "1.3.132.0.35", 66
+    EcdsaP521, p521::NistP521, "ECDSA P-521 with SHA-512", "ECDSA P-521", "1.3.132.0.35" (5), 66
 );
 ecdsa_component!(
     /// ECDSA on brainpoolP256r1 (RFC 5639) with SHA-256.
     EcdsaBrainpoolP256r1, bp256::BrainpoolP256r1, "ECDSA brainpoolP256r1 with SHA-256",
-    "ECDSA brainpoolP256r1", "1.3.36.3.3.2.8.1.1.7", 32
+    "ECDSA brainpoolP256r1", "1.3.36.3.3.2.8.1.1.7" (9), 32
 );
 ecdsa_component!(
     /// ECDSA on brainpoolP384r1 (RFC 5639) with SHA-384.
     EcdsaBrainpoolP384r1, bp384::BrainpoolP384r1, "ECDSA brainpoolP384r1 with SHA-384",
-    "ECDSA brainpoolP384r1", "1.3.36.3.3.2.8.1.1.11", 48
+    "ECDSA brainpoolP384r1", "1.3.36.3.3.2.8.1.1.11" (9), 48
 );

@@ -17,6 +17,7 @@ impl Component for Ed25519 {
     const CAN_SIGN: bool = true;
     const PUBLIC_KEY_LEN: (usize, usize) = (32, 32);
     const SIGNATURE_LEN: (usize, usize) = (64, 64);
+    const PRIVATE_KEY_MAX: usize = 32;
     type Public = ed25519_dalek::VerifyingKey;
     type Private = ed25519_dalek::SigningKey;
 
@@ -74,6 +75,7 @@ impl Component for Ed448 {
     const CAN_SIGN: bool = true;
     const PUBLIC_KEY_LEN: (usize, usize) = (57, 57);
     const SIGNATURE_LEN: (usize, usize) = (114, 114);
+    const PRIVATE_KEY_MAX: usize = 57;
     type Public = ed448_goldilocks::VerifyingKey;
     type Private = ed448_goldilocks::SigningKey;
 

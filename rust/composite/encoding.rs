@@ -106,7 +106,7 @@ pub(crate) fn parse_spki(der: &[u8]) -> Result<(AlgorithmIdentifierRef<'_>, &[u8
 /// Encodes a composite public key as a DER SubjectPublicKeyInfo.
 pub fn to_public_key_der<C: CompositeParams>(key: &VerifyingKey<C>) -> Result<Document> {
     let spki = SubjectPublicKeyInfoRef {
-        algorithm: algorithm_identifier(C::ALGORITHM),
+        algorithm: algorithm_identifier(C::COMPOSITE),
         subject_public_key: BitStringRef::from_bytes(key.as_bytes())
             .map_err(|e| asn1("public key", e))?,
     };
@@ -124,7 +124,7 @@ pub fn to_public_key_pem<C: CompositeParams>(key: &VerifyingKey<C>) -> Result<St
 /// must be `C`'s, parameters absent, then the raw key's checks).
 pub fn from_public_key_der<C: CompositeParams>(der: &[u8]) -> Result<VerifyingKey<C>> {
     let (alg, bytes) = parse_spki(der)?;
-    check_algorithm(&alg, C::ALGORITHM)?;
+    check_algorithm(&alg, C::COMPOSITE)?;
     VerifyingKey::from_bytes(bytes)
 }
 
@@ -146,7 +146,7 @@ pub(crate) fn parse_pkcs8(der: &[u8]) -> Result<PrivateKeyInfoRef<'_>> {
 pub(crate) fn key_from_info<C: CompositeParams>(
     pki: &PrivateKeyInfoRef<'_>,
 ) -> Result<SigningKey<C>> {
-    check_algorithm(&pki.algorithm, C::ALGORITHM)?;
+    check_algorithm(&pki.algorithm, C::COMPOSITE)?;
     let key = SigningKey::<C>::from_bytes(pki.private_key.as_bytes())?;
     if let Some(public) = &pki.public_key {
         let given = public
@@ -162,7 +162,7 @@ pub(crate) fn key_from_info<C: CompositeParams>(
 pub fn to_pkcs8_der<C: CompositeParams>(key: &SigningKey<C>) -> Result<SecretDocument> {
     let raw = key.to_bytes()?;
     let octets = OctetStringRef::new(&raw).map_err(|e| asn1("private key", e))?;
-    let pki = PrivateKeyInfoRef::new(algorithm_identifier(C::ALGORITHM), octets);
+    let pki = PrivateKeyInfoRef::new(algorithm_identifier(C::COMPOSITE), octets);
     SecretDocument::encode_msg(&pki).map_err(|e| asn1("private key", e))
 }
 

@@ -11,7 +11,9 @@ use zeroize::Zeroizing;
 use super::message::{check_context, message_representative, MessageHasher};
 use super::params::CompositeParams;
 use super::traditional::Component;
+use crate::algorithms::Algorithm;
 use crate::error::{Error, Result};
+use crate::keys::{self, KeyPair};
 use crate::mldsa::{self, DsaParams};
 use crate::secret::ByteArray;
 
@@ -31,19 +33,19 @@ fn ml_sig_len<C: CompositeParams>() -> usize {
 /// PH(M), the pre-hash of a message under composite `C` (draft section
 /// "External Pre-hashing"); sign or verify it with the `*_prehashed` methods.
 pub fn prehash<C: CompositeParams>(msg: &[u8]) -> Vec<u8> {
-    C::ALGORITHM.prehash.digest(msg)
+    C::COMPOSITE.prehash.digest(msg)
 }
 
 /// A streaming PH(M) under composite `C`, for a message that arrives in pieces.
 pub fn prehasher<C: CompositeParams>() -> MessageHasher {
-    MessageHasher::new(C::ALGORITHM.prehash)
+    MessageHasher::new(C::COMPOSITE.prehash)
 }
 
 /// Checks a caller-supplied digest has the length of `C`'s pre-hash.
 fn check_digest<C: CompositeParams>(digest: &[u8]) -> Result<()> {
     crate::error::check_len(
         "composite pre-hash digest",
-        C::ALGORITHM.prehash.digest_len(),
+        C::COMPOSITE.prehash.digest_len(),
         digest,
     )
 }
@@ -93,7 +95,7 @@ impl<C: CompositeParams> Signature<C> {
         split(
             bytes,
             ml_sig_len::<C>(),
-            C::ALGORITHM.signature_len,
+            C::COMPOSITE.signature_len,
             "composite signature",
         )?;
         Ok(Signature {
@@ -140,7 +142,7 @@ impl<C: CompositeParams> fmt::Debug for Signature<C> {
         write!(
             f,
             "Signature<{}>({} bytes)",
-            C::ALGORITHM.name,
+            C::COMPOSITE.name,
             self.bytes.len()
         )
     }
@@ -154,7 +156,9 @@ impl<C: CompositeParams> fmt::Debug for Signature<C> {
 /// traditional public key (draft SerializePublicKey).
 pub struct VerifyingKey<C: CompositeParams> {
     mldsa: mldsa::VerifyingKey<Ml<C>>,
-    trad: <Trad<C> as Component>::Public,
+    /// Boxed, as the other families' keys hold their bulk on the heap (a
+    /// decoded point or an RSA modulus would make every enum of keys large).
+    trad: Box<<Trad<C> as Component>::Public>,
     bytes: Vec<u8>,
 }
 
@@ -166,12 +170,12 @@ impl<C: CompositeParams> VerifyingKey<C> {
         let (ml, trad) = split(
             bytes,
             ml_pk_len::<C>(),
-            C::ALGORITHM.public_key_len,
+            C::COMPOSITE.public_key_len,
             "composite public key",
         )?;
         Ok(VerifyingKey {
             mldsa: mldsa::VerifyingKey::from_bytes(ml)?,
-            trad: Trad::<C>::parse_public(trad)?,
+            trad: Box::new(Trad::<C>::parse_public(trad)?),
             bytes: bytes.to_vec(),
         })
     }
@@ -182,7 +186,11 @@ impl<C: CompositeParams> VerifyingKey<C> {
     ) -> Result<Self> {
         let mut bytes = mldsa.as_bytes().to_vec();
         bytes.extend_from_slice(&Trad::<C>::encode_public(&trad)?);
-        Ok(VerifyingKey { mldsa, trad, bytes })
+        Ok(VerifyingKey {
+            mldsa,
+            trad: Box::new(trad),
+            bytes,
+        })
     }
 
     /// The encoded public key.
@@ -215,16 +223,16 @@ impl<C: CompositeParams> VerifyingKey<C> {
     }
 
     fn verify_digest(&self, digest: &[u8], ctx: &[u8], sig: &[u8]) -> Result<()> {
-        let m_prime = message_representative(C::ALGORITHM.label, ctx, digest)?;
+        let m_prime = message_representative(C::COMPOSITE.label, ctx, digest)?;
         let (ml, trad) = split(
             sig,
             ml_sig_len::<C>(),
-            C::ALGORITHM.signature_len,
+            C::COMPOSITE.signature_len,
             "composite signature",
         )
         .map_err(|_| Error::InvalidSignature)?;
         self.mldsa
-            .verify(&m_prime, C::ALGORITHM.label, ml)
+            .verify(&m_prime, C::COMPOSITE.label, ml)
             .map_err(|e| match e {
                 Error::Internal { .. } => e,
                 _ => Error::InvalidSignature,
@@ -256,7 +264,7 @@ impl<C: CompositeParams> fmt::Debug for VerifyingKey<C> {
         write!(
             f,
             "VerifyingKey<{}>({} bytes)",
-            C::ALGORITHM.name,
+            C::COMPOSITE.name,
             self.bytes.len()
         )
     }
@@ -271,13 +279,17 @@ impl<C: CompositeParams> fmt::Debug for VerifyingKey<C> {
 /// redacted in `Debug`, compared in constant time, never `Copy`.
 pub struct SigningKey<C: CompositeParams> {
     mldsa: mldsa::SigningKey<Ml<C>>,
-    trad: <Trad<C> as Component>::Private,
+    /// Boxed (see [`VerifyingKey`]); its crate wipes it on drop.
+    trad: Box<<Trad<C> as Component>::Private>,
     vk: VerifyingKey<C>,
+    /// The raw key, mldsaSeed || tradSK (for the borrowed views of
+    /// [`KeyPair`]; wiped on drop).
+    raw: Zeroizing<Vec<u8>>,
 }
 
 fn refuse<C: CompositeParams>() -> Error {
     Error::UnsupportedAlgorithm {
-        algorithm: C::ALGORITHM.name,
+        algorithm: C::COMPOSITE.name,
         reason: Trad::<C>::REFUSAL,
     }
 }
@@ -304,7 +316,17 @@ impl<C: CompositeParams> SigningKey<C> {
     ) -> Result<Self> {
         let vk =
             VerifyingKey::from_parts(mldsa.verifying_key().clone(), Trad::<C>::public_of(&trad))?;
-        Ok(SigningKey { mldsa, trad, vk })
+        let seed = mldsa.seed().ok_or(Error::Internal { code: -114 })?;
+        let trad_bytes = Trad::<C>::encode_private(&trad)?;
+        let mut raw = Zeroizing::new(Vec::with_capacity(ML_DSA_SEED_LEN + trad_bytes.len()));
+        raw.extend_from_slice(seed.bytes());
+        raw.extend_from_slice(&trad_bytes);
+        Ok(SigningKey {
+            mldsa,
+            trad: Box::new(trad),
+            vk,
+            raw,
+        })
     }
 
     /// Pairwise consistency check of the traditional half (the ML-DSA half
@@ -313,7 +335,7 @@ impl<C: CompositeParams> SigningKey<C> {
         const MSG: &[u8] = b"pqfence composite pairwise consistency check";
         let sig = Trad::<C>::sign(&self.trad, MSG, true)?;
         Trad::<C>::verify(&self.vk.trad, MSG, &sig).map_err(|_| Error::PairwiseConsistency {
-            algorithm: C::ALGORITHM.name,
+            algorithm: C::COMPOSITE.name,
         })
     }
 
@@ -339,12 +361,12 @@ impl<C: CompositeParams> SigningKey<C> {
     /// The raw composite private key, mldsaSeed || tradSK (draft
     /// SerializePrivateKey), in zeroizing memory.
     pub fn to_bytes(&self) -> Result<Zeroizing<Vec<u8>>> {
-        let seed = self.mldsa.seed().ok_or(Error::Internal { code: -114 })?;
-        let trad = Trad::<C>::encode_private(&self.trad)?;
-        let mut out = Zeroizing::new(Vec::with_capacity(ML_DSA_SEED_LEN + trad.len()));
-        out.extend_from_slice(seed.bytes());
-        out.extend_from_slice(&trad);
-        Ok(out)
+        Ok(self.raw.clone())
+    }
+
+    /// The raw composite private key, borrowed (see [`to_bytes`](Self::to_bytes)).
+    pub fn as_bytes(&self) -> &[u8] {
+        &self.raw
     }
 
     /// The matching public key.
@@ -396,7 +418,7 @@ impl<C: CompositeParams> SigningKey<C> {
         if !Trad::<C>::CAN_SIGN {
             return Err(refuse::<C>());
         }
-        let label = C::ALGORITHM.label;
+        let label = C::COMPOSITE.label;
         let m_prime = message_representative(label, ctx, digest)?;
         let ml = if deterministic {
             self.mldsa.sign_deterministic(&m_prime, label)?
@@ -420,16 +442,14 @@ impl<C: CompositeParams> Clone for SigningKey<C> {
             mldsa: self.mldsa.clone(),
             trad: self.trad.clone(),
             vk: self.vk.clone(),
+            raw: self.raw.clone(),
         }
     }
 }
 
 impl<C: CompositeParams> ConstantTimeEq for SigningKey<C> {
     fn ct_eq(&self, other: &Self) -> subtle::Choice {
-        match (self.to_bytes(), other.to_bytes()) {
-            (Ok(a), Ok(b)) => a.as_slice().ct_eq(b.as_slice()),
-            _ => subtle::Choice::from(0),
-        }
+        self.raw.as_slice().ct_eq(other.raw.as_slice())
     }
 }
 
@@ -443,6 +463,53 @@ impl<C: CompositeParams> Eq for SigningKey<C> {}
 
 impl<C: CompositeParams> fmt::Debug for SigningKey<C> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "SigningKey<{}>(REDACTED)", C::ALGORITHM.name)
+        write!(f, "SigningKey<{}>(REDACTED)", C::COMPOSITE.name)
+    }
+}
+
+// ---------------------------------------------------------------------------
+// The core key traits (crate::keys): the catalogue's key formats and the
+// Python layer
+// ---------------------------------------------------------------------------
+
+impl<C: CompositeParams> keys::PublicKey for VerifyingKey<C> {
+    const ALGORITHM: &'static Algorithm = C::ALGORITHM;
+    fn from_public_key_bytes(bytes: &[u8]) -> Result<Self> {
+        Self::from_bytes(bytes)
+    }
+    fn public_key_bytes(&self) -> &[u8] {
+        self.as_bytes()
+    }
+}
+
+/// Composite ML-DSA defines no key-generation seed of its own: the compact
+/// private key is the raw key mldsaSeed || tradSK (draft
+/// SerializePrivateKey), from which everything else follows. So the "seed"
+/// and the "expanded" form of [`KeyPair`] are both that raw key:
+/// `from_seed_bytes` and `from_expanded_key_bytes` load it (as
+/// [`SigningKey::from_bytes`]), `seed_bytes` and `expanded_key_bytes` return
+/// it, and PKCS#8 holds it with no inner encoding
+/// ([`PrivateKeyShape::Raw`](crate::algorithms::PrivateKeyShape::Raw)), as
+/// the draft's OneAsymmetricKey does.
+impl<C: CompositeParams> KeyPair for SigningKey<C> {
+    const ALGORITHM: &'static Algorithm = C::ALGORITHM;
+    type Public = VerifyingKey<C>;
+    fn generate_key() -> Result<Self> {
+        Self::generate()
+    }
+    fn from_seed_bytes(seed: &[u8]) -> Result<Self> {
+        Self::from_bytes(seed)
+    }
+    fn from_expanded_key_bytes(expanded: &[u8]) -> Result<Self> {
+        Self::from_bytes(expanded)
+    }
+    fn seed_bytes(&self) -> Option<&[u8]> {
+        Some(&self.raw)
+    }
+    fn expanded_key_bytes(&self) -> &[u8] {
+        &self.raw
+    }
+    fn public_key(&self) -> &Self::Public {
+        &self.vk
     }
 }

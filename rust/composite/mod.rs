@@ -109,6 +109,7 @@ pub use self::rsa::{
 };
 pub use keys::{prehash, prehasher, Signature, SigningKey, VerifyingKey};
 pub use message::{message_representative, MessageHasher, MAX_CONTEXT_LEN, PREFIX};
+pub(crate) use params::declare;
 pub use params::{
     algorithm_by_name, algorithm_by_oid, CompositeAlgorithm, CompositeParams, ALGORITHMS,
 };

@@ -1,19 +1,28 @@
-//! The eighteen Composite ML-DSA algorithms, each declared once (draft
-//! section "Algorithm Identifiers and Parameters"): type, name, OID, label,
-//! ML-DSA parameter set, traditional component and pre-hash. The types, the
-//! [`ALGORITHMS`] table and the OID/name look-ups follow from that one list
-//! (and so does `with_composites!`, for code generated per algorithm).
+//! The eighteen Composite ML-DSA algorithms (draft section "Algorithm
+//! Identifiers and Parameters"). Each is one row of the catalogue in
+//! `rust/algorithms.rs` (type, name, Python class stem, OID, label, ML-DSA
+//! parameter set, traditional component and pre-hash); this module's
+//! [`declare!`] turns a row into the type and its registry entries, and the
+//! [`ALGORITHMS`] table and the OID/name look-ups follow from the rows (and
+//! so does `with_composites!`, for code generated per algorithm).
 
 use der::oid::ObjectIdentifier;
 
-use super::ecdsa::{EcdsaBrainpoolP256r1, EcdsaBrainpoolP384r1, EcdsaP256, EcdsaP384, EcdsaP521};
-use super::eddsa::{Ed25519, Ed448};
-use super::rsa::{Rsa2048Pkcs15, Rsa2048Pss, Rsa3072Pkcs15, Rsa3072Pss, Rsa4096Pkcs15, Rsa4096Pss};
 use super::traditional::{sealed::Component, Traditional};
+use crate::algorithms::{Algorithm, AlgorithmId, KeyKind, PrivateKeyShape};
 use crate::error::{Error, Result};
-use crate::mldsa::{DsaParams, MlDsa44, MlDsa65, MlDsa87};
+use crate::mldsa::DsaParams;
 use crate::prehash::PreHash;
 use crate::secret::ByteArray;
+
+pub use crate::algorithms::composite::{
+    MlDsa44EcdsaP256Sha256, MlDsa44Ed25519Sha512, MlDsa44Rsa2048Pkcs15Sha256,
+    MlDsa44Rsa2048PssSha256, MlDsa65EcdsaBrainpoolP256r1Sha512, MlDsa65EcdsaP256Sha512,
+    MlDsa65EcdsaP384Sha512, MlDsa65Ed25519Sha512, MlDsa65Rsa3072Pkcs15Sha512,
+    MlDsa65Rsa3072PssSha512, MlDsa65Rsa4096Pkcs15Sha512, MlDsa65Rsa4096PssSha512,
+    MlDsa87EcdsaBrainpoolP384r1Sha512, MlDsa87EcdsaP384Sha512, MlDsa87EcdsaP521Sha512,
+    MlDsa87Ed448Shake256, MlDsa87Rsa3072PssSha512, MlDsa87Rsa4096PssSha512,
+};
 
 /// What the registry knows about one composite algorithm.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -42,24 +51,32 @@ pub struct CompositeAlgorithm {
     pub public_key_len: (usize, usize),
     /// The shortest and longest raw signature.
     pub signature_len: (usize, usize),
+    /// The longest raw private key accepted (mldsaSeed || tradSK; the
+    /// traditional key's DER varies in length).
+    pub private_key_max: usize,
 }
 
-/// A Composite ML-DSA algorithm (sealed): one of the eighteen types below.
-pub trait CompositeParams: Sized + Send + Sync + 'static + private::Sealed {
-    /// The algorithm's registry entry.
-    const ALGORITHM: &'static CompositeAlgorithm;
+/// A Composite ML-DSA algorithm (sealed): one of the eighteen types of the
+/// catalogue.
+///
+/// Its catalogue entry, `C::ALGORITHM` ([`AlgorithmId`]: name, OID, sizes),
+/// is what every parameter set has; `C::COMPOSITE` is the composite's own
+/// row (label, pre-hash, components).
+pub trait CompositeParams: AlgorithmId + Sized + Send + Sync + 'static + private::Sealed {
+    /// The algorithm's composite registry entry.
+    const COMPOSITE: &'static CompositeAlgorithm;
     /// The ML-DSA parameter set.
     type MlDsa: DsaParams;
     /// The traditional component.
     type Trad: Traditional;
 }
 
-mod private {
+pub(crate) mod private {
     pub trait Sealed {}
 }
 
 /// The registry row of a composite of `M` and `T`.
-const fn row<M: DsaParams, T: Component>(
+pub(crate) const fn row<M: DsaParams, T: Component>(
     name: &'static str,
     id: &'static str,
     oid: &str,
@@ -79,103 +96,98 @@ const fn row<M: DsaParams, T: Component>(
         can_sign: T::CAN_SIGN,
         public_key_len: (pk + T::PUBLIC_KEY_LEN.0, pk + T::PUBLIC_KEY_LEN.1),
         signature_len: (sig + T::SIGNATURE_LEN.0, sig + T::SIGNATURE_LEN.1),
+        private_key_max: 32 + T::PRIVATE_KEY_MAX,
     }
 }
 
-macro_rules! composites {
-    ($(
+/// Declares one composite algorithm from its row in `rust/algorithms.rs`:
+/// the type, its [`CompositeParams`] (the registry row above), its
+/// catalogue entry ([`crate::algorithms::AlgorithmId`], for the key formats
+/// and the Python layer), its key types and, with feature `python`, its two
+/// Python classes. A composite has no C of its own (`c: none`).
+macro_rules! declare {
+    ($t:ident {
         $(#[$doc:meta])*
-        $t:ident, $name:literal, $oid:literal, $label:literal, $mldsa:ty, $trad:ty, $ph:ident;
-    )*) => {
-        $(
-            $(#[$doc])*
-            #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
-            pub struct $t;
+        name: $name:literal, py: $py:ident,
+        oid: $oid:literal, label: $label:literal,
+        mldsa: $mldsa:ident, trad: $trad:ident, ph: $ph:ident,
+        c: none $(,)?
+    }) => {
+        $(#[$doc])*
+        #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+        pub struct $t;
 
-            impl private::Sealed for $t {}
+        impl $crate::composite::params::private::Sealed for $t {}
 
-            impl CompositeParams for $t {
-                const ALGORITHM: &'static CompositeAlgorithm = &row::<$mldsa, $trad>(
+        impl $crate::composite::CompositeParams for $t {
+            const COMPOSITE: &'static $crate::composite::CompositeAlgorithm =
+                &$crate::composite::params::row::<$crate::mldsa::$mldsa, $crate::composite::$trad>(
                     $name,
                     concat!("id-", $name),
                     $oid,
                     $label,
-                    PreHash::$ph,
+                    $crate::prehash::PreHash::$ph,
                 );
-                type MlDsa = $mldsa;
-                type Trad = $trad;
-            }
-        )*
-
-        /// Every composite algorithm, in OID order.
-        pub const ALGORITHMS: &[&CompositeAlgorithm] = &[$(<$t as CompositeParams>::ALGORITHM),*];
-
-        /// Calls `$m! { Type, Type, ... }` with every composite type, in OID
-        /// order: for code written once per algorithm (enums, bindings).
-        macro_rules! with_composites {
-            ($m:ident) => { $m! { $($t),* } };
+            type MlDsa = $crate::mldsa::$mldsa;
+            type Trad = $crate::composite::$trad;
         }
-        pub(crate) use with_composites;
+
+        impl $crate::algorithms::AlgorithmId for $t {
+            const ALGORITHM: &'static $crate::algorithms::Algorithm =
+                &$crate::composite::params::catalogue_entry(
+                    <$t as $crate::composite::CompositeParams>::COMPOSITE,
+                    stringify!($py),
+                );
+        }
+
+        impl $crate::keys::KeyTypes for $t {
+            type PrivateKey = $crate::composite::SigningKey<$t>;
+            type PublicKey = $crate::composite::VerifyingKey<$t>;
+        }
+
+        #[cfg(feature = "python")]
+        $crate::python::composite::classes!($t, $py, $name);
     };
 }
+pub(crate) use declare;
 
-composites! {
-    /// ML-DSA-44 with RSASSA-PSS 2048 (SHA-256); PH = SHA-256. Verification only.
-    MlDsa44Rsa2048PssSha256, "MLDSA44-RSA2048-PSS-SHA256", "1.3.6.1.5.5.7.6.37",
-        "COMPSIG-MLDSA44-RSA2048-PSS-SHA256", MlDsa44, Rsa2048Pss, Sha256;
-    /// ML-DSA-44 with RSASSA-PKCS1-v1_5 2048 (SHA-256); PH = SHA-256. Verification only.
-    MlDsa44Rsa2048Pkcs15Sha256, "MLDSA44-RSA2048-PKCS15-SHA256", "1.3.6.1.5.5.7.6.38",
-        "COMPSIG-MLDSA44-RSA2048-PKCS15-SHA256", MlDsa44, Rsa2048Pkcs15, Sha256;
-    /// ML-DSA-44 with Ed25519; PH = SHA-512.
-    MlDsa44Ed25519Sha512, "MLDSA44-Ed25519-SHA512", "1.3.6.1.5.5.7.6.39",
-        "COMPSIG-MLDSA44-Ed25519-SHA512", MlDsa44, Ed25519, Sha512;
-    /// ML-DSA-44 with ECDSA P-256 (SHA-256); PH = SHA-256.
-    MlDsa44EcdsaP256Sha256, "MLDSA44-ECDSA-P256-SHA256", "1.3.6.1.5.5.7.6.40",
-        "COMPSIG-MLDSA44-ECDSA-P256-SHA256", MlDsa44, EcdsaP256, Sha256;
-    /// ML-DSA-65 with RSASSA-PSS 3072 (SHA-256); PH = SHA-512. Verification only.
-    MlDsa65Rsa3072PssSha512, "MLDSA65-RSA3072-PSS-SHA512", "1.3.6.1.5.5.7.6.41",
-        "COMPSIG-MLDSA65-RSA3072-PSS-SHA512", MlDsa65, Rsa3072Pss, Sha512;
-    /// ML-DSA-65 with RSASSA-PKCS1-v1_5 3072 (SHA-256); PH = SHA-512. Verification only.
-    MlDsa65Rsa3072Pkcs15Sha512, "MLDSA65-RSA3072-PKCS15-SHA512", "1.3.6.1.5.5.7.6.42",
-        "COMPSIG-MLDSA65-RSA3072-PKCS15-SHA512", MlDsa65, Rsa3072Pkcs15, Sha512;
-    /// ML-DSA-65 with RSASSA-PSS 4096 (SHA-384); PH = SHA-512. Verification only.
-    MlDsa65Rsa4096PssSha512, "MLDSA65-RSA4096-PSS-SHA512", "1.3.6.1.5.5.7.6.43",
-        "COMPSIG-MLDSA65-RSA4096-PSS-SHA512", MlDsa65, Rsa4096Pss, Sha512;
-    /// ML-DSA-65 with RSASSA-PKCS1-v1_5 4096 (SHA-384); PH = SHA-512. Verification only.
-    MlDsa65Rsa4096Pkcs15Sha512, "MLDSA65-RSA4096-PKCS15-SHA512", "1.3.6.1.5.5.7.6.44",
-        "COMPSIG-MLDSA65-RSA4096-PKCS15-SHA512", MlDsa65, Rsa4096Pkcs15, Sha512;
-    /// ML-DSA-65 with ECDSA P-256 (SHA-256); PH = SHA-512. The draft's
-    /// general recommendation.
-    MlDsa65EcdsaP256Sha512, "MLDSA65-ECDSA-P256-SHA512", "1.3.6.1.5.5.7.6.45",
-        "COMPSIG-MLDSA65-ECDSA-P256-SHA512", MlDsa65, EcdsaP256, Sha512;
-    /// ML-DSA-65 with ECDSA P-384 (SHA-384); PH = SHA-512.
-    MlDsa65EcdsaP384Sha512, "MLDSA65-ECDSA-P384-SHA512", "1.3.6.1.5.5.7.6.46",
-        "COMPSIG-MLDSA65-ECDSA-P384-SHA512", MlDsa65, EcdsaP384, Sha512;
-    /// ML-DSA-65 with ECDSA brainpoolP256r1 (SHA-256); PH = SHA-512.
-    MlDsa65EcdsaBrainpoolP256r1Sha512, "MLDSA65-ECDSA-brainpoolP256r1-SHA512", "1.3.6.1.5.5.7.6.47",
-        "COMPSIG-MLDSA65-ECDSA-BP256-SHA512", MlDsa65, EcdsaBrainpoolP256r1, Sha512;
-    /// ML-DSA-65 with Ed25519; PH = SHA-512.
-    MlDsa65Ed25519Sha512, "MLDSA65-Ed25519-SHA512", "1.3.6.1.5.5.7.6.48",
-        "COMPSIG-MLDSA65-Ed25519-SHA512", MlDsa65, Ed25519, Sha512;
-    /// ML-DSA-87 with ECDSA P-384 (SHA-384); PH = SHA-512.
-    MlDsa87EcdsaP384Sha512, "MLDSA87-ECDSA-P384-SHA512", "1.3.6.1.5.5.7.6.49",
-        "COMPSIG-MLDSA87-ECDSA-P384-SHA512", MlDsa87, EcdsaP384, Sha512;
-    /// ML-DSA-87 with ECDSA brainpoolP384r1 (SHA-384); PH = SHA-512.
-    MlDsa87EcdsaBrainpoolP384r1Sha512, "MLDSA87-ECDSA-brainpoolP384r1-SHA512", "1.3.6.1.5.5.7.6.50",
-        "COMPSIG-MLDSA87-ECDSA-BP384-SHA512", MlDsa87, EcdsaBrainpoolP384r1, Sha512;
-    /// ML-DSA-87 with Ed448; PH = SHAKE256 (64 bytes).
-    MlDsa87Ed448Shake256, "MLDSA87-Ed448-SHAKE256", "1.3.6.1.5.5.7.6.51",
-        "COMPSIG-MLDSA87-Ed448-SHAKE256", MlDsa87, Ed448, Shake256;
-    /// ML-DSA-87 with RSASSA-PSS 3072 (SHA-256); PH = SHA-512. Verification only.
-    MlDsa87Rsa3072PssSha512, "MLDSA87-RSA3072-PSS-SHA512", "1.3.6.1.5.5.7.6.52",
-        "COMPSIG-MLDSA87-RSA3072-PSS-SHA512", MlDsa87, Rsa3072Pss, Sha512;
-    /// ML-DSA-87 with RSASSA-PSS 4096 (SHA-384); PH = SHA-512. Verification only.
-    MlDsa87Rsa4096PssSha512, "MLDSA87-RSA4096-PSS-SHA512", "1.3.6.1.5.5.7.6.53",
-        "COMPSIG-MLDSA87-RSA4096-PSS-SHA512", MlDsa87, Rsa4096Pss, Sha512;
-    /// ML-DSA-87 with ECDSA P-521 (SHA-512); PH = SHA-512.
-    MlDsa87EcdsaP521Sha512, "MLDSA87-ECDSA-P521-SHA512", "1.3.6.1.5.5.7.6.54",
-        "COMPSIG-MLDSA87-ECDSA-P521-SHA512", MlDsa87, EcdsaP521, Sha512;
+/// The catalogue entry ([`Algorithm`]) of a composite. Sizes that vary
+/// (RSA public keys, ECDSA signatures, the traditional private key's DER)
+/// are given as their maximum. The "seed" of a composite is its raw private
+/// key, mldsaSeed || tradSK: the draft defines no other seed (see
+/// [`SigningKey`](super::SigningKey)'s `KeyPair` implementation).
+pub(crate) const fn catalogue_entry(
+    c: &CompositeAlgorithm,
+    python_name: &'static str,
+) -> Algorithm {
+    Algorithm {
+        name: c.name,
+        standard: "draft-ietf-lamps-pq-composite-sigs",
+        kind: KeyKind::Signature,
+        oid: Some(c.oid),
+        python_name,
+        public_key_len: c.public_key_len.1,
+        private_key_len: c.private_key_max,
+        seed_len: c.private_key_max,
+        output_len: c.signature_len.1,
+        shared_secret_len: 0,
+        private_key: PrivateKeyShape::Raw {
+            len: c.private_key_max,
+        },
+    }
 }
+
+macro_rules! algorithm_list {
+    ($($t:ident),*) => {
+        /// Every composite algorithm, in OID order.
+        pub const ALGORITHMS: &[&CompositeAlgorithm] = &[$(<$t as CompositeParams>::COMPOSITE),*];
+    };
+}
+crate::algorithms::composite::for_each_set!(algorithm_list);
+
+/// Calls `$m! { Type, Type, ... }` with every composite type, in OID order:
+/// for code written once per algorithm (enums, bindings).
+pub(crate) use crate::algorithms::composite::for_each_set as with_composites;
 
 /// The algorithm with this OID.
 pub fn algorithm_by_oid(oid: &ObjectIdentifier) -> Option<&'static CompositeAlgorithm> {

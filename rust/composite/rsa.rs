@@ -27,7 +27,7 @@ use rsa::signature::Verifier;
 use rsa::traits::PublicKeyParts;
 use zeroize::Zeroizing;
 
-use super::traditional::sealed::Component;
+use super::traditional::{der_tlv, sealed::Component};
 use crate::error::{Error, Result};
 
 /// Why RSA composites neither sign nor generate keys.
@@ -69,6 +69,9 @@ macro_rules! rsa_component {
             const PUBLIC_KEY_LEN: (usize, usize) = ($bits / 8 + 12, $bits / 8 + 17);
             const REFUSAL: &'static str = RSA_SIGNING_REFUSED;
             const SIGNATURE_LEN: (usize, usize) = ($bits / 8, $bits / 8);
+            // version, then eight INTEGERs (n, e, d, p, q, dP, dQ, qInv), each
+            // below n: at most bits/8 content bytes and a leading zero.
+            const PRIVATE_KEY_MAX: usize = der_tlv(der_tlv(1) + 8 * der_tlv($bits / 8 + 1));
             type Public = $verifying;
             type Private = rsa::PrivateKey;
 

@@ -37,6 +37,9 @@ pub(crate) mod sealed {
         const PUBLIC_KEY_LEN: (usize, usize);
         /// The shortest and longest encoded signature.
         const SIGNATURE_LEN: (usize, usize);
+        /// The longest private key encoding [`parse_private`](Self::parse_private)
+        /// accepts.
+        const PRIVATE_KEY_MAX: usize;
         /// A parsed, checked public key.
         type Public: Clone + Send + Sync;
         /// A parsed, checked private key; wiped on drop by its crate.
@@ -106,6 +109,19 @@ impl rand_core::TryRng for OsRng {
 }
 
 impl rand_core::TryCryptoRng for OsRng {}
+
+/// The length of a DER element (tag, length, contents) whose contents are
+/// `len` bytes long (up to 65535).
+pub(crate) const fn der_tlv(len: usize) -> usize {
+    let header = if len < 0x80 {
+        1
+    } else if len < 0x100 {
+        2
+    } else {
+        3
+    };
+    1 + header + len
+}
 
 /// A fixed-size copy of `bytes`, or `InvalidLength`.
 pub(crate) fn array<const N: usize>(what: &'static str, bytes: &[u8]) -> Result<[u8; N]> {

@@ -14,6 +14,9 @@ use super::{
     check_algorithm, oid_of, Algorithm, Document, KeyPair, PrivateKeyForm, PublicKey,
     SecretDocument,
 };
+use crate::composite::{
+    CompositeParams, SigningKey as CompositeSigningKey, VerifyingKey as CompositeVerifyingKey,
+};
 use crate::error::Error;
 use crate::mldsa::{DsaParams, SigningKey, VerifyingKey};
 use crate::mlkem::{DecapsulationKey, EncapsulationKey, KemParams};
@@ -102,3 +105,4 @@ macro_rules! impl_standard_traits {
 impl_standard_traits!(DecapsulationKey, EncapsulationKey, KemParams);
 impl_standard_traits!(SigningKey, VerifyingKey, DsaParams);
 impl_standard_traits!(SlhSigningKey, SlhVerifyingKey, SlhParams);
+impl_standard_traits!(CompositeSigningKey, CompositeVerifyingKey, CompositeParams);

@@ -11,6 +11,7 @@
 //!     MLDSAPrivateKey (mldsa.rs: external mu)        -> MLDSA65PrivateKey, ...
 //!     SLHDSAPrivateKey (slhdsa.rs: sign_unverified)  -> SLHDSA_SHA2_128sPrivateKey, ...
 //!   FalconPrivateKey (falcon.rs: sign)               -> Falcon512PrivateKey, ...
+//!   CompositePrivateKey (composite.rs: sign)         -> MLDSA65_ECDSA_P256_SHA512PrivateKey, ...
 //! ```
 //!
 //! and the same for public keys. The classes of one parameter set (the last
@@ -25,6 +26,7 @@ use zeroize::Zeroizing;
 use crate::algorithms::{Algorithm, KeyKind, PrivateKeyShape};
 use crate::error::Error;
 
+pub(crate) mod composite;
 pub(crate) mod falcon;
 pub(crate) mod keys;
 pub(crate) mod mldsa;
@@ -245,6 +247,7 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     mldsa::register(m)?;
     slhdsa::register(m)?;
     falcon::register(m)?;
+    composite::register(m)?;
     crate::algorithms::register_sets(m)?;
     serialization::register(m)?;
     m.add_function(wrap_pyfunction!(backend, m)?)?;

@@ -1,0 +1,206 @@
+//! Composite ML-DSA's classes: `CompositePrivateKey` (sign) and
+//! `CompositePublicKey` (verify), the family bases of the eighteen
+//! `MLDSA65_ECDSA_P256_SHA512PrivateKey`-style leaves. Signing and
+//! verification take a context of at most 255 bytes, like ML-DSA's. The RSA
+//! composites load keys and verify; their `generate` and `sign` raise
+//! `UnsupportedAlgorithm` (see `crate::composite::rsa`).
+
+use std::sync::Arc;
+
+use pyo3::prelude::*;
+use pyo3::pyclass_init::PyClassInitializer;
+use pyo3::types::PyBytes;
+
+use super::keys::{PrivateKey, PublicKey, PyKey};
+use super::{buf_or_empty, Buf};
+use crate::composite::{CompositeParams, SigningKey, VerifyingKey};
+use crate::error::Result;
+
+/// What the composite private base class needs of a key, whatever its algorithm.
+pub(crate) trait Signer: Send + Sync {
+    fn sign(&self, msg: &[u8], ctx: &[u8], deterministic: bool) -> Result<Vec<u8>>;
+}
+
+/// What the composite public base class needs of a key.
+pub(crate) trait Verifier: Send + Sync {
+    fn verify(&self, msg: &[u8], ctx: &[u8], sig: &[u8]) -> Result<()>;
+}
+
+impl<C: CompositeParams> Signer for SigningKey<C> {
+    fn sign(&self, msg: &[u8], ctx: &[u8], deterministic: bool) -> Result<Vec<u8>> {
+        let sig = if deterministic {
+            self.sign_deterministic(msg, ctx)?
+        } else {
+            SigningKey::sign(self, msg, ctx)?
+        };
+        Ok(sig.as_bytes().to_vec())
+    }
+}
+
+impl<C: CompositeParams> Verifier for VerifyingKey<C> {
+    fn verify(&self, msg: &[u8], ctx: &[u8], sig: &[u8]) -> Result<()> {
+        VerifyingKey::verify(self, msg, ctx, sig)
+    }
+}
+
+/// A Composite ML-DSA private (signing) key.
+#[pyclass(name = "CompositePrivateKey", extends = PrivateKey, subclass, frozen,
+          module = "pqfence._native")]
+pub(crate) struct PrivateBase {
+    signer: Arc<dyn Signer>,
+}
+
+#[pymethods]
+impl PrivateBase {
+    /// Signs `data` with an optional context of at most 255 bytes (draft
+    /// Composite-ML-DSA.Sign), hedged: fresh OS randomness for ML-DSA and
+    /// ECDSA (Ed25519 and Ed448 are deterministic). RSA composites raise
+    /// `UnsupportedAlgorithm`.
+    #[pyo3(signature = (data, context=None))]
+    fn sign<'py>(
+        &self,
+        py: Python<'py>,
+        data: Buf,
+        context: Option<Buf>,
+    ) -> PyResult<Bound<'py, PyBytes>> {
+        let ctx = buf_or_empty(context);
+        let sig = py.detach(|| self.signer.sign(&data, &ctx, false))?;
+        Ok(PyBytes::new(py, &sig))
+    }
+
+    /// The deterministic variant of `sign`: ML-DSA with rnd = 0 and ECDSA
+    /// per RFC 6979 (same key, message and context give the same signature).
+    #[pyo3(signature = (data, context=None))]
+    fn sign_deterministic<'py>(
+        &self,
+        py: Python<'py>,
+        data: Buf,
+        context: Option<Buf>,
+    ) -> PyResult<Bound<'py, PyBytes>> {
+        let ctx = buf_or_empty(context);
+        let sig = py.detach(|| self.signer.sign(&data, &ctx, true))?;
+        Ok(PyBytes::new(py, &sig))
+    }
+}
+
+/// A Composite ML-DSA public (verifying) key.
+#[pyclass(name = "CompositePublicKey", extends = PublicKey, subclass, frozen,
+          module = "pqfence._native")]
+pub(crate) struct PublicBase {
+    verifier: Arc<dyn Verifier>,
+}
+
+#[pymethods]
+impl PublicBase {
+    /// Verifies (draft Composite-ML-DSA.Verify: both components must
+    /// verify); raises `InvalidSignature` when the signature does not.
+    #[pyo3(signature = (signature, data, context=None))]
+    fn verify(
+        &self,
+        py: Python<'_>,
+        signature: Buf,
+        data: Buf,
+        context: Option<Buf>,
+    ) -> PyResult<()> {
+        let ctx = buf_or_empty(context);
+        Ok(py.detach(|| self.verifier.verify(&data, &ctx, &signature))?)
+    }
+}
+
+/// The bases of an algorithm's private-key class, holding the key.
+pub(crate) fn private_init<C: CompositeParams>(
+    key: SigningKey<C>,
+) -> PyClassInitializer<PrivateBase>
+where
+    SigningKey<C>: PyKey,
+{
+    let key = Arc::new(key);
+    PyClassInitializer::from(PrivateKey::new(&key)).add_subclass(PrivateBase { signer: key })
+}
+
+/// The bases of an algorithm's public-key class, holding the key.
+pub(crate) fn public_init<C: CompositeParams>(
+    key: VerifyingKey<C>,
+) -> PyClassInitializer<PublicBase>
+where
+    VerifyingKey<C>: crate::keys::PublicKey,
+{
+    let key = Arc::new(key);
+    PyClassInitializer::from(PublicKey::new(&key)).add_subclass(PublicBase { verifier: key })
+}
+
+/// An algorithm's private leaf class: `generate`, and the raw private key
+/// (mldsaSeed || tradSK) through `from_private_bytes`; `from_seed_bytes` is
+/// the same constructor, under the name the registry and the other families
+/// use (Composite ML-DSA defines no other seed).
+macro_rules! constructors {
+    ($class:ident, $key:ty, $name:literal) => {
+        #[::pyo3::pymethods]
+        impl $class {
+            /// Generates a key pair: a fresh ML-DSA seed and traditional key
+            /// from the OS (RSA composites raise `UnsupportedAlgorithm`).
+            #[staticmethod]
+            fn generate(py: ::pyo3::Python<'_>) -> ::pyo3::PyResult<::pyo3::Py<::pyo3::PyAny>> {
+                use $crate::python::keys::PyKey;
+                $crate::python::keys::load(py, <$key as $crate::keys::KeyPair>::generate_key)?
+                    .into_python(py)
+            }
+
+            /// Loads the raw private key, mldsaSeed || tradSK (the draft's
+            /// serialization, with the traditional key's checks).
+            #[staticmethod]
+            fn from_private_bytes(
+                py: ::pyo3::Python<'_>,
+                data: $crate::python::Buf,
+            ) -> ::pyo3::PyResult<::pyo3::Py<::pyo3::PyAny>> {
+                use $crate::python::keys::PyKey;
+                $crate::python::keys::load(py, || <$key>::from_bytes(&data))?.into_python(py)
+            }
+
+            /// The same as `from_private_bytes`: a composite's compact
+            /// private key is its raw key (the draft defines no other seed).
+            #[staticmethod]
+            fn from_seed_bytes(
+                py: ::pyo3::Python<'_>,
+                data: $crate::python::Buf,
+            ) -> ::pyo3::PyResult<::pyo3::Py<::pyo3::PyAny>> {
+                use $crate::python::keys::PyKey;
+                $crate::python::keys::load(py, || {
+                    <$key as $crate::keys::KeyPair>::from_seed_bytes(&data)
+                })?
+                .into_python(py)
+            }
+
+            /// The algorithm's name (the draft's).
+            #[classattr]
+            fn algorithm() -> &'static str {
+                $name
+            }
+        }
+    };
+}
+pub(crate) use constructors;
+
+pub(crate) use super::keys::standard_public as public_methods;
+
+/// An algorithm's classes (called by its row through `crate::composite::declare`).
+macro_rules! classes {
+    ($t:ty, $py:ident, $name:literal) => {
+        $crate::python::keys::key_classes!(
+            $t,
+            $py,
+            $name,
+            composite,
+            $crate::composite::SigningKey<$t>,
+            $crate::composite::VerifyingKey<$t>
+        );
+    };
+}
+pub(crate) use classes;
+
+/// Adds the family's base classes.
+pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add_class::<PrivateBase>()?;
+    m.add_class::<PublicBase>()?;
+    Ok(())
+}
