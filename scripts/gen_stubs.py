@@ -2,7 +2,7 @@
 
 Writes python/pqfence/_native.pyi (the stubs of pqfence._native) and the
 generated blocks of the family modules (python/pqfence/mlkem.py, mldsa.py,
-slhdsa.py, falcon.py), from ``pqfence._native.ALGORITHMS``: the records the
+slhdsa.py, falcon.py, composite.py), from ``pqfence._native.ALGORITHMS``: the records the
 Rust catalogue (rust/algorithms.rs, one row per parameter set) exports. The
 class hierarchy above the leaves (``PrivateKey`` > ``KEMPrivateKey`` >
 ``MLKEM768PrivateKey``, ...) is written out once below; each parameter set's
@@ -147,6 +147,19 @@ class FalconPublicKey(PublicKey):
 
     def verify(self, signature: Buffer, data: Buffer) -> None: ...
 
+@disjoint_base
+class CompositePrivateKey(PrivateKey):
+    """A Composite ML-DSA private (signing) key."""
+
+    def sign(self, data: Buffer, context: Buffer | None = None) -> bytes: ...
+    def sign_deterministic(self, data: Buffer, context: Buffer | None = None) -> bytes: ...
+
+@disjoint_base
+class CompositePublicKey(PublicKey):
+    """A Composite ML-DSA public (verifying) key."""
+
+    def verify(self, signature: Buffer, data: Buffer, context: Buffer | None = None) -> None: ...
+
 @final
 class MLDSAMuHasher:
     """Builds ML-DSA's external mu from a message fed in pieces."""
@@ -185,10 +198,12 @@ BASES = {
     "mldsa": ("SignaturePrivateKey", "SignaturePublicKey"),
     "slhdsa": ("SignaturePrivateKey", "SignaturePublicKey"),
     "falcon": ("FalconPrivateKey", "FalconPublicKey"),
+    "composite": ("CompositePrivateKey", "CompositePublicKey"),
 }
 
 EXPANDED = {
     "falcon": "def from_expanded_bytes(data: Buffer, public_key: Buffer) -> {priv}: ...",
+    "composite": "def from_private_bytes(data: Buffer) -> {priv}: ...",
 }
 
 PRIVATE_EXTRA = {

@@ -1,14 +1,16 @@
 """pqfence: post-quantum cryptography from the NIST standards.
 
-ML-KEM (FIPS 203), ML-DSA (FIPS 204), SLH-DSA (FIPS 205) and Falcon; every family registers its
-parameter sets in one registry (:func:`kem`, :func:`signature`, :func:`algorithms`).
+ML-KEM (FIPS 203), ML-DSA (FIPS 204), SLH-DSA (FIPS 205), Falcon and Composite
+ML-DSA (ML-DSA with a traditional signature, draft-ietf-lamps-pq-composite-sigs);
+every family registers its parameter sets in one registry (:func:`kem`,
+:func:`signature`, :func:`algorithms`).
 The cryptography runs in portable, constant-time C behind a safe Rust layer;
 this package is the typed Python face of it.
 """
 
 from __future__ import annotations
 
-from pqfence import exceptions, falcon, mldsa, mlkem, serialization, slhdsa
+from pqfence import composite, exceptions, falcon, mldsa, mlkem, serialization, slhdsa
 from pqfence._native import __version__
 from pqfence.exceptions import (
     AlreadyFinalized,
@@ -50,6 +52,7 @@ __all__ = [
     "UnsupportedAlgorithm",
     "__version__",
     "algorithms",
+    "composite",
     "exceptions",
     "falcon",
     "kem",

@@ -21,6 +21,8 @@ _HashAlgorithm = str | _NamedHash
 __version__: str
 __all__ = [
     "ALGORITHMS",
+    "CompositePrivateKey",
+    "CompositePublicKey",
     "Falcon512PrivateKey",
     "Falcon512PublicKey",
     "Falcon1024PrivateKey",
@@ -35,10 +37,46 @@ __all__ = [
     "KEMPublicKey",
     "MLDSA44PrivateKey",
     "MLDSA44PublicKey",
+    "MLDSA44_ECDSA_P256_SHA256PrivateKey",
+    "MLDSA44_ECDSA_P256_SHA256PublicKey",
+    "MLDSA44_Ed25519_SHA512PrivateKey",
+    "MLDSA44_Ed25519_SHA512PublicKey",
+    "MLDSA44_RSA2048_PKCS15_SHA256PrivateKey",
+    "MLDSA44_RSA2048_PKCS15_SHA256PublicKey",
+    "MLDSA44_RSA2048_PSS_SHA256PrivateKey",
+    "MLDSA44_RSA2048_PSS_SHA256PublicKey",
     "MLDSA65PrivateKey",
     "MLDSA65PublicKey",
+    "MLDSA65_ECDSA_P256_SHA512PrivateKey",
+    "MLDSA65_ECDSA_P256_SHA512PublicKey",
+    "MLDSA65_ECDSA_P384_SHA512PrivateKey",
+    "MLDSA65_ECDSA_P384_SHA512PublicKey",
+    "MLDSA65_ECDSA_brainpoolP256r1_SHA512PrivateKey",
+    "MLDSA65_ECDSA_brainpoolP256r1_SHA512PublicKey",
+    "MLDSA65_Ed25519_SHA512PrivateKey",
+    "MLDSA65_Ed25519_SHA512PublicKey",
+    "MLDSA65_RSA3072_PKCS15_SHA512PrivateKey",
+    "MLDSA65_RSA3072_PKCS15_SHA512PublicKey",
+    "MLDSA65_RSA3072_PSS_SHA512PrivateKey",
+    "MLDSA65_RSA3072_PSS_SHA512PublicKey",
+    "MLDSA65_RSA4096_PKCS15_SHA512PrivateKey",
+    "MLDSA65_RSA4096_PKCS15_SHA512PublicKey",
+    "MLDSA65_RSA4096_PSS_SHA512PrivateKey",
+    "MLDSA65_RSA4096_PSS_SHA512PublicKey",
     "MLDSA87PrivateKey",
     "MLDSA87PublicKey",
+    "MLDSA87_ECDSA_P384_SHA512PrivateKey",
+    "MLDSA87_ECDSA_P384_SHA512PublicKey",
+    "MLDSA87_ECDSA_P521_SHA512PrivateKey",
+    "MLDSA87_ECDSA_P521_SHA512PublicKey",
+    "MLDSA87_ECDSA_brainpoolP384r1_SHA512PrivateKey",
+    "MLDSA87_ECDSA_brainpoolP384r1_SHA512PublicKey",
+    "MLDSA87_Ed448_SHAKE256PrivateKey",
+    "MLDSA87_Ed448_SHAKE256PublicKey",
+    "MLDSA87_RSA3072_PSS_SHA512PrivateKey",
+    "MLDSA87_RSA3072_PSS_SHA512PublicKey",
+    "MLDSA87_RSA4096_PSS_SHA512PrivateKey",
+    "MLDSA87_RSA4096_PSS_SHA512PublicKey",
     "MLDSAMuHasher",
     "MLKEM512PrivateKey",
     "MLKEM512PublicKey",
@@ -181,6 +219,19 @@ class FalconPublicKey(PublicKey):
     """A Falcon public (verifying) key."""
 
     def verify(self, signature: Buffer, data: Buffer) -> None: ...
+
+@disjoint_base
+class CompositePrivateKey(PrivateKey):
+    """A Composite ML-DSA private (signing) key."""
+
+    def sign(self, data: Buffer, context: Buffer | None = None) -> bytes: ...
+    def sign_deterministic(self, data: Buffer, context: Buffer | None = None) -> bytes: ...
+
+@disjoint_base
+class CompositePublicKey(PublicKey):
+    """A Composite ML-DSA public (verifying) key."""
+
+    def verify(self, signature: Buffer, data: Buffer, context: Buffer | None = None) -> None: ...
 
 @final
 class MLDSAMuHasher:
@@ -607,6 +658,384 @@ class SLHDSA_SHAKE_256fPublicKey(SignaturePublicKey):
     algorithm: ClassVar[str]
     @staticmethod
     def from_public_bytes(data: Buffer) -> SLHDSA_SHAKE_256fPublicKey: ...
+
+@final
+class MLDSA44_RSA2048_PSS_SHA256PrivateKey(CompositePrivateKey):
+    """MLDSA44-RSA2048-PSS-SHA256 private key."""
+
+    algorithm: ClassVar[str]
+    @staticmethod
+    def generate() -> MLDSA44_RSA2048_PSS_SHA256PrivateKey: ...
+    @staticmethod
+    def from_seed_bytes(data: Buffer) -> MLDSA44_RSA2048_PSS_SHA256PrivateKey: ...
+    @staticmethod
+    def from_private_bytes(data: Buffer) -> MLDSA44_RSA2048_PSS_SHA256PrivateKey: ...
+    def public_key(self) -> MLDSA44_RSA2048_PSS_SHA256PublicKey: ...
+
+@final
+class MLDSA44_RSA2048_PSS_SHA256PublicKey(CompositePublicKey):
+    """MLDSA44-RSA2048-PSS-SHA256 public key."""
+
+    algorithm: ClassVar[str]
+    @staticmethod
+    def from_public_bytes(data: Buffer) -> MLDSA44_RSA2048_PSS_SHA256PublicKey: ...
+
+@final
+class MLDSA44_RSA2048_PKCS15_SHA256PrivateKey(CompositePrivateKey):
+    """MLDSA44-RSA2048-PKCS15-SHA256 private key."""
+
+    algorithm: ClassVar[str]
+    @staticmethod
+    def generate() -> MLDSA44_RSA2048_PKCS15_SHA256PrivateKey: ...
+    @staticmethod
+    def from_seed_bytes(data: Buffer) -> MLDSA44_RSA2048_PKCS15_SHA256PrivateKey: ...
+    @staticmethod
+    def from_private_bytes(data: Buffer) -> MLDSA44_RSA2048_PKCS15_SHA256PrivateKey: ...
+    def public_key(self) -> MLDSA44_RSA2048_PKCS15_SHA256PublicKey: ...
+
+@final
+class MLDSA44_RSA2048_PKCS15_SHA256PublicKey(CompositePublicKey):
+    """MLDSA44-RSA2048-PKCS15-SHA256 public key."""
+
+    algorithm: ClassVar[str]
+    @staticmethod
+    def from_public_bytes(data: Buffer) -> MLDSA44_RSA2048_PKCS15_SHA256PublicKey: ...
+
+@final
+class MLDSA44_Ed25519_SHA512PrivateKey(CompositePrivateKey):
+    """MLDSA44-Ed25519-SHA512 private key."""
+
+    algorithm: ClassVar[str]
+    @staticmethod
+    def generate() -> MLDSA44_Ed25519_SHA512PrivateKey: ...
+    @staticmethod
+    def from_seed_bytes(data: Buffer) -> MLDSA44_Ed25519_SHA512PrivateKey: ...
+    @staticmethod
+    def from_private_bytes(data: Buffer) -> MLDSA44_Ed25519_SHA512PrivateKey: ...
+    def public_key(self) -> MLDSA44_Ed25519_SHA512PublicKey: ...
+
+@final
+class MLDSA44_Ed25519_SHA512PublicKey(CompositePublicKey):
+    """MLDSA44-Ed25519-SHA512 public key."""
+
+    algorithm: ClassVar[str]
+    @staticmethod
+    def from_public_bytes(data: Buffer) -> MLDSA44_Ed25519_SHA512PublicKey: ...
+
+@final
+class MLDSA44_ECDSA_P256_SHA256PrivateKey(CompositePrivateKey):
+    """MLDSA44-ECDSA-P256-SHA256 private key."""
+
+    algorithm: ClassVar[str]
+    @staticmethod
+    def generate() -> MLDSA44_ECDSA_P256_SHA256PrivateKey: ...
+    @staticmethod
+    def from_seed_bytes(data: Buffer) -> MLDSA44_ECDSA_P256_SHA256PrivateKey: ...
+    @staticmethod
+    def from_private_bytes(data: Buffer) -> MLDSA44_ECDSA_P256_SHA256PrivateKey: ...
+    def public_key(self) -> MLDSA44_ECDSA_P256_SHA256PublicKey: ...
+
+@final
+class MLDSA44_ECDSA_P256_SHA256PublicKey(CompositePublicKey):
+    """MLDSA44-ECDSA-P256-SHA256 public key."""
+
+    algorithm: ClassVar[str]
+    @staticmethod
+    def from_public_bytes(data: Buffer) -> MLDSA44_ECDSA_P256_SHA256PublicKey: ...
+
+@final
+class MLDSA65_RSA3072_PSS_SHA512PrivateKey(CompositePrivateKey):
+    """MLDSA65-RSA3072-PSS-SHA512 private key."""
+
+    algorithm: ClassVar[str]
+    @staticmethod
+    def generate() -> MLDSA65_RSA3072_PSS_SHA512PrivateKey: ...
+    @staticmethod
+    def from_seed_bytes(data: Buffer) -> MLDSA65_RSA3072_PSS_SHA512PrivateKey: ...
+    @staticmethod
+    def from_private_bytes(data: Buffer) -> MLDSA65_RSA3072_PSS_SHA512PrivateKey: ...
+    def public_key(self) -> MLDSA65_RSA3072_PSS_SHA512PublicKey: ...
+
+@final
+class MLDSA65_RSA3072_PSS_SHA512PublicKey(CompositePublicKey):
+    """MLDSA65-RSA3072-PSS-SHA512 public key."""
+
+    algorithm: ClassVar[str]
+    @staticmethod
+    def from_public_bytes(data: Buffer) -> MLDSA65_RSA3072_PSS_SHA512PublicKey: ...
+
+@final
+class MLDSA65_RSA3072_PKCS15_SHA512PrivateKey(CompositePrivateKey):
+    """MLDSA65-RSA3072-PKCS15-SHA512 private key."""
+
+    algorithm: ClassVar[str]
+    @staticmethod
+    def generate() -> MLDSA65_RSA3072_PKCS15_SHA512PrivateKey: ...
+    @staticmethod
+    def from_seed_bytes(data: Buffer) -> MLDSA65_RSA3072_PKCS15_SHA512PrivateKey: ...
+    @staticmethod
+    def from_private_bytes(data: Buffer) -> MLDSA65_RSA3072_PKCS15_SHA512PrivateKey: ...
+    def public_key(self) -> MLDSA65_RSA3072_PKCS15_SHA512PublicKey: ...
+
+@final
+class MLDSA65_RSA3072_PKCS15_SHA512PublicKey(CompositePublicKey):
+    """MLDSA65-RSA3072-PKCS15-SHA512 public key."""
+
+    algorithm: ClassVar[str]
+    @staticmethod
+    def from_public_bytes(data: Buffer) -> MLDSA65_RSA3072_PKCS15_SHA512PublicKey: ...
+
+@final
+class MLDSA65_RSA4096_PSS_SHA512PrivateKey(CompositePrivateKey):
+    """MLDSA65-RSA4096-PSS-SHA512 private key."""
+
+    algorithm: ClassVar[str]
+    @staticmethod
+    def generate() -> MLDSA65_RSA4096_PSS_SHA512PrivateKey: ...
+    @staticmethod
+    def from_seed_bytes(data: Buffer) -> MLDSA65_RSA4096_PSS_SHA512PrivateKey: ...
+    @staticmethod
+    def from_private_bytes(data: Buffer) -> MLDSA65_RSA4096_PSS_SHA512PrivateKey: ...
+    def public_key(self) -> MLDSA65_RSA4096_PSS_SHA512PublicKey: ...
+
+@final
+class MLDSA65_RSA4096_PSS_SHA512PublicKey(CompositePublicKey):
+    """MLDSA65-RSA4096-PSS-SHA512 public key."""
+
+    algorithm: ClassVar[str]
+    @staticmethod
+    def from_public_bytes(data: Buffer) -> MLDSA65_RSA4096_PSS_SHA512PublicKey: ...
+
+@final
+class MLDSA65_RSA4096_PKCS15_SHA512PrivateKey(CompositePrivateKey):
+    """MLDSA65-RSA4096-PKCS15-SHA512 private key."""
+
+    algorithm: ClassVar[str]
+    @staticmethod
+    def generate() -> MLDSA65_RSA4096_PKCS15_SHA512PrivateKey: ...
+    @staticmethod
+    def from_seed_bytes(data: Buffer) -> MLDSA65_RSA4096_PKCS15_SHA512PrivateKey: ...
+    @staticmethod
+    def from_private_bytes(data: Buffer) -> MLDSA65_RSA4096_PKCS15_SHA512PrivateKey: ...
+    def public_key(self) -> MLDSA65_RSA4096_PKCS15_SHA512PublicKey: ...
+
+@final
+class MLDSA65_RSA4096_PKCS15_SHA512PublicKey(CompositePublicKey):
+    """MLDSA65-RSA4096-PKCS15-SHA512 public key."""
+
+    algorithm: ClassVar[str]
+    @staticmethod
+    def from_public_bytes(data: Buffer) -> MLDSA65_RSA4096_PKCS15_SHA512PublicKey: ...
+
+@final
+class MLDSA65_ECDSA_P256_SHA512PrivateKey(CompositePrivateKey):
+    """MLDSA65-ECDSA-P256-SHA512 private key."""
+
+    algorithm: ClassVar[str]
+    @staticmethod
+    def generate() -> MLDSA65_ECDSA_P256_SHA512PrivateKey: ...
+    @staticmethod
+    def from_seed_bytes(data: Buffer) -> MLDSA65_ECDSA_P256_SHA512PrivateKey: ...
+    @staticmethod
+    def from_private_bytes(data: Buffer) -> MLDSA65_ECDSA_P256_SHA512PrivateKey: ...
+    def public_key(self) -> MLDSA65_ECDSA_P256_SHA512PublicKey: ...
+
+@final
+class MLDSA65_ECDSA_P256_SHA512PublicKey(CompositePublicKey):
+    """MLDSA65-ECDSA-P256-SHA512 public key."""
+
+    algorithm: ClassVar[str]
+    @staticmethod
+    def from_public_bytes(data: Buffer) -> MLDSA65_ECDSA_P256_SHA512PublicKey: ...
+
+@final
+class MLDSA65_ECDSA_P384_SHA512PrivateKey(CompositePrivateKey):
+    """MLDSA65-ECDSA-P384-SHA512 private key."""
+
+    algorithm: ClassVar[str]
+    @staticmethod
+    def generate() -> MLDSA65_ECDSA_P384_SHA512PrivateKey: ...
+    @staticmethod
+    def from_seed_bytes(data: Buffer) -> MLDSA65_ECDSA_P384_SHA512PrivateKey: ...
+    @staticmethod
+    def from_private_bytes(data: Buffer) -> MLDSA65_ECDSA_P384_SHA512PrivateKey: ...
+    def public_key(self) -> MLDSA65_ECDSA_P384_SHA512PublicKey: ...
+
+@final
+class MLDSA65_ECDSA_P384_SHA512PublicKey(CompositePublicKey):
+    """MLDSA65-ECDSA-P384-SHA512 public key."""
+
+    algorithm: ClassVar[str]
+    @staticmethod
+    def from_public_bytes(data: Buffer) -> MLDSA65_ECDSA_P384_SHA512PublicKey: ...
+
+@final
+class MLDSA65_ECDSA_brainpoolP256r1_SHA512PrivateKey(CompositePrivateKey):
+    """MLDSA65-ECDSA-brainpoolP256r1-SHA512 private key."""
+
+    algorithm: ClassVar[str]
+    @staticmethod
+    def generate() -> MLDSA65_ECDSA_brainpoolP256r1_SHA512PrivateKey: ...
+    @staticmethod
+    def from_seed_bytes(data: Buffer) -> MLDSA65_ECDSA_brainpoolP256r1_SHA512PrivateKey: ...
+    @staticmethod
+    def from_private_bytes(data: Buffer) -> MLDSA65_ECDSA_brainpoolP256r1_SHA512PrivateKey: ...
+    def public_key(self) -> MLDSA65_ECDSA_brainpoolP256r1_SHA512PublicKey: ...
+
+@final
+class MLDSA65_ECDSA_brainpoolP256r1_SHA512PublicKey(CompositePublicKey):
+    """MLDSA65-ECDSA-brainpoolP256r1-SHA512 public key."""
+
+    algorithm: ClassVar[str]
+    @staticmethod
+    def from_public_bytes(data: Buffer) -> MLDSA65_ECDSA_brainpoolP256r1_SHA512PublicKey: ...
+
+@final
+class MLDSA65_Ed25519_SHA512PrivateKey(CompositePrivateKey):
+    """MLDSA65-Ed25519-SHA512 private key."""
+
+    algorithm: ClassVar[str]
+    @staticmethod
+    def generate() -> MLDSA65_Ed25519_SHA512PrivateKey: ...
+    @staticmethod
+    def from_seed_bytes(data: Buffer) -> MLDSA65_Ed25519_SHA512PrivateKey: ...
+    @staticmethod
+    def from_private_bytes(data: Buffer) -> MLDSA65_Ed25519_SHA512PrivateKey: ...
+    def public_key(self) -> MLDSA65_Ed25519_SHA512PublicKey: ...
+
+@final
+class MLDSA65_Ed25519_SHA512PublicKey(CompositePublicKey):
+    """MLDSA65-Ed25519-SHA512 public key."""
+
+    algorithm: ClassVar[str]
+    @staticmethod
+    def from_public_bytes(data: Buffer) -> MLDSA65_Ed25519_SHA512PublicKey: ...
+
+@final
+class MLDSA87_ECDSA_P384_SHA512PrivateKey(CompositePrivateKey):
+    """MLDSA87-ECDSA-P384-SHA512 private key."""
+
+    algorithm: ClassVar[str]
+    @staticmethod
+    def generate() -> MLDSA87_ECDSA_P384_SHA512PrivateKey: ...
+    @staticmethod
+    def from_seed_bytes(data: Buffer) -> MLDSA87_ECDSA_P384_SHA512PrivateKey: ...
+    @staticmethod
+    def from_private_bytes(data: Buffer) -> MLDSA87_ECDSA_P384_SHA512PrivateKey: ...
+    def public_key(self) -> MLDSA87_ECDSA_P384_SHA512PublicKey: ...
+
+@final
+class MLDSA87_ECDSA_P384_SHA512PublicKey(CompositePublicKey):
+    """MLDSA87-ECDSA-P384-SHA512 public key."""
+
+    algorithm: ClassVar[str]
+    @staticmethod
+    def from_public_bytes(data: Buffer) -> MLDSA87_ECDSA_P384_SHA512PublicKey: ...
+
+@final
+class MLDSA87_ECDSA_brainpoolP384r1_SHA512PrivateKey(CompositePrivateKey):
+    """MLDSA87-ECDSA-brainpoolP384r1-SHA512 private key."""
+
+    algorithm: ClassVar[str]
+    @staticmethod
+    def generate() -> MLDSA87_ECDSA_brainpoolP384r1_SHA512PrivateKey: ...
+    @staticmethod
+    def from_seed_bytes(data: Buffer) -> MLDSA87_ECDSA_brainpoolP384r1_SHA512PrivateKey: ...
+    @staticmethod
+    def from_private_bytes(data: Buffer) -> MLDSA87_ECDSA_brainpoolP384r1_SHA512PrivateKey: ...
+    def public_key(self) -> MLDSA87_ECDSA_brainpoolP384r1_SHA512PublicKey: ...
+
+@final
+class MLDSA87_ECDSA_brainpoolP384r1_SHA512PublicKey(CompositePublicKey):
+    """MLDSA87-ECDSA-brainpoolP384r1-SHA512 public key."""
+
+    algorithm: ClassVar[str]
+    @staticmethod
+    def from_public_bytes(data: Buffer) -> MLDSA87_ECDSA_brainpoolP384r1_SHA512PublicKey: ...
+
+@final
+class MLDSA87_Ed448_SHAKE256PrivateKey(CompositePrivateKey):
+    """MLDSA87-Ed448-SHAKE256 private key."""
+
+    algorithm: ClassVar[str]
+    @staticmethod
+    def generate() -> MLDSA87_Ed448_SHAKE256PrivateKey: ...
+    @staticmethod
+    def from_seed_bytes(data: Buffer) -> MLDSA87_Ed448_SHAKE256PrivateKey: ...
+    @staticmethod
+    def from_private_bytes(data: Buffer) -> MLDSA87_Ed448_SHAKE256PrivateKey: ...
+    def public_key(self) -> MLDSA87_Ed448_SHAKE256PublicKey: ...
+
+@final
+class MLDSA87_Ed448_SHAKE256PublicKey(CompositePublicKey):
+    """MLDSA87-Ed448-SHAKE256 public key."""
+
+    algorithm: ClassVar[str]
+    @staticmethod
+    def from_public_bytes(data: Buffer) -> MLDSA87_Ed448_SHAKE256PublicKey: ...
+
+@final
+class MLDSA87_RSA3072_PSS_SHA512PrivateKey(CompositePrivateKey):
+    """MLDSA87-RSA3072-PSS-SHA512 private key."""
+
+    algorithm: ClassVar[str]
+    @staticmethod
+    def generate() -> MLDSA87_RSA3072_PSS_SHA512PrivateKey: ...
+    @staticmethod
+    def from_seed_bytes(data: Buffer) -> MLDSA87_RSA3072_PSS_SHA512PrivateKey: ...
+    @staticmethod
+    def from_private_bytes(data: Buffer) -> MLDSA87_RSA3072_PSS_SHA512PrivateKey: ...
+    def public_key(self) -> MLDSA87_RSA3072_PSS_SHA512PublicKey: ...
+
+@final
+class MLDSA87_RSA3072_PSS_SHA512PublicKey(CompositePublicKey):
+    """MLDSA87-RSA3072-PSS-SHA512 public key."""
+
+    algorithm: ClassVar[str]
+    @staticmethod
+    def from_public_bytes(data: Buffer) -> MLDSA87_RSA3072_PSS_SHA512PublicKey: ...
+
+@final
+class MLDSA87_RSA4096_PSS_SHA512PrivateKey(CompositePrivateKey):
+    """MLDSA87-RSA4096-PSS-SHA512 private key."""
+
+    algorithm: ClassVar[str]
+    @staticmethod
+    def generate() -> MLDSA87_RSA4096_PSS_SHA512PrivateKey: ...
+    @staticmethod
+    def from_seed_bytes(data: Buffer) -> MLDSA87_RSA4096_PSS_SHA512PrivateKey: ...
+    @staticmethod
+    def from_private_bytes(data: Buffer) -> MLDSA87_RSA4096_PSS_SHA512PrivateKey: ...
+    def public_key(self) -> MLDSA87_RSA4096_PSS_SHA512PublicKey: ...
+
+@final
+class MLDSA87_RSA4096_PSS_SHA512PublicKey(CompositePublicKey):
+    """MLDSA87-RSA4096-PSS-SHA512 public key."""
+
+    algorithm: ClassVar[str]
+    @staticmethod
+    def from_public_bytes(data: Buffer) -> MLDSA87_RSA4096_PSS_SHA512PublicKey: ...
+
+@final
+class MLDSA87_ECDSA_P521_SHA512PrivateKey(CompositePrivateKey):
+    """MLDSA87-ECDSA-P521-SHA512 private key."""
+
+    algorithm: ClassVar[str]
+    @staticmethod
+    def generate() -> MLDSA87_ECDSA_P521_SHA512PrivateKey: ...
+    @staticmethod
+    def from_seed_bytes(data: Buffer) -> MLDSA87_ECDSA_P521_SHA512PrivateKey: ...
+    @staticmethod
+    def from_private_bytes(data: Buffer) -> MLDSA87_ECDSA_P521_SHA512PrivateKey: ...
+    def public_key(self) -> MLDSA87_ECDSA_P521_SHA512PublicKey: ...
+
+@final
+class MLDSA87_ECDSA_P521_SHA512PublicKey(CompositePublicKey):
+    """MLDSA87-ECDSA-P521-SHA512 public key."""
+
+    algorithm: ClassVar[str]
+    @staticmethod
+    def from_public_bytes(data: Buffer) -> MLDSA87_ECDSA_P521_SHA512PublicKey: ...
 
 @final
 class Falcon512PrivateKey(FalconPrivateKey):
