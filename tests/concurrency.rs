@@ -1,6 +1,7 @@
 //! Eight threads run 1000 mixed operations each (key generation, encapsulation,
 //! decapsulation with and without implicit rejection, signing, verification,
-//! loading, bad input; ML-KEM, ML-DSA, Falcon-512, SLH-DSA-SHAKE-128f), sharing
+//! loading, bad input; ML-KEM, ML-DSA, Falcon-512, SLH-DSA-SHAKE-128f and
+//! Composite ML-DSA with ECDSA P-256 and with Ed448), sharing
 //! keys across threads; every result must equal
 //! the one the same operation gives on a single thread. Each thread runs the
 //! same 1000 operations from a different starting point, so that at any moment
@@ -10,6 +11,7 @@
 use std::sync::Arc;
 use std::thread;
 
+use pqfence::composite::{self, CompositeParams, MlDsa65EcdsaP256Sha512, MlDsa87Ed448Shake256};
 use pqfence::falcon::{self, Falcon512};
 use pqfence::mldsa::{DsaParams, MlDsa44, MlDsa65, MlDsa87, SigningKey, VerifyingKey};
 use pqfence::mlkem::{DecapsulationKey, KemParams, MlKem1024, MlKem512, MlKem768};
@@ -256,6 +258,63 @@ impl DsaSet for Slh {
     }
 }
 
+/// A Composite ML-DSA key (ML-DSA and a traditional half from its crate).
+struct Comp<C: CompositeParams> {
+    sk: composite::SigningKey<C>,
+    sig: Vec<u8>,
+}
+
+impl<C: CompositeParams> Comp<C> {
+    fn new() -> Self {
+        let sk = composite::SigningKey::<C>::generate().unwrap();
+        let sig = sk
+            .sign_deterministic(b"shared", b"")
+            .unwrap()
+            .as_bytes()
+            .to_vec();
+        Comp { sk, sig }
+    }
+}
+
+impl<C: CompositeParams> DsaSet for Comp<C> {
+    fn op(&self, kind: usize, n: u64) -> Vec<u8> {
+        let msg = bytes_of(n, (n % 100) as usize);
+        let vk = self.sk.verifying_key();
+        match kind {
+            0 => {
+                // A key whose ML-DSA half comes from n, the traditional half
+                // from the shared key.
+                let raw = [&bytes_of(n, 32), &self.sk.as_bytes()[32..]].concat();
+                let k = composite::SigningKey::<C>::from_bytes(&raw).unwrap();
+                k.verifying_key().as_bytes().to_vec()
+            }
+            1 => self
+                .sk
+                .sign_deterministic(&msg, b"ctx")
+                .unwrap()
+                .as_bytes()
+                .to_vec(),
+            2 => vec![u8::from(vk.verify(b"shared", b"", &self.sig).is_ok())],
+            3 => {
+                let mut sig = self.sig.clone();
+                let i = (n as usize) % sig.len();
+                sig[i] ^= 1 << (n % 8);
+                format!("{:?}", vk.verify(b"shared", b"", &sig)).into_bytes()
+            }
+            4 => {
+                let sig = self.sk.sign(&msg, b"").unwrap();
+                let vk = composite::VerifyingKey::<C>::from_bytes(vk.as_bytes()).unwrap();
+                vec![u8::from(vk.verify(&msg, b"", sig.as_bytes()).is_ok())]
+            }
+            _ => {
+                let der = composite::encoding::to_pkcs8_der(&self.sk).unwrap();
+                let k = composite::encoding::from_pkcs8_der::<C>(der.as_bytes()).unwrap();
+                k.verifying_key().as_bytes().to_vec()
+            }
+        }
+    }
+}
+
 fn shared() -> Shared {
     Shared {
         kem: vec![
@@ -269,6 +328,8 @@ fn shared() -> Shared {
             Box::new(Dsa::<MlDsa87>::new()),
             Box::new(Fal::new()),
             Box::new(Slh::new()),
+            Box::new(Comp::<MlDsa65EcdsaP256Sha512>::new()),
+            Box::new(Comp::<MlDsa87Ed448Shake256>::new()),
         ],
     }
 }

@@ -13,7 +13,8 @@
 //! (`tests/fuzz_corpus.rs`).
 //!
 //! Registered: ML-KEM (3 sets), ML-DSA (3), SLH-DSA (the 12 sets, pure
-//! signatures) and Falcon (512, 1024 and their padded forms). The first byte
+//! signatures), Falcon (512, 1024 and their padded forms) and Composite
+//! ML-DSA (the 18 algorithms; see [`Composite`] for their payloads). The first byte
 //! picks the set modulo the registry's length; new entries go at the end, and
 //! the committed inputs' first bytes are rewritten to the index they picked
 //! before (`sel % old length`), so that they keep their meaning.
@@ -26,6 +27,14 @@
 use std::marker::PhantomData;
 use std::sync::OnceLock;
 
+use pqfence::composite::{
+    self, CompositeParams, MlDsa44EcdsaP256Sha256, MlDsa44Ed25519Sha512,
+    MlDsa44Rsa2048Pkcs15Sha256, MlDsa44Rsa2048PssSha256, MlDsa65EcdsaBrainpoolP256r1Sha512,
+    MlDsa65EcdsaP256Sha512, MlDsa65EcdsaP384Sha512, MlDsa65Ed25519Sha512,
+    MlDsa65Rsa3072Pkcs15Sha512, MlDsa65Rsa3072PssSha512, MlDsa65Rsa4096Pkcs15Sha512,
+    MlDsa65Rsa4096PssSha512, MlDsa87EcdsaBrainpoolP384r1Sha512, MlDsa87EcdsaP384Sha512,
+    MlDsa87EcdsaP521Sha512, MlDsa87Ed448Shake256, MlDsa87Rsa3072PssSha512, MlDsa87Rsa4096PssSha512,
+};
 use pqfence::falcon::{
     self, Falcon1024, Falcon1024Padded, Falcon512, Falcon512Padded, FalconParams,
 };
@@ -75,9 +84,9 @@ pub trait Sig: Sync {
     /// Verifies a verification payload over [`MESSAGE`] with a fixed key:
     /// only the genuine signature (the corpus seed) may verify.
     fn verify(&self, bytes: &[u8]);
-    /// Valid inputs for the corpus: (public key, secret key as the
-    /// secret-key target reads it, genuine signature of [`MESSAGE`] with an
-    /// empty context).
+    /// Valid inputs for the corpus: (public key and secret key as the
+    /// public-key and secret-key targets read them, genuine signature of
+    /// [`MESSAGE`] with an empty context).
     fn seeds(&self) -> (Vec<u8>, Vec<u8>, Vec<u8>);
 }
 
@@ -651,6 +660,327 @@ impl<P: FalconParams> Sig for Falcon<P> {
     }
 }
 
+/// The traditional half of a composite's fixed key: how to write its
+/// private key from fixed bytes, or, for RSA (which pqfence cannot sign
+/// with), a fixed public key with no private key.
+#[derive(Clone, Copy)]
+pub enum FixedTrad {
+    /// EdDSA: the raw private key of this many 0x5c bytes.
+    Eddsa(usize),
+    /// ECDSA: an RFC 5915 ECPrivateKey of a scalar of `n` bytes (the first
+    /// one `top`, the others 0x5c: below the group order) on the named curve
+    /// whose OID has these DER contents.
+    Ecdsa {
+        /// Scalar length.
+        n: usize,
+        /// The scalar's first byte.
+        top: u8,
+        /// The curve OID's DER contents.
+        oid: &'static [u8],
+    },
+    /// RSA with a modulus of this many bits: a fixed RSAPublicKey (n of
+    /// 0xc5 bytes, e = 65537) that no private key is known for.
+    Rsa(usize),
+}
+
+/// A DER element: tag, length (short or long form), contents.
+fn der(tag: u8, contents: &[u8]) -> Vec<u8> {
+    let len = contents.len();
+    let mut out = vec![tag];
+    if len < 0x80 {
+        out.push(len as u8);
+    } else if len < 0x100 {
+        out.extend_from_slice(&[0x81, len as u8]);
+    } else {
+        out.extend_from_slice(&[0x82, (len >> 8) as u8, len as u8]);
+    }
+    out.extend_from_slice(contents);
+    out
+}
+
+impl FixedTrad {
+    /// The traditional private key (EdDSA, ECDSA), or `None` (RSA).
+    fn private_key(self) -> Option<Vec<u8>> {
+        match self {
+            FixedTrad::Eddsa(n) => Some(vec![0x5c; n]),
+            FixedTrad::Ecdsa { n, top, oid } => {
+                let mut scalar = vec![0x5c; n];
+                if let Some(first) = scalar.first_mut() {
+                    *first = top;
+                }
+                let body = [
+                    der(0x02, &[1]),
+                    der(0x04, &scalar),
+                    der(0xa0, &der(0x06, oid)),
+                ]
+                .concat();
+                Some(der(0x30, &body))
+            }
+            FixedTrad::Rsa(_) => None,
+        }
+    }
+
+    /// The fixed RSAPublicKey (RSA only).
+    fn rsa_public_key(self) -> Vec<u8> {
+        let bits = match self {
+            FixedTrad::Rsa(bits) => bits,
+            _ => return Vec::new(),
+        };
+        let modulus = [vec![0], vec![0xc5; bits / 8]].concat();
+        der(0x30, &[der(0x02, &modulus), der(0x02, &[1, 0, 1])].concat())
+    }
+}
+
+/// The fixed key of a composite: a signing key (EdDSA, ECDSA) with its
+/// genuine deterministic signature of [`MESSAGE`], or (RSA) a public key
+/// alone.
+enum CompositeKey<C: CompositeParams> {
+    Signing(composite::SigningKey<C>, Vec<u8>),
+    Keyless(composite::VerifyingKey<C>),
+}
+
+/// Composite ML-DSA, generic over the algorithm, with its fixed key cached.
+///
+/// Payloads: the public-key target reads `[public key length, 2 bytes big
+/// endian][public key][context length][context][signature]` (RSA public
+/// keys vary in length); the secret-key target the raw private key
+/// (mldsaSeed || tradSK); the verification target `[context
+/// length][context][signature]`. The fixed key's ML-DSA half comes from the
+/// seed every ML-DSA target uses; its traditional half is written from fixed
+/// bytes ([`FixedTrad`]). RSA composites verify and load but never sign, so
+/// their verification target runs against a fixed public key nobody has the
+/// private key of: nothing may verify. A loaded RSA composite private key
+/// must refuse to sign with `UnsupportedAlgorithm`, and every other loaded
+/// key must sign and verify.
+///
+/// What "only the genuine signature verifies" means here: the ML-DSA half
+/// must be the genuine one, and so must an EdDSA half (Ed25519 is checked
+/// strictly, Ed448 is canonical); an ECDSA half may also be its twin (r,
+/// n - s), which ECDSA accepts by design.
+pub struct Composite<C: CompositeParams> {
+    trad: FixedTrad,
+    key: OnceLock<CompositeKey<C>>,
+}
+
+impl<C: CompositeParams> Composite<C> {
+    const fn new(trad: FixedTrad) -> Self {
+        Composite {
+            trad,
+            key: OnceLock::new(),
+        }
+    }
+
+    fn name(&self) -> &'static str {
+        C::COMPOSITE.name
+    }
+
+    fn ml_sig_len(&self) -> usize {
+        <<C::MlDsa as DsaParams>::Sig as ByteArray>::LEN
+    }
+
+    fn key(&self) -> &CompositeKey<C> {
+        self.key.get_or_init(|| {
+            let name = self.name();
+            match self.trad.private_key() {
+                Some(trad) => {
+                    let raw = [SIG_SEED.as_slice(), &trad].concat();
+                    let sk = match composite::SigningKey::<C>::from_bytes(&raw) {
+                        Ok(k) => k,
+                        Err(e) => panic!("{name}: the fixed key does not load: {e}"),
+                    };
+                    let sig = match sk.sign_deterministic(MESSAGE, b"") {
+                        Ok(s) => s.as_bytes().to_vec(),
+                        Err(e) => panic!("{name}: signing failed: {e}"),
+                    };
+                    CompositeKey::Signing(sk, sig)
+                }
+                None => {
+                    let ml = match mldsa::SigningKey::<C::MlDsa>::from_seed(&SIG_SEED) {
+                        Ok(k) => k.verifying_key().as_bytes().to_vec(),
+                        Err(e) => panic!("{name}: key generation from a seed failed: {e}"),
+                    };
+                    let pk = [ml, self.trad.rsa_public_key()].concat();
+                    match composite::VerifyingKey::<C>::from_bytes(&pk) {
+                        Ok(vk) => CompositeKey::Keyless(vk),
+                        Err(e) => panic!("{name}: the fixed public key does not load: {e}"),
+                    }
+                }
+            }
+        })
+    }
+
+    fn verifying_key(&self) -> &composite::VerifyingKey<C> {
+        match self.key() {
+            CompositeKey::Signing(sk, _) => sk.verifying_key(),
+            CompositeKey::Keyless(vk) => vk,
+        }
+    }
+}
+
+impl<C: CompositeParams> Sig for Composite<C> {
+    fn name(&self) -> &'static str {
+        Composite::name(self)
+    }
+
+    fn has_context(&self) -> bool {
+        true
+    }
+
+    fn public_key(&self, bytes: &[u8]) {
+        let (len, rest) = match bytes {
+            [hi, lo, rest @ ..] => (usize::from(*hi) << 8 | usize::from(*lo), rest),
+            _ => return,
+        };
+        public_key_with_context(
+            self.name(),
+            rest,
+            len,
+            composite::VerifyingKey::<C>::from_bytes,
+            composite::VerifyingKey::<C>::as_bytes,
+            composite::VerifyingKey::<C>::verify,
+        );
+    }
+
+    fn secret_key(&self, bytes: &[u8]) {
+        let name = self.name();
+        match composite::SigningKey::<C>::from_bytes(bytes) {
+            Ok(sk) => {
+                // An ECPrivateKey may carry its public key, which is not
+                // written back: the raw form re-loads to the same key.
+                match composite::SigningKey::<C>::from_bytes(sk.as_bytes()) {
+                    Ok(again) => assert!(again == sk, "{name}: sk round trip"),
+                    Err(e) => panic!("{name}: a loaded key's raw form does not load: {e}"),
+                }
+                assert_eq!(sk.as_bytes().get(..32), bytes.get(..32), "{name}: seed");
+                let vk = sk.verifying_key();
+                match sk.sign_deterministic(MESSAGE, b"fuzz") {
+                    Ok(sig) => {
+                        if let Err(e) = vk.verify(MESSAGE, b"fuzz", sig.as_bytes()) {
+                            panic!("{name}: a loaded key made a bad signature: {e}");
+                        }
+                    }
+                    Err(Error::UnsupportedAlgorithm { .. }) if !C::COMPOSITE.can_sign => {}
+                    Err(e) => panic!("{name}: a loaded key failed to sign: {e}"),
+                }
+            }
+            Err(e) => expect_input_error(&e, "secret key"),
+        }
+    }
+
+    fn verify(&self, bytes: &[u8]) {
+        let name = self.name();
+        let (ctx, sig) = split_context(bytes);
+        let verdict = self.verifying_key().verify(MESSAGE, ctx, sig);
+        match (verdict, self.key()) {
+            (Ok(()), CompositeKey::Keyless(_)) => {
+                panic!("{name}: a signature verified under a key nobody has the secret of")
+            }
+            (Ok(()), CompositeKey::Signing(_, genuine)) => {
+                let k = self.ml_sig_len();
+                assert!(
+                    ctx.is_empty() && sig.get(..k) == genuine.get(..k),
+                    "{name}: a second ML-DSA half verified (ctx {} bytes)",
+                    ctx.len()
+                );
+                let ecdsa = C::COMPOSITE.traditional.starts_with("ECDSA");
+                assert!(
+                    ecdsa || sig == genuine.as_slice(),
+                    "{name}: a second EdDSA half verified"
+                );
+            }
+            (Err(e), _) => expect_input_error(&e, "verification"),
+        }
+    }
+
+    fn seeds(&self) -> (Vec<u8>, Vec<u8>, Vec<u8>) {
+        let vk = self.verifying_key().as_bytes();
+        let len = u16::try_from(vk.len()).unwrap_or(u16::MAX).to_be_bytes();
+        let pk = [len.as_slice(), vk].concat();
+        match self.key() {
+            CompositeKey::Signing(sk, sig) => (pk, sk.as_bytes().to_vec(), sig.clone()),
+            CompositeKey::Keyless(_) => {
+                // No RSA private key is at hand: a seed with a truncated
+                // traditional half, and a signature whose ML-DSA half is
+                // genuine (over M', with the label) but whose RSA half is not.
+                let alg = C::COMPOSITE;
+                let digest = alg.prehash.digest(MESSAGE);
+                let m_prime = match composite::message_representative(alg.label, b"", &digest) {
+                    Ok(m) => m,
+                    Err(e) => panic!("{}: M': {e}", alg.name),
+                };
+                let ml_sig = match mldsa::SigningKey::<C::MlDsa>::from_seed(&SIG_SEED)
+                    .and_then(|k| k.sign_deterministic(&m_prime, alg.label))
+                {
+                    Ok(s) => s.as_bytes().to_vec(),
+                    Err(e) => panic!("{}: ML-DSA half: {e}", alg.name),
+                };
+                let rsa_sig = vec![0x3a; alg.signature_len.1 - ml_sig.len()];
+                let sk = [SIG_SEED.as_slice(), &self.trad.rsa_public_key()].concat();
+                (pk, sk, [ml_sig, rsa_sig].concat())
+            }
+        }
+    }
+}
+
+const P256_OID: &[u8] = &[0x2a, 0x86, 0x48, 0xce, 0x3d, 0x03, 0x01, 0x07];
+const P384_OID: &[u8] = &[0x2b, 0x81, 0x04, 0x00, 0x22];
+const P521_OID: &[u8] = &[0x2b, 0x81, 0x04, 0x00, 0x23];
+const BP256_OID: &[u8] = &[0x2b, 0x24, 0x03, 0x03, 0x02, 0x08, 0x01, 0x01, 0x07];
+const BP384_OID: &[u8] = &[0x2b, 0x24, 0x03, 0x03, 0x02, 0x08, 0x01, 0x01, 0x0b];
+const P256: FixedTrad = FixedTrad::Ecdsa {
+    n: 32,
+    top: 0x5c,
+    oid: P256_OID,
+};
+const P384: FixedTrad = FixedTrad::Ecdsa {
+    n: 48,
+    top: 0x5c,
+    oid: P384_OID,
+};
+// P-521's order has 521 bits: a 66-byte scalar below it starts with 0x01.
+const P521: FixedTrad = FixedTrad::Ecdsa {
+    n: 66,
+    top: 0x01,
+    oid: P521_OID,
+};
+const BP256: FixedTrad = FixedTrad::Ecdsa {
+    n: 32,
+    top: 0x5c,
+    oid: BP256_OID,
+};
+const BP384: FixedTrad = FixedTrad::Ecdsa {
+    n: 48,
+    top: 0x5c,
+    oid: BP384_OID,
+};
+
+static MLDSA44_RSA2048_PSS: Composite<MlDsa44Rsa2048PssSha256> =
+    Composite::new(FixedTrad::Rsa(2048));
+static MLDSA44_RSA2048_PKCS15: Composite<MlDsa44Rsa2048Pkcs15Sha256> =
+    Composite::new(FixedTrad::Rsa(2048));
+static MLDSA44_ED25519: Composite<MlDsa44Ed25519Sha512> = Composite::new(FixedTrad::Eddsa(32));
+static MLDSA44_P256: Composite<MlDsa44EcdsaP256Sha256> = Composite::new(P256);
+static MLDSA65_RSA3072_PSS: Composite<MlDsa65Rsa3072PssSha512> =
+    Composite::new(FixedTrad::Rsa(3072));
+static MLDSA65_RSA3072_PKCS15: Composite<MlDsa65Rsa3072Pkcs15Sha512> =
+    Composite::new(FixedTrad::Rsa(3072));
+static MLDSA65_RSA4096_PSS: Composite<MlDsa65Rsa4096PssSha512> =
+    Composite::new(FixedTrad::Rsa(4096));
+static MLDSA65_RSA4096_PKCS15: Composite<MlDsa65Rsa4096Pkcs15Sha512> =
+    Composite::new(FixedTrad::Rsa(4096));
+static MLDSA65_P256: Composite<MlDsa65EcdsaP256Sha512> = Composite::new(P256);
+static MLDSA65_P384: Composite<MlDsa65EcdsaP384Sha512> = Composite::new(P384);
+static MLDSA65_BP256: Composite<MlDsa65EcdsaBrainpoolP256r1Sha512> = Composite::new(BP256);
+static MLDSA65_ED25519: Composite<MlDsa65Ed25519Sha512> = Composite::new(FixedTrad::Eddsa(32));
+static MLDSA87_P384: Composite<MlDsa87EcdsaP384Sha512> = Composite::new(P384);
+static MLDSA87_BP384: Composite<MlDsa87EcdsaBrainpoolP384r1Sha512> = Composite::new(BP384);
+static MLDSA87_ED448: Composite<MlDsa87Ed448Shake256> = Composite::new(FixedTrad::Eddsa(57));
+static MLDSA87_RSA3072_PSS: Composite<MlDsa87Rsa3072PssSha512> =
+    Composite::new(FixedTrad::Rsa(3072));
+static MLDSA87_RSA4096_PSS: Composite<MlDsa87Rsa4096PssSha512> =
+    Composite::new(FixedTrad::Rsa(4096));
+static MLDSA87_P521: Composite<MlDsa87EcdsaP521Sha512> = Composite::new(P521);
+
 static MLKEM512: MlKem<MlKem512> = MlKem::new();
 static MLKEM768: MlKem<MlKem768> = MlKem::new();
 static MLKEM1024: MlKem<MlKem1024> = MlKem::new();
@@ -699,6 +1029,24 @@ pub static SIGS: &[&dyn Sig] = &[
     &FALCON1024,
     &FALCON512_PADDED,
     &FALCON1024_PADDED,
+    &MLDSA44_RSA2048_PSS,
+    &MLDSA44_RSA2048_PKCS15,
+    &MLDSA44_ED25519,
+    &MLDSA44_P256,
+    &MLDSA65_RSA3072_PSS,
+    &MLDSA65_RSA3072_PKCS15,
+    &MLDSA65_RSA4096_PSS,
+    &MLDSA65_RSA4096_PKCS15,
+    &MLDSA65_P256,
+    &MLDSA65_P384,
+    &MLDSA65_BP256,
+    &MLDSA65_ED25519,
+    &MLDSA87_P384,
+    &MLDSA87_BP384,
+    &MLDSA87_ED448,
+    &MLDSA87_RSA3072_PSS,
+    &MLDSA87_RSA4096_PSS,
+    &MLDSA87_P521,
 ];
 
 /// Picks the registry entry named by the first byte (modulo the registry's
