@@ -20,7 +20,7 @@ takes the draft's names. ``private_bytes_raw()`` is the draft's raw private
 key, mldsaSeed || tradSK, loaded back with ``from_private_bytes`` (the draft
 defines no other seed; ``from_seed_bytes`` is the same constructor).
 
-The six RSA composites load keys and verify, but ``generate()`` and ``sign()``
+The eight RSA composites load keys and verify, but ``generate()`` and ``sign()``
 raise ``UnsupportedAlgorithm``: the only RSA crate at hand has an open timing
 advisory on its private-key operation (RUSTSEC-2023-0071). See the README,
 "Composite signatures".
