@@ -420,3 +420,45 @@ fn composite_secrets_are_wiped() {
         composite_flow::<MlDsa65Rsa3072PssSha512>(&raw);
     }
 }
+
+/// On a randomness failure nothing is returned, and the buffers that would
+/// have held the seed or the coins are all zero when freed.
+#[cfg(feature = "test-hooks")]
+#[test]
+fn randomness_failure_leaves_only_zeros() {
+    // Control: the size probe sees a non-zero block of a watched size.
+    arm(&[]);
+    watch_sizes([64, 32]);
+    drop(vec![1u8; 64]);
+    let (nonzero, watched) = sized();
+    disarm();
+    assert_eq!((nonzero, watched), (1, 1), "the size probe is blind");
+
+    pqfence::hooks::set_rng_failure(true);
+    arm(&[]);
+    watch_sizes([64, 32]);
+    assert_eq!(
+        DecapsulationKey::<MlKem768>::generate().err(),
+        Some(Error::Randomness)
+    );
+    let ek = DecapsulationKey::<MlKem768>::from_seed(&[1u8; 64]).unwrap();
+    assert_eq!(
+        ek.encapsulation_key().encapsulate().err(),
+        Some(Error::Randomness)
+    );
+    assert_eq!(
+        SigningKey::<MlDsa65>::generate().err(),
+        Some(Error::Randomness)
+    );
+    let sk = SigningKey::<MlDsa65>::from_seed(&[2u8; 32]).unwrap();
+    assert_eq!(sk.sign(b"m", b"").err(), Some(Error::Randomness));
+    let (nonzero, watched) = sized();
+    disarm();
+    pqfence::hooks::set_rng_failure(false);
+    assert!(watched >= 4, "only {watched} seed/coin buffers were freed");
+    assert_eq!(
+        nonzero, 0,
+        "{nonzero} of {watched} seed/coin buffers freed unwiped"
+    );
+    drop((ek, sk));
+}
