@@ -19,6 +19,7 @@ import hashlib
 import json
 import pathlib
 import pickle
+import threading
 import typing
 from dataclasses import dataclass
 from typing import Any
@@ -657,3 +658,33 @@ def test_context_bounds_and_buffers() -> None:
     ec_key = composite.MLDSA44_ECDSA_P256_SHA256PrivateKey.generate()
     assert ec_key.sign(MSG) != ec_key.sign(MSG)
     assert ec_key.sign_deterministic(MSG) == ec_key.sign_deterministic(MSG)
+
+
+def test_threads_share_keys() -> None:
+    """Eight threads sign (deterministically), verify and load with shared
+    keys (the GIL released around each call): the single-thread results."""
+    keys = [
+        BY_NAME[n].priv.generate() for n in ("MLDSA65-ECDSA-P256-SHA512", "MLDSA87-Ed448-SHAKE256")
+    ]
+
+    def op(j: int) -> bytes:
+        key = keys[j % 2]
+        msg = MSG + bytes([j % 256])
+        sig: bytes = key.sign_deterministic(msg, context=CTX)
+        key.public_key().verify(sig, msg, context=CTX)
+        again = type(key).from_private_bytes(key.private_bytes_raw())
+        return sig + again.public_key().public_bytes_raw()[:8]
+
+    reference = [op(j) for j in range(64)]
+    results: dict[int, list[bytes]] = {}
+
+    def run(t: int) -> None:
+        results[t] = [op((t * 8 + i) % 64) for i in range(64)]
+
+    threads = [threading.Thread(target=run, args=(t,)) for t in range(8)]
+    for th in threads:
+        th.start()
+    for th in threads:
+        th.join()
+    for t in range(8):
+        assert results[t] == [reference[(t * 8 + i) % 64] for i in range(64)]
