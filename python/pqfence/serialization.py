@@ -45,7 +45,10 @@ password longer than 1023 bytes.
 
 :func:`to_cryptography` and :func:`from_cryptography` convert keys to and from
 pyca/cryptography's key objects (via DER) when it is installed. pyca/cryptography
-50 has no SLH-DSA keys: converting one raises its ``UnsupportedAlgorithm``.
+50 has no SLH-DSA or Composite ML-DSA keys: converting one raises its
+``UnsupportedAlgorithm``. Composite ML-DSA keys (``pqfence.composite``) are
+PKCS#8 and SubjectPublicKeyInfo with the draft's OIDs; their PKCS#8 holds the raw
+key mldsaSeed || tradSK, whatever ``form`` says.
 """
 
 from __future__ import annotations
