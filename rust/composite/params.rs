@@ -2,7 +2,7 @@
 //! Identifiers and Parameters"). Each is one row of the catalogue in
 //! `rust/algorithms.rs` (type, name, Python class stem, OID, label, ML-DSA
 //! parameter set, traditional component and pre-hash); this module's
-//! [`declare!`] turns a row into the type and its registry entries, and the
+//! `declare!` turns a row into the type and its registry entries, and the
 //! [`ALGORITHMS`] table and the OID/name look-ups follow from the rows (and
 //! so does `with_composites!`, for code generated per algorithm).
 
