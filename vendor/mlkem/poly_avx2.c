@@ -59,18 +59,24 @@ static inline void encode16(uint8_t *out, vec v, unsigned d) {
     STORE128(out + d, _mm256_extracti128_si256(q, 1));
 }
 
+/* Whether the group of values i..i+15 can be stored (16 + d bytes from byte
+ * d i / 8) or loaded in place without passing the end of the 32 d bytes. */
+#define IN_PLACE(i, d) ((d) * ((i) / 8) + (d) + 16 <= 32 * (d))
+
 /* ByteEncode_d of 256 values, value_at(i) giving the vector of values
- * i..i+15: 32 d bytes. The last group goes through a buffer so
- * that nothing is written past out + 32 d. */
+ * i..i+15: 32 d bytes. The groups near the end go through a buffer, so that
+ * nothing is written past out + 32 d. */
 #define ENCODE_POLY(out, d, value_at)                                            \
     do {                                                                         \
         uint8_t last_[48];                                                       \
         unsigned i_;                                                             \
-        for (i_ = 0; i_ < PQF_MLKEM_N - 16; i_ += 16) {                          \
+        for (i_ = 0; IN_PLACE(i_, d); i_ += 16) {                                \
             encode16((out) + (d) * (i_ / 8), value_at(i_), (d));                 \
         }                                                                        \
-        encode16(last_, value_at(i_), (d));                                      \
-        memcpy((out) + (d) * (i_ / 8), last_, 2 * (d));                          \
+        for (; i_ < PQF_MLKEM_N; i_ += 16) {                                     \
+            encode16(last_, value_at(i_), (d));                                  \
+            memcpy((out) + (d) * (i_ / 8), last_, 2 * (d));                      \
+        }                                                                        \
         pqf_wipe(last_, sizeof last_);                                           \
     } while (0)
 
@@ -104,17 +110,20 @@ static inline vec decode16_11(const uint8_t *in) {
 }
 #endif
 
-/* ByteDecode_d of the whole 32 d bytes, the last group through a buffer so
- * that nothing is read past in + 32 d; use(i, v) takes values i..i+15. */
+/* ByteDecode_d of the whole 32 d bytes, the groups near the end through a
+ * buffer so that nothing is read past in + 32 d; use(i, v) takes values
+ * i..i+15. */
 #define DECODE_POLY(in, d, decode_at, use)                                      \
     do {                                                                         \
         uint8_t last_[48] = {0};                                                 \
         unsigned i_;                                                             \
-        for (i_ = 0; i_ < PQF_MLKEM_N - 16; i_ += 16) {                          \
+        for (i_ = 0; IN_PLACE(i_, d); i_ += 16) {                                \
             use(i_, decode_at((in) + (d) * (i_ / 8)));                           \
         }                                                                        \
-        memcpy(last_, (in) + (d) * (i_ / 8), 2 * (d));                           \
-        use(i_, decode_at(last_));                                               \
+        for (; i_ < PQF_MLKEM_N; i_ += 16) {                                     \
+            memcpy(last_, (in) + (d) * (i_ / 8), 2 * (d));                       \
+            use(i_, decode_at(last_));                                           \
+        }                                                                        \
         pqf_wipe(last_, sizeof last_);                                           \
     } while (0)
 
