@@ -55,8 +55,17 @@ lint-rust:
 bindings:
 	scripts/bindings.sh check
 
+# Every test on the best backend this CPU has, then the known-answer, ACVP and
+# oracle suites again with the portable C forced (PQFENCE_BACKEND=portable),
+# and tests/backends.rs compares the two on random inputs in one process.
+RUST_BACKEND_TESTS := --test mlkem --test mldsa --test slhdsa --test falcon --test encoding
+PY_BACKEND_TESTS   := tests/python/test_mlkem.py tests/python/test_mldsa.py \
+                      tests/python/test_slhdsa.py tests/python/test_falcon.py \
+                      tests/python/test_compat.py
+
 test-rust:
 	cargo test -q --features test-hooks
+	PQFENCE_BACKEND=portable cargo test -q --features test-hooks $(RUST_BACKEND_TESTS)
 
 lint-python: venv
 	$(VENV)/bin/ruff check python tests benchmarks scripts assurance fuzz
@@ -64,9 +73,11 @@ lint-python: venv
 	$(VENV)/bin/mypy --strict python/pqfence
 	$(VPY) scripts/gen_stubs.py --check
 	$(VPY) scripts/gen_keccak.py --check
+	$(VPY) scripts/gen_mlkem_tables.py --check
 
 test-python: venv develop
 	$(VPY) -m pytest -q
+	PQFENCE_BACKEND=portable $(VPY) -m pytest -q $(PY_BACKEND_TESTS)
 
 # pyca/cryptography 50.0.2's own ML-KEM and ML-DSA tests, run against pqfence
 # (downloaded at run time, cached in target/pyca-tests; nothing of pyca's is
