@@ -55,8 +55,17 @@ lint-rust:
 bindings:
 	scripts/bindings.sh check
 
+# Every test on the best backend this CPU has, then the known-answer, ACVP and
+# oracle suites again with the portable C forced (PQFENCE_BACKEND=portable),
+# and tests/backends.rs compares the two on random inputs in one process.
+RUST_BACKEND_TESTS := --test mlkem --test mldsa --test slhdsa --test falcon --test encoding
+PY_BACKEND_TESTS   := tests/python/test_mlkem.py tests/python/test_mldsa.py \
+                      tests/python/test_slhdsa.py tests/python/test_falcon.py \
+                      -k "kat or acvp or interop or oracle or matches or tampered or round_trip"
+
 test-rust:
 	cargo test -q --features test-hooks
+	PQFENCE_BACKEND=portable cargo test -q --features test-hooks $(RUST_BACKEND_TESTS)
 
 # The stubs and the family modules' class lists are generated from the built
 # module's catalogue (scripts/gen_stubs.py), and stubtest holds the stubs
@@ -69,9 +78,11 @@ lint-python: venv develop
 	$(VPY) -m mypy.stubtest pqfence._native
 	$(VPY) scripts/gen_keccak.py --check
 	$(VPY) scripts/gen_sha2.py --check
+	$(VPY) scripts/gen_mlkem_tables.py --check
 
 test-python: venv develop
 	$(VPY) -m pytest -q
+	PQFENCE_BACKEND=portable $(VPY) -m pytest -q $(PY_BACKEND_TESTS)
 
 # pyca/cryptography 50.0.2's own ML-KEM and ML-DSA tests, run against pqfence
 # (downloaded at run time, cached in target/pyca-tests; nothing of pyca's is

@@ -41,6 +41,10 @@ const MLKEM_FILES: &[&str] = &[
     "sampling.c",
     "kpke.c",
     "kem.c",
+    "ntt_avx2.c",
+    "poly_avx2.c",
+    "sampling_avx2.c",
+    "kpke_avx2.c",
 ];
 
 const MLDSA_FILES: &[&str] = &[

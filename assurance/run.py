@@ -21,7 +21,10 @@ Checks (see the README's "Assurance" section):
   fuzz       cargo-fuzz and atheris, bounded in time            (full only)
 
 Every C check walks the registry in assurance/ops.py; every check has a
-canary (leaky code it must catch) so that a silent tool cannot pass.
+canary (leaky code it must catch) so that a silent tool cannot pass. The ct,
+stack and race checks run once per backend (BACKENDS: the portable C, forced
+with AS_BACKEND=portable, and the AVX2 code the CPU has); a backend this CPU
+lacks gives SKIP rows.
 Tools are installed by assurance/run.sh; this script only runs them.
 """
 
@@ -244,6 +247,26 @@ def parse_lines(text: str, tag: str) -> list[list[str]]:
     return [ln.split("\t")[1:] for ln in text.splitlines() if ln.startswith(tag + "\t")]
 
 
+# The backends the ct, stack and race checks cover. The drivers read
+# AS_BACKEND (harness.c: "portable" calls pqf_backend_select) and print the
+# backend in use, which must be the one asked for.
+BACKENDS = ("portable", "avx2")
+
+
+def backend_env(backend: str) -> dict[str, str]:
+    return {"AS_BACKEND": backend}
+
+
+def backend_mismatch(stdout: str, backend: str) -> str | None:
+    """None when the driver ran on `backend`; else why not (a CPU without AVX2
+    runs the portable code whatever is asked)."""
+    got = parse_lines(stdout, "backend")
+    used = got[0][0] if got else "?"
+    if used == backend:
+        return None
+    return f"driver ran on {used}, not {backend} (no AVX2 on this CPU?)"
+
+
 # ---------------------------------------------------------------- checks
 
 
@@ -253,16 +276,23 @@ def suppression_args(files: tuple[str, ...]) -> list[str]:
     return [f"--suppressions={ASSURANCE / f}" for f in files] + (["-s"] if files else [])
 
 
-def check_ct(report: Report, builds: tuple[tuple[str, str], ...]) -> None:
-    """Constant time under valgrind memcheck, per build and family (one run per
-    family, so that a family's suppression file applies to it alone)."""
-    for i, (cc, opt) in enumerate(builds):
+def check_ct(report: Report, runs: tuple[tuple[str, str, str], ...]) -> None:
+    """Constant time under valgrind memcheck, per (compiler, level, backend) and
+    family (one run per family, so that a family's suppression file applies to
+    it alone)."""
+    canary_done = False
+    for cc, opt, backend in runs:
         exe = link_driver(cc, opt, "ct", "ct_driver")
         for fam in ops.FAMILIES:
-            log = log_path(f"ct-{cc}-{opt}-{fam.name}.log")
+            log = log_path(f"ct-{cc}-{opt}-{backend}-{fam.name}.log")
             cmd = ["valgrind", "-q", "--error-exitcode=1", "--num-callers=30"]
             cmd += suppression_args(fam.valgrind_suppressions)
-            p = run([*cmd, str(exe), fam.name], log)
+            p = run([*cmd, str(exe), fam.name], log, env=backend_env(backend))
+            check = f"ct valgrind {cc} -{opt} {backend}"
+            other = backend_mismatch(p.stdout, backend)
+            if other is not None:
+                report.add(check, family_label(fam), None, other)
+                continue
             mine = [ln for ln in parse_lines(p.stdout, "ct") if ln[0] == fam.name]
             expected = len(fam.sets) * len(fam.ops)
             reports = sum(int(ln[3]) for ln in mine)
@@ -279,8 +309,9 @@ def check_ct(report: Report, builds: tuple[tuple[str, str], ...]) -> None:
                 figure += f", driver exit {p.returncode}"
             if not ok:
                 figure += f" (log: {log.relative_to(ROOT)})"
-            report.add(f"ct valgrind {cc} -{opt}", family_label(fam), ok, figure)
-        if i == 0:
+            report.add(check, family_label(fam), ok, figure)
+        if not canary_done:
+            canary_done = True
             # Under every suppression file in use: none may hide these leaks.
             supp = tuple(f for fam in ops.FAMILIES for f in fam.valgrind_suppressions)
             c = run(
@@ -444,37 +475,13 @@ def check_symbols(report: Report) -> None:
 def check_stack(report: Report, builds: tuple[tuple[str, str], ...]) -> None:
     """No secret left on the stack after each operation, nor in a register
     when the entry point returns (stack_driver saves every register with a
-    signal the instant the call returns)."""
+    signal the instant the call returns), on each backend."""
     for i, (cc, opt) in enumerate(builds):
         exe = link_driver(cc, opt, "prod", "stack_driver")
-        log = log_path(f"stack-{cc}-{opt}.log")
-        p = run([str(exe)], log, env={"AS_VERBOSE": "1"})
-        lines = parse_lines(p.stdout, "stack")
-        regs = parse_lines(p.stdout, "regs")
-        for fam in ops.FAMILIES:
-            mine = [ln for ln in lines if ln[0] == fam.name]
-            expected = len(fam.sets) * len(fam.ops)
-            found = sum(int(ln[3]) for ln in mine)
-            windows = sum(int(ln[4]) for ln in mine)
-            deepest = max((int(ln[5]) for ln in mine), default=0)
-            rc_ok = all(len(ln) > 6 and ln[6] == "ok" for ln in mine)
-            ok = len(mine) == expected and found == 0 and rc_ok
-            figure = (
-                f"{found} of {windows} secret windows left in {len(mine)} ops; "
-                f"max stack {deepest / 1024:.0f} KiB"
-            )
-            report.add(f"stack residue {cc} -{opt}", family_label(fam), ok, figure)
-            rmine = [ln for ln in regs if ln[0] == fam.name]
-            rfound = sum(int(ln[3]) for ln in rmine)
-            rwindows = sum(int(ln[4]) for ln in rmine)
-            # Every operation must have had its registers saved (a frame written).
-            saved = all(int(ln[5]) > 0 for ln in rmine)
-            rok = len(rmine) == expected and rfound == 0 and saved
-            rfigure = (
-                f"{rfound} of {rwindows} secret windows in registers after {len(rmine)} ops"
-                + ("" if saved else "; a register frame was NOT saved")
-            )
-            report.add(f"register residue {cc} -{opt}", family_label(fam), rok, rfigure)
+        for backend in BACKENDS:
+            log = log_path(f"stack-{cc}-{opt}-{backend}.log")
+            p = run([str(exe)], log, env={"AS_VERBOSE": "1", **backend_env(backend)})
+            check_residue(report, f"{cc} -{opt} {backend}", p)
         if i == 0:
             for flag, tag, check, what, leak in (
                 ("--canary", "stack", "stack residue", "unwiped copy", "seed copy left on stack"),
@@ -491,6 +498,41 @@ def check_stack(report: Report, builds: tuple[tuple[str, str], ...]) -> None:
                 report.add(
                     f"{check} canary", what, caught, f"{leak}: {'found' if caught else 'NOT found'}"
                 )
+
+
+def check_residue(report: Report, label: str, p: subprocess.CompletedProcess[str]) -> None:
+    """The stack and register rows of one stack_driver run (label: build and
+    backend)."""
+    backend = label.split()[-1]
+    other = backend_mismatch(p.stdout, backend)
+    lines = parse_lines(p.stdout, "stack")
+    regs = parse_lines(p.stdout, "regs")
+    for fam in ops.FAMILIES:
+        if other is not None:
+            report.add(f"stack+register residue {label}", family_label(fam), None, other)
+            continue
+        mine = [ln for ln in lines if ln[0] == fam.name]
+        expected = len(fam.sets) * len(fam.ops)
+        found = sum(int(ln[3]) for ln in mine)
+        windows = sum(int(ln[4]) for ln in mine)
+        deepest = max((int(ln[5]) for ln in mine), default=0)
+        rc_ok = all(len(ln) > 6 and ln[6] == "ok" for ln in mine)
+        ok = len(mine) == expected and found == 0 and rc_ok
+        figure = (
+            f"{found} of {windows} secret windows left in {len(mine)} ops; "
+            f"max stack {deepest / 1024:.0f} KiB"
+        )
+        report.add(f"stack residue {label}", family_label(fam), ok, figure)
+        rmine = [ln for ln in regs if ln[0] == fam.name]
+        rfound = sum(int(ln[3]) for ln in rmine)
+        rwindows = sum(int(ln[4]) for ln in rmine)
+        # Every operation must have had its registers saved (a frame written).
+        saved = all(int(ln[5]) > 0 for ln in rmine)
+        rok = len(rmine) == expected and rfound == 0 and saved
+        rfigure = f"{rfound} of {rwindows} secret windows in registers after {len(rmine)} ops" + (
+            "" if saved else "; a register frame was NOT saved"
+        )
+        report.add(f"register residue {label}", family_label(fam), rok, rfigure)
 
 
 # CPUs this machine is not, emulated by qemu-user: the register clearing must
@@ -534,58 +576,82 @@ def check_stack_cpus(report: Report) -> None:
         )
 
 
-def check_race(report: Report, rounds: int) -> None:
-    """Threads give single-thread outputs; helgrind sees no race."""
+def check_race(report: Report, rounds: int, helgrind_backends: tuple[str, ...]) -> None:
+    """Threads give single-thread outputs on each backend; helgrind sees no
+    race (on the backends in helgrind_backends)."""
     exe = link_driver("gcc", "O2", "prod", "race_driver")
-    # Natively one run per family, with its own round count (Family.race_rounds).
-    native: dict[str, tuple[int, int, list[list[str]]]] = {}
-    for fam in ops.FAMILIES:
-        r = min(rounds, fam.race_rounds) if fam.race_rounds else rounds
-        p = run([str(exe), "8", str(r), fam.name], log_path(f"race-native-{fam.name}.log"))
-        native[fam.name] = (r, p.returncode, parse_lines(p.stdout, "race"))
-    for fam in ops.FAMILIES:
-        fam_rounds, rc, mine = native[fam.name]
-        mine = [ln for ln in mine if ln[0] == fam.name]
-        mism = sum(int(ln[3]) for ln in mine)
-        calls = sum(int(ln[4]) for ln in mine)
-        expected = len(fam.sets) * len(fam.ops)
-        # helgrind (3 threads, 1 round) on the family, or on its fast sets
-        # only: the code is the same in every set, and SLH-DSA's twelve would
-        # take 18 minutes under helgrind.
-        targets = [s.name for s in fam.sets if s.name in fam.fast_sets] or [fam.name]
-        hg_ok, hg_errors, hmine = True, 0, []
-        for t in targets:
-            h = run(
-                ["valgrind", "--tool=helgrind", "-q", "--error-exitcode=1", str(exe), "3", "1", t],
-                log_path(f"race-helgrind-{t}.log"),
-            )
-            hg_ok = hg_ok and h.returncode == 0
-            hg_errors += len(
-                re.findall(
-                    r"^==\d+== (Possible data race|Lock order|Thread #\d+ unlocked)", h.stderr, re.M
-                )
-            )
-            hmine += [ln for ln in parse_lines(h.stdout, "race") if ln[0] == fam.name]
-        hmism = sum(int(ln[3]) for ln in hmine)
-        ok = (
-            rc == 0
-            and len(mine) == expected
-            and mism == 0
-            and hg_ok
-            and len(hmine) == len(targets if fam.fast_sets else fam.sets) * len(fam.ops)
-            and hmism == 0
-        )
-        hg_what = f"{len(targets)} sets" if fam.fast_sets else "all sets"
-        figure = (
-            f"8 threads x {fam_rounds} rounds: {mism} mismatches in {calls} calls; "
-            f"helgrind (3 threads, {hg_what}): {hg_errors} races"
-        )
-        report.add("threads C", family_label(fam), ok, figure)
+    for backend in BACKENDS:
+        race_one_backend(report, exe, rounds, backend, backend in helgrind_backends)
     c = run(["valgrind", "--tool=helgrind", "-q", "--error-exitcode=1", str(exe), "--canary"])
     caught = c.returncode == 1 and "Possible data race" in c.stderr
     report.add(
         "threads C canary", "shared counter", caught, "race reported" if caught else "NOT reported"
     )
+
+
+def race_one_backend(
+    report: Report, exe: Path, rounds: int, backend: str, with_helgrind: bool
+) -> None:
+    env = backend_env(backend)
+    check = f"threads C {backend}"
+    # Natively one run per family, with its own round count (Family.race_rounds).
+    native: dict[str, tuple[int, int, list[list[str]], str | None]] = {}
+    for fam in ops.FAMILIES:
+        r = min(rounds, fam.race_rounds) if fam.race_rounds else rounds
+        p = run(
+            [str(exe), "8", str(r), fam.name],
+            log_path(f"race-native-{backend}-{fam.name}.log"),
+            env=env,
+        )
+        native[fam.name] = (
+            r,
+            p.returncode,
+            parse_lines(p.stdout, "race"),
+            backend_mismatch(p.stdout, backend),
+        )
+    for fam in ops.FAMILIES:
+        fam_rounds, rc, mine, other = native[fam.name]
+        if other is not None:
+            report.add(check, family_label(fam), None, other)
+            continue
+        mine = [ln for ln in mine if ln[0] == fam.name]
+        mism = sum(int(ln[3]) for ln in mine)
+        calls = sum(int(ln[4]) for ln in mine)
+        expected = len(fam.sets) * len(fam.ops)
+        figure = f"8 threads x {fam_rounds} rounds: {mism} mismatches in {calls} calls"
+        ok = rc == 0 and len(mine) == expected and mism == 0
+        if with_helgrind:
+            # helgrind (3 threads, 1 round) on the family, or on its fast sets
+            # only: the code is the same in every set, and SLH-DSA's twelve
+            # would take 18 minutes under helgrind.
+            targets = [s.name for s in fam.sets if s.name in fam.fast_sets] or [fam.name]
+            hg_ok, hg_errors, hmine = True, 0, []
+            helgrind = ["valgrind", "--tool=helgrind", "-q", "--error-exitcode=1"]
+            for t in targets:
+                h = run(
+                    [*helgrind, str(exe), "3", "1", t],
+                    log_path(f"race-helgrind-{backend}-{t}.log"),
+                    env=env,
+                )
+                hg_ok = hg_ok and h.returncode == 0
+                hg_errors += len(
+                    re.findall(
+                        r"^==\d+== (Possible data race|Lock order|Thread #\d+ unlocked)",
+                        h.stderr,
+                        re.M,
+                    )
+                )
+                hmine += [ln for ln in parse_lines(h.stdout, "race") if ln[0] == fam.name]
+            hmism = sum(int(ln[3]) for ln in hmine)
+            ok = (
+                ok
+                and hg_ok
+                and len(hmine) == len(targets if fam.fast_sets else fam.sets) * len(fam.ops)
+                and hmism == 0
+            )
+            hg_what = f"{len(targets)} sets" if fam.fast_sets else "all sets"
+            figure += f"; helgrind (3 threads, {hg_what}): {hg_errors} races"
+        report.add(check, family_label(fam), ok, figure)
 
 
 def memcheck_summary(stderr: str) -> tuple[int, int]:
@@ -900,12 +966,22 @@ def main() -> int:
     report = Report()
     ct_builds = (BUILDS[0], BUILDS[3]) if args.fast else BUILDS
     stack_builds = (BUILDS[0],) if args.fast else BUILDS
+    # Every build on every backend; the fast subset runs both backends at
+    # gcc -O2 and the vector backend alone at clang -O3.
+    ct_runs = tuple(
+        (cc, opt, b)
+        for cc, opt in ct_builds
+        for b in BACKENDS
+        if not (args.fast and (cc, opt) != BUILDS[0] and b != "avx2")
+    )
+    # helgrind on both backends in the full run; on the vector one in the fast one.
+    helgrind_backends = ("avx2",) if args.fast else BACKENDS
     steps = {
-        "ct": lambda: check_ct(report, ct_builds),
+        "ct": lambda: check_ct(report, ct_runs),
         "div": lambda: check_div(report, ct_builds),
         "symbols": lambda: check_symbols(report),
         "stack": lambda: (check_stack(report, stack_builds), check_stack_cpus(report)),
-        "race": lambda: check_race(report, 5 if args.fast else 50),
+        "race": lambda: check_race(report, 5 if args.fast else 50, helgrind_backends),
         "memcheck": lambda: (
             check_memcheck_c(report),
             None if args.fast else check_memcheck_rust(report),

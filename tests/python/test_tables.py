@@ -9,6 +9,8 @@
   key-generation Gaussian table and Gram-Schmidt bound, the NTRUSolve schedule,
   FFT roots, NTT powers, scalar constants), recomputed from their definitions
   (or pinned, for the schedule) and compared with the committed C.
+- scripts/gen_mlkem_tables.py: the ML-KEM AVX2 constants (vendor/mlkem/consts_avx2.h)
+  from FIPS 203 and the vector layout, and the portable NTT tables of ntt.c.
 
 A hand edit of generated C, or a change of a script without rerunning it, fails
 here; so does one altered value (the second half of each pair of tests).
@@ -137,3 +139,40 @@ def test_falcon_check_fails_on_an_altered_table(
     r = run_check("gen_falcon_tables.py", "--vendor", str(vendor))
     assert r.returncode == 1
     assert what in r.stdout
+
+
+MLKEM = REPO / "vendor" / "mlkem"
+
+
+def test_mlkem_avx2_constants_are_generated() -> None:
+    """vendor/mlkem/consts_avx2.h and the portable tables of ntt.c."""
+    r = run_check("gen_mlkem_tables.py")
+    assert r.returncode == 0, r.stderr
+
+
+@pytest.mark.parametrize(
+    ("file", "old", "new", "what"),
+    [
+        # one twiddle of the AVX2 table (the first of pqf_mlkem_avx2_zetas)
+        ("consts_avx2.h", "    -1044,   -758,", "    -1045,   -758,", "consts_avx2.h differs"),
+        # one entry of the rejection-sampling compaction table
+        ("consts_avx2.h", "{2, 3, 128, 128,", "{2, 3, 128, 129,", "consts_avx2.h differs"),
+        # one twiddle of the portable NTT
+        ("ntt.c", "-1044, -758,", "-1044, -757,", "pqf_mlkem_zetas_mont"),
+        # the scaling of the portable inverse NTT
+        ("ntt.c", "PQF_MLKEM_INV128_R2 1441", "PQF_MLKEM_INV128_R2 1442", "INV128_R2"),
+    ],
+)
+def test_mlkem_check_fails_on_an_altered_table(
+    tmp_path: pathlib.Path, file: str, old: str, new: str, what: str
+) -> None:
+    header, ntt = tmp_path / "consts_avx2.h", tmp_path / "ntt.c"
+    shutil.copy(MLKEM / "consts_avx2.h", header)
+    shutil.copy(MLKEM / "ntt.c", ntt)
+    target = tmp_path / file
+    src = target.read_text()
+    assert src.count(old) == 1, f"{old!r} not found once in {file}"
+    target.write_text(src.replace(old, new))
+    r = run_check("gen_mlkem_tables.py", "--file", str(header), "--ntt", str(ntt))
+    assert r.returncode == 1
+    assert what in r.stderr
