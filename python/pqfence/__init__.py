@@ -9,7 +9,7 @@ this package is the typed Python face of it.
 from __future__ import annotations
 
 from pqfence import exceptions, falcon, mldsa, mlkem, serialization, slhdsa
-from pqfence._native import __version__
+from pqfence._native import __version__, backend
 from pqfence.exceptions import (
     AlreadyFinalized,
     ContextTooLong,
@@ -50,6 +50,7 @@ __all__ = [
     "UnsupportedAlgorithm",
     "__version__",
     "algorithms",
+    "backend",
     "exceptions",
     "falcon",
     "kem",
