@@ -92,11 +92,11 @@ def run_bench(args: argparse.Namespace) -> int:
     infos = pqfence.algorithms()
     if args.algorithm:
         by_name = {i.name.lower(): i for i in infos}
-        try:
-            infos = [by_name[a.lower()] for a in args.algorithm]
-        except KeyError as e:
-            known = ", ".join(i.name for i in pqfence.algorithms())
-            raise CLIError(f"unknown algorithm {e.args[0]!r}; available: {known}") from None
+        for a in args.algorithm:
+            if a.lower() not in by_name:
+                known = ", ".join(i.name for i in infos)
+                raise CLIError(f"unknown algorithm {a!r}; available: {known}")
+        infos = [by_name[a.lower()] for a in args.algorithm]
     if args.runs is not None and args.runs < 1:
         raise CLIError("--runs must be at least 1")
     enabled = args.progress if args.progress is not None else sys.stderr.isatty()
