@@ -726,3 +726,23 @@ def test_binary_output_to_a_terminal_is_refused(tmux: Tmux, tmp: pathlib.Path) -
     screen = _run_in_terminal(tmux, "python -m pqfence.cli encrypt -r p plain -o -", [])
     assert "refusing to write binary data to a terminal" in screen
     assert "EXIT=2" in screen
+
+
+# --- the reference stays complete ----------------------------------------------------
+
+
+def test_docs_cover_every_command_and_option() -> None:
+    import argparse
+
+    from pqfence.cli import build_parser
+
+    docs = (pathlib.Path(__file__).resolve().parents[2] / "docs" / "cli.md").read_text()
+    sub = next(a for a in build_parser()._actions if isinstance(a, argparse._SubParsersAction))
+    for name, parser in sub.choices.items():
+        heading = f"### pqfence {name}\n"
+        assert heading in docs, f"docs/cli.md has no section for {name}"
+        section = docs.split(heading, 1)[1].split("\n## ", 1)[0].split("\n### ", 1)[0]
+        for action in parser._actions:
+            for option in action.option_strings:
+                if option.startswith("--") and option not in ("--help", "--debug"):
+                    assert option in section, f"docs/cli.md, pqfence {name}: {option} missing"

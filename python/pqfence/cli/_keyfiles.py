@@ -275,13 +275,14 @@ def _classify_der(der: bytes, encoding: str) -> KeyFile:
             algorithm=name or f"unknown (OID {oid})",
         )
         inner = kids[2].value
-        family = records()[name]["family"] if name else ""
+        family = records()[name]["family"] if name else None
         if family in ("mlkem", "mldsa") and inner:
+            # ML-KEM / ML-DSA private keys are a CHOICE: seed [0], expandedKey, both
             choice = _parse_one(inner, 0)[0]
             kf.form = {0x80: "seed", 0x04: "expanded", 0x30: "both"}.get(choice.tag, "unknown")
             kf.key_bytes = len(choice.value)
-        else:
-            kf.form = "full key"
+        elif family is not None:
+            kf.form = "full key"  # SLH-DSA: SK.seed || SK.prf || PK.seed || PK.root
             kf.key_bytes = len(inner)
         return kf
     raise _DerError("not a key")

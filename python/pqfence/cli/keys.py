@@ -20,7 +20,6 @@ from pqfence.cli._io import (
     open_input,
 )
 from pqfence.cli._keyfiles import (
-    FORMS,
     KeyFile,
     classify,
     encode_private_key,
@@ -173,9 +172,9 @@ def _inspect_key(path: str, kf: KeyFile) -> list[tuple[str, str]]:
         ("type", f"private key ({container}, {enc_name})"),
         ("encrypted", "no"),
         ("algorithm", kf.algorithm + standard),
-        ("form", f"{kf.form} ({kf.key_bytes} bytes)"),
     ]
     if rec is not None:
+        rows.append(("form", f"{kf.form} ({kf.key_bytes} bytes)"))
         rows += [
             ("public key", f"{rec['public_key_bytes']} bytes"),
             ("fingerprint", fingerprint(private_key_from(kf, path, None).public_key())),
@@ -271,7 +270,7 @@ def add_parsers(
     p.add_argument("--passin", metavar="SPEC", help=PASSIN_HELP)
     p.add_argument(
         "--form",
-        choices=sorted(FORMS),
+        choices=["seed", "expanded", "both"],
         default="seed",
         help="private key form: the seed (default), the expanded key, or both "
         "(ML-KEM, ML-DSA; SLH-DSA has one form)",
