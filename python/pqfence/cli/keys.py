@@ -31,7 +31,7 @@ from pqfence.cli._keyfiles import (
     records,
 )
 from pqfence.cli._passwords import PASSIN_HELP, read_password
-from pqfence.exceptions import PQFenceError, UnknownAlgorithm
+from pqfence.exceptions import PQFenceError
 
 __all__ = ["add_parsers", "run_inspect", "run_keygen", "run_pubkey"]
 
@@ -62,7 +62,7 @@ def run_keygen(args: argparse.Namespace) -> int:
     password = read_password(args.passin, what=args.output, confirm=True) if args.encrypt else None
     try:
         key: PrivateKey = rec["private_key_class"].generate()
-    except (PQFenceError, UnknownAlgorithm) as e:
+    except PQFenceError as e:
         raise CLIError(str(e)) from None
     key_data = encode_private_key(key, der=args.der, form=args.form, password=password)
     pub_data = encode_public_key(key.public_key(), der=args.der) if args.pub else b""
