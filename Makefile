@@ -46,6 +46,8 @@ develop: venv-demo
 test: export PQFENCE_WERROR := 1
 # The bindings drift check must run (scripts/bindings.sh installs libclang).
 test: export PQFENCE_REQUIRE_BINDGEN := 1
+# The command line's terminal test must run (scripts/tmux.sh installs tmux).
+test: export PQFENCE_REQUIRE_TMUX := 1
 test: venv lint-rust bindings test-rust develop lint-python test-python pyca-tests assurance-fast
 
 lint-rust:
@@ -79,8 +81,11 @@ lint-python: venv develop
 	$(VPY) scripts/gen_keccak.py --check
 	$(VPY) scripts/gen_sha2.py --check
 	$(VPY) scripts/gen_mlkem_tables.py --check
+	$(VPY) scripts/gen_cli_kat.py --check
 
+# tests/python/test_cli.py types the password prompt into a real terminal (tmux).
 test-python: venv develop
+	scripts/tmux.sh ensure
 	$(VPY) -m pytest -q
 	PQFENCE_BACKEND=portable $(VPY) -m pytest -q $(PY_BACKEND_TESTS)
 

@@ -16,13 +16,27 @@ import pqfence
 from pqfence.registry import AlgorithmInfo
 
 
-def _median_us(fn: Callable[[], object], budget_s: float = 0.2, max_runs: int = 200) -> float:
+def _median_us(
+    fn: Callable[[], object],
+    budget_s: float = 0.2,
+    max_runs: int = 200,
+    min_runs: int = 3,
+    on_run: Callable[[int, float], None] | None = None,
+) -> float:
+    """The median time of ``fn`` in microseconds: at least ``min_runs`` runs, then
+    more until ``budget_s`` seconds have passed or ``max_runs`` runs are done.
+    ``on_run(runs, elapsed_s)`` is called after each run (``pqfence bench``'s
+    progress bar)."""
     times: list[float] = []
     start = time.perf_counter()
-    while len(times) < max_runs and (len(times) < 3 or time.perf_counter() - start < budget_s):
+    while len(times) < max_runs and (
+        len(times) < min_runs or time.perf_counter() - start < budget_s
+    ):
         t0 = time.perf_counter()
         fn()
         times.append(time.perf_counter() - t0)
+        if on_run is not None:
+            on_run(len(times), time.perf_counter() - start)
     return statistics.median(times) * 1e6
 
 
