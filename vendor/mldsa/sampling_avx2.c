@@ -26,11 +26,19 @@
 #include "packing.h"
 #include "tables_avx2.h"
 
-/* Five SHAKE128 blocks hold 280 candidates for RejNTTPoly (almost always
- * enough); two SHAKE256 blocks hold 544 nibbles for RejBoundedPoly. */
-#define UNIFORM_BLOCKS 5
+/* Blocks squeezed first: five SHAKE128 blocks hold 280 candidates for
+ * RejNTTPoly (almost always enough), two SHAKE256 blocks 544 nibbles for
+ * RejBoundedPoly; more follow one at a time. tests/c/mldsa_backends.c sets
+ * both to 1 so that the refills run on every call. */
+#ifndef PQF_MLDSA_AVX2_UNIFORM_BLOCKS
+#define PQF_MLDSA_AVX2_UNIFORM_BLOCKS 5
+#endif
+#ifndef PQF_MLDSA_AVX2_BOUNDED_BLOCKS
+#define PQF_MLDSA_AVX2_BOUNDED_BLOCKS 2
+#endif
+#define UNIFORM_BLOCKS PQF_MLDSA_AVX2_UNIFORM_BLOCKS
 #define UNIFORM_BYTES (UNIFORM_BLOCKS * PQF_SHAKE128_RATE)
-#define BOUNDED_BLOCKS 2
+#define BOUNDED_BLOCKS PQF_MLDSA_AVX2_BOUNDED_BLOCKS
 #define BOUNDED_BYTES (BOUNDED_BLOCKS * PQF_SHAKE256_RATE)
 #define MASK_BLOCKS ((PQF_MLDSA_POLY_Z_BYTES + PQF_SHAKE256_RATE - 1) / PQF_SHAKE256_RATE)
 /* Room past the kept coefficients for the last vector store. */
@@ -117,6 +125,7 @@ void pqf_mldsa_rej_ntt_poly_avx2(pqf_mldsa_poly *a, const uint8_t seed[34]) {
     pqf_shake128_init(&ctx);
     pqf_keccak_absorb(&ctx, seed, 34);
     pqf_keccak_squeeze(&ctx, buf, UNIFORM_BYTES);
+    memset(buf + UNIFORM_BYTES, 0, SLACK); /* read by the last load, unused */
     ctr = parse_uniform(tmp, 0, buf, UNIFORM_BYTES);
     while (ctr < PQF_MLDSA_N) {
         pqf_keccak_squeeze(&ctx, buf, PQF_SHAKE128_RATE);
@@ -141,6 +150,9 @@ static void rej_ntt_poly_x4(pqf_mldsa_poly *out[4], const uint8_t seed[4][34], u
     pqf_shake128x4_absorb_once(&st, seed[0], seed[count > 1 ? 1 : last],
                                seed[count > 2 ? 2 : last], seed[count > 3 ? 3 : last], 34);
     pqf_shake128x4_squeezeblocks(buf[0], buf[1], buf[2], buf[3], UNIFORM_BLOCKS, &st);
+    for (j = 0; j < 4; j++) {
+        memset(buf[j] + UNIFORM_BYTES, 0, SLACK); /* read by the last load, unused */
+    }
     for (;;) {
         done = 0;
         for (j = 0; j < count; j++) {
