@@ -112,138 +112,223 @@ static inline void gs_lanes(__m256i *lo, __m256i *hi, lane_twiddle t) {
     *hi = mont_lanes(d, t.z, t.zq, t.zo, t.zqo);
 }
 
-/* In-place transpose of the 8 x 8 matrix of int32 whose rows are v[0..7]. */
-static void transpose8(__m256i v[8]) {
-    __m256i t[8], u[8];
-    unsigned i;
-    for (i = 0; i < 4; i++) {
-        t[2 * i] = _mm256_unpacklo_epi32(v[2 * i], v[2 * i + 1]);
-        t[2 * i + 1] = _mm256_unpackhi_epi32(v[2 * i], v[2 * i + 1]);
-    }
-    /* t[0] = v00 v10 v01 v11 | v04 v14 v05 v15, t[1] = v02 v12 v03 v13 | ... */
-    for (i = 0; i < 2; i++) {
-        u[4 * i + 0] = _mm256_unpacklo_epi64(t[4 * i + 0], t[4 * i + 2]);
-        u[4 * i + 1] = _mm256_unpackhi_epi64(t[4 * i + 0], t[4 * i + 2]);
-        u[4 * i + 2] = _mm256_unpacklo_epi64(t[4 * i + 1], t[4 * i + 3]);
-        u[4 * i + 3] = _mm256_unpackhi_epi64(t[4 * i + 1], t[4 * i + 3]);
-    }
-    /* u[c] (c < 4) = column c of rows 0-3 | column c + 4 of rows 0-3; u[4 + c]
-     * the same for rows 4-7. */
-    for (i = 0; i < 4; i++) {
-        v[i] = _mm256_permute2x128_si256(u[i], u[4 + i], 0x20);
-        v[i + 4] = _mm256_permute2x128_si256(u[i], u[4 + i], 0x31);
-    }
+/*
+ * In-place transpose of the 8 x 8 matrix of int32 whose rows are v[0..7].
+ * Everything below is written out with constant indices (no loops over v) so
+ * that the eight vectors stay in registers.
+ */
+static inline void transpose8(__m256i v[8]) {
+    __m256i t0, t1, t2, t3, t4, t5, t6, t7, u0, u1, u2, u3, u4, u5, u6, u7;
+    /* t0 = v00 v10 v01 v11 | v04 v14 v05 v15, t1 = v02 v12 v03 v13 | ... */
+    t0 = _mm256_unpacklo_epi32(v[0], v[1]);
+    t1 = _mm256_unpackhi_epi32(v[0], v[1]);
+    t2 = _mm256_unpacklo_epi32(v[2], v[3]);
+    t3 = _mm256_unpackhi_epi32(v[2], v[3]);
+    t4 = _mm256_unpacklo_epi32(v[4], v[5]);
+    t5 = _mm256_unpackhi_epi32(v[4], v[5]);
+    t6 = _mm256_unpacklo_epi32(v[6], v[7]);
+    t7 = _mm256_unpackhi_epi32(v[6], v[7]);
+    /* u0 = column 0 of rows 0-3 | column 4 of rows 0-3, u1 columns 1 | 5,
+     * ...; u4 .. u7 the same for rows 4-7. */
+    u0 = _mm256_unpacklo_epi64(t0, t2);
+    u1 = _mm256_unpackhi_epi64(t0, t2);
+    u2 = _mm256_unpacklo_epi64(t1, t3);
+    u3 = _mm256_unpackhi_epi64(t1, t3);
+    u4 = _mm256_unpacklo_epi64(t4, t6);
+    u5 = _mm256_unpackhi_epi64(t4, t6);
+    u6 = _mm256_unpacklo_epi64(t5, t7);
+    u7 = _mm256_unpackhi_epi64(t5, t7);
+    v[0] = _mm256_permute2x128_si256(u0, u4, 0x20);
+    v[4] = _mm256_permute2x128_si256(u0, u4, 0x31);
+    v[1] = _mm256_permute2x128_si256(u1, u5, 0x20);
+    v[5] = _mm256_permute2x128_si256(u1, u5, 0x31);
+    v[2] = _mm256_permute2x128_si256(u2, u6, 0x20);
+    v[6] = _mm256_permute2x128_si256(u2, u6, 0x31);
+    v[3] = _mm256_permute2x128_si256(u3, u7, 0x20);
+    v[7] = _mm256_permute2x128_si256(u3, u7, 0x31);
 }
 
-static inline void load8(__m256i v[8], const int32_t *a, unsigned stride) {
-    unsigned i;
-    for (i = 0; i < 8; i++) {
-        v[i] = _mm256_loadu_si256((const __m256i *)(const void *)(a + i * stride));
-    }
+#define LD(p) _mm256_loadu_si256((const __m256i *)(const void *)(p))
+#define ST(p, x) _mm256_storeu_si256((__m256i *)(void *)(p), (x))
+
+static inline void load8(__m256i v[8], const int32_t *a, unsigned s) {
+    v[0] = LD(a);
+    v[1] = LD(a + s);
+    v[2] = LD(a + 2 * s);
+    v[3] = LD(a + 3 * s);
+    v[4] = LD(a + 4 * s);
+    v[5] = LD(a + 5 * s);
+    v[6] = LD(a + 6 * s);
+    v[7] = LD(a + 7 * s);
 }
 
-static inline void store8(int32_t *a, const __m256i v[8], unsigned stride) {
-    unsigned i;
-    for (i = 0; i < 8; i++) {
-        _mm256_storeu_si256((__m256i *)(void *)(a + i * stride), v[i]);
-    }
+static inline void store8(int32_t *a, const __m256i v[8], unsigned s) {
+    ST(a, v[0]);
+    ST(a + s, v[1]);
+    ST(a + 2 * s, v[2]);
+    ST(a + 3 * s, v[3]);
+    ST(a + 4 * s, v[4]);
+    ST(a + 5 * s, v[5]);
+    ST(a + 6 * s, v[6]);
+    ST(a + 7 * s, v[7]);
+}
+
+/* Butterflies on (v[i], v[j]): broadcast twiddle m, or lane-table row r. */
+#define CT(i, j, tw) ct_bcast(&v[i], &v[j], (tw))
+#define CTL(i, j, r) ct_lanes(&v[i], &v[j], (r))
+#define GS(i, j, tw) gs_bcast(&v[i], &v[j], (tw))
+#define GSL(i, j, r) gs_lanes(&v[i], &v[j], (r))
+
+/* Layers of length 128, 64, 32 on column j (vectors at stride 32). */
+static inline void ntt_column(int32_t *a) {
+    __m256i v[8];
+    twiddle z;
+    load8(v, a, 32);
+    z = tw_fwd(1); /* length 128 */
+    CT(0, 4, z);
+    CT(1, 5, z);
+    CT(2, 6, z);
+    CT(3, 7, z);
+    z = tw_fwd(2); /* length 64 */
+    CT(0, 2, z);
+    CT(1, 3, z);
+    z = tw_fwd(3);
+    CT(4, 6, z);
+    CT(5, 7, z);
+    CT(0, 1, tw_fwd(4)); /* length 32 */
+    CT(2, 3, tw_fwd(5));
+    CT(4, 5, tw_fwd(6));
+    CT(6, 7, tw_fwd(7));
+    store8(a, v, 32);
+}
+
+/* Layers of length 16 down to 1 on group g (64 consecutive coefficients). */
+static inline void ntt_group(int32_t *a, unsigned g) {
+    const int32_t *lz = pqf_mldsa_avx2_fwd_lanes + 56 * g;
+    const int32_t *lzq = pqf_mldsa_avx2_fwd_lanes_qinv + 56 * g;
+    __m256i v[8];
+    twiddle z;
+    lane_twiddle r;
+    load8(v, a, 8);
+    z = tw_fwd(8 + 2 * g); /* length 16: blocks 2g, 2g + 1 */
+    CT(0, 2, z);
+    CT(1, 3, z);
+    z = tw_fwd(9 + 2 * g);
+    CT(4, 6, z);
+    CT(5, 7, z);
+    CT(0, 1, tw_fwd(16 + 4 * g)); /* length 8: blocks 4g .. 4g + 3 */
+    CT(2, 3, tw_fwd(17 + 4 * g));
+    CT(4, 5, tw_fwd(18 + 4 * g));
+    CT(6, 7, tw_fwd(19 + 4 * g));
+    transpose8(v);
+    r = tw_lanes(lz, lzq, 0); /* length 4: lane table row 0 */
+    CTL(0, 4, r);
+    CTL(1, 5, r);
+    CTL(2, 6, r);
+    CTL(3, 7, r);
+    r = tw_lanes(lz, lzq, 1); /* length 2: rows 1 and 2 */
+    CTL(0, 2, r);
+    CTL(1, 3, r);
+    r = tw_lanes(lz, lzq, 2);
+    CTL(4, 6, r);
+    CTL(5, 7, r);
+    CTL(0, 1, tw_lanes(lz, lzq, 3)); /* length 1: rows 3 to 6 */
+    CTL(2, 3, tw_lanes(lz, lzq, 4));
+    CTL(4, 5, tw_lanes(lz, lzq, 5));
+    CTL(6, 7, tw_lanes(lz, lzq, 6));
+    transpose8(v);
+    store8(a, v, 8);
 }
 
 /* FIPS 204 Algorithm 41: NTT. */
 void pqf_mldsa_ntt_avx2(int32_t a[PQF_MLDSA_N]) {
-    __m256i v[8];
-    unsigned j, g, i;
+    unsigned j, g;
     for (j = 0; j < 4; j++) {
-        load8(v, a + 8 * j, 32);
-        for (i = 0; i < 4; i++) { /* length 128: zetas[1] */
-            ct_bcast(&v[i], &v[i + 4], tw_fwd(1));
-        }
-        for (i = 0; i < 2; i++) { /* length 64: zetas[2], zetas[3] */
-            ct_bcast(&v[i], &v[i + 2], tw_fwd(2));
-            ct_bcast(&v[i + 4], &v[i + 6], tw_fwd(3));
-        }
-        for (i = 0; i < 4; i++) { /* length 32: zetas[4..7] */
-            ct_bcast(&v[2 * i], &v[2 * i + 1], tw_fwd(4 + i));
-        }
-        store8(a + 8 * j, v, 32);
+        ntt_column(a + 8 * j);
     }
     for (g = 0; g < 4; g++) {
-        const int32_t *lz = pqf_mldsa_avx2_fwd_lanes + 56 * g;
-        const int32_t *lzq = pqf_mldsa_avx2_fwd_lanes_qinv + 56 * g;
-        load8(v, a + 64 * g, 8);
-        for (i = 0; i < 2; i++) { /* length 16: blocks 2g, 2g + 1 */
-            ct_bcast(&v[i], &v[i + 2], tw_fwd(8 + 2 * g));
-            ct_bcast(&v[i + 4], &v[i + 6], tw_fwd(9 + 2 * g));
-        }
-        for (i = 0; i < 4; i++) { /* length 8: blocks 4g .. 4g + 3 */
-            ct_bcast(&v[2 * i], &v[2 * i + 1], tw_fwd(16 + 4 * g + i));
-        }
-        transpose8(v);
-        for (i = 0; i < 4; i++) { /* length 4: lane table row 0 */
-            ct_lanes(&v[i], &v[i + 4], tw_lanes(lz, lzq, 0));
-        }
-        for (i = 0; i < 2; i++) { /* length 2: rows 1 and 2 */
-            ct_lanes(&v[i], &v[i + 2], tw_lanes(lz, lzq, 1));
-            ct_lanes(&v[i + 4], &v[i + 6], tw_lanes(lz, lzq, 2));
-        }
-        for (i = 0; i < 4; i++) { /* length 1: rows 3 to 6 */
-            ct_lanes(&v[2 * i], &v[2 * i + 1], tw_lanes(lz, lzq, 3 + i));
-        }
-        transpose8(v);
-        store8(a + 64 * g, v, 8);
+        ntt_group(a + 64 * g, g);
     }
+}
+
+/* NTT^-1 layers of length 1 up to 16 on group g. */
+static inline void invntt_group(int32_t *a, unsigned g) {
+    const int32_t *lz = pqf_mldsa_avx2_inv_lanes + 56 * g;
+    const int32_t *lzq = pqf_mldsa_avx2_inv_lanes_qinv + 56 * g;
+    __m256i v[8];
+    twiddle z;
+    lane_twiddle r;
+    load8(v, a, 8);
+    transpose8(v);
+    GSL(0, 1, tw_lanes(lz, lzq, 3)); /* length 1: rows 3 to 6 */
+    GSL(2, 3, tw_lanes(lz, lzq, 4));
+    GSL(4, 5, tw_lanes(lz, lzq, 5));
+    GSL(6, 7, tw_lanes(lz, lzq, 6));
+    r = tw_lanes(lz, lzq, 1); /* length 2: rows 1 and 2 */
+    GSL(0, 2, r);
+    GSL(1, 3, r);
+    r = tw_lanes(lz, lzq, 2);
+    GSL(4, 6, r);
+    GSL(5, 7, r);
+    r = tw_lanes(lz, lzq, 0); /* length 4: row 0 */
+    GSL(0, 4, r);
+    GSL(1, 5, r);
+    GSL(2, 6, r);
+    GSL(3, 7, r);
+    transpose8(v);
+    GS(0, 1, tw_inv(31 - 4 * g)); /* length 8: blocks 4g + i, -zetas[31 - b] */
+    GS(2, 3, tw_inv(30 - 4 * g));
+    GS(4, 5, tw_inv(29 - 4 * g));
+    GS(6, 7, tw_inv(28 - 4 * g));
+    z = tw_inv(15 - 2 * g); /* length 16: blocks 2g, 2g + 1 */
+    GS(0, 2, z);
+    GS(1, 3, z);
+    z = tw_inv(14 - 2 * g);
+    GS(4, 6, z);
+    GS(5, 7, z);
+    store8(a, v, 8);
+}
+
+/* NTT^-1 layers of length 32, 64 and the last one, scaled, on column j. */
+static inline void invntt_column(int32_t *a) {
+    __m256i v[8];
+    twiddle z, scale, last;
+    load8(v, a, 32);
+    GS(0, 1, tw_inv(7)); /* length 32: blocks 0..3, -zetas[7 - b] */
+    GS(2, 3, tw_inv(6));
+    GS(4, 5, tw_inv(5));
+    GS(6, 7, tw_inv(4));
+    z = tw_inv(3); /* length 64 */
+    GS(0, 2, z);
+    GS(1, 3, z);
+    z = tw_inv(2);
+    GS(4, 6, z);
+    GS(5, 7, z);
+    /* Length 128 with the scaling: lo = S (lo + hi), hi = S' (lo - hi). */
+    scale.z = _mm256_set1_epi32(PQF_MLDSA_AVX2_INV_SCALE);
+    scale.zq = _mm256_set1_epi32(PQF_MLDSA_AVX2_INV_SCALE_QINV);
+    last.z = _mm256_set1_epi32(PQF_MLDSA_AVX2_INV_LAST);
+    last.zq = _mm256_set1_epi32(PQF_MLDSA_AVX2_INV_LAST_QINV);
+    GS(0, 4, last);
+    GS(1, 5, last);
+    GS(2, 6, last);
+    GS(3, 7, last);
+    v[0] = mont_bcast(v[0], scale);
+    v[1] = mont_bcast(v[1], scale);
+    v[2] = mont_bcast(v[2], scale);
+    v[3] = mont_bcast(v[3], scale);
+    store8(a, v, 32);
 }
 
 /* FIPS 204 Algorithm 42: NTT^-1, with ntt.c's scaling merged into the last
  * layer. */
 void pqf_mldsa_invntt_avx2(int32_t a[PQF_MLDSA_N]) {
-    __m256i v[8];
-    unsigned j, g, i;
-    twiddle scale, last;
+    unsigned j, g;
     for (g = 0; g < 4; g++) {
-        const int32_t *lz = pqf_mldsa_avx2_inv_lanes + 56 * g;
-        const int32_t *lzq = pqf_mldsa_avx2_inv_lanes_qinv + 56 * g;
-        load8(v, a + 64 * g, 8);
-        transpose8(v);
-        for (i = 0; i < 4; i++) { /* length 1: rows 3 to 6 */
-            gs_lanes(&v[2 * i], &v[2 * i + 1], tw_lanes(lz, lzq, 3 + i));
-        }
-        for (i = 0; i < 2; i++) { /* length 2: rows 1 and 2 */
-            gs_lanes(&v[i], &v[i + 2], tw_lanes(lz, lzq, 1));
-            gs_lanes(&v[i + 4], &v[i + 6], tw_lanes(lz, lzq, 2));
-        }
-        for (i = 0; i < 4; i++) { /* length 4: row 0 */
-            gs_lanes(&v[i], &v[i + 4], tw_lanes(lz, lzq, 0));
-        }
-        transpose8(v);
-        for (i = 0; i < 4; i++) { /* length 8: blocks 4g + i, -zetas[31 - b] */
-            gs_bcast(&v[2 * i], &v[2 * i + 1], tw_inv(31 - 4 * g - i));
-        }
-        for (i = 0; i < 2; i++) { /* length 16: blocks 2g, 2g + 1 */
-            gs_bcast(&v[i], &v[i + 2], tw_inv(15 - 2 * g));
-            gs_bcast(&v[i + 4], &v[i + 6], tw_inv(14 - 2 * g));
-        }
-        store8(a + 64 * g, v, 8);
+        invntt_group(a + 64 * g, g);
     }
-    scale.z = _mm256_set1_epi32(PQF_MLDSA_AVX2_INV_SCALE);
-    scale.zq = _mm256_set1_epi32(PQF_MLDSA_AVX2_INV_SCALE_QINV);
-    last.z = _mm256_set1_epi32(PQF_MLDSA_AVX2_INV_LAST);
-    last.zq = _mm256_set1_epi32(PQF_MLDSA_AVX2_INV_LAST_QINV);
     for (j = 0; j < 4; j++) {
-        load8(v, a + 8 * j, 32);
-        for (i = 0; i < 4; i++) { /* length 32: blocks 0..3, -zetas[7 - b] */
-            gs_bcast(&v[2 * i], &v[2 * i + 1], tw_inv(7 - i));
-        }
-        for (i = 0; i < 2; i++) { /* length 64: -zetas[3], -zetas[2] */
-            gs_bcast(&v[i], &v[i + 2], tw_inv(3));
-            gs_bcast(&v[i + 4], &v[i + 6], tw_inv(2));
-        }
-        for (i = 0; i < 4; i++) { /* length 128 with the scaling */
-            __m256i t = v[i], u = v[i + 4];
-            v[i] = mont_bcast(_mm256_add_epi32(t, u), scale);
-            v[i + 4] = mont_bcast(_mm256_sub_epi32(t, u), last);
-        }
-        store8(a + 8 * j, v, 32);
+        invntt_column(a + 8 * j);
     }
 }
 
