@@ -64,6 +64,7 @@ lint-python: venv
 	$(VENV)/bin/mypy --strict python/pqfence
 	$(VPY) scripts/gen_stubs.py --check
 	$(VPY) scripts/gen_keccak.py --check
+	$(VPY) scripts/gen_mldsa_tables.py --check
 
 test-python: venv develop
 	$(VPY) -m pytest -q

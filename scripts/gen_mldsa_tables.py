@@ -260,7 +260,8 @@ def source() -> str:
         return f"const {ctype} {name}[{size}] = {{\n{c_array(values, per)}\n}};\n"
 
     parts = [
-        f"/*\n * Constant tables of the ML-DSA AVX2 backend (tables_avx2.h).\n * {HEADER_NOTE}\n */\n",
+        "/*\n * Constant tables of the ML-DSA AVX2 backend (tables_avx2.h).\n"
+        f" * {HEADER_NOTE}\n */\n",
         '#include "tables_avx2.h"\n',
         arr("int32_t", "pqf_mldsa_avx2_zetas", "PQF_MLDSA_N", z),
         arr("int32_t", "pqf_mldsa_avx2_zetas_qinv", "PQF_MLDSA_N", [qinv_of(v) for v in z]),

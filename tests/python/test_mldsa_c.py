@@ -55,11 +55,8 @@ def _build(tmp: pathlib.Path, mode: int, defines: list[str]) -> pathlib.Path:
     for unit, extra in ((dsa, [f"-D{d}" for d in dsa.defines] + defines), (common, [])):
         for src in unit.sources:
             obj = tmp / f"{unit.name}_{src.stem}.o"
-            subprocess.run(
-                [cc, *FLAGS, *ops.target_flags(src), *extra, *includes, "-c", str(src)]
-                + ["-o", str(obj)],
-                check=True,
-            )
+            flags = [*FLAGS, *ops.target_flags(src), *extra, *includes]
+            subprocess.run([cc, *flags, "-c", str(src), "-o", str(obj)], check=True)
             objs.append(str(obj))
     exe = tmp / "mldsa_backends"
     driver = REPO / "tests" / "c" / "mldsa_backends.c"

@@ -2,6 +2,10 @@
 
 - scripts/gen_keccak.py: the Keccak-f[1600] permutation in vendor/common/keccak.c,
   emitted from the FIPS 202 step mappings (issue 13).
+- scripts/gen_mldsa_tables.py: the ML-DSA AVX2 backend's tables (twiddles and
+  their Montgomery companions, per-lane twiddles, NTT^-1 scaling, Decompose
+  constants, the compaction table), and the twiddles typed into the portable
+  vendor/mldsa/ntt.c, all from zeta = 1753 and q.
 - scripts/gen_falcon_tables.py: Falcon's constant tables (BaseSampler RCDT, the
   key-generation Gaussian table and Gram-Schmidt bound, the NTRUSolve schedule,
   FFT roots, NTT powers, scalar constants), recomputed from their definitions
@@ -24,6 +28,7 @@ REPO = pathlib.Path(__file__).resolve().parents[2]
 SCRIPTS = REPO / "scripts"
 KECCAK_C = REPO / "vendor" / "common" / "keccak.c"
 FALCON = REPO / "vendor" / "falcon"
+MLDSA = REPO / "vendor" / "mldsa"
 
 
 def run_check(script: str, *args: str) -> subprocess.CompletedProcess[str]:
@@ -95,3 +100,44 @@ def test_falcon_check_fails_on_an_altered_table(
     r = run_check("gen_falcon_tables.py", "--vendor", str(vendor))
     assert r.returncode == 1
     assert what in r.stdout
+
+
+def test_mldsa_tables_match_their_definitions() -> None:
+    r = run_check("gen_mldsa_tables.py", "--vendor", str(MLDSA))
+    assert r.returncode == 0, r.stdout + r.stderr
+
+
+@pytest.mark.parametrize(
+    ("file", "old", "new", "what"),
+    [
+        # one twiddle of the vector tables
+        ("tables_avx2.c", "2091667, 3407706,", "2091668, 3407706,", "tables_avx2.c differs"),
+        # a Decompose multiplier
+        (
+            "tables_avx2.h",
+            "#define PQF_MLDSA_AVX2_DEC_MUL 2819",
+            "#define PQF_MLDSA_AVX2_DEC_MUL 2818",
+            "tables_avx2.h differs",
+        ),
+        # one twiddle typed into the portable NTT
+        ("ntt.c", "-3343383, 264944,", "-3343383, 264945,", "zetas differ"),
+        # the portable NTT^-1 scaling
+        (
+            "ntt.c",
+            "#define PQF_MLDSA_INVNTT_SCALE 41978",
+            "#define PQF_MLDSA_INVNTT_SCALE 41979",
+            "PQF_MLDSA_INVNTT_SCALE",
+        ),
+    ],
+)
+def test_mldsa_check_fails_on_an_altered_table(
+    tmp_path: pathlib.Path, file: str, old: str, new: str, what: str
+) -> None:
+    vendor = tmp_path / "mldsa"
+    shutil.copytree(MLDSA, vendor)
+    src = (vendor / file).read_text()
+    assert src.count(old) == 1, f"{old!r} not found once in {file}"
+    (vendor / file).write_text(src.replace(old, new))
+    r = run_check("gen_mldsa_tables.py", "--vendor", str(vendor))
+    assert r.returncode == 1
+    assert what in r.stderr
