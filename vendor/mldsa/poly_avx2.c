@@ -8,6 +8,10 @@
 
 #ifdef PQF_MLDSA_HAVE_AVX2
 
+#ifndef __AVX2__
+#error "compile *_avx2.c with -mavx2 -mbmi2 -mpopcnt (build.rs TARGET_FLAGS)"
+#endif
+
 #include <immintrin.h>
 
 #include "ct.h"
