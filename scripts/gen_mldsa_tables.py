@@ -262,7 +262,7 @@ def source() -> str:
     parts = [
         "/*\n * Constant tables of the ML-DSA AVX2 backend (tables_avx2.h).\n"
         f" * {HEADER_NOTE}\n */\n",
-        '#include "tables_avx2.h"\n',
+        '#include "tables_avx2.h"\n\n#include "avx2.h"\n\n#ifdef PQF_MLDSA_HAVE_AVX2\n',
         arr("int32_t", "pqf_mldsa_avx2_zetas", "PQF_MLDSA_N", z),
         arr("int32_t", "pqf_mldsa_avx2_zetas_qinv", "PQF_MLDSA_N", [qinv_of(v) for v in z]),
         arr("int32_t", "pqf_mldsa_avx2_fwd_lanes", "4 * 7 * 8", flat_fwd),
@@ -280,6 +280,8 @@ def source() -> str:
             [qinv_of(v) for v in flat_inv],
         ),
         arr("uint8_t", "pqf_mldsa_avx2_compact", "256 * 8", comp, 16),
+        "#else\ntypedef int pqf_mldsa_tables_avx2_unused; /* ISO C: no empty translation unit */\n"
+        "#endif\n",
     ]
     return "\n".join(parts)
 

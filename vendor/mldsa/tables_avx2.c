@@ -5,6 +5,10 @@
 
 #include "tables_avx2.h"
 
+#include "avx2.h"
+
+#ifdef PQF_MLDSA_HAVE_AVX2
+
 const int32_t pqf_mldsa_avx2_zetas[PQF_MLDSA_N] = {
     -4186625, 25847, -2608894, -518909, 237124, -777960, -876248, 466468,
     1826347, 2353451, -359251, -2091905, 3119733, -2884855, 3111497, 2680103,
@@ -329,3 +333,7 @@ const uint8_t pqf_mldsa_avx2_compact[256 * 8] = {
     2, 3, 4, 5, 6, 7, 0, 0, 0, 2, 3, 4, 5, 6, 7, 0,
     1, 2, 3, 4, 5, 6, 7, 0, 0, 1, 2, 3, 4, 5, 6, 7,
 };
+
+#else
+typedef int pqf_mldsa_tables_avx2_unused; /* ISO C: no empty translation unit */
+#endif
