@@ -13,8 +13,7 @@
  *
  * Packing goes the other way in halving steps: pairs of lanes into 64-bit
  * values (2w bits), pairs of those into 128-bit values (4w bits, through
- * 64-bit shifts of both halves), and the two 128-bit halves joined in
- * general-purpose registers.
+ * 64-bit shifts of both halves), then the two 128-bit halves joined (pack8).
  */
 #include "avx2.h"
 
@@ -77,11 +76,21 @@ static inline void unpack_w(int32_t *a, const uint8_t *in, unsigned w, int32_t b
     pqf_wipe(pad, sizeof(pad));
 }
 
-/* The eight w-bit values of v joined into w bytes at out; h and t are
- * scratch (the caller wipes them). */
-static inline void pack8(uint8_t *out, __m256i v, unsigned w, uint64_t h[4], uint8_t t[16]) {
+/* Bytes pack8 stores from its destination: w meaningful, the rest junk that
+ * the next group (or the caller) overwrites. */
+#define PACK8_SPAN(w) ((w) <= 16 ? 16 : (4 * (w)) / 8 + 16)
+
+/*
+ * The eight w-bit values of v joined into w bytes at dst (and junk after
+ * them, up to PACK8_SPAN(w) bytes). Each 128-bit half ends with 4w bits:
+ * for w <= 16 the upper half is shifted up by 4w bits into the lower one and
+ * stored once; for w = 18, 20 (4w a multiple of 8) the halves are stored one
+ * after the other.
+ */
+static inline void pack8(uint8_t *dst, __m256i v, unsigned w) {
     const __m256i lo32 = _mm256_set1_epi64x(0xFFFFFFFF);
     const __m256i lo64 = _mm256_setr_epi64x(-1, 0, -1, 0);
+    __m128i x, y;
     /* Lanes 2k, 2k + 1 -> one 64-bit value of 2w bits. */
     v = _mm256_or_si256(_mm256_and_si256(v, lo32),
                         _mm256_srli_epi64(_mm256_andnot_si256(lo32, v), 32 - w));
@@ -94,36 +103,39 @@ static inline void pack8(uint8_t *out, __m256i v, unsigned w, uint64_t h[4], uin
         __m256i hi = _mm256_andnot_si256(lo64, _mm256_srli_epi64(v, 64 - 2 * w));
         v = _mm256_or_si256(lo, hi);
     }
-    _mm256_storeu_si256((__m256i *)(void *)h, v);
-    /* The two 4w-bit halves, h[0..1] and h[2..3], one after the other. */
-    if ((w & 1) == 0) {
-        memcpy(out, h, (4 * w) / 8);
-        memcpy(out + (4 * w) / 8, h + 2, (4 * w) / 8);
+    x = _mm256_castsi256_si128(v);
+    y = _mm256_extracti128_si256(v, 1);
+    if (w <= 16) {
+        /* 4w < 64 bits per half: y << 4w as a 128-bit shift. */
+        y = _mm_or_si128(_mm_slli_epi64(y, (int)(4 * w)),
+                         _mm_srli_epi64(_mm_bslli_si128(y, 8), (int)(64 - 4 * w)));
+        _mm_storeu_si128((__m128i *)(void *)dst, _mm_or_si128(x, y));
     } else {
-        /* Odd widths used here (3, 13) have 4w < 64: one word per half. */
-        uint64_t r0 = h[0] | (h[2] << (4 * w));
-        uint64_t r1 = h[2] >> (64 - 4 * w);
-        memcpy(t, &r0, 8);
-        memcpy(t + 8, &r1, 8);
-        memcpy(out, t, w);
+        _mm_storeu_si128((__m128i *)(void *)dst, x);
+        _mm_storeu_si128((__m128i *)(void *)(dst + (4 * w) / 8), y);
     }
 }
 
+/* SimpleBitPack / BitPack of 256 coefficients. Groups in increasing order,
+ * each store's junk overwritten by the next group; the groups whose stores
+ * would pass the end of the 32 w output bytes go through a buffer. */
 static inline void pack_w(uint8_t *out, const int32_t *a, unsigned w, int32_t b, int sub) {
     const __m256i bb = _mm256_set1_epi32(b);
     const __m256i mask = _mm256_set1_epi32((int)((1u << w) - 1u));
-    uint64_t h[4];
-    uint8_t t[16];
+    /* The first group whose store would end past 32 w bytes. */
+    const unsigned tail = (32 * w - PACK8_SPAN(w)) / w + 1;
+    uint8_t pad[64];
     unsigned g;
     for (g = 0; g < 32; g++) {
         __m256i v = _mm256_loadu_si256((const __m256i *)(const void *)(a + 8 * g));
         if (sub) {
             v = _mm256_sub_epi32(bb, v);
         }
-        pack8(out + w * g, _mm256_and_si256(v, mask), w, h, t);
+        v = _mm256_and_si256(v, mask);
+        pack8(g < tail ? out + w * g : pad + w * (g - tail), v, w);
     }
-    pqf_wipe(h, sizeof(h));
-    pqf_wipe(t, sizeof(t));
+    memcpy(out + w * tail, pad, w * (32 - tail));
+    pqf_wipe(pad, sizeof(pad));
 }
 
 int pqf_mldsa_pack_avx2(uint8_t *out, const int32_t *a, unsigned bits, int32_t b, int sub) {
