@@ -136,22 +136,27 @@ def lane_tables() -> tuple[list[list[int]], list[list[int]]]:
     return fwd, inv
 
 
-def decompose_constants(gamma2: int) -> tuple[int, int, int]:
-    """(pre, mul, post) with floor(x / (2 gamma2)) = ((x >> pre) * mul) >> post
+def decompose_constants(gamma2: int) -> tuple[int, int, int, int]:
+    """(pre, mul, post, odd) with floor(x / (2 gamma2)) = ((x >> pre) * mul) >> post
     for every x = r + gamma2 - 1, r in [0, q): 2 gamma2 = 2^pre * odd, and
-    mul = ceil(2^post / odd) for the smallest post that is exact on the range
-    (checked value by value) and keeps the product below 2^31."""
+    mul = ceil(2^post / odd) for the smallest post >= 16 that is exact on the
+    range (checked value by value). x >> pre and mul are below 2^16, so the
+    vector code takes the product's upper half from one unsigned 16-bit
+    multiply and shifts it by post - 16; r1 * 2 gamma2 = (r1 * odd) << pre
+    with r1 * odd below 2^16 as well."""
     two = 2 * gamma2
     pre = (two & -two).bit_length() - 1
     odd = two >> pre
     ymax = (Q - 1 + gamma2 - 1) >> pre
-    for post in range(1, 32):
+    assert ymax < 1 << 16
+    assert ((Q - 1) // two) * odd < 1 << 16  # r1 <= (q - 1) / (2 gamma2)
+    for post in range(16, 32):
         mul = -(-(1 << post) // odd)
-        if ymax * mul >= 1 << 31:
+        if mul >= 1 << 16:
             break
         if all((y * mul) >> post == y // odd for y in range(ymax + 1)):
             # Exact on every y, hence on every x (floor(floor(x/2^pre)/odd)).
-            return pre, mul, post
+            return pre, mul, post, odd
     raise AssertionError(f"no multiply-and-shift division by {two}")
 
 
@@ -209,15 +214,18 @@ def header() -> str:
 #define PQF_MLDSA_AVX2_INV_LAST_QINV {qinv_of(last)}
 
 /* Decompose (FIPS 204 Algorithm 36): floor((r + gamma2 - 1) / (2 gamma2)) =
- * (((r + gamma2 - 1) >> PRE) * MUL) >> POST for every r in [0, q). */
+ * (((r + gamma2 - 1) >> PRE) * MUL) >> POST for every r in [0, q), with both
+ * factors below 2^16 and POST >= 16; 2 gamma2 = ODD << PRE. */
 #if PQF_MLDSA_W1_COUNT == 16
 #define PQF_MLDSA_AVX2_DEC_PRE {g32[0]}
 #define PQF_MLDSA_AVX2_DEC_MUL {g32[1]}
 #define PQF_MLDSA_AVX2_DEC_POST {g32[2]}
+#define PQF_MLDSA_AVX2_DEC_ODD {g32[3]}
 #else
 #define PQF_MLDSA_AVX2_DEC_PRE {g88[0]}
 #define PQF_MLDSA_AVX2_DEC_MUL {g88[1]}
 #define PQF_MLDSA_AVX2_DEC_POST {g88[2]}
+#define PQF_MLDSA_AVX2_DEC_ODD {g88[3]}
 #endif
 
 #define pqf_mldsa_avx2_zetas PQF_MLDSA_NS(avx2_zetas)

@@ -119,16 +119,22 @@ void pqf_mldsa_power2round_avx2(int32_t *a1, int32_t *a0, const int32_t *a) {
     }
 }
 
-/* FIPS 204 Algorithm 36: Decompose of eight r in [0, q), as poly.c: r1 by
- * multiply and shift (constants in tables_avx2.h), the wrap r - r0 = q - 1
- * giving r1 = 0 and r0 - 1. */
+/*
+ * FIPS 204 Algorithm 36: Decompose of eight r in [0, q), as poly.c: r1 =
+ * floor((r + gamma2 - 1) / (2 gamma2)) by multiply and shift, the wrap
+ * r - r0 = q - 1 giving r1 = 0 and r0 - 1. The factors (x >> PRE, MUL, r1 and
+ * ODD; tables_avx2.h) are below 2^16 in the low half of each 32-bit lane, the
+ * upper half zero, so 16-bit multiplies give the exact products: the upper
+ * 16 bits of (x >> PRE) MUL, and r1 ODD, with 2 gamma2 = ODD << PRE.
+ */
 static inline __m256i decompose(__m256i *r0, __m256i r) {
     const __m256i g = _mm256_set1_epi32(PQF_MLDSA_GAMMA2 - 1);
     __m256i x = _mm256_srli_epi32(_mm256_add_epi32(r, g), PQF_MLDSA_AVX2_DEC_PRE);
-    __m256i r1 = _mm256_mullo_epi32(x, _mm256_set1_epi32(PQF_MLDSA_AVX2_DEC_MUL));
-    __m256i wrap;
-    r1 = _mm256_srli_epi32(r1, PQF_MLDSA_AVX2_DEC_POST);
-    *r0 = _mm256_sub_epi32(r, _mm256_mullo_epi32(r1, _mm256_set1_epi32(2 * PQF_MLDSA_GAMMA2)));
+    __m256i r1 = _mm256_mulhi_epu16(x, _mm256_set1_epi32(PQF_MLDSA_AVX2_DEC_MUL));
+    __m256i wrap, m;
+    r1 = _mm256_srli_epi32(r1, PQF_MLDSA_AVX2_DEC_POST - 16);
+    m = _mm256_mullo_epi16(r1, _mm256_set1_epi32(PQF_MLDSA_AVX2_DEC_ODD));
+    *r0 = _mm256_sub_epi32(r, _mm256_slli_epi32(m, PQF_MLDSA_AVX2_DEC_PRE));
     wrap = _mm256_cmpgt_epi32(r1, _mm256_set1_epi32(PQF_MLDSA_W1_COUNT - 1));
     *r0 = _mm256_add_epi32(*r0, wrap); /* wrap is -1 or 0 */
     return _mm256_andnot_si256(wrap, r1);

@@ -22,15 +22,18 @@
 #define PQF_MLDSA_AVX2_INV_LAST_QINV 151046689
 
 /* Decompose (FIPS 204 Algorithm 36): floor((r + gamma2 - 1) / (2 gamma2)) =
- * (((r + gamma2 - 1) >> PRE) * MUL) >> POST for every r in [0, q). */
+ * (((r + gamma2 - 1) >> PRE) * MUL) >> POST for every r in [0, q), with both
+ * factors below 2^16 and POST >= 16; 2 gamma2 = ODD << PRE. */
 #if PQF_MLDSA_W1_COUNT == 16
 #define PQF_MLDSA_AVX2_DEC_PRE 9
 #define PQF_MLDSA_AVX2_DEC_MUL 16401
 #define PQF_MLDSA_AVX2_DEC_POST 24
+#define PQF_MLDSA_AVX2_DEC_ODD 1023
 #else
 #define PQF_MLDSA_AVX2_DEC_PRE 11
 #define PQF_MLDSA_AVX2_DEC_MUL 2819
 #define PQF_MLDSA_AVX2_DEC_POST 18
+#define PQF_MLDSA_AVX2_DEC_ODD 93
 #endif
 
 #define pqf_mldsa_avx2_zetas PQF_MLDSA_NS(avx2_zetas)
