@@ -54,6 +54,11 @@ const MLDSA_FILES: &[&str] = &[
     "sampling.c",
     "packing.c",
     "sign.c",
+    "tables_avx2.c",
+    "ntt_avx2.c",
+    "poly_avx2.c",
+    "sampling_avx2.c",
+    "packing_avx2.c",
 ];
 
 const FALCON_FILES: &[&str] = &[

@@ -9,6 +9,10 @@
   key-generation Gaussian table and Gram-Schmidt bound, the NTRUSolve schedule,
   FFT roots, NTT powers, scalar constants), recomputed from their definitions
   (or pinned, for the schedule) and compared with the committed C.
+- scripts/gen_mldsa_tables.py: the ML-DSA AVX2 backend's tables (twiddles and
+  their Montgomery companions, per-lane twiddles, NTT^-1 scaling, Decompose
+  constants, the compaction table), and the twiddles typed into the portable
+  vendor/mldsa/ntt.c, all from zeta = 1753 and q.
 - scripts/gen_mlkem_tables.py: the ML-KEM AVX2 constants (vendor/mlkem/consts_avx2.h)
   from FIPS 203 and the vector layout, and the portable NTT tables of ntt.c.
 
@@ -30,6 +34,7 @@ SCRIPTS = REPO / "scripts"
 KECCAK_C = REPO / "vendor" / "common" / "keccak.c"
 KECCAKX4_C = REPO / "vendor" / "common" / "keccakx4_avx2.c"
 SHA2_C = REPO / "vendor" / "common" / "sha2.c"
+MLDSA = REPO / "vendor" / "mldsa"
 FALCON = REPO / "vendor" / "falcon"
 
 
@@ -174,5 +179,46 @@ def test_mlkem_check_fails_on_an_altered_table(
     assert src.count(old) == 1, f"{old!r} not found once in {file}"
     target.write_text(src.replace(old, new))
     r = run_check("gen_mlkem_tables.py", "--file", str(header), "--ntt", str(ntt))
+    assert r.returncode == 1
+    assert what in r.stderr
+
+
+def test_mldsa_tables_match_their_definitions() -> None:
+    r = run_check("gen_mldsa_tables.py", "--vendor", str(MLDSA))
+    assert r.returncode == 0, r.stdout + r.stderr
+
+
+@pytest.mark.parametrize(
+    ("file", "old", "new", "what"),
+    [
+        # one twiddle of the vector tables
+        ("tables_avx2.c", "2091667, 3407706,", "2091668, 3407706,", "tables_avx2.c differs"),
+        # a Decompose multiplier
+        (
+            "tables_avx2.h",
+            "#define PQF_MLDSA_AVX2_DEC_MUL 2819",
+            "#define PQF_MLDSA_AVX2_DEC_MUL 2818",
+            "tables_avx2.h differs",
+        ),
+        # one twiddle typed into the portable NTT
+        ("ntt.c", "-3343383, 264944,", "-3343383, 264945,", "zetas differ"),
+        # the portable NTT^-1 scaling
+        (
+            "ntt.c",
+            "#define PQF_MLDSA_INVNTT_SCALE 41978",
+            "#define PQF_MLDSA_INVNTT_SCALE 41979",
+            "PQF_MLDSA_INVNTT_SCALE",
+        ),
+    ],
+)
+def test_mldsa_check_fails_on_an_altered_table(
+    tmp_path: pathlib.Path, file: str, old: str, new: str, what: str
+) -> None:
+    vendor = tmp_path / "mldsa"
+    shutil.copytree(MLDSA, vendor)
+    src = (vendor / file).read_text()
+    assert src.count(old) == 1, f"{old!r} not found once in {file}"
+    (vendor / file).write_text(src.replace(old, new))
+    r = run_check("gen_mldsa_tables.py", "--vendor", str(vendor))
     assert r.returncode == 1
     assert what in r.stderr
