@@ -37,7 +37,16 @@ const fn unit(
     }
 }
 
-const COMMON: &[&str] = &["keccak.c", "keccakx4.c", "sha2.c", "ct.c", "cpu.c"];
+const COMMON: &[&str] = &[
+    "keccak.c",
+    "keccakx4.c",
+    "sha2.c",
+    "sha2x.c",
+    "sha256x8_avx2.c",
+    "sha512x4_avx2.c",
+    "ct.c",
+    "cpu.c",
+];
 
 /// Target flags by file-name suffix: vector code gets its instruction set
 /// per file, never the whole build (no `-march=native`). Each such file's

@@ -11,7 +11,9 @@
 
 #if SLH_IS_SHA2
 
+#include "cpu.h"
 #include "hash.h"
+#include "sha2x.h"
 
 /* The "big" hash of H, T_l, H_msg and PRF_msg: SHA-256 at category 1, SHA-512
  * above. */
@@ -152,6 +154,199 @@ void SLH_NS(hash_t)(const slh_ctx *ctx, uint8_t *out, const slh_adrs *adrs,
 /* Section 11.2: PRF = Trunc_n(SHA-256(PK.seed || toByte(0, 64-n) || ADRSc || SK.seed)). */
 void SLH_NS(hash_prf)(const slh_ctx *ctx, uint8_t *out, const slh_adrs *adrs) {
     sha256_second_block(ctx, out, adrs, ctx->sk_seed, SLH_N);
+}
+
+/* ---- The multi-lane layer (hash.h) ---- */
+
+/* Fewer busy lanes than this run the single-call functions instead. */
+#define MIN_LANES_256 2
+#define MIN_LANES_512 2
+
+/* Copies the part of src, which sits at offset at of a virtual message, that
+ * falls in the block [off, off + len) of that message, to the block dst. */
+static void copy_part(uint8_t *dst, size_t off, size_t len, const uint8_t *src, size_t at,
+                      size_t srclen) {
+    size_t lo = at > off ? at : off;
+    size_t hi = at + srclen < off + len ? at + srclen : off + len;
+    if (lo < hi) {
+        memcpy(dst + (lo - off), src + (lo - at), hi - lo);
+    }
+}
+
+/* Block number blk (of bb bytes) of the SHA-2 message that follows the seed
+ * block: ADRSc || in || 0x80 || zeros || the message length in bits in the
+ * last 8 bytes (FIPS 180-4 sections 5.1.1 and 5.1.2; SHA-512's 16-byte field
+ * starts with 8 zero bytes here), the message being nblocks blocks long after
+ * the bb-byte seed block. */
+static void tail_block(uint8_t *dst, size_t blk, size_t bb, size_t nblocks,
+                       const uint8_t *adrsc, const uint8_t *in, size_t inlen) {
+    const size_t off = blk * bb;
+    const size_t used = SLH_ADRSC_BYTES + inlen;
+    memset(dst, 0, bb);
+    copy_part(dst, off, bb, adrsc, 0, SLH_ADRSC_BYTES);
+    copy_part(dst, off, bb, in, SLH_ADRSC_BYTES, inlen);
+    if (used >= off && used < off + bb) {
+        dst[used - off] = 0x80;
+    }
+    if (blk == nblocks - 1) {
+        store64_be(dst + bb - 8, (uint64_t)(bb + used) * 8);
+    }
+}
+
+/* Blocks after the seed block for inlen input bytes: ADRSc, the input, the
+ * 0x80 byte and the length field. */
+static size_t tail_blocks(size_t inlen, size_t bb, size_t lenbytes) {
+    return (SLH_ADRSC_BYTES + inlen + 1 + lenbytes + bb - 1) / bb;
+}
+
+/* Trunc_n(SHA-256(PK.seed || toByte(0, 64 - n) || ADRSc || in[j])) for eight
+ * lanes (count busy; the idle ones repeat lane 0 and are discarded). */
+static void sha256_lanes(const slh_ctx *ctx, unsigned count, uint8_t *const out[],
+                         const slh_adrs adrs[], const uint8_t *const in[], size_t inlen) {
+    uint8_t adrsc[8][SLH_ADRSC_BYTES];
+    uint8_t blocks[8][64];
+    const uint8_t *ptr[8];
+    uint32_t st[8 * 8];
+    const size_t nblocks = tail_blocks(inlen, 64, 8);
+    size_t blk;
+    unsigned i, j;
+
+    for (j = 0; j < count; j++) {
+        SLH_NS(adrs_compress)(adrsc[j], &adrs[j]);
+    }
+    for (j = 0; j < 8; j++) {
+        ptr[j] = blocks[j < count ? j : 0];
+    }
+    for (i = 0; i < 8; i++) {
+        for (j = 0; j < 8; j++) {
+            st[8 * i + j] = ctx->seeded256.h[i];
+        }
+    }
+    for (blk = 0; blk < nblocks; blk++) {
+        for (j = 0; j < count; j++) {
+            tail_block(blocks[j], blk, 64, nblocks, adrsc[j], in[j], inlen);
+        }
+        pqf_sha256x8_blocks(st, ptr, 1);
+    }
+    for (j = 0; j < count; j++) {
+        for (i = 0; i < SLH_N / 4; i++) {
+            store32_be(out[j] + 4 * i, st[8 * i + j]);
+        }
+    }
+    slh_scrub(blocks, sizeof(blocks));
+    slh_scrub(st, sizeof(st));
+}
+
+#if SLH_N > 16
+/* Trunc_n(SHA-512(PK.seed || toByte(0, 128 - n) || ADRSc || in[j])) for four
+ * lanes (count busy). */
+static void sha512_lanes(const slh_ctx *ctx, unsigned count, uint8_t *const out[],
+                         const slh_adrs adrs[], const uint8_t *const in[], size_t inlen) {
+    uint8_t adrsc[4][SLH_ADRSC_BYTES];
+    uint8_t blocks[4][128];
+    const uint8_t *ptr[4];
+    uint64_t st[8 * 4];
+    const size_t nblocks = tail_blocks(inlen, 128, 16);
+    size_t blk;
+    unsigned i, j;
+
+    for (j = 0; j < count; j++) {
+        SLH_NS(adrs_compress)(adrsc[j], &adrs[j]);
+    }
+    for (j = 0; j < 4; j++) {
+        ptr[j] = blocks[j < count ? j : 0];
+    }
+    for (i = 0; i < 8; i++) {
+        for (j = 0; j < 4; j++) {
+            st[4 * i + j] = ctx->seeded512.h[i];
+        }
+    }
+    for (blk = 0; blk < nblocks; blk++) {
+        for (j = 0; j < count; j++) {
+            tail_block(blocks[j], blk, 128, nblocks, adrsc[j], in[j], inlen);
+        }
+        pqf_sha512x4_blocks(st, ptr, 1);
+    }
+    for (j = 0; j < count; j++) {
+        for (i = 0; i < SLH_N / 8; i++) {
+            store64_be(out[j] + 8 * i, st[4 * i + j]);
+        }
+    }
+    slh_scrub(blocks, sizeof(blocks));
+    slh_scrub(st, sizeof(st));
+}
+#endif
+
+static int use_vectors(unsigned count, unsigned min) {
+    return count >= min && (pqf_cpu_features() & PQF_CPU_AVX2) != 0;
+}
+
+/* The "big" hash (H, T_l) over count lanes: SHA-256 at category 1, SHA-512 in
+ * groups of four above. l is the input length in n-byte units. */
+static void big_lanes(const slh_ctx *ctx, unsigned count, uint8_t *const out[],
+                      const slh_adrs adrs[], const uint8_t *const in[], size_t l) {
+    unsigned g, c, j;
+#if SLH_N == 16
+    const unsigned group = 8, min = MIN_LANES_256;
+#else
+    const unsigned group = 4, min = MIN_LANES_512;
+#endif
+    for (g = 0; g < count; g += group) {
+        c = count - g < group ? count - g : group;
+        if (use_vectors(c, min)) {
+#if SLH_N == 16
+            sha256_lanes(ctx, c, out + g, adrs + g, in + g, l * SLH_N);
+#else
+            sha512_lanes(ctx, c, out + g, adrs + g, in + g, l * SLH_N);
+#endif
+        } else {
+            for (j = g; j < g + c; j++) {
+                if (l == 2) {
+                    SLH_NS(hash_h)(ctx, out[j], &adrs[j], in[j]);
+                } else {
+                    SLH_NS(hash_t)(ctx, out[j], &adrs[j], in[j], l);
+                }
+            }
+        }
+    }
+}
+
+void SLH_NS(hash_f_lanes)(const slh_ctx *ctx, unsigned count, uint8_t *const out[],
+                          const slh_adrs adrs[], const uint8_t *const in[]) {
+    unsigned j;
+    if (use_vectors(count, MIN_LANES_256)) {
+        sha256_lanes(ctx, count, out, adrs, in, SLH_N);
+        return;
+    }
+    for (j = 0; j < count; j++) {
+        SLH_NS(hash_f)(ctx, out[j], &adrs[j], in[j]);
+    }
+}
+
+void SLH_NS(hash_h_lanes)(const slh_ctx *ctx, unsigned count, uint8_t *const out[],
+                          const slh_adrs adrs[], const uint8_t *const in[]) {
+    big_lanes(ctx, count, out, adrs, in, 2);
+}
+
+void SLH_NS(hash_t_lanes)(const slh_ctx *ctx, unsigned count, uint8_t *const out[],
+                          const slh_adrs adrs[], const uint8_t *const in[], size_t l) {
+    big_lanes(ctx, count, out, adrs, in, l);
+}
+
+void SLH_NS(hash_prf_lanes)(const slh_ctx *ctx, unsigned count, uint8_t *const out[],
+                            const slh_adrs adrs[]) {
+    const uint8_t *in[SLH_LANES];
+    unsigned j;
+    if (use_vectors(count, MIN_LANES_256)) {
+        for (j = 0; j < count; j++) {
+            in[j] = ctx->sk_seed;
+        }
+        sha256_lanes(ctx, count, out, adrs, in, SLH_N);
+        return;
+    }
+    for (j = 0; j < count; j++) {
+        SLH_NS(hash_prf)(ctx, out[j], &adrs[j]);
+    }
 }
 
 static void big_update_msg(BIG_CTX *c, const uint8_t *pre, size_t prelen,
