@@ -44,6 +44,7 @@ const COMMON: &[&str] = &[
     "sha2x.c",
     "sha256x8_avx2.c",
     "sha512x4_avx2.c",
+    "sha256x8_shani.c",
     "ct.c",
     "cpu.c",
 ];

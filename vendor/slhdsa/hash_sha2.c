@@ -11,7 +11,6 @@
 
 #if SLH_IS_SHA2
 
-#include "cpu.h"
 #include "hash.h"
 #include "sha2x.h"
 
@@ -200,7 +199,7 @@ static size_t tail_blocks(size_t inlen, size_t bb, size_t lenbytes) {
 }
 
 /* Trunc_n(SHA-256(PK.seed || toByte(0, 64 - n) || ADRSc || in[j])) for eight
- * lanes (count busy; the idle ones repeat lane 0 and are discarded). */
+ * lanes (count busy). */
 static void sha256_lanes(const slh_ctx *ctx, unsigned count, uint8_t *const out[],
                          const slh_adrs adrs[], const uint8_t *const in[], size_t inlen) {
     uint8_t adrsc[8][SLH_ADRSC_BYTES];
@@ -214,19 +213,32 @@ static void sha256_lanes(const slh_ctx *ctx, unsigned count, uint8_t *const out[
     for (j = 0; j < count; j++) {
         SLH_NS(adrs_compress)(adrsc[j], &adrs[j]);
     }
-    for (j = 0; j < 8; j++) {
-        ptr[j] = blocks[j < count ? j : 0];
+    for (j = 0; j < count; j++) {
+        ptr[j] = blocks[j];
     }
     for (i = 0; i < 8; i++) {
         for (j = 0; j < 8; j++) {
             st[8 * i + j] = ctx->seeded256.h[i];
         }
     }
-    for (blk = 0; blk < nblocks; blk++) {
+    if (nblocks == 1) {
+        /* F, H, PRF: ADRSc || in || 0x80 || zeros || length in one block. */
+        const size_t used = SLH_ADRSC_BYTES + inlen;
         for (j = 0; j < count; j++) {
-            tail_block(blocks[j], blk, 64, nblocks, adrsc[j], in[j], inlen);
+            memcpy(blocks[j], adrsc[j], SLH_ADRSC_BYTES);
+            memcpy(blocks[j] + SLH_ADRSC_BYTES, in[j], inlen);
+            blocks[j][used] = 0x80;
+            memset(blocks[j] + used + 1, 0, 56 - (used + 1));
+            store64_be(blocks[j] + 56, (uint64_t)(64 + used) * 8);
         }
-        pqf_sha256x8_blocks(st, ptr, 1);
+        pqf_sha256x8_blocks(st, ptr, 1, count);
+    } else {
+        for (blk = 0; blk < nblocks; blk++) {
+            for (j = 0; j < count; j++) {
+                tail_block(blocks[j], blk, 64, nblocks, adrsc[j], in[j], inlen);
+            }
+            pqf_sha256x8_blocks(st, ptr, 1, count);
+        }
     }
     for (j = 0; j < count; j++) {
         for (i = 0; i < SLH_N / 4; i++) {
@@ -253,8 +265,8 @@ static void sha512_lanes(const slh_ctx *ctx, unsigned count, uint8_t *const out[
     for (j = 0; j < count; j++) {
         SLH_NS(adrs_compress)(adrsc[j], &adrs[j]);
     }
-    for (j = 0; j < 4; j++) {
-        ptr[j] = blocks[j < count ? j : 0];
+    for (j = 0; j < count; j++) {
+        ptr[j] = blocks[j];
     }
     for (i = 0; i < 8; i++) {
         for (j = 0; j < 4; j++) {
@@ -265,7 +277,7 @@ static void sha512_lanes(const slh_ctx *ctx, unsigned count, uint8_t *const out[
         for (j = 0; j < count; j++) {
             tail_block(blocks[j], blk, 128, nblocks, adrsc[j], in[j], inlen);
         }
-        pqf_sha512x4_blocks(st, ptr, 1);
+        pqf_sha512x4_blocks(st, ptr, 1, count);
     }
     for (j = 0; j < count; j++) {
         for (i = 0; i < SLH_N / 8; i++) {
@@ -277,9 +289,15 @@ static void sha512_lanes(const slh_ctx *ctx, unsigned count, uint8_t *const out[
 }
 #endif
 
-static int use_vectors(unsigned count, unsigned min) {
-    return count >= min && (pqf_cpu_features() & PQF_CPU_AVX2) != 0;
+static int use_lanes256(unsigned count) {
+    return count >= MIN_LANES_256 && pqf_sha256x8_accelerated();
 }
+
+#if SLH_N > 16
+static int use_lanes512(unsigned count) {
+    return count >= MIN_LANES_512 && pqf_sha512x4_accelerated();
+}
+#endif
 
 /* The "big" hash (H, T_l) over count lanes: SHA-256 at category 1, SHA-512 in
  * groups of four above. l is the input length in n-byte units. */
@@ -287,13 +305,15 @@ static void big_lanes(const slh_ctx *ctx, unsigned count, uint8_t *const out[],
                       const slh_adrs adrs[], const uint8_t *const in[], size_t l) {
     unsigned g, c, j;
 #if SLH_N == 16
-    const unsigned group = 8, min = MIN_LANES_256;
+    const unsigned group = 8;
+#define USE_BIG_LANES use_lanes256
 #else
-    const unsigned group = 4, min = MIN_LANES_512;
+    const unsigned group = 4;
+#define USE_BIG_LANES use_lanes512
 #endif
     for (g = 0; g < count; g += group) {
         c = count - g < group ? count - g : group;
-        if (use_vectors(c, min)) {
+        if (USE_BIG_LANES(c)) {
 #if SLH_N == 16
             sha256_lanes(ctx, c, out + g, adrs + g, in + g, l * SLH_N);
 #else
@@ -314,7 +334,7 @@ static void big_lanes(const slh_ctx *ctx, unsigned count, uint8_t *const out[],
 void SLH_NS(hash_f_lanes)(const slh_ctx *ctx, unsigned count, uint8_t *const out[],
                           const slh_adrs adrs[], const uint8_t *const in[]) {
     unsigned j;
-    if (use_vectors(count, MIN_LANES_256)) {
+    if (use_lanes256(count)) {
         sha256_lanes(ctx, count, out, adrs, in, SLH_N);
         return;
     }
@@ -337,7 +357,7 @@ void SLH_NS(hash_prf_lanes)(const slh_ctx *ctx, unsigned count, uint8_t *const o
                             const slh_adrs adrs[]) {
     const uint8_t *in[SLH_LANES];
     unsigned j;
-    if (use_vectors(count, MIN_LANES_256)) {
+    if (use_lanes256(count)) {
         for (j = 0; j < count; j++) {
             in[j] = ctx->sk_seed;
         }

@@ -18,17 +18,21 @@
 #include "fips202x4.h"
 #include "hash.h"
 
-static uint64_t load64_le(const uint8_t *p) {
+static inline uint64_t load64_le(const uint8_t *p) {
     return (uint64_t)p[0] | ((uint64_t)p[1] << 8) | ((uint64_t)p[2] << 16) |
            ((uint64_t)p[3] << 24) | ((uint64_t)p[4] << 32) | ((uint64_t)p[5] << 40) |
            ((uint64_t)p[6] << 48) | ((uint64_t)p[7] << 56);
 }
 
-static void store64_le(uint8_t *p, uint64_t v) {
-    unsigned i;
-    for (i = 0; i < 8; i++) {
-        p[i] = (uint8_t)(v >> (8 * i));
-    }
+static inline void store64_le(uint8_t *p, uint64_t v) {
+    p[0] = (uint8_t)v;
+    p[1] = (uint8_t)(v >> 8);
+    p[2] = (uint8_t)(v >> 16);
+    p[3] = (uint8_t)(v >> 24);
+    p[4] = (uint8_t)(v >> 32);
+    p[5] = (uint8_t)(v >> 40);
+    p[6] = (uint8_t)(v >> 48);
+    p[7] = (uint8_t)(v >> 56);
 }
 
 #define SEED_LANES (SLH_N / 8)
@@ -118,8 +122,8 @@ static uint64_t message_word(const slh_ctx *ctx, const slh_adrs *adrs, const uin
 }
 
 /* SHAKE256(PK.seed || ADRS[j] || in[j], 8n) for four lanes (count busy; the
- * idle ones hash lane 0's input and are discarded), inlen a multiple of 8.
- * Lane i of state j is s[4 * i + j] (fips202x4.h). */
+ * idle ones stay zero and are discarded), inlen a multiple of 8. Lane i of
+ * state j is s[4 * i + j] (fips202x4.h). */
 static void shake_lanes(const slh_ctx *ctx, unsigned count, uint8_t *const out[],
                         const slh_adrs adrs[], const uint8_t *const in[], size_t inlen) {
     uint64_t s[4 * 25];
@@ -128,18 +132,33 @@ static void shake_lanes(const slh_ctx *ctx, unsigned count, uint8_t *const out[]
     unsigned i, j;
 
     memset(s, 0, sizeof(s));
-    for (w = 0; w < words; w++) {
-        for (j = 0; j < 4; j++) {
-            const unsigned src = j < count ? j : 0;
-            s[4 * pos + j] ^= message_word(ctx, &adrs[src], in[src], w);
+    if (words < RATE_LANES) {
+        /* F, H, PRF: one block, written lane by lane (no permutation yet). */
+        for (j = 0; j < count; j++) {
+            for (i = 0; i < SEED_LANES; i++) {
+                s[4 * i + j] = load64_le(ctx->pk_seed + 8 * i);
+            }
+            for (i = 0; i < 4; i++) {
+                s[4 * (SEED_LANES + i) + j] = load64_le(adrs[j].b + 8 * i);
+            }
+            for (i = 0; i < inlen / 8; i++) {
+                s[4 * (SEED_LANES + 4 + i) + j] = load64_le(in[j] + 8 * i);
+            }
         }
-        if (++pos == RATE_LANES) {
-            pqf_keccakx4_f1600(s);
-            pos = 0;
+        pos = words;
+    } else {
+        for (w = 0; w < words; w++) {
+            for (j = 0; j < count; j++) {
+                s[4 * pos + j] ^= message_word(ctx, &adrs[j], in[j], w);
+            }
+            if (++pos == RATE_LANES) {
+                pqf_keccakx4_f1600(s);
+                pos = 0;
+            }
         }
     }
     /* FIPS 202 padding: domain bits 1111, then pad10*1 over the rate. */
-    for (j = 0; j < 4; j++) {
+    for (j = 0; j < count; j++) {
         s[4 * pos + j] ^= 0x1F;
         s[4 * (RATE_LANES - 1) + j] ^= 0x8000000000000000ULL;
     }
