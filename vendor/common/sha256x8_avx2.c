@@ -107,32 +107,41 @@ static void transpose_be(v256 c[8], const v256 r[8]) {
 #define LOADV(p) _mm256_loadu_si256((const v256 *)(const void *)(p))
 #define STOREV(p, v) _mm256_storeu_si256((v256 *)(void *)(p), (v))
 
-void pqf_sha256x8_blocks_avx2(uint32_t st[8 * 8], const uint8_t *const in[8],
-                              size_t nblocks) {
-    v256 w[16], r[8];
+void pqf_sha256x8_tails_avx2(uint8_t *const out[8], size_t outlen, const uint32_t start[8],
+                             const uint8_t *const in[8], size_t nblocks, unsigned count) {
+    const uint8_t *src[8];
+    uint8_t row[32];
+    v256 w[16], r[8], st[8];
     v256 a, b, c, d, e, f, g, h, p, q;
     size_t blk;
-    unsigned j;
+    unsigned i, j;
 
+    /* Idle lanes repeat lane 0; their results are dropped. */
+    for (j = 0; j < 8; j++) {
+        src[j] = in[j < count ? j : 0];
+    }
+    for (i = 0; i < 8; i++) {
+        st[i] = _mm256_set1_epi32((int)start[i]);
+    }
     for (blk = 0; blk < nblocks; blk++) {
         for (j = 0; j < 8; j++) {
-            r[j] = LOADV(in[j] + 64 * blk);
+            r[j] = LOADV(src[j] + 64 * blk);
         }
         transpose_be(w, r);
         for (j = 0; j < 8; j++) {
-            r[j] = LOADV(in[j] + 64 * blk + 32);
+            r[j] = LOADV(src[j] + 64 * blk + 32);
         }
         transpose_be(w + 8, r);
 
         /* Step 2: the working variables from H^(i-1). */
-        a = LOADV(st + 0);
-        b = LOADV(st + 8);
-        c = LOADV(st + 16);
-        d = LOADV(st + 24);
-        e = LOADV(st + 32);
-        f = LOADV(st + 40);
-        g = LOADV(st + 48);
-        h = LOADV(st + 56);
+        a = st[0];
+        b = st[1];
+        c = st[2];
+        d = st[3];
+        e = st[4];
+        f = st[5];
+        g = st[6];
+        h = st[7];
         /* Step 3: 64 rounds; q starts as b XOR c for the first Maj. */
         q = XOR(b, c);
         EIGHT(w, 0, LOADED);
@@ -144,19 +153,28 @@ void pqf_sha256x8_blocks_avx2(uint32_t st[8 * 8], const uint8_t *const in[8],
         EIGHT(w, 48, SCHED);
         EIGHT(w, 56, SCHED);
         /* Step 4: H^(i) = working variables + H^(i-1). */
-        STOREV(st + 0, ADD(a, LOADV(st + 0)));
-        STOREV(st + 8, ADD(b, LOADV(st + 8)));
-        STOREV(st + 16, ADD(c, LOADV(st + 16)));
-        STOREV(st + 24, ADD(d, LOADV(st + 24)));
-        STOREV(st + 32, ADD(e, LOADV(st + 32)));
-        STOREV(st + 40, ADD(f, LOADV(st + 40)));
-        STOREV(st + 48, ADD(g, LOADV(st + 48)));
-        STOREV(st + 56, ADD(h, LOADV(st + 56)));
+        st[0] = ADD(st[0], a);
+        st[1] = ADD(st[1], b);
+        st[2] = ADD(st[2], c);
+        st[3] = ADD(st[3], d);
+        st[4] = ADD(st[4], e);
+        st[5] = ADD(st[5], f);
+        st[6] = ADD(st[6], g);
+        st[7] = ADD(st[7], h);
     }
-    /* The schedule held the message (SLH-DSA's PRF lanes carry SK.seed). */
+    /* Back to one row per lane, big-endian: the same transpose and swap. */
+    transpose_be(r, st);
+    for (j = 0; j < count; j++) {
+        STOREV(row, r[j]);
+        memcpy(out[j], row, outlen);
+    }
+    /* The schedule held the message (SLH-DSA's PRF lanes carry SK.seed), the
+     * state and rows the digests. */
     memset(w, 0, sizeof w);
     memset(r, 0, sizeof r);
-    __asm__ __volatile__("" : : "r"(w), "r"(r) : "memory");
+    memset(st, 0, sizeof st);
+    memset(row, 0, sizeof row);
+    __asm__ __volatile__("" : : "r"(w), "r"(r), "r"(st), "r"(row) : "memory");
 }
 
 #else

@@ -19,6 +19,7 @@
 #if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
 
 #include <immintrin.h>
+#include <string.h>
 
 #include "sha2x.h"
 
@@ -29,27 +30,29 @@ typedef struct {
     __m128i abef, cdgh;
 } shani_state;
 
-/* Lane j of the interleaved chaining value (word i at h[8 * i + j]) to the
- * (A, B, E, F), (C, D, G, H) split, and back. */
-static shani_state state_in(const uint32_t h[8 * 8], unsigned j) {
+/* A chaining value H_0..H_7 as the (A, B, E, F), (C, D, G, H) split. */
+static shani_state state_split(const uint32_t h[8]) {
     shani_state s;
-    s.abef = _mm_set_epi32((int)h[j], (int)h[8 + j], (int)h[32 + j], (int)h[40 + j]);
-    s.cdgh = _mm_set_epi32((int)h[16 + j], (int)h[24 + j], (int)h[48 + j], (int)h[56 + j]);
+    s.abef = _mm_set_epi32((int)h[0], (int)h[1], (int)h[4], (int)h[5]);
+    s.cdgh = _mm_set_epi32((int)h[2], (int)h[3], (int)h[6], (int)h[7]);
     return s;
 }
 
-static void state_out(uint32_t h[8 * 8], unsigned j, shani_state s) {
-    uint32_t x[4], y[4];
-    _mm_storeu_si128((__m128i *)(void *)x, s.abef);
-    _mm_storeu_si128((__m128i *)(void *)y, s.cdgh);
-    h[j] = x[3];
-    h[8 + j] = x[2];
-    h[32 + j] = x[1];
-    h[40 + j] = x[0];
-    h[16 + j] = y[3];
-    h[24 + j] = y[2];
-    h[48 + j] = y[1];
-    h[56 + j] = y[0];
+/* The first outlen bytes (<= 32) of the chaining value held as (A, B, E, F),
+ * (C, D, G, H), big-endian, to out. */
+static void state_out(uint8_t *out, size_t outlen, __m128i abef, __m128i cdgh) {
+    uint8_t bytes[32];
+    /* (A, B, E, F) and (C, D, G, H), dword 3 first, to A B C D and E F G H
+     * in memory order. */
+    const __m128i abcd = _mm_unpackhi_epi64(cdgh, abef); /* dwords: D C B A */
+    const __m128i efgh = _mm_unpacklo_epi64(cdgh, abef); /* dwords: H G F E */
+    /* All sixteen bytes reversed: dword 3 comes first, each word big-endian. */
+    const __m128i rev = _mm_set_epi8(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15);
+    _mm_storeu_si128((__m128i *)(void *)bytes, _mm_shuffle_epi8(abcd, rev));
+    _mm_storeu_si128((__m128i *)(void *)(bytes + 16), _mm_shuffle_epi8(efgh, rev));
+    memcpy(out, bytes, outlen);
+    memset(bytes, 0, sizeof bytes);
+    __asm__ __volatile__("" : : "r"(bytes) : "memory");
 }
 
 /* One lane's variables: the state halves, the state at the block's start,
@@ -132,44 +135,39 @@ static void state_out(uint32_t h[8 * 8], unsigned j, shani_state s) {
 
 #define BSWAP_MASK _mm_set_epi8(12, 13, 14, 15, 8, 9, 10, 11, 4, 5, 6, 7, 0, 1, 2, 3)
 
-/* Lane `lane` alone. */
-static void one_lane(uint32_t h[8 * 8], const uint8_t *in, size_t nblocks, unsigned lane) {
+/* One lane from the state s0. */
+static void one_lane(uint8_t *out, size_t outlen, shani_state s0, const uint8_t *in,
+                     size_t nblocks) {
     const __m128i bswap = BSWAP_MASK;
     LANE_VARS(a_);
-    shani_state s = state_in(h, lane);
     size_t blk;
 #define EACH1(M, t) M(a_, t)
-    a_abef = s.abef;
-    a_cdgh = s.cdgh;
+    a_abef = s0.abef;
+    a_cdgh = s0.cdgh;
     for (blk = 0; blk < nblocks; blk++) {
         LOAD_BLOCK(a_, in, blk);
         BLOCK_ROUNDS(EACH1);
         FINISH_BLOCK(a_);
     }
-    s.abef = a_abef;
-    s.cdgh = a_cdgh;
-    state_out(h, lane, s);
+    state_out(out, outlen, a_abef, a_cdgh);
     WIPE_LANE(a_);
 #undef EACH1
 }
 
-/* Lanes lane0 and lane0 + 1, their instructions interleaved. */
-static void two_lanes(uint32_t h[8 * 8], const uint8_t *in0, const uint8_t *in1,
-                      size_t nblocks, unsigned lane0) {
+/* Two lanes from the state s0, their instructions interleaved. */
+static void two_lanes(uint8_t *out0, uint8_t *out1, size_t outlen, shani_state s0,
+                      const uint8_t *in0, const uint8_t *in1, size_t nblocks) {
     const __m128i bswap = BSWAP_MASK;
     LANE_VARS(a_);
     LANE_VARS(b_);
-    shani_state s = state_in(h, lane0), u = state_in(h, lane0 + 1);
     size_t blk;
 #define EACH2(M, t)                                                                   \
     do {                                                                              \
         M(a_, t);                                                                     \
         M(b_, t);                                                                     \
     } while (0)
-    a_abef = s.abef;
-    a_cdgh = s.cdgh;
-    b_abef = u.abef;
-    b_cdgh = u.cdgh;
+    a_abef = b_abef = s0.abef;
+    a_cdgh = b_cdgh = s0.cdgh;
     for (blk = 0; blk < nblocks; blk++) {
         LOAD_BLOCK(a_, in0, blk);
         LOAD_BLOCK(b_, in1, blk);
@@ -177,25 +175,22 @@ static void two_lanes(uint32_t h[8 * 8], const uint8_t *in0, const uint8_t *in1,
         FINISH_BLOCK(a_);
         FINISH_BLOCK(b_);
     }
-    s.abef = a_abef;
-    s.cdgh = a_cdgh;
-    u.abef = b_abef;
-    u.cdgh = b_cdgh;
-    state_out(h, lane0, s);
-    state_out(h, lane0 + 1, u);
+    state_out(out0, outlen, a_abef, a_cdgh);
+    state_out(out1, outlen, b_abef, b_cdgh);
     WIPE_LANE(a_);
     WIPE_LANE(b_);
 #undef EACH2
 }
 
-void pqf_sha256x8_blocks_shani(uint32_t h[8 * 8], const uint8_t *const in[8],
-                               size_t nblocks, unsigned count) {
+void pqf_sha256x8_tails_shani(uint8_t *const out[8], size_t outlen, const uint32_t start[8],
+                              const uint8_t *const in[8], size_t nblocks, unsigned count) {
+    const shani_state s0 = state_split(start);
     unsigned j;
     for (j = 0; j + 1 < count; j += 2) {
-        two_lanes(h, in[j], in[j + 1], nblocks, j);
+        two_lanes(out[j], out[j + 1], outlen, s0, in[j], in[j + 1], nblocks);
     }
     if (j < count) {
-        one_lane(h, in[j], nblocks, j);
+        one_lane(out[j], outlen, s0, in[j], nblocks);
     }
 }
 

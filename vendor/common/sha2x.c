@@ -1,4 +1,4 @@
-/* Multi-lane SHA-2 compression (sha2x.h): the dispatch and the portable path. */
+/* Multi-lane SHA-2 (sha2x.h): the dispatch and the portable path. */
 #include "sha2x.h"
 
 #include <string.h>
@@ -7,36 +7,45 @@
 #include "ct.h"
 #include "sha2.h"
 
-void pqf_sha256x8_blocks_portable(uint32_t h[8 * 8], const uint8_t *const in[8],
-                                  size_t nblocks, unsigned count) {
-    uint32_t one[8];
+void pqf_sha256x8_tails_portable(uint8_t *const out[8], size_t outlen,
+                                 const uint32_t start[8], const uint8_t *const in[8],
+                                 size_t nblocks, unsigned count) {
+    uint32_t h[8];
+    uint8_t digest[32];
     unsigned i, j;
     for (j = 0; j < count; j++) {
+        memcpy(h, start, sizeof h);
+        pqf_sha256_blocks(h, in[j], nblocks);
         for (i = 0; i < 8; i++) {
-            one[i] = h[8 * i + j];
+            digest[4 * i] = (uint8_t)(h[i] >> 24);
+            digest[4 * i + 1] = (uint8_t)(h[i] >> 16);
+            digest[4 * i + 2] = (uint8_t)(h[i] >> 8);
+            digest[4 * i + 3] = (uint8_t)h[i];
         }
-        pqf_sha256_blocks(one, in[j], nblocks);
-        for (i = 0; i < 8; i++) {
-            h[8 * i + j] = one[i];
-        }
+        memcpy(out[j], digest, outlen);
     }
-    pqf_wipe(one, sizeof one);
+    pqf_wipe(h, sizeof h);
+    pqf_wipe(digest, sizeof digest);
 }
 
-void pqf_sha512x4_blocks_portable(uint64_t h[8 * 4], const uint8_t *const in[4],
-                                  size_t nblocks, unsigned count) {
-    uint64_t one[8];
-    unsigned i, j;
+void pqf_sha512x4_tails_portable(uint8_t *const out[4], size_t outlen,
+                                 const uint64_t start[8], const uint8_t *const in[4],
+                                 size_t nblocks, unsigned count) {
+    uint64_t h[8];
+    uint8_t digest[64];
+    unsigned i, j, k;
     for (j = 0; j < count; j++) {
+        memcpy(h, start, sizeof h);
+        pqf_sha512_blocks(h, in[j], nblocks);
         for (i = 0; i < 8; i++) {
-            one[i] = h[4 * i + j];
+            for (k = 0; k < 8; k++) {
+                digest[8 * i + k] = (uint8_t)(h[i] >> (56 - 8 * k));
+            }
         }
-        pqf_sha512_blocks(one, in[j], nblocks);
-        for (i = 0; i < 8; i++) {
-            h[4 * i + j] = one[i];
-        }
+        memcpy(out[j], digest, outlen);
     }
-    pqf_wipe(one, sizeof one);
+    pqf_wipe(h, sizeof h);
+    pqf_wipe(digest, sizeof digest);
 }
 
 int pqf_sha256x8_accelerated(void) {
@@ -55,64 +64,31 @@ int pqf_sha512x4_accelerated(void) {
 #endif
 }
 
-void pqf_sha256x8_blocks(uint32_t h[8 * 8], const uint8_t *const in[8], size_t nblocks,
-                         unsigned count) {
+void pqf_sha256x8_tails(uint8_t *const out[8], size_t outlen, const uint32_t start[8],
+                        const uint8_t *const in[8], size_t nblocks, unsigned count) {
 #ifdef PQF_HAVE_SHA2X_KERNELS
     const uint32_t f = pqf_cpu_features();
+    /* Two interleaved SHA-NI lanes beat eight AVX2 lanes where both exist
+     * (measured on AMD Zen 4: about 25 against 45 ns per block and lane). */
     if ((f & PQF_CPU_SHANI) != 0) {
-        pqf_sha256x8_blocks_shani(h, in, nblocks, count);
+        pqf_sha256x8_tails_shani(out, outlen, start, in, nblocks, count);
         return;
     }
     if ((f & PQF_CPU_AVX2) != 0) {
-        /* Idle lanes hash lane 0's blocks; their chaining values come back. */
-        const uint8_t *all[8];
-        uint32_t keep[8 * 8];
-        unsigned i, j;
-        for (j = 0; j < 8; j++) {
-            all[j] = in[j < count ? j : 0];
-        }
-        if (count == 8) {
-            pqf_sha256x8_blocks_avx2(h, all, nblocks);
-            return;
-        }
-        memcpy(keep, h, sizeof keep);
-        pqf_sha256x8_blocks_avx2(h, all, nblocks);
-        for (i = 0; i < 8; i++) {
-            for (j = count; j < 8; j++) {
-                h[8 * i + j] = keep[8 * i + j];
-            }
-        }
-        pqf_wipe(keep, sizeof keep);
+        pqf_sha256x8_tails_avx2(out, outlen, start, in, nblocks, count);
         return;
     }
 #endif
-    pqf_sha256x8_blocks_portable(h, in, nblocks, count);
+    pqf_sha256x8_tails_portable(out, outlen, start, in, nblocks, count);
 }
 
-void pqf_sha512x4_blocks(uint64_t h[8 * 4], const uint8_t *const in[4], size_t nblocks,
-                         unsigned count) {
+void pqf_sha512x4_tails(uint8_t *const out[4], size_t outlen, const uint64_t start[8],
+                        const uint8_t *const in[4], size_t nblocks, unsigned count) {
 #ifdef PQF_HAVE_SHA2X_KERNELS
     if ((pqf_cpu_features() & PQF_CPU_AVX2) != 0) {
-        const uint8_t *all[4];
-        uint64_t keep[8 * 4];
-        unsigned i, j;
-        for (j = 0; j < 4; j++) {
-            all[j] = in[j < count ? j : 0];
-        }
-        if (count == 4) {
-            pqf_sha512x4_blocks_avx2(h, all, nblocks);
-            return;
-        }
-        memcpy(keep, h, sizeof keep);
-        pqf_sha512x4_blocks_avx2(h, all, nblocks);
-        for (i = 0; i < 8; i++) {
-            for (j = count; j < 4; j++) {
-                h[4 * i + j] = keep[4 * i + j];
-            }
-        }
-        pqf_wipe(keep, sizeof keep);
+        pqf_sha512x4_tails_avx2(out, outlen, start, in, nblocks, count);
         return;
     }
 #endif
-    pqf_sha512x4_blocks_portable(h, in, nblocks, count);
+    pqf_sha512x4_tails_portable(out, outlen, start, in, nblocks, count);
 }

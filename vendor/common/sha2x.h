@@ -1,20 +1,23 @@
 /*
- * Multi-lane SHA-2 compression (FIPS 180-4 sections 6.2.2 and 6.4.2): eight
- * independent SHA-256 chaining values, or four SHA-512 ones, each advanced
- * over its own blocks at once. For hashes that share their shape, such as
- * SLH-DSA's tweakable hashes (a state precomputed over the PK.seed block, then
- * one or a few blocks of equal length per lane): the caller pads.
+ * Multi-lane SHA-2 (FIPS 180-4 sections 6.2.2 and 6.4.2) for hashes that
+ * share a first part: up to eight SHA-256 or four SHA-512 computations that
+ * start from one common chaining value (the state after the shared blocks)
+ * and each go on over their own, already padded, blocks of one common
+ * length. SLH-DSA's tweakable hashes have this shape: a state precomputed
+ * over the PK.seed block, then one or a few blocks per call.
  *
- * The chaining values are interleaved word by word: word i of lane j is
- * h[8 * i + j] (SHA-256) or h[4 * i + j] (SHA-512), so that one 256-bit vector
- * holds word i of every lane. Only lanes 0 .. count - 1 are busy: the others
- * keep their chaining values and their in[j] is not read.
+ * Lane j < count hashes the nblocks consecutive blocks at in[j] from the
+ * chaining value start and writes the first outlen bytes of the result
+ * (big-endian words, as a digest) to out[j]; lanes from count on are not read.
+ * The caller pads (section 5.1), so out is the digest when the blocks end the
+ * message.
  *
  * SHA-256 runs on the SHA extensions when the CPU has them, two lanes at a
- * time (sha256x8_shani.c), else on AVX2 vectors (sha256x8_avx2.c); SHA-512 on
- * AVX2 vectors (sha512x4_avx2.c); each falls back to running
- * pqf_sha256_blocks / pqf_sha512_blocks once per lane. Either way the values
- * are those of separate single-lane compressions.
+ * time with interleaved instructions (sha256x8_shani.c), else on AVX2 vectors
+ * of eight 32-bit words (sha256x8_avx2.c); SHA-512 on AVX2 vectors of four
+ * 64-bit words (sha512x4_avx2.c). Otherwise, and under PQFENCE_BACKEND=portable,
+ * each lane runs pqf_sha256_blocks / pqf_sha512_blocks in turn. The bytes are
+ * the same on every path.
  */
 #ifndef PQF_SHA2X_H
 #define PQF_SHA2X_H
@@ -22,39 +25,35 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#define PQF_SHA256X_LANES 8
-#define PQF_SHA512X_LANES 4
+/* count <= 8, outlen <= 32. */
+void pqf_sha256x8_tails(uint8_t *const out[8], size_t outlen, const uint32_t start[8],
+                        const uint8_t *const in[8], size_t nblocks, unsigned count);
 
-/* Advances lane j over the nblocks 64-byte blocks at in[j], for j < count
- * (count <= 8). */
-void pqf_sha256x8_blocks(uint32_t h[8 * 8], const uint8_t *const in[8], size_t nblocks,
-                         unsigned count);
+/* count <= 4, outlen <= 64. */
+void pqf_sha512x4_tails(uint8_t *const out[4], size_t outlen, const uint64_t start[8],
+                        const uint8_t *const in[4], size_t nblocks, unsigned count);
 
-/* Advances lane j over the nblocks 128-byte blocks at in[j], for j < count
- * (count <= 4). */
-void pqf_sha512x4_blocks(uint64_t h[8 * 4], const uint8_t *const in[4], size_t nblocks,
-                         unsigned count);
-
-/* Whether the dispatchers above have a faster path than one lane after
- * another (the SHA extensions or AVX2, allowed by pqf_cpu_features()). */
+/* Whether the functions above have a faster path than one lane after
+ * another (the SHA extensions or AVX2, as allowed by pqf_cpu_features()). */
 int pqf_sha256x8_accelerated(void);
 int pqf_sha512x4_accelerated(void);
 
 /* The paths, for tests: the portable loops, and the kernels, which may run
- * only when pqf_cpu_features() has PQF_CPU_SHANI or PQF_CPU_AVX2. The AVX2
- * kernels always run every lane (all in[j] must be readable). */
-void pqf_sha256x8_blocks_portable(uint32_t h[8 * 8], const uint8_t *const in[8],
-                                  size_t nblocks, unsigned count);
-void pqf_sha512x4_blocks_portable(uint64_t h[8 * 4], const uint8_t *const in[4],
-                                  size_t nblocks, unsigned count);
+ * only when pqf_cpu_features() has PQF_CPU_SHANI or PQF_CPU_AVX2. */
+void pqf_sha256x8_tails_portable(uint8_t *const out[8], size_t outlen,
+                                 const uint32_t start[8], const uint8_t *const in[8],
+                                 size_t nblocks, unsigned count);
+void pqf_sha512x4_tails_portable(uint8_t *const out[4], size_t outlen,
+                                 const uint64_t start[8], const uint8_t *const in[4],
+                                 size_t nblocks, unsigned count);
 #if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
 #define PQF_HAVE_SHA2X_KERNELS 1
-void pqf_sha256x8_blocks_avx2(uint32_t h[8 * 8], const uint8_t *const in[8],
-                              size_t nblocks);
-void pqf_sha512x4_blocks_avx2(uint64_t h[8 * 4], const uint8_t *const in[4],
-                              size_t nblocks);
-void pqf_sha256x8_blocks_shani(uint32_t h[8 * 8], const uint8_t *const in[8],
-                               size_t nblocks, unsigned count);
+void pqf_sha256x8_tails_avx2(uint8_t *const out[8], size_t outlen, const uint32_t start[8],
+                             const uint8_t *const in[8], size_t nblocks, unsigned count);
+void pqf_sha256x8_tails_shani(uint8_t *const out[8], size_t outlen, const uint32_t start[8],
+                              const uint8_t *const in[8], size_t nblocks, unsigned count);
+void pqf_sha512x4_tails_avx2(uint8_t *const out[4], size_t outlen, const uint64_t start[8],
+                             const uint8_t *const in[4], size_t nblocks, unsigned count);
 #endif
 
 #endif

@@ -87,30 +87,39 @@ static void transpose_be(v256 c[4], const v256 r[4]) {
 #define LOADV(p) _mm256_loadu_si256((const v256 *)(const void *)(p))
 #define STOREV(p, v) _mm256_storeu_si256((v256 *)(void *)(p), (v))
 
-void pqf_sha512x4_blocks_avx2(uint64_t st[8 * 4], const uint8_t *const in[4],
-                              size_t nblocks) {
-    v256 w[16], r[4];
+void pqf_sha512x4_tails_avx2(uint8_t *const out[4], size_t outlen, const uint64_t start[8],
+                             const uint8_t *const in[4], size_t nblocks, unsigned count) {
+    const uint8_t *src[4];
+    uint8_t row[64];
+    v256 w[16], r[4], st[8], lo[4], hi[4];
     v256 a, b, c, d, e, f, g, h, p, q;
     size_t blk;
-    unsigned j, k;
+    unsigned i, j, k;
 
+    /* Idle lanes repeat lane 0; their results are dropped. */
+    for (j = 0; j < 4; j++) {
+        src[j] = in[j < count ? j : 0];
+    }
+    for (i = 0; i < 8; i++) {
+        st[i] = _mm256_set1_epi64x((long long)start[i]);
+    }
     for (blk = 0; blk < nblocks; blk++) {
         for (k = 0; k < 4; k++) {
             for (j = 0; j < 4; j++) {
-                r[j] = LOADV(in[j] + 128 * blk + 32 * k);
+                r[j] = LOADV(src[j] + 128 * blk + 32 * k);
             }
             transpose_be(w + 4 * k, r);
         }
 
         /* Step 2: the working variables from H^(i-1). */
-        a = LOADV(st + 0);
-        b = LOADV(st + 4);
-        c = LOADV(st + 8);
-        d = LOADV(st + 12);
-        e = LOADV(st + 16);
-        f = LOADV(st + 20);
-        g = LOADV(st + 24);
-        h = LOADV(st + 28);
+        a = st[0];
+        b = st[1];
+        c = st[2];
+        d = st[3];
+        e = st[4];
+        f = st[5];
+        g = st[6];
+        h = st[7];
         /* Step 3: 80 rounds; q starts as b XOR c for the first Maj. */
         q = XOR(b, c);
         EIGHT(w, 0, LOADED);
@@ -124,19 +133,32 @@ void pqf_sha512x4_blocks_avx2(uint64_t st[8 * 4], const uint8_t *const in[4],
         EIGHT(w, 64, SCHED);
         EIGHT(w, 72, SCHED);
         /* Step 4: H^(i) = working variables + H^(i-1). */
-        STOREV(st + 0, ADD(a, LOADV(st + 0)));
-        STOREV(st + 4, ADD(b, LOADV(st + 4)));
-        STOREV(st + 8, ADD(c, LOADV(st + 8)));
-        STOREV(st + 12, ADD(d, LOADV(st + 12)));
-        STOREV(st + 16, ADD(e, LOADV(st + 16)));
-        STOREV(st + 20, ADD(f, LOADV(st + 20)));
-        STOREV(st + 24, ADD(g, LOADV(st + 24)));
-        STOREV(st + 28, ADD(h, LOADV(st + 28)));
+        st[0] = ADD(st[0], a);
+        st[1] = ADD(st[1], b);
+        st[2] = ADD(st[2], c);
+        st[3] = ADD(st[3], d);
+        st[4] = ADD(st[4], e);
+        st[5] = ADD(st[5], f);
+        st[6] = ADD(st[6], g);
+        st[7] = ADD(st[7], h);
     }
-    /* The schedule held the message. */
+    /* Back to rows per lane, big-endian: words 0-3 and 4-7. */
+    transpose_be(lo, st);
+    transpose_be(hi, st + 4);
+    for (j = 0; j < count; j++) {
+        STOREV(row, lo[j]);
+        STOREV(row + 32, hi[j]);
+        memcpy(out[j], row, outlen);
+    }
+    /* The schedule held the message, the state and rows the digests. */
     memset(w, 0, sizeof w);
     memset(r, 0, sizeof r);
-    __asm__ __volatile__("" : : "r"(w), "r"(r) : "memory");
+    memset(st, 0, sizeof st);
+    memset(lo, 0, sizeof lo);
+    memset(hi, 0, sizeof hi);
+    memset(row, 0, sizeof row);
+    __asm__ __volatile__("" : : "r"(w), "r"(r), "r"(st), "r"(lo), "r"(hi), "r"(row)
+                         : "memory");
 }
 
 #else

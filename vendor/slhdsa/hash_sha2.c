@@ -161,131 +161,81 @@ void SLH_NS(hash_prf)(const slh_ctx *ctx, uint8_t *out, const slh_adrs *adrs) {
 #define MIN_LANES_256 2
 #define MIN_LANES_512 2
 
-/* Copies the part of src, which sits at offset at of a virtual message, that
- * falls in the block [off, off + len) of that message, to the block dst. */
-static void copy_part(uint8_t *dst, size_t off, size_t len, const uint8_t *src, size_t at,
-                      size_t srclen) {
-    size_t lo = at > off ? at : off;
-    size_t hi = at + srclen < off + len ? at + srclen : off + len;
-    if (lo < hi) {
-        memcpy(dst + (lo - off), src + (lo - at), hi - lo);
-    }
-}
-
-/* Block number blk (of bb bytes) of the SHA-2 message that follows the seed
- * block: ADRSc || in || 0x80 || zeros || the message length in bits in the
- * last 8 bytes (FIPS 180-4 sections 5.1.1 and 5.1.2; SHA-512's 16-byte field
- * starts with 8 zero bytes here), the message being nblocks blocks long after
- * the bb-byte seed block. */
-static void tail_block(uint8_t *dst, size_t blk, size_t bb, size_t nblocks,
-                       const uint8_t *adrsc, const uint8_t *in, size_t inlen) {
-    const size_t off = blk * bb;
-    const size_t used = SLH_ADRSC_BYTES + inlen;
-    memset(dst, 0, bb);
-    copy_part(dst, off, bb, adrsc, 0, SLH_ADRSC_BYTES);
-    copy_part(dst, off, bb, in, SLH_ADRSC_BYTES, inlen);
-    if (used >= off && used < off + bb) {
-        dst[used - off] = 0x80;
-    }
-    if (blk == nblocks - 1) {
-        store64_be(dst + bb - 8, (uint64_t)(bb + used) * 8);
-    }
-}
-
 /* Blocks after the seed block for inlen input bytes: ADRSc, the input, the
- * 0x80 byte and the length field. */
-static size_t tail_blocks(size_t inlen, size_t bb, size_t lenbytes) {
-    return (SLH_ADRSC_BYTES + inlen + 1 + lenbytes + bb - 1) / bb;
+ * 0x80 byte and the length field (lenbytes). */
+#define TAIL_BLOCKS(inlen, bb, lenbytes)                                              \
+    ((SLH_ADRSC_BYTES + (inlen) + 1 + (lenbytes) + (bb)-1) / (bb))
+
+/* The longest input of a SHA-256 lane (T_len at category 1, F and PRF
+ * above), and of a SHA-512 lane (T_len). */
+#if SLH_N == 16
+#define MAX_BLOCKS_256 TAIL_BLOCKS(SLH_LEN * SLH_N, 64, 8)
+#else
+#define MAX_BLOCKS_256 1
+#define MAX_BLOCKS_512 TAIL_BLOCKS(SLH_LEN * SLH_N, 128, 16)
+#endif
+
+/* Writes the nblocks blocks of bb bytes that follow the seed block:
+ * ADRSc || in || 0x80 || zeros || the bit length of the whole message in the
+ * last 8 bytes (FIPS 180-4 sections 5.1.1 and 5.1.2; SHA-512's 16-byte field
+ * starts with 8 zero bytes here). */
+static inline void tail_blocks(uint8_t *dst, size_t nblocks, size_t bb, const slh_adrs *adrs,
+                        const uint8_t *in, size_t inlen) {
+    const size_t used = SLH_ADRSC_BYTES + inlen;
+    /* ADRSc = ADRS[3] || ADRS[8:16] || ADRS[19] || ADRS[20:32] (section 11.2). */
+    dst[0] = adrs->b[3];
+    memcpy(dst + 1, adrs->b + 8, 8);
+    dst[9] = adrs->b[19];
+    memcpy(dst + 10, adrs->b + 20, 12);
+    memcpy(dst + SLH_ADRSC_BYTES, in, inlen);
+    dst[used] = 0x80;
+    memset(dst + used + 1, 0, nblocks * bb - 8 - (used + 1));
+    store64_be(dst + nblocks * bb - 8, (uint64_t)(bb + used) * 8);
 }
 
-/* Trunc_n(SHA-256(PK.seed || toByte(0, 64 - n) || ADRSc || in[j])) for eight
- * lanes (count busy). */
-static void sha256_lanes(const slh_ctx *ctx, unsigned count, uint8_t *const out[],
-                         const slh_adrs adrs[], const uint8_t *const in[], size_t inlen) {
-    uint8_t adrsc[8][SLH_ADRSC_BYTES];
-    uint8_t blocks[8][64];
+/* Trunc_n(SHA-256(PK.seed || toByte(0, 64 - n) || ADRSc || in[j])) for count
+ * lanes. Inlined per call site, so that inlen is a constant there. */
+static inline void sha256_lanes(const slh_ctx *ctx, unsigned count, uint8_t *const out[],
+                                const slh_adrs adrs[], const uint8_t *const in[],
+                                size_t inlen) {
+    uint8_t blocks[8][MAX_BLOCKS_256 * 64];
     const uint8_t *ptr[8];
-    uint32_t st[8 * 8];
-    const size_t nblocks = tail_blocks(inlen, 64, 8);
-    size_t blk;
-    unsigned i, j;
+    const size_t nblocks = TAIL_BLOCKS(inlen, 64, 8);
+    unsigned j;
 
-    for (j = 0; j < count; j++) {
-        SLH_NS(adrs_compress)(adrsc[j], &adrs[j]);
-    }
-    for (j = 0; j < count; j++) {
+    for (j = 0; j < 8; j++) {
         ptr[j] = blocks[j];
     }
-    for (i = 0; i < 8; i++) {
-        for (j = 0; j < 8; j++) {
-            st[8 * i + j] = ctx->seeded256.h[i];
-        }
-    }
-    if (nblocks == 1) {
-        /* F, H, PRF: ADRSc || in || 0x80 || zeros || length in one block. */
-        const size_t used = SLH_ADRSC_BYTES + inlen;
-        for (j = 0; j < count; j++) {
-            memcpy(blocks[j], adrsc[j], SLH_ADRSC_BYTES);
-            memcpy(blocks[j] + SLH_ADRSC_BYTES, in[j], inlen);
-            blocks[j][used] = 0x80;
-            memset(blocks[j] + used + 1, 0, 56 - (used + 1));
-            store64_be(blocks[j] + 56, (uint64_t)(64 + used) * 8);
-        }
-        pqf_sha256x8_blocks(st, ptr, 1, count);
-    } else {
-        for (blk = 0; blk < nblocks; blk++) {
-            for (j = 0; j < count; j++) {
-                tail_block(blocks[j], blk, 64, nblocks, adrsc[j], in[j], inlen);
-            }
-            pqf_sha256x8_blocks(st, ptr, 1, count);
-        }
-    }
     for (j = 0; j < count; j++) {
-        for (i = 0; i < SLH_N / 4; i++) {
-            store32_be(out[j] + 4 * i, st[8 * i + j]);
-        }
+        tail_blocks(blocks[j], nblocks, 64, &adrs[j], in[j], inlen);
     }
-    slh_scrub(blocks, sizeof(blocks));
-    slh_scrub(st, sizeof(st));
+    pqf_sha256x8_tails(out, SLH_N, ctx->seeded256.h, ptr, nblocks, count);
+    for (j = 0; j < count; j++) {
+        slh_scrub(blocks[j], nblocks * 64);
+    }
 }
 
 #if SLH_N > 16
-/* Trunc_n(SHA-512(PK.seed || toByte(0, 128 - n) || ADRSc || in[j])) for four
- * lanes (count busy). */
-static void sha512_lanes(const slh_ctx *ctx, unsigned count, uint8_t *const out[],
-                         const slh_adrs adrs[], const uint8_t *const in[], size_t inlen) {
-    uint8_t adrsc[4][SLH_ADRSC_BYTES];
-    uint8_t blocks[4][128];
+/* Trunc_n(SHA-512(PK.seed || toByte(0, 128 - n) || ADRSc || in[j])) for count
+ * (at most four) lanes. */
+static inline void sha512_lanes(const slh_ctx *ctx, unsigned count, uint8_t *const out[],
+                                const slh_adrs adrs[], const uint8_t *const in[],
+                                size_t inlen) {
+    uint8_t blocks[4][MAX_BLOCKS_512 * 128];
     const uint8_t *ptr[4];
-    uint64_t st[8 * 4];
-    const size_t nblocks = tail_blocks(inlen, 128, 16);
-    size_t blk;
-    unsigned i, j;
+    const size_t nblocks = TAIL_BLOCKS(inlen, 128, 16);
+    unsigned j;
 
-    for (j = 0; j < count; j++) {
-        SLH_NS(adrs_compress)(adrsc[j], &adrs[j]);
-    }
-    for (j = 0; j < count; j++) {
+    for (j = 0; j < 4; j++) {
         ptr[j] = blocks[j];
     }
-    for (i = 0; i < 8; i++) {
-        for (j = 0; j < 4; j++) {
-            st[4 * i + j] = ctx->seeded512.h[i];
-        }
-    }
-    for (blk = 0; blk < nblocks; blk++) {
-        for (j = 0; j < count; j++) {
-            tail_block(blocks[j], blk, 128, nblocks, adrsc[j], in[j], inlen);
-        }
-        pqf_sha512x4_blocks(st, ptr, 1, count);
-    }
     for (j = 0; j < count; j++) {
-        for (i = 0; i < SLH_N / 8; i++) {
-            store64_be(out[j] + 8 * i, st[4 * i + j]);
-        }
+        tail_blocks(blocks[j], nblocks, 128, &adrs[j], in[j], inlen);
     }
-    slh_scrub(blocks, sizeof(blocks));
-    slh_scrub(st, sizeof(st));
+    pqf_sha512x4_tails(out, SLH_N, ctx->seeded512.h, ptr, nblocks, count);
+    for (j = 0; j < count; j++) {
+        slh_scrub(blocks[j], nblocks * 128);
+    }
 }
 #endif
 
