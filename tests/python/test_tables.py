@@ -2,6 +2,8 @@
 
 - scripts/gen_keccak.py: the Keccak-f[1600] permutation in vendor/common/keccak.c,
   emitted from the FIPS 202 step mappings (issue 13).
+- scripts/gen_sha2x_tables.py: the SHA-256 and SHA-512 round constants of the
+  multi-lane SHA-2 kernels (vendor/common/sha2x_k.h), from cube roots of primes.
 - scripts/gen_falcon_tables.py: Falcon's constant tables (BaseSampler RCDT, the
   key-generation Gaussian table and Gram-Schmidt bound, the NTRUSolve schedule,
   FFT roots, NTT powers, scalar constants), recomputed from their definitions
@@ -23,6 +25,7 @@ import pytest
 REPO = pathlib.Path(__file__).resolve().parents[2]
 SCRIPTS = REPO / "scripts"
 KECCAK_C = REPO / "vendor" / "common" / "keccak.c"
+SHA2X_K = REPO / "vendor" / "common" / "sha2x_k.h"
 FALCON = REPO / "vendor" / "falcon"
 
 
@@ -49,6 +52,23 @@ def test_keccak_check_catches_one_changed_character(tmp_path: pathlib.Path) -> N
     edited = tmp_path / "keccak.c"
     edited.write_text(text.replace(needle, "ROTL64(c1, 2)", 1))
     r = run_check("gen_keccak.py", "--file", str(edited))
+    assert r.returncode == 1
+    assert "differs" in r.stderr
+
+
+def test_sha2x_constants_are_generated() -> None:
+    r = run_check("gen_sha2x_tables.py", "--file", str(SHA2X_K))
+    assert r.returncode == 0, r.stderr
+
+
+def test_sha2x_check_catches_one_changed_constant(tmp_path: pathlib.Path) -> None:
+    """One unit in the last SHA-512 constant fails the check."""
+    text = SHA2X_K.read_text()
+    needle = "0x6C44198C4A475817ull"
+    assert text.count(needle) == 1
+    edited = tmp_path / "sha2x_k.h"
+    edited.write_text(text.replace(needle, "0x6C44198C4A475818ull"))
+    r = run_check("gen_sha2x_tables.py", "--file", str(edited))
     assert r.returncode == 1
     assert "differs" in r.stderr
 
