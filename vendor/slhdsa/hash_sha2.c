@@ -194,7 +194,7 @@ static inline void tail_blocks(uint8_t *dst, size_t nblocks, size_t bb, const sl
 }
 
 /* Trunc_n(SHA-256(PK.seed || toByte(0, 64 - n) || ADRSc || in[j])) for count
- * lanes. Inlined per call site, so that inlen is a constant there. */
+ * lanes. */
 static inline void sha256_lanes(const slh_ctx *ctx, unsigned count, uint8_t *const out[],
                                 const slh_adrs adrs[], const uint8_t *const in[],
                                 size_t inlen) {
@@ -206,12 +206,26 @@ static inline void sha256_lanes(const slh_ctx *ctx, unsigned count, uint8_t *con
     for (j = 0; j < 8; j++) {
         ptr[j] = blocks[j];
     }
-    for (j = 0; j < count; j++) {
-        tail_blocks(blocks[j], nblocks, 64, &adrs[j], in[j], inlen);
+    /* F and PRF (n input bytes, one block) are nearly every call: spelled
+     * out with constant lengths, so that the copies and clears are inlined. */
+    if (inlen == SLH_N) {
+        for (j = 0; j < count; j++) {
+            tail_blocks(blocks[j], 1, 64, &adrs[j], in[j], SLH_N);
+        }
+    } else {
+        for (j = 0; j < count; j++) {
+            tail_blocks(blocks[j], nblocks, 64, &adrs[j], in[j], inlen);
+        }
     }
     pqf_sha256x8_tails(out, SLH_N, ctx->seeded256.h, ptr, nblocks, count);
-    for (j = 0; j < count; j++) {
-        slh_scrub(blocks[j], nblocks * 64);
+    if (nblocks == 1) {
+        for (j = 0; j < count; j++) {
+            slh_scrub(blocks[j], 64);
+        }
+    } else {
+        for (j = 0; j < count; j++) {
+            slh_scrub(blocks[j], nblocks * 64);
+        }
     }
 }
 
