@@ -179,8 +179,8 @@ void SLH_NS(hash_prf)(const slh_ctx *ctx, uint8_t *out, const slh_adrs *adrs) {
  * ADRSc || in || 0x80 || zeros || the bit length of the whole message in the
  * last 8 bytes (FIPS 180-4 sections 5.1.1 and 5.1.2; SHA-512's 16-byte field
  * starts with 8 zero bytes here). */
-static inline void tail_blocks(uint8_t *dst, size_t nblocks, size_t bb, const slh_adrs *adrs,
-                        const uint8_t *in, size_t inlen) {
+static inline void tail_blocks(uint8_t *dst, size_t nblocks, size_t bb,
+                               const slh_adrs *adrs, const uint8_t *in, size_t inlen) {
     const size_t used = SLH_ADRSC_BYTES + inlen;
     /* ADRSc = ADRS[3] || ADRS[8:16] || ADRS[19] || ADRS[20:32] (section 11.2). */
     dst[0] = adrs->b[3];
