@@ -20,6 +20,10 @@ const COMMON: &[&str] = &[
     "keccakx4_avx2.c",
     "sha2.c",
     "sha2_shani.c",
+    "sha2x.c",
+    "sha256x8_avx2.c",
+    "sha512x4_avx2.c",
+    "sha256x8_shani.c",
     "ct.c",
     "cpu.c",
 ];

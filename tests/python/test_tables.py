@@ -9,6 +9,8 @@
   key-generation Gaussian table and Gram-Schmidt bound, the NTRUSolve schedule,
   FFT roots, NTT powers, scalar constants), recomputed from their definitions
   (or pinned, for the schedule) and compared with the committed C.
+- scripts/gen_sha2x_tables.py: the SHA-256 and SHA-512 round constants of the
+  multi-lane SHA-2 kernels (vendor/common/sha2x_k.h), from cube roots of primes.
 - scripts/gen_mldsa_tables.py: the ML-DSA AVX2 backend's tables (twiddles and
   their Montgomery companions, per-lane twiddles, NTT^-1 scaling, Decompose
   constants, the compaction table), and the twiddles typed into the portable
@@ -35,6 +37,7 @@ KECCAK_C = REPO / "vendor" / "common" / "keccak.c"
 KECCAKX4_C = REPO / "vendor" / "common" / "keccakx4_avx2.c"
 SHA2_C = REPO / "vendor" / "common" / "sha2.c"
 MLDSA = REPO / "vendor" / "mldsa"
+SHA2X_K = REPO / "vendor" / "common" / "sha2x_k.h"
 FALCON = REPO / "vendor" / "falcon"
 
 
@@ -222,3 +225,20 @@ def test_mldsa_check_fails_on_an_altered_table(
     r = run_check("gen_mldsa_tables.py", "--vendor", str(vendor))
     assert r.returncode == 1
     assert what in r.stderr
+
+
+def test_sha2x_constants_are_generated() -> None:
+    r = run_check("gen_sha2x_tables.py", "--file", str(SHA2X_K))
+    assert r.returncode == 0, r.stderr
+
+
+def test_sha2x_check_catches_one_changed_constant(tmp_path: pathlib.Path) -> None:
+    """One unit in the last SHA-512 constant fails the check."""
+    text = SHA2X_K.read_text()
+    needle = "0x6C44198C4A475817ull"
+    assert text.count(needle) == 1
+    edited = tmp_path / "sha2x_k.h"
+    edited.write_text(text.replace(needle, "0x6C44198C4A475818ull"))
+    r = run_check("gen_sha2x_tables.py", "--file", str(edited))
+    assert r.returncode == 1
+    assert "differs" in r.stderr
