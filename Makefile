@@ -83,6 +83,7 @@ lint-python: venv develop
 	$(VPY) scripts/gen_mlkem_tables.py --check
 	$(VPY) scripts/gen_cli_kat.py --check
 	$(VPY) scripts/gen_mldsa_tables.py --check
+	$(VPY) scripts/gen_sha2x_tables.py --check
 
 # tests/python/test_cli.py types the password prompt into a real terminal (tmux).
 test-python: venv develop
