@@ -145,3 +145,12 @@ pub mod hooks;
 #[doc = include_str!("../README.md")]
 #[cfg(doctest)]
 pub struct ReadmeDoctests;
+
+/// The documentation site's Rust examples (docs/), compiled and run as
+/// doctests; the pages' other code blocks name their language and are skipped.
+#[cfg(doctest)]
+pub mod docs_doctests {
+    /// docs/quickstart.md
+    #[doc = include_str!("../docs/quickstart.md")]
+    pub struct Quickstart;
+}
