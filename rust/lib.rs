@@ -153,4 +153,7 @@ pub mod docs_doctests {
     /// docs/quickstart.md
     #[doc = include_str!("../docs/quickstart.md")]
     pub struct Quickstart;
+    /// docs/key-formats.md
+    #[doc = include_str!("../docs/key-formats.md")]
+    pub struct KeyFormats;
 }
