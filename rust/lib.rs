@@ -156,4 +156,7 @@ pub mod docs_doctests {
     /// docs/key-formats.md
     #[doc = include_str!("../docs/key-formats.md")]
     pub struct KeyFormats;
+    /// docs/hpke.md
+    #[doc = include_str!("../docs/hpke.md")]
+    pub struct Hpke;
 }
