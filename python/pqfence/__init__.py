@@ -2,6 +2,7 @@
 
 ML-KEM (FIPS 203), ML-DSA (FIPS 204), SLH-DSA (FIPS 205) and Falcon; every family registers its
 parameter sets in one registry (:func:`kem`, :func:`signature`, :func:`algorithms`).
+:func:`backend` names the implementation of the C in use ("avx2" or "portable").
 The cryptography runs in portable, constant-time C behind a safe Rust layer;
 this package is the typed Python face of it.
 """
@@ -9,7 +10,7 @@ this package is the typed Python face of it.
 from __future__ import annotations
 
 from pqfence import exceptions, falcon, mldsa, mlkem, serialization, slhdsa
-from pqfence._native import __version__
+from pqfence._native import __version__, backend
 from pqfence.exceptions import (
     AlreadyFinalized,
     ContextTooLong,
@@ -50,6 +51,7 @@ __all__ = [
     "UnsupportedAlgorithm",
     "__version__",
     "algorithms",
+    "backend",
     "exceptions",
     "falcon",
     "kem",
