@@ -56,7 +56,7 @@ test: venv lint-rust bindings test-rust develop lint-python test-python docs pyc
 docs: venv develop
 	NO_MKDOCS_2_WARNING=1 $(VENV)/bin/mkdocs build --strict -q
 
-# The same, with the Rust crate's `cargo doc` copied into site/rust/.
+# The same, with the Rust crate's `cargo doc` copied into site/rustdoc/.
 docs-rust: venv develop
 	cargo doc --no-deps -q
 	NO_MKDOCS_2_WARNING=1 $(VENV)/bin/mkdocs build --strict -q

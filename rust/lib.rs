@@ -159,4 +159,7 @@ pub mod docs_doctests {
     /// docs/hpke.md
     #[doc = include_str!("../docs/hpke.md")]
     pub struct Hpke;
+    /// docs/rust.md
+    #[doc = include_str!("../docs/rust.md")]
+    pub struct Rust;
 }

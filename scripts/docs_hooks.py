@@ -12,7 +12,7 @@
 - ``cli.md``: the ``pqfence`` command's page is written beside its code; until it
   exists a short page saying so stands in, so links to it stay valid.
 - Rust API: when ``cargo doc --no-deps`` output exists (``make docs-rust``), it is
-  copied into the site under ``rust/``.
+  copied into the site under ``rustdoc/`` (``rust/`` is the page docs/rust.md).
 """
 
 from __future__ import annotations
@@ -162,6 +162,6 @@ def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
 
 def on_post_build(config: Any) -> None:
     if (CARGO_DOC / "pqfence" / "index.html").is_file():
-        dest = pathlib.Path(config["site_dir"]) / "rust"
+        dest = pathlib.Path(config["site_dir"]) / "rustdoc"
         shutil.rmtree(dest, ignore_errors=True)
         shutil.copytree(CARGO_DOC, dest)
