@@ -121,11 +121,11 @@ MODULE_OPTIONS: dict[str, list[str]] = {
 
 
 def _api_page(module: str) -> str:
-    page = f"# `{module}`\n\n::: {module}\n"
-    options = MODULE_OPTIONS.get(module)
-    if options:
-        page += "    options:\n" + "".join(f"      {o}\n" for o in options)
-    return page
+    # The page's title names the module; its members are the sections.
+    options = ["show_root_heading: false", *MODULE_OPTIONS.get(module, [])]
+    return f"# `{module}`\n\n::: {module}\n    options:\n" + "".join(
+        f"      {o}\n" for o in options
+    )
 
 
 def _api_uri(module: str) -> str:

@@ -113,7 +113,8 @@ def test_python_example_runs(
 
 def _hooks() -> ModuleType:
     spec = importlib.util.spec_from_file_location("docs_hooks", ROOT / "scripts/docs_hooks.py")
-    assert spec is not None and spec.loader is not None
+    assert spec is not None
+    assert spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     sys.modules.setdefault("docs_hooks", module)
     spec.loader.exec_module(module)
