@@ -3,7 +3,8 @@
 #   make test   run every test, lint and drift check
 # Everything Python-side lives in .venv. `make demo` installs only
 # requirements-demo.txt (maturin); `make test` adds requirements-dev.txt (the
-# test, lint and oracle packages). Both files pin exact versions.
+# test, lint and oracle packages) and requirements-docs.txt (the documentation
+# site). All three files pin exact versions.
 
 PYTHON ?= python3
 VENV   := $(CURDIR)/.venv
@@ -14,7 +15,7 @@ DEV_STAMP   := $(VENV)/.dev-stamp
 export PYO3_PYTHON := $(VPY)
 VENV_ENV := VIRTUAL_ENV=$(VENV) PATH=$(VENV)/bin:$$PATH
 
-.PHONY: demo test venv venv-demo develop lint-rust test-rust lint-python test-python pyca-tests bindings c-warnings bench conformance clean assurance assurance-fast dist dist-check
+.PHONY: docs docs-rust demo test venv venv-demo develop lint-rust test-rust lint-python test-python pyca-tests bindings c-warnings bench conformance clean assurance assurance-fast dist dist-check
 
 demo: develop
 	$(VPY) -m pqfence
@@ -33,8 +34,8 @@ $(DEMO_STAMP): requirements-demo.txt | $(VPY)
 # Everything for make test.
 venv: $(DEV_STAMP)
 
-$(DEV_STAMP): requirements-dev.txt requirements-demo.txt | $(VPY)
-	$(VPY) -m pip install -q -r requirements-dev.txt
+$(DEV_STAMP): requirements-dev.txt requirements-docs.txt requirements-demo.txt | $(VPY)
+	$(VPY) -m pip install -q -r requirements-dev.txt -r requirements-docs.txt
 	touch $@ $(DEMO_STAMP)
 
 # maturin builds the cdylib (the Cargo manifest declares only an rlib, so Rust
@@ -48,7 +49,19 @@ test: export PQFENCE_WERROR := 1
 test: export PQFENCE_REQUIRE_BINDGEN := 1
 # The command line's terminal test must run (scripts/tmux.sh installs tmux).
 test: export PQFENCE_REQUIRE_TMUX := 1
-test: venv lint-rust bindings test-rust develop lint-python test-python pyca-tests assurance-fast
+test: venv lint-rust bindings test-rust develop lint-python test-python docs pyca-tests assurance-fast
+
+# The documentation site (mkdocs.yml, docs/) into site/, every warning an
+# error. It reads the built module (size tables, API reference), so `develop`
+# first. About 10 s; part of `make test`. Its Python examples run in pytest
+# (tests/python/test_docs.py), its Rust examples as doctests (rust/lib.rs).
+docs: venv develop
+	NO_MKDOCS_2_WARNING=1 $(VENV)/bin/mkdocs build --strict -q
+
+# The same, with the Rust crate's `cargo doc` copied into site/rustdoc/.
+docs-rust: venv develop
+	cargo doc --no-deps -q
+	NO_MKDOCS_2_WARNING=1 $(VENV)/bin/mkdocs build --strict -q
 
 lint-rust:
 	cargo fmt --all -- --check
@@ -123,4 +136,4 @@ dist-check: venv-demo
 
 clean:
 	cargo clean
-	rm -rf $(VENV) dist
+	rm -rf $(VENV) dist site

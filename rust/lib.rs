@@ -146,3 +146,21 @@ pub mod hooks;
 #[doc = include_str!("../README.md")]
 #[cfg(doctest)]
 pub struct ReadmeDoctests;
+
+/// The documentation site's Rust examples (docs/), compiled and run as
+/// doctests; the pages' other code blocks name their language and are skipped.
+#[cfg(doctest)]
+pub mod docs_doctests {
+    /// docs/quickstart.md
+    #[doc = include_str!("../docs/quickstart.md")]
+    pub struct Quickstart;
+    /// docs/key-formats.md
+    #[doc = include_str!("../docs/key-formats.md")]
+    pub struct KeyFormats;
+    /// docs/hpke.md
+    #[doc = include_str!("../docs/hpke.md")]
+    pub struct Hpke;
+    /// docs/rust.md
+    #[doc = include_str!("../docs/rust.md")]
+    pub struct Rust;
+}

@@ -2,6 +2,7 @@
 
 ML-KEM (FIPS 203), ML-DSA (FIPS 204), SLH-DSA (FIPS 205) and Falcon; every family registers its
 parameter sets in one registry (:func:`kem`, :func:`signature`, :func:`algorithms`).
+:func:`backend` names the implementation of the C in use ("avx2" or "portable").
 The cryptography runs in portable, constant-time C behind a safe Rust layer;
 this package is the typed Python face of it.
 """

@@ -49,8 +49,15 @@ pub(crate) struct PrivateBase {
 
 #[pymethods]
 impl PrivateBase {
-    /// Decapsulates a ciphertext; a tampered ciphertext gives an unrelated
-    /// secret (implicit rejection), never an error.
+    /// Decapsulates a ciphertext (FIPS 203 ML-KEM.Decaps).
+    ///
+    /// A tampered ciphertext gives an unrelated secret (implicit rejection),
+    /// never an error.
+    ///
+    /// :param ciphertext: the ciphertext, `ciphertext_bytes` long (768, 1,088
+    ///     or 1,568 bytes), as any bytes-like object.
+    /// :returns: the 32-byte shared secret.
+    /// :raises InvalidLength: the ciphertext has the wrong length.
     fn decapsulate<'py>(&self, py: Python<'py>, ciphertext: Buf) -> PyResult<Bound<'py, PyBytes>> {
         let ss = py.detach(|| self.kem.decapsulate(&ciphertext))?;
         Ok(PyBytes::new(py, ss.expose()))
@@ -69,13 +76,23 @@ fn pair<'py>(py: Python<'py>, (ss, ct): (SharedSecret, Vec<u8>)) -> PyResult<Bou
 
 #[pymethods]
 impl PublicBase {
-    /// Encapsulates with fresh OS randomness: `(shared_secret, ciphertext)`.
+    /// Encapsulates to this key with fresh OS randomness (FIPS 203 ML-KEM.Encaps).
+    ///
+    /// :returns: `(shared_secret, ciphertext)`: the 32-byte secret to keep
+    ///     and the ciphertext to send (768, 1,088 or 1,568 bytes), in
+    ///     pyca/cryptography's order.
+    /// :raises RandomnessError: the OS random number generator failed.
     fn encapsulate<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
         let out = py.detach(|| self.kem.encapsulate(None))?;
         pair(py, out)
     }
 
-    /// For tests only: encapsulates with the caller's 32-byte coin `m`.
+    /// Encapsulates with the caller's coin (for known-answer tests only).
+    ///
+    /// :param m: the 32-byte coin of FIPS 203 ML-KEM.Encaps_internal; it must
+    ///     be secret and fresh for each call, so never use this outside tests.
+    /// :returns: `(shared_secret, ciphertext)`, as `encapsulate()`.
+    /// :raises InvalidLength: `m` is not 32 bytes.
     fn encapsulate_deterministic<'py>(
         &self,
         py: Python<'py>,
