@@ -100,7 +100,8 @@ conformance: venv develop
 	$(VPY) -m pytest -q -m slow --run-slow
 
 # The assurance harness (assurance/, fuzz/): constant time under valgrind, no
-# division, sanitizers, fuzzing, zeroization, threads, symbol hygiene; one
+# division, sanitizers, fuzzing, zeroization, threads, symbol hygiene, the
+# portable C on aarch64 and s390x under qemu-user (cross-arch); one
 # table at the end (README, "Assurance"). The fast subset runs in `make test`.
 assurance: venv develop
 	$(VENV_ENV) assurance/run.sh
