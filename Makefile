@@ -14,7 +14,7 @@ DEV_STAMP   := $(VENV)/.dev-stamp
 export PYO3_PYTHON := $(VPY)
 VENV_ENV := VIRTUAL_ENV=$(VENV) PATH=$(VENV)/bin:$$PATH
 
-.PHONY: demo test venv venv-demo develop lint-rust test-rust lint-python test-python pyca-tests bindings c-warnings bench conformance clean assurance assurance-fast dist dist-check
+.PHONY: demo test venv venv-demo develop lint-rust test-rust lint-python test-python pyca-tests bindings c-warnings bench bench-readme conformance clean assurance assurance-fast dist dist-check
 
 demo: develop
 	$(VPY) -m pqfence
@@ -109,8 +109,22 @@ assurance: venv develop
 assurance-fast: venv develop
 	$(VENV_ENV) assurance/run.sh --fast
 
-bench: venv develop
+# Benchmarks (benchmarks/bench.py): pqfence on each backend beside pyca,
+# pqcrypto and pypqc, and 2 threads against 1. Speed is never asserted in the
+# tests. bench-readme also rewrites the README's speed table (between its
+# markers) and docs/bench-ratios.png from the run; matplotlib comes from
+# requirements-bench.txt.
+BENCH_STAMP := $(VENV)/.bench-stamp
+
+$(BENCH_STAMP): requirements-bench.txt requirements-dev.txt | $(VPY)
+	$(VPY) -m pip install -q -r requirements-bench.txt
+	touch $@
+
+bench: venv $(BENCH_STAMP) develop
 	$(VPY) benchmarks/bench.py
+
+bench-readme: venv $(BENCH_STAMP) develop
+	$(VPY) benchmarks/bench.py --readme
 
 # Release artefacts: a manylinux2014 abi3 wheel (through zig) and the sdist in
 # dist/; dist-check builds them and installs them into fresh venvs (README).
