@@ -15,7 +15,7 @@ DEV_STAMP   := $(VENV)/.dev-stamp
 export PYO3_PYTHON := $(VPY)
 VENV_ENV := VIRTUAL_ENV=$(VENV) PATH=$(VENV)/bin:$$PATH
 
-.PHONY: docs docs-rust demo test venv venv-demo develop lint-rust test-rust lint-python test-python pyca-tests bindings c-warnings bench conformance clean assurance assurance-fast dist dist-check
+.PHONY: docs docs-rust demo test venv venv-demo develop lint-rust test-rust lint-python test-python pyca-tests bindings c-warnings bench bench-readme conformance clean assurance assurance-fast dist dist-check
 
 demo: develop
 	$(VPY) -m pqfence
@@ -115,7 +115,8 @@ conformance: venv develop
 	$(VPY) -m pytest -q -m slow --run-slow
 
 # The assurance harness (assurance/, fuzz/): constant time under valgrind, no
-# division, sanitizers, fuzzing, zeroization, threads, symbol hygiene; one
+# division, sanitizers, fuzzing, zeroization, threads, symbol hygiene, the
+# portable C on aarch64 and s390x under qemu-user (cross-arch); one
 # table at the end (README, "Assurance"). The fast subset runs in `make test`.
 assurance: venv develop
 	$(VENV_ENV) assurance/run.sh
@@ -123,8 +124,22 @@ assurance: venv develop
 assurance-fast: venv develop
 	$(VENV_ENV) assurance/run.sh --fast
 
-bench: venv develop
+# Benchmarks (benchmarks/bench.py): pqfence on each backend beside pyca,
+# pqcrypto and pypqc, and 2 threads against 1. Speed is never asserted in the
+# tests. bench-readme also rewrites the README's speed table (between its
+# markers) and docs/bench-ratios.png from the run; matplotlib comes from
+# requirements-bench.txt.
+BENCH_STAMP := $(VENV)/.bench-stamp
+
+$(BENCH_STAMP): requirements-bench.txt requirements-dev.txt | $(VPY)
+	$(VPY) -m pip install -q -r requirements-bench.txt
+	touch $@
+
+bench: venv $(BENCH_STAMP) develop
 	$(VPY) benchmarks/bench.py
+
+bench-readme: venv $(BENCH_STAMP) develop
+	$(VPY) benchmarks/bench.py --readme
 
 # Release artefacts: a manylinux2014 abi3 wheel (through zig) and the sdist in
 # dist/; dist-check builds them and installs them into fresh venvs (README).

@@ -17,6 +17,8 @@ Checks (see the README's "Assurance" section):
   rust       the Rust assurance tests (zeroization, threads, randomness
              failure, fuzz corpus replay)
   python     the pytest assurance tests (threads, fuzz corpus replay)
+  cross      the portable C cross-compiled for aarch64 and s390x (big-endian),
+             run under qemu-user: every operation's outputs equal x86-64's
   sanitizers the Rust tests with the C under ASan + UBSan        (full only)
   fuzz       cargo-fuzz and atheris, bounded in time            (full only)
 
@@ -170,12 +172,20 @@ def compile_one(cc: str, flags: list[str], src: Path, obj: Path) -> str | None:
     return None
 
 
-def build_units(cc: str, opt: str, variant: str) -> dict[str, list[Path]]:
-    """Objects of every registered unit for one compiler, level and variant.
+def build_units(
+    cc: str,
+    opt: str,
+    variant: str,
+    families: tuple[ops.Family, ...] | None = None,
+    arch: str = "x86_64",
+) -> dict[str, list[Path]]:
+    """Objects of every registered unit (or those of `families`) for one
+    compiler, level and variant.
 
     variant "prod": the flags of the shipped build; "ct": with -DPQF_CT_TESTING
     (the declassification points become valgrind client requests) and debug
-    information for readable reports.
+    information for readable reports. `arch`: the compiler's target (a cross
+    compiler gets no x86 flags).
     """
     flags = [*LIB_FLAGS, f"-{opt}", f"-I{VENDOR / 'include'}", f"-I{VENDOR / 'common'}"]
     if variant == "ct":
@@ -183,12 +193,12 @@ def build_units(cc: str, opt: str, variant: str) -> dict[str, list[Path]]:
     jobs = []
     objs: dict[str, list[Path]] = {}
     base = OUT / "obj" / f"{cc}-{opt}-{variant}"
-    for unit in ops.registered_units():
+    for unit in ops.registered_units(families):
         uflags = flags + [f"-D{d}" for d in unit.defines]
         for src in unit.sources:
             obj = base / unit.name / (src.parent.name + "-" + src.stem + ".o")
             objs.setdefault(unit.name, []).append(obj)
-            jobs.append((cc, uflags + ops.target_flags(src), src, obj))
+            jobs.append((cc, uflags + ops.target_flags(src, arch), src, obj))
     with concurrent.futures.ThreadPoolExecutor(os.cpu_count() or 2) as pool:
         errors = [e for e in pool.map(lambda j: compile_one(*j), jobs) if e]
     if errors:
@@ -200,22 +210,32 @@ class BuildError(Exception):
     pass
 
 
-def ops_table() -> Path:
-    gen = OUT / "gen" / "ops_table.c"
+def ops_table(families: tuple[ops.Family, ...] | None = None, name: str = "ops_table") -> Path:
+    gen = OUT / "gen" / f"{name}.c"
     gen.parent.mkdir(parents=True, exist_ok=True)
-    text = ops.generate_c()
+    text = ops.generate_c(families)
     if not gen.exists() or gen.read_text() != text:
         gen.write_text(text)
     return gen
 
 
-def link_driver(cc: str, opt: str, variant: str, driver: str) -> Path:
-    """Builds assurance/<driver>.c against the unit objects of one build."""
-    objs = build_units(cc, opt, variant)
+def link_driver(
+    cc: str,
+    opt: str,
+    variant: str,
+    driver: str,
+    families: tuple[ops.Family, ...] | None = None,
+    arch: str = "x86_64",
+    link_flags: tuple[str, ...] = (),
+) -> Path:
+    """Builds assurance/<driver>.c against the unit objects of one build (of
+    the registry, or of `families` with a table of their own)."""
+    objs = build_units(cc, opt, variant, families, arch)
     flags = ["-O2", DEBUG, "-Wall", "-Wextra", f"-I{VENDOR / 'include'}", f"-I{ASSURANCE}"]
     base = OUT / "obj" / f"{cc}-{opt}-{variant}" / "drivers"
+    table = ops_table() if families is None else ops_table(families, f"ops_table_{driver}")
     dobjs = []
-    for src in (ops_table(), ASSURANCE / "harness.c", ASSURANCE / f"{driver}.c"):
+    for src in (table, ASSURANCE / "harness.c", ASSURANCE / f"{driver}.c"):
         obj = base / (src.stem + ".o")
         err = compile_one(cc, flags, src, obj)
         if err:
@@ -229,7 +249,9 @@ def link_driver(cc: str, opt: str, variant: str, driver: str) -> Path:
     # and the Rust binaries with -z now): a lazy-binding resolver would save
     # every register on the stack mid-operation at each first call of a libc
     # function. Register residue at return is checked on its own (check_stack).
-    p = run([cc, "-o", str(exe), *map(str, dobjs), *lib, "-Wl,-z,now", "-lpthread", "-lm"])
+    p = run(
+        [cc, "-o", str(exe), *map(str, dobjs), *lib, "-Wl,-z,now", *link_flags, "-lpthread", "-lm"]
+    )
     if p.returncode != 0:
         raise BuildError(f"link {exe.name}: {p.stderr.strip()[:2000]}")
     return exe
@@ -573,6 +595,151 @@ def check_stack_cpus(report: Report) -> None:
             "seed in xmm6/xmm7",
             caught,
             "found" if caught else "NOT found",
+        )
+
+
+# The cross-architecture check: (architecture, Debian cross compiler, qemu-user).
+CROSS_TARGETS = (
+    ("aarch64", "aarch64-linux-gnu-gcc", "qemu-aarch64"),
+    ("s390x", "s390x-linux-gnu-gcc", "qemu-s390x"),
+)
+# What the canary prints: two host-dependent facts that portable code must not
+# lean on (plain char is unsigned on aarch64; s390x is big-endian).
+CROSS_CANARY = (
+    "#include <stdio.h>\n#include <string.h>\n"
+    "int main(void) { unsigned x = 0x01020304u; unsigned char b[4]; char c = (char)0xff;\n"
+    "    memcpy(b, &x, 4);\n"
+    '    printf("char %d bytes %02x%02x%02x%02x\\n", (int)c, b[0], b[1], b[2], b[3]);\n'
+    "    return 0; }\n"
+)
+
+
+Answers = dict[tuple[str, str, str], tuple[str, dict[str, str]]]
+
+
+def kat_answers(stdout: str) -> Answers:
+    """(family, set, op) -> (return code, {output: hex}) from kat_driver's lines."""
+    got: Answers = {}
+    for f, s, o, rc, *rest in parse_lines(stdout, "kat"):
+        outs = dict(x.split("=", 1) for x in " ".join(rest).split())
+        got[(f, s, o)] = (rc, outs)
+    return got
+
+
+def compare_answers(
+    report: Report,
+    check: str,
+    fams: tuple[ops.Family, ...],
+    ref: Answers,
+    got: Answers,
+    p: subprocess.CompletedProcess[str],
+    log: Path,
+    cross: bool,
+) -> None:
+    """One row per family: every operation answered as on the reference (on
+    another architecture, outputs in the host's byte order aside)."""
+    for fam in fams:
+        skip = set(fam.host_order) if cross else set()
+
+        def view(
+            a: Answers, k: tuple[str, str, str], skip: set[str] = skip
+        ) -> tuple[str, dict[str, str]] | None:
+            if k not in a:
+                return None
+            return a[k][0], {n: v for n, v in a[k][1].items() if n not in skip}
+
+        keys = [(fam.name, s.name, o.name) for s in fam.sets for o in fam.ops]
+        differ = [k for k in keys if view(got, k) is None or view(got, k) != view(ref, k)]
+        size = sum(len(v) // 2 for k in keys if (w := view(got, k)) for v in w[1].values())
+        ok = p.returncode == 0 and not differ and all(k in ref for k in keys)
+        figure = (
+            f"{len(keys) - len(differ)}/{len(keys)} ops identical to x86-64 portable "
+            f"({size / 1024:.0f} KiB of outputs, {len(fam.sets)} sets"
+            + (f"; {', '.join(sorted(skip))} in host byte order not compared)" if skip else ")")
+        )
+        if differ:
+            figure += (
+                f"; first difference: {' '.join(differ[0][1:])} (log: {log.relative_to(ROOT)})"
+            )
+        elif p.returncode != 0:
+            figure += f", driver exit {p.returncode} (log: {log.relative_to(ROOT)})"
+        report.add(check, family_label(fam), ok, figure)
+
+
+def check_cross(report: Report) -> None:
+    """The portable C built with Debian's cross compilers for aarch64 and s390x
+    (big-endian), run under qemu-user: every operation of every family (fast
+    sets) returns the same code and the same bytes as the x86-64 portable
+    build, which the known-answer tests hold to the standards' vectors. The
+    AVX2 backend is compared to the same reference natively."""
+    if os.uname().machine != "x86_64":
+        report.add("cross-arch", "all", None, "the reference run needs an x86-64 host")
+        return
+    fams = ops.cross_families()
+    exe = link_driver("gcc", "O2", "prod", "kat_driver", fams)
+    log = log_path("cross-x86_64-portable.log")
+    ref_p = run([str(exe)], log, env=backend_env("portable"))
+    ref = kat_answers(ref_p.stdout)
+    expected = sum(len(f.sets) * len(f.ops) for f in fams)
+    if ref_p.returncode != 0 or len(ref) != expected:
+        report.add(
+            "cross-arch x86-64 portable",
+            "reference run",
+            False,
+            f"{len(ref)}/{expected} ops, exit {ref_p.returncode} (log: {log.relative_to(ROOT)})",
+        )
+        return
+    log = log_path("cross-x86_64-avx2.log")
+    p = run([str(exe)], log, env=backend_env("avx2"))
+    other = backend_mismatch(p.stdout, "avx2")
+    if other is not None:
+        report.add("cross-arch x86-64 avx2", "all", None, other)
+    else:
+        compare_answers(
+            report, "cross-arch x86-64 avx2", fams, ref, kat_answers(p.stdout), p, log, False
+        )
+
+    canary_src = OUT / "gen" / "canary_cross.c"
+    canary_src.parent.mkdir(parents=True, exist_ok=True)
+    canary_src.write_text(CROSS_CANARY)
+
+    def one(
+        target: tuple[str, str, str],
+    ) -> tuple[str, subprocess.CompletedProcess[str] | None, str, Path]:
+        arch, cc, qemu = target
+        tlog = log_path(f"cross-{arch}.log")
+        try:
+            texe = link_driver(cc, "O2", "prod", "kat_driver", fams, arch, ("-static",))
+            cexe = OUT / "bin" / f"canary-cross-{arch}"
+            b = run([cc, "-O2", "-static", "-o", str(cexe), str(canary_src)])
+            if b.returncode != 0:
+                raise BuildError(f"{cc} canary: {b.stderr.strip()[:500]}")
+        except (BuildError, FileNotFoundError) as e:
+            return arch, None, str(e).splitlines()[0][:300], tlog
+        canary = run([qemu, str(cexe)]).stdout.strip()
+        return arch, run([qemu, str(texe)], tlog), canary, tlog
+
+    native_exe = OUT / "bin" / "canary-cross-x86_64"
+    b = run(["gcc", "-O2", "-o", str(native_exe), str(canary_src)])
+    native = run([str(native_exe)]).stdout.strip() if b.returncode == 0 else "?"
+    with concurrent.futures.ThreadPoolExecutor(len(CROSS_TARGETS)) as pool:
+        results = list(pool.map(one, CROSS_TARGETS))
+    for arch, tp, canary, tlog in results:
+        check = f"cross-arch {arch} qemu"
+        if tp is None:
+            report.add(check, "build", False, canary)
+            continue
+        other = backend_mismatch(tp.stdout, "portable")
+        if other is not None:
+            report.add(check, "all", False, other)
+            continue
+        compare_answers(report, check, fams, ref, kat_answers(tp.stdout), tp, tlog, True)
+        report.add(
+            f"cross-arch canary {arch}",
+            "host-dependent C",
+            bool(canary) and canary != native,
+            f"x86-64 prints '{native}', {arch} '{canary}': "
+            + ("difference seen" if canary and canary != native else "NOT seen"),
         )
 
 
@@ -930,10 +1097,11 @@ CHECKS = (
     "memcheck",
     "rust",
     "python",
+    "cross",
     "sanitizers",
     "fuzz",
 )
-FAST = ("ct", "div", "symbols", "stack", "race", "memcheck", "rust", "python")
+FAST = ("ct", "div", "symbols", "stack", "race", "memcheck", "rust", "python", "cross")
 
 
 def main() -> int:
@@ -988,6 +1156,7 @@ def main() -> int:
         ),
         "rust": lambda: check_rust_tests(report),
         "python": lambda: check_python(report),
+        "cross": lambda: check_cross(report),
         "sanitizers": lambda: check_sanitizers(report),
         "fuzz": lambda: check_fuzz(report, args.fuzz_seconds, args.fuzz_runs),
     }
