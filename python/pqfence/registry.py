@@ -178,6 +178,10 @@ for _rec in _native.ALGORITHMS:
         )
 
 
+# Other names the drafts use for a set.
+_KEMS["x-wing"] = _KEMS["mlkem768-x25519"]
+
+
 def signature(name: str) -> SignatureScheme:
     """The signature scheme called ``name`` (case-insensitive), e.g. ``"ML-DSA-65"``."""
     try:
@@ -188,7 +192,8 @@ def signature(name: str) -> SignatureScheme:
 
 
 def kem(name: str) -> KEM:
-    """The KEM called ``name`` (case-insensitive), e.g. ``"ML-KEM-768"``."""
+    """The KEM called ``name`` (case-insensitive), e.g. ``"ML-KEM-768"``,
+    ``"MLKEM768-X25519"`` (or ``"X-Wing"``), ``"id-MLKEM768-ECDH-P256-SHA3-256"``."""
     try:
         return _KEMS[name.lower()]
     except (KeyError, AttributeError):

@@ -27,6 +27,7 @@ use crate::algorithms::{Algorithm, KeyKind, PrivateKeyShape};
 use crate::error::Error;
 
 pub(crate) mod falcon;
+mod hpke;
 pub(crate) mod hybrid;
 pub(crate) mod keys;
 pub(crate) mod mldsa;
@@ -246,6 +247,7 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     slhdsa::register(m)?;
     falcon::register(m)?;
     crate::algorithms::register_sets(m)?;
+    hpke::register(m)?;
     serialization::register(m)?;
     m.add_function(wrap_pyfunction!(backend, m)?)?;
     Ok(())
