@@ -139,6 +139,54 @@ fn round_trip<P: HybridParams>() {
     }
 }
 
+/// The expanded form and the components give the same key, without a seed;
+/// pqfence's catalogue traits (KeyPair, PKCS#8 through `encoding`) agree.
+fn other_forms<P: HybridParams>() {
+    use pqfence::keys::KeyPair;
+    let dk = DecapsulationKey::<P>::generate().unwrap();
+    let expanded = dk.expanded_bytes().to_vec();
+    assert_eq!(expanded.len(), P::EXPANDED_BYTES);
+    assert_eq!(&expanded[64..], dk.traditional_secret());
+    let from_expanded = DecapsulationKey::<P>::from_expanded_bytes(&expanded).unwrap();
+    let halves =
+        DecapsulationKey::<P>::from_components(dk.pq_key(), dk.traditional_secret()).unwrap();
+    assert!(from_expanded == dk && halves == dk);
+    assert!(from_expanded.seed().is_none() && halves.seed().is_none());
+    assert_eq!(KeyPair::seed_bytes(&dk), Some(dk.seed().unwrap().bytes()));
+    assert!(matches!(
+        DecapsulationKey::<P>::from_expanded_bytes(&expanded[1..]),
+        Err(Error::InvalidLength { .. })
+    ));
+    // An ML-KEM half without its seed cannot make a hybrid key.
+    let no_seed = pqfence::mlkem::DecapsulationKey::<P::Pq>::from_expanded_bytes(
+        dk.pq_key().expanded_bytes().bytes(),
+    )
+    .unwrap();
+    assert!(matches!(
+        DecapsulationKey::<P>::from_components(&no_seed, dk.traditional_secret()),
+        Err(Error::InvalidKey { .. })
+    ));
+    if P::ALGORITHM.oid.is_some() {
+        let der = pqfence::encoding::to_pkcs8_der(&dk, Default::default()).unwrap();
+        assert_eq!(der.as_bytes(), dk.to_pkcs8_der().unwrap().as_bytes());
+        assert!(matches!(
+            pqfence::encoding::to_pkcs8_der(&halves, Default::default()),
+            Err(Error::InvalidKey { .. })
+        ));
+        let any = pqfence::encoding::load_private_key_der(der.as_bytes(), None).unwrap();
+        assert_eq!(any.algorithm().name, P::NAME);
+    } else {
+        assert!(pqfence::encoding::to_pkcs8_der(&dk, Default::default()).is_err());
+    }
+}
+
+#[test]
+fn concrete_hybrids_other_forms() {
+    other_forms::<MlKem768X25519>();
+    other_forms::<MlKem768P256>();
+    other_forms::<MlKem1024P384>();
+}
+
 #[test]
 fn concrete_hybrids_round_trip() {
     round_trip::<MlKem768X25519>();
@@ -279,6 +327,31 @@ mod composite {
         let dk = DecapsulationKey::<P>::generate().unwrap();
         let (ss, ct) = dk.encapsulation_key().encapsulate().unwrap();
         assert_eq!(dk.decapsulate(&ct).unwrap(), ss);
+        assert_eq!(dk.as_bytes().len(), P::SK_BYTES);
+        // Deterministic encapsulation: m || the ephemeral private key (here
+        // the key's own traditional key, a valid one).
+        let trad = &dk.as_bytes()[64..];
+        let t_sk = if trad.len() == P::T_SK {
+            trad.to_vec()
+        } else {
+            vec![1u8; P::T_SK]
+        };
+        let eseed = [&[7u8; 32][..], &t_sk].concat();
+        let (ss1, ct1) = dk
+            .encapsulation_key()
+            .encapsulate_deterministic(&eseed)
+            .unwrap();
+        let (ss2, ct2) = dk
+            .encapsulation_key()
+            .encapsulate_deterministic(&eseed)
+            .unwrap();
+        assert!(ss1 == ss2 && ct1.as_bytes() == ct2.as_bytes());
+        assert_eq!(dk.decapsulate(&ct1).unwrap(), ss1);
+        assert!(matches!(
+            dk.encapsulation_key()
+                .encapsulate_deterministic(&eseed[1..]),
+            Err(Error::InvalidLength { .. })
+        ));
         let pem = dk.to_pkcs8_pem().unwrap();
         assert_eq!(DecapsulationKey::<P>::from_pkcs8_pem(&pem).unwrap(), dk);
         let pk_pem = dk.encapsulation_key().to_public_key_pem().unwrap();

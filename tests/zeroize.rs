@@ -21,9 +21,9 @@ use std::cell::{Cell, RefCell};
 use pqfence::hybrid::composite_kem::{self, CompositeParams};
 use pqfence::hybrid::{self, HybridParams};
 use pqfence::mldsa::{DsaParams, MlDsa44, MlDsa65, MlDsa87, SigningKey};
+use pqfence::mlkem::{Ciphertext, DecapsulationKey, KemParams, MlKem1024, MlKem512, MlKem768};
 #[allow(unused_imports)]
 use pqfence::{encoding, hpke};
-use pqfence::mlkem::{Ciphertext, DecapsulationKey, KemParams, MlKem1024, MlKem512, MlKem768};
 use pqfence::{ByteArray, Error};
 
 const WIN: usize = 16;
@@ -356,7 +356,8 @@ fn hybrid_flow<P: HybridParams>() {
         ));
         if P::ALGORITHM.oid.is_some() {
             let der = encoding::to_pkcs8_der(&dk, encoding::PrivateKeyForm::Seed).unwrap();
-            let back: hybrid::DecapsulationKey<P> = encoding::from_pkcs8_der(der.as_bytes()).unwrap();
+            let back: hybrid::DecapsulationKey<P> =
+                encoding::from_pkcs8_der(der.as_bytes()).unwrap();
             assert!(back == dk);
             drop((der, back));
         }
@@ -368,7 +369,11 @@ fn composite_flow<P: CompositeParams>() {
     let (raw, ss, ct) = {
         let dk = composite_kem::DecapsulationKey::<P>::generate().unwrap();
         let (ss, ct) = dk.encapsulation_key().encapsulate().unwrap();
-        (dk.as_bytes().to_vec(), ss.bytes().to_vec(), ct.as_bytes().to_vec())
+        (
+            dk.as_bytes().to_vec(),
+            ss.bytes().to_vec(),
+            ct.as_bytes().to_vec(),
+        )
     };
     let secrets: [&[u8]; 2] = [&raw, &ss];
     assert_wiped(P::NAME, &secrets, || {
@@ -452,6 +457,24 @@ fn hpke_flow(kem: hpke::Kem, kdf: hpke::Kdf, aead: hpke::Aead) {
             psk_id: b"id",
         };
         let other = suite.setup_recipient(&enc, &sk, b"info", Some(wrong), None);
+        if kem.supports_auth() {
+            // The authenticated modes concatenate two DH outputs.
+            let (enc, ct) = suite
+                .seal(sk.public_key(), b"i", b"a", b"m", psk_ref(), Some(&again))
+                .unwrap();
+            let pt = suite
+                .open(
+                    &enc,
+                    &sk,
+                    b"i",
+                    b"a",
+                    &ct,
+                    psk_ref(),
+                    Some(again.public_key()),
+                )
+                .unwrap();
+            assert_eq!(pt, b"m");
+        }
         drop((sk, again, sender, recipient, x1, x2, other));
     });
 }

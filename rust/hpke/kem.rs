@@ -525,6 +525,15 @@ fn check_kem(kem: Kem, key_kem: Kem) -> Result<()> {
     }
 }
 
+/// `a || b` in a buffer sized up front (extending `a` would free a copy of
+/// it unwiped).
+fn concat_secrets(a: &[u8], b: &[u8]) -> Zeroizing<Vec<u8>> {
+    let mut out = Zeroizing::new(Vec::with_capacity(a.len() + b.len()));
+    out.extend_from_slice(a);
+    out.extend_from_slice(b);
+    out
+}
+
 /// DHKEM ExtractAndExpand(dh, kem_context) with the DHKEM's own HKDF.
 fn extract_and_expand(kem: Kem, dh: &[u8], kem_context: &[u8]) -> Result<KemSecret> {
     let kdf = kem.dhkem_kdf();
@@ -557,7 +566,7 @@ fn dh_encap(
         ctx.extend_from_slice(pk_r);
         if let Some(s) = sk_s {
             let dh2 = G::dh(s.dh_secret()?, pk_r)?;
-            dh.extend_from_slice(&dh2);
+            dh = concat_secrets(&dh, &dh2);
             ctx.extend_from_slice(&s.public.bytes);
         }
         Ok((extract_and_expand(kem, &dh, &ctx)?, enc))
@@ -656,7 +665,7 @@ pub(crate) fn decap(enc: &[u8], sk_r: &PrivateKey, pk_s: Option<&PublicKey>) -> 
             ctx.extend_from_slice(&sk_r.public.bytes);
             if let Some(s) = pk_s {
                 let dh2 = G::dh(sk, &s.bytes)?;
-                dh.extend_from_slice(&dh2);
+                dh = concat_secrets(&dh, &dh2);
                 ctx.extend_from_slice(&s.bytes);
             }
             extract_and_expand(kem, &dh, &ctx)

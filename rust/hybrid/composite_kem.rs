@@ -449,7 +449,9 @@ impl<P: CompositeParams> DecapsulationKey<P> {
             pq: pq.encapsulation_key().clone(),
         };
         let seed = pq.seed().ok_or(Error::Internal { code: -402 })?;
-        let mut serialized = Zeroizing::new(seed.bytes().to_vec());
+        // Sized up front: a growing Vec would free a copy of the seed unwiped.
+        let mut serialized = Zeroizing::new(Vec::with_capacity(P::SK_BYTES));
+        serialized.extend_from_slice(seed.bytes());
         serialized.extend_from_slice(&encode_trad_sk::<P>(&sk_t)?);
         if serialized.len() != P::SK_BYTES {
             return Err(Error::Internal { code: -404 });

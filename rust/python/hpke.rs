@@ -331,7 +331,11 @@ impl HpkePublicKey {
 }
 
 fn wrong_kem(kem: KEM, what: &str) -> PyErr {
-    PyTypeError::new_err(format!("Expected a {what} of {} ({})", kem.label(), kem.core().name()))
+    PyTypeError::new_err(format!(
+        "Expected a {what} of {} ({})",
+        kem.label(),
+        kem.core().name()
+    ))
 }
 
 /// The catalogue key inside a pqfence key object, as an HPKE key.
@@ -399,7 +403,9 @@ fn private_arg(kem: KEM, obj: &Bound<'_, PyAny>) -> PyResult<hpke::PrivateKey> {
         let core = kem.core();
         let what = format!("private key of {} ({})", kem.label(), core.name());
         let raw = raw_private(obj, core.n_sk(), &format!("a {what}"))?;
-        let key = obj.py().detach(|| hpke::PrivateKey::from_bytes(core, &raw))?;
+        let key = obj
+            .py()
+            .detach(|| hpke::PrivateKey::from_bytes(core, &raw))?;
         let public = raw_public(
             &obj.call_method0("public_key")?,
             core.n_pk(),
@@ -583,15 +589,7 @@ impl Suite {
         psk_id: Option<Buf>,
         sender_private_key: Option<&Bound<'py, PyAny>>,
     ) -> PyResult<Bound<'py, PyTuple>> {
-        self.sender(
-            py,
-            public_key,
-            info,
-            psk,
-            psk_id,
-            sender_private_key,
-            None,
-        )
+        self.sender(py, public_key, info, psk, psk_id, sender_private_key, None)
     }
 
     /// **For known-answer tests only**: `setup_sender` with the
@@ -745,13 +743,10 @@ impl Suite {
             None => self
                 .suite
                 .setup_sender(&pk, &info, psk_ref(&p), sk_s.as_ref()),
-            Some(ikm) => self.suite.setup_sender_deterministic(
-                &pk,
-                &info,
-                psk_ref(&p),
-                sk_s.as_ref(),
-                ikm,
-            ),
+            Some(ikm) => {
+                self.suite
+                    .setup_sender_deterministic(&pk, &info, psk_ref(&p), sk_s.as_ref(), ikm)
+            }
         })?;
         let ctx = Py::new(
             py,
@@ -759,7 +754,13 @@ impl Suite {
                 ctx: Mutex::new(ctx),
             },
         )?;
-        PyTuple::new(py, [PyBytes::new(py, &enc).into_any(), ctx.into_bound(py).into_any()])
+        PyTuple::new(
+            py,
+            [
+                PyBytes::new(py, &enc).into_any(),
+                ctx.into_bound(py).into_any(),
+            ],
+        )
     }
 }
 
