@@ -464,6 +464,27 @@ impl<P: CompositeParams> DecapsulationKey<P> {
         })
     }
 
+    /// The key from its components: the ML-KEM key (which must have its
+    /// seed) and the raw traditional private key (the X25519 / X448 string,
+    /// or the big-endian scalar, checked).
+    pub fn from_components(
+        pq: &mlkem::DecapsulationKey<P::Pq>,
+        traditional_secret: &[u8],
+    ) -> Result<Self> {
+        crate::error::check_len(
+            "composite KEM traditional private key",
+            P::T_SK,
+            traditional_secret,
+        )?;
+        if pq.seed().is_none() {
+            return Err(Error::InvalidKey {
+                reason:
+                    "composite KEM: the ML-KEM key was loaded in expanded form; its seed is needed",
+            });
+        }
+        Self::assemble(pq.clone(), Zeroizing::new(traditional_secret.to_vec()))
+    }
+
     /// DeserializePrivateKey: `mlkemSeed (64) || tradSK`.
     pub fn from_bytes(bytes: &[u8]) -> Result<Self> {
         if bytes.len() < 64 {
