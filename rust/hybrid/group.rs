@@ -226,6 +226,10 @@ macro_rules! weierstrass_group {
             fn check_public(pk: &[u8]) -> Result<()> {
                 Self::public(pk).map(|_| ())
             }
+            // The range check alone (no scalar multiplication).
+            fn check_secret(sk: &[u8]) -> Result<()> {
+                Self::secret(sk).map(|_| ())
+            }
             fn dh(sk: &[u8], pk: &[u8]) -> Result<Zeroizing<Vec<u8>>> {
                 let public = Self::public(pk)?;
                 let secret = Self::secret(sk)?;

@@ -79,6 +79,8 @@ pub trait HybridParams: AlgorithmId + Sized + Send + Sync + 'static + private::S
     #[doc(hidden)]
     fn t_check_public(pk: &[u8]) -> Result<()>;
     #[doc(hidden)]
+    fn t_check_secret(sk: &[u8]) -> Result<()>;
+    #[doc(hidden)]
     fn t_dh(sk: &[u8], pk: &[u8]) -> Result<Zeroizing<Vec<u8>>>;
 }
 
@@ -129,6 +131,9 @@ macro_rules! declare {
             }
             fn t_check_public(pk: &[u8]) -> $crate::Result<()> {
                 <$crate::hybrid::group::$group as $crate::hybrid::group::DhGroup>::check_public(pk)
+            }
+            fn t_check_secret(sk: &[u8]) -> $crate::Result<()> {
+                <$crate::hybrid::group::$group as $crate::hybrid::group::DhGroup>::check_secret(sk)
             }
             fn t_dh(sk: &[u8], pk: &[u8]) -> $crate::Result<::zeroize::Zeroizing<Vec<u8>>> {
                 <$crate::hybrid::group::$group as $crate::hybrid::group::DhGroup>::dh(sk, pk)
@@ -208,7 +213,7 @@ pub(crate) fn combine(
 /// `seed` that is a valid private key (for X25519 every 32 bytes are).
 fn random_scalar<P: HybridParams>(seed: &[u8]) -> Result<Zeroizing<Vec<u8>>> {
     for window in seed.chunks_exact(P::T_SK) {
-        if P::t_public(window).is_ok() {
+        if P::t_check_secret(window).is_ok() {
             return Ok(Zeroizing::new(window.to_vec()));
         }
     }
