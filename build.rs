@@ -109,7 +109,8 @@ struct Unit {
 /// The compile units, read from the catalogue (rust/algorithms.rs): every row
 /// names its C prefix and define (`c: mlkem768, cdef: "PQF_MLKEM_K=3"`) inside
 /// its family's group. Rows sharing a prefix (Falcon's padded sets) share
-/// the unit. assurance/ops.py reads the same rows.
+/// the unit; rows with `c: none` (the hybrids, Rust only) have none.
+/// assurance/ops.py reads the same rows.
 fn units(catalogue: &str) -> Vec<Unit> {
     let mut out: Vec<Unit> = Vec::new();
     let mut family = String::new();
@@ -126,6 +127,10 @@ fn units(catalogue: &str) -> Vec<Unit> {
         let Some(rest) = line.trim().strip_prefix("c: ") else {
             continue;
         };
+        // A family without C of its own (the hybrids: `c: none, ...`).
+        if rest.starts_with("none,") {
+            continue;
+        }
         let (prefix, rest) = rest
             .split_once(", cdef: \"")
             .expect("row: c: <prefix>, cdef: \"M=V\"");

@@ -104,6 +104,7 @@ def catalogue_rows(
 
     A family group opens on its own line eight spaces in (`        mlkem {`);
     each row has `name: "ML-KEM-768", ...` then `c: mlkem768, cdef: "M=V"`.
+    Rows with `c: none` (the hybrid KEMs, Rust only) have no C and are skipped.
     """
     rows = []
     family, name = "", ""

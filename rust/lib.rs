@@ -123,6 +123,9 @@ pub mod falcon;
 mod ffi;
 pub mod hpke;
 pub mod hybrid;
+// The catalogue (`algorithms.rs`) reaches every family's `declare!` as
+// `crate::<family>::declare!`; the hybrid families live in `hybrid`.
+use hybrid::{composite_kem, xwing};
 pub mod keys;
 pub mod mldsa;
 pub mod mlkem;

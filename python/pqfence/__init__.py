@@ -1,7 +1,9 @@
 """pqfence: post-quantum cryptography from the NIST standards.
 
-ML-KEM (FIPS 203), ML-DSA (FIPS 204), SLH-DSA (FIPS 205) and Falcon; every family registers its
-parameter sets in one registry (:func:`kem`, :func:`signature`, :func:`algorithms`).
+ML-KEM (FIPS 203), ML-DSA (FIPS 204), SLH-DSA (FIPS 205), Falcon, and the hybrid KEMs (X-Wing,
+composite ML-KEM: :mod:`pqfence.hybrid`); every family registers its parameter sets in one
+registry (:func:`kem`, :func:`signature`, :func:`algorithms`). :mod:`pqfence.hpke` is HPKE
+(RFC 9180 with the post-quantum suites), shaped like pyca/cryptography's.
 :func:`backend` names the implementation of the C in use ("avx2" or "portable").
 The cryptography runs in portable, constant-time C behind a safe Rust layer;
 this package is the typed Python face of it.
@@ -9,7 +11,7 @@ this package is the typed Python face of it.
 
 from __future__ import annotations
 
-from pqfence import exceptions, falcon, mldsa, mlkem, serialization, slhdsa
+from pqfence import exceptions, falcon, hpke, hybrid, mldsa, mlkem, serialization, slhdsa
 from pqfence._native import __version__, backend
 from pqfence.exceptions import (
     AlreadyFinalized,
@@ -54,6 +56,8 @@ __all__ = [
     "backend",
     "exceptions",
     "falcon",
+    "hpke",
+    "hybrid",
     "kem",
     "mldsa",
     "mlkem",

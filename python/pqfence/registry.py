@@ -217,6 +217,10 @@ for _rec in _native.ALGORITHMS:
         )
 
 
+# Other names the drafts use for a set.
+_KEMS["x-wing"] = _KEMS["mlkem768-x25519"]
+
+
 def signature(name: str) -> SignatureScheme:
     """The signature scheme called ``name``, e.g. ``"ML-DSA-65"``.
 
@@ -233,9 +237,10 @@ def signature(name: str) -> SignatureScheme:
 
 
 def kem(name: str) -> KEM:
-    """The KEM called ``name``, e.g. ``"ML-KEM-768"``.
+    """The KEM called ``name``, e.g. ``"ML-KEM-768"``, ``"MLKEM768-X25519"``
+    (or ``"X-Wing"``), ``"id-MLKEM768-ECDH-P256-SHA3-256"``.
 
-    :param name: the standard's name of the parameter set, any case.
+    :param name: the name of the parameter set, any case.
     :returns: the KEM: its ``info`` (sizes) and key constructors.
     :raises UnknownAlgorithm: no KEM of that name (the message lists the
         available ones).

@@ -344,29 +344,30 @@ pub(crate) fn load<K: Send>(py: Python<'_>, f: impl FnOnce() -> Result<K> + Send
 /// Declares a parameter set's two leaf classes (`<py>PrivateKey`,
 /// `<py>PublicKey`) under its family's classes, with their constructors,
 /// and the set's [`PyKey`] / [`PyPublic`] / [`PySet`] impls. `$family` is
-/// the family's Python module in `rust/python/` (it provides `private_init`,
-/// `public_init` and the leaf classes' method blocks, `constructors!` and
-/// `public_methods!`, usually [`standard_constructors!`] and
-/// [`standard_public!`]).
+/// the path of the family's Python module under `rust/python/` (it provides
+/// `PrivateBase`, `PublicBase`, `private_init`, `public_init` and the leaf
+/// classes' method blocks, `constructors!` and `public_methods!`, usually
+/// [`standard_constructors!`] and [`standard_public!`]); trailing token
+/// trees are passed on to those two (a hybrid's DH group).
 macro_rules! key_classes {
-    ($t:ty, $py:ident, $name:literal, $family:ident, $sk:ty, $pk:ty) => {
+    ($t:ty, $py:ident, $name:literal, $($family:ident)::+, $sk:ty, $pk:ty $(, $extra:tt)*) => {
         $crate::ffi::paste! {
             #[doc = concat!("A ", $name, " private key.")]
             #[allow(non_camel_case_types)] // SLHDSA_SHA2_128s...
             #[::pyo3::pyclass(frozen, module = "pqfence._native",
-                extends = $crate::python::$family::PrivateBase)]
+                extends = $crate::python::$($family)::+::PrivateBase)]
             pub(crate) struct [<$py PrivateKey>];
 
             #[doc = concat!("A ", $name, " public key.")]
             #[allow(non_camel_case_types)]
             #[::pyo3::pyclass(frozen, module = "pqfence._native",
-                extends = $crate::python::$family::PublicBase)]
+                extends = $crate::python::$($family)::+::PublicBase)]
             pub(crate) struct [<$py PublicKey>];
 
             impl $crate::python::keys::PyKey for $sk {
                 fn into_python(self, py: ::pyo3::Python<'_>)
                     -> ::pyo3::PyResult<::pyo3::Py<::pyo3::PyAny>> {
-                    let init = $crate::python::$family::private_init(self)
+                    let init = $crate::python::$($family)::+::private_init(self)
                         .add_subclass([<$py PrivateKey>]);
                     Ok(::pyo3::Py::new(py, init)?.into_any())
                 }
@@ -379,14 +380,18 @@ macro_rules! key_classes {
             impl $crate::python::keys::PyPublic for $pk {
                 fn into_python(self, py: ::pyo3::Python<'_>)
                     -> ::pyo3::PyResult<::pyo3::Py<::pyo3::PyAny>> {
-                    let init = $crate::python::$family::public_init(self)
+                    let init = $crate::python::$($family)::+::public_init(self)
                         .add_subclass([<$py PublicKey>]);
                     Ok(::pyo3::Py::new(py, init)?.into_any())
                 }
             }
 
-            $crate::python::$family::constructors!([<$py PrivateKey>], $sk, $name);
-            $crate::python::$family::public_methods!([<$py PublicKey>], $pk, $name);
+            $crate::python::$($family)::+::constructors!(
+                [<$py PrivateKey>], $sk, $name $(, $extra)*
+            );
+            $crate::python::$($family)::+::public_methods!(
+                [<$py PublicKey>], $pk, $name $(, $extra)*
+            );
 
             impl $crate::python::keys::PySet for $t {
                 fn register<'py>(

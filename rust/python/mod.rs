@@ -7,6 +7,7 @@
 //! ```text
 //! PrivateKey (keys.rs: serialization, raw bytes, equality, copy, public_key)
 //!   KEMPrivateKey (mlkem.rs: decapsulate)            -> MLKEM768PrivateKey, ...
+//!                                                    -> MLKEM768X25519PrivateKey, ... (hybrid.rs)
 //!   ContextSigningKey (signature.rs: sign, pre-hash)
 //!     MLDSAPrivateKey (mldsa.rs: external mu)        -> MLDSA65PrivateKey, ...
 //!     SLHDSAPrivateKey (slhdsa.rs: sign_unverified)  -> SLHDSA_SHA2_128sPrivateKey, ...
@@ -26,6 +27,8 @@ use crate::algorithms::{Algorithm, KeyKind, PrivateKeyShape};
 use crate::error::Error;
 
 pub(crate) mod falcon;
+mod hpke;
+pub(crate) mod hybrid;
 pub(crate) mod keys;
 pub(crate) mod mldsa;
 pub(crate) mod mlkem;
@@ -313,6 +316,7 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     slhdsa::register(m)?;
     falcon::register(m)?;
     crate::algorithms::register_sets(m)?;
+    hpke::register(m)?;
     serialization::register(m)?;
     m.add_function(wrap_pyfunction!(backend, m)?)?;
     Ok(())
