@@ -209,6 +209,13 @@ class AEAD:
     def id(self) -> int: ...
     def __int__(self) -> int: ...
 
+def aead_seal(
+    aead: AEAD, key: Buffer, nonce: Buffer, plaintext: Buffer, aad: Buffer | None = None
+) -> bytes: ...
+def aead_open(
+    aead: AEAD, key: Buffer, nonce: Buffer, ciphertext: Buffer, aad: Buffer | None = None
+) -> bytes: ...
+
 @final
 class HPKEPrivateKey:
     """A raw HPKE private key of one KEM."""

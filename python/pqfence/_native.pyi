@@ -105,6 +105,8 @@ __all__ = [
     "SignaturePublicKey",
     "Suite",
     "__version__",
+    "aead_open",
+    "aead_seal",
     "backend",
     "load_der_private_key",
     "load_der_public_key",
@@ -273,6 +275,13 @@ class AEAD:
     @property
     def id(self) -> int: ...
     def __int__(self) -> int: ...
+
+def aead_seal(
+    aead: AEAD, key: Buffer, nonce: Buffer, plaintext: Buffer, aad: Buffer | None = None
+) -> bytes: ...
+def aead_open(
+    aead: AEAD, key: Buffer, nonce: Buffer, ciphertext: Buffer, aad: Buffer | None = None
+) -> bytes: ...
 
 @final
 class HPKEPrivateKey:

@@ -873,7 +873,46 @@ impl RecipientContext {
 }
 
 /// Adds the HPKE classes.
+/// Seals `plaintext` with one of HPKE's AEADs under the caller's key and
+/// nonce (for formats that derive keys with the HPKE exporter, as the
+/// `pqfence` command's encrypted files do): `ciphertext || tag`.
+#[pyfunction]
+#[pyo3(signature = (aead, key, nonce, plaintext, aad=None))]
+fn aead_seal<'py>(
+    py: Python<'py>,
+    aead: AEAD,
+    key: Buf,
+    nonce: Buf,
+    plaintext: Buf,
+    aad: Option<Buf>,
+) -> PyResult<Bound<'py, PyBytes>> {
+    let alg = hpke::Aead::from_id(aead as u16)?;
+    let aad = buf_or_empty(aad);
+    let ct = py.detach(|| alg.seal(&key, &nonce, &aad, &plaintext))?;
+    Ok(PyBytes::new(py, &ct))
+}
+
+/// Opens what `aead_seal` sealed; raises `InvalidTag` when the ciphertext,
+/// key, nonce or associated data differ.
+#[pyfunction]
+#[pyo3(signature = (aead, key, nonce, ciphertext, aad=None))]
+fn aead_open<'py>(
+    py: Python<'py>,
+    aead: AEAD,
+    key: Buf,
+    nonce: Buf,
+    ciphertext: Buf,
+    aad: Option<Buf>,
+) -> PyResult<Bound<'py, PyBytes>> {
+    let alg = hpke::Aead::from_id(aead as u16)?;
+    let aad = buf_or_empty(aad);
+    let pt = zeroize::Zeroizing::new(py.detach(|| alg.open(&key, &nonce, &aad, &ciphertext))?);
+    Ok(PyBytes::new(py, &pt))
+}
+
 pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add_function(wrap_pyfunction!(aead_seal, m)?)?;
+    m.add_function(wrap_pyfunction!(aead_open, m)?)?;
     m.add_class::<KEM>()?;
     m.add_class::<KDF>()?;
     m.add_class::<AEAD>()?;

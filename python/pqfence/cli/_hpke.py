@@ -9,35 +9,21 @@ draft-ietf-hpke-pq), plus a plain AEAD for the chunks:
 - ``context.export(exporter_context, length) -> bytes``
 - :func:`aead_seal` / :func:`aead_open` with the suite's AEAD.
 
-STAND-IN, PENDING ``pqfence.hpke``. The HPKE Python API (``pqfence.hpke``,
-pyca-compatible ``Suite(kem, kdf, aead)`` with a context API and an exporter)
-is being written on another branch. Until it lands, this module implements
-the three functions above itself, in Python, for the ML-KEM KEMs
-(0x0040-0x0042) and the HKDF-SHA-2 KDFs (0x0001-0x0003): ML-KEM
-encapsulation from pqfence, then RFC 9180's two-stage key schedule with
-``hmac``/``hashlib``. It is the standard's key schedule, not an
-approximation: its exporter output matches the draft-ietf-hpke-pq test
-vectors (tests/python/test_cli_stream.py), so files written now stay readable
-after the swap. The AEADs are pyca/cryptography's (AESGCM, ChaCha20Poly1305),
-imported only when a file is encrypted or decrypted.
-
-To swap in ``pqfence.hpke`` (the lead's integration), replace the bodies
-marked ``SWAP`` below: ``setup_sender`` / ``setup_recipient`` become
-``pqfence.hpke.Suite(...).setup_sender(...)`` / ``setup_recipient(...)``,
-the tables gain the hybrid KEMs (X-Wing, MLKEM768-P256, MLKEM1024-P384) and
-the SHAKE KDFs, and ``aead_seal`` / ``aead_open`` can move to pqfence's own
-AEADs if it exposes them. Keep the deterministic ``_encap_randomness`` hook
-(the known-answer test needs it) or keep this stand-in as the test's
-reference.
+Both come from pqfence: the setup and the exporter from :mod:`pqfence.hpke`,
+the chunk AEAD from ``pqfence._native.aead_seal`` / ``aead_open`` (the
+RustCrypto AES-GCM and ChaCha20-Poly1305 that HPKE uses), so the command needs
+no other package. tests/python/test_cli_stream.py rebuilds the format
+independently (pyca/cryptography's HMAC and AEADs) as a cross-check.
 """
 
 from __future__ import annotations
 
-import hmac
 from dataclasses import dataclass
-from typing import Any, Callable, Protocol
+from typing import Any, Protocol
 
+from pqfence import _native
 from pqfence._native import KEMPrivateKey, KEMPublicKey
+from pqfence.exceptions import InvalidTag
 
 __all__ = [
     "AEADS",
@@ -45,7 +31,6 @@ __all__ = [
     "KEMS",
     "Aead",
     "AeadInfo",
-    "AeadUnavailable",
     "ExporterContext",
     "KdfInfo",
     "KemInfo",
@@ -95,18 +80,21 @@ class AeadInfo:
     n_t: int
 
 
-# SWAP: with pqfence.hpke, add the hybrid KEMs it supports here (X-Wing 0x647a,
-# MLKEM768-P256 0x0050, MLKEM1024-P384 0x0051) once their keys load in Python.
+# The KEMs whose keys the command loads: ML-KEM and the HPKE hybrids.
 KEMS: dict[int, KemInfo] = {
     k.kem_id: k
     for k in (
         KemInfo(0x0040, "ML-KEM-512", 768, 32),
         KemInfo(0x0041, "ML-KEM-768", 1088, 32),
         KemInfo(0x0042, "ML-KEM-1024", 1568, 32),
+        KemInfo(0x0050, "MLKEM768-P256", 1153, 32),
+        KemInfo(0x0051, "MLKEM1024-P384", 1665, 32),
+        KemInfo(0x647A, "MLKEM768-X25519", 1120, 32),
     )
 }
 
-# SWAP: pqfence.hpke also has the one-stage SHAKE128/256 and TurboSHAKE KDFs.
+# The two-stage KDFs (pqfence.hpke also has the one-stage SHAKE and TurboSHAKE
+# ones; the format records the KDF id, so they can be added later).
 KDFS: dict[int, KdfInfo] = {
     k.kdf_id: k
     for k in (
@@ -208,56 +196,28 @@ class ExporterContext(Protocol):
     def export(self, exporter_context: bytes, length: int) -> bytes: ...
 
 
-# --- STAND-IN (SWAP): RFC 9180 base mode, two-stage KDF, in Python -----------
-
-
-def _labeled_extract(suite: Suite, salt: bytes, label: bytes, ikm: bytes) -> bytes:
-    # LabeledExtract(salt, label, ikm) = Extract(salt, "HPKE-v1" || suite_id || label || ikm)
-    key = salt or bytes(suite.kdf.n_h)  # HKDF-Extract: an empty salt is Nh zero bytes
-    return hmac.new(key, b"HPKE-v1" + suite.suite_id + label + ikm, suite.kdf.hash_name).digest()
-
-
-def _labeled_expand(suite: Suite, prk: bytes, label: bytes, info: bytes, length: int) -> bytes:
-    # LabeledExpand(prk, label, info, L) = Expand(prk, I2OSP(L, 2) || "HPKE-v1" || suite_id
-    #                                              || label || info, L)   (RFC 5869 Expand)
-    if length > 255 * suite.kdf.n_h:
-        raise SuiteError(f"HPKE export length {length} exceeds 255 * Nh")
-    labeled_info = length.to_bytes(2, "big") + b"HPKE-v1" + suite.suite_id + label + info
-    out = b""
-    block = b""
-    counter = 1
-    while len(out) < length:
-        block = hmac.new(prk, block + labeled_info + bytes([counter]), suite.kdf.hash_name).digest()
-        out += block
-        counter += 1
-    return out[:length]
-
-
-class _StandInContext:
-    """The exporter of an RFC 9180 base-mode context (the stand-in's)."""
-
-    def __init__(self, suite: Suite, shared_secret: bytes, info: bytes) -> None:
-        # KeySchedule (two-stage KDF), mode_base = 0x00, psk = psk_id = "".
-        # Only exporter_secret is needed: the format never uses HPKE's own
-        # key/base_nonce (the chunks are sealed with keys from the exporter).
-        psk_id_hash = _labeled_extract(suite, b"", b"psk_id_hash", b"")
-        info_hash = _labeled_extract(suite, b"", b"info_hash", info)
-        key_schedule_context = b"\x00" + psk_id_hash + info_hash
-        secret = _labeled_extract(suite, shared_secret, b"secret", b"")
-        self._suite = suite
-        self._exporter_secret = _labeled_expand(
-            suite, secret, b"exp", key_schedule_context, suite.kdf.n_h
-        )
-
-    def export(self, exporter_context: bytes, length: int) -> bytes:
-        """``Context.Export`` (two-stage): LabeledExpand(exporter_secret, "sec", ctx, L)."""
-        return _labeled_expand(self._suite, self._exporter_secret, b"sec", exporter_context, length)
+# --- HPKE base mode, by pqfence.hpke ----------------------------------------
 
 
 def _check_key(suite: Suite, key: Any) -> None:
     algorithm = getattr(type(key), "algorithm", None)
     if algorithm != suite.kem.algorithm:
         raise SuiteError(f"the suite's KEM is {suite.kem.algorithm}, the key is {algorithm}")
+
+
+def _suite(suite: Suite) -> Any:
+    """The pqfence.hpke suite with the format's identifiers."""
+    from pqfence import hpke
+
+    def member(enum: Any, ident: int) -> Any:
+        members = (getattr(enum, n) for n in dir(enum) if n.isupper())
+        return next(m for m in members if int(m) == ident)
+
+    return hpke.Suite(
+        member(hpke.KEM, suite.kem.kem_id),
+        member(hpke.KDF, suite.kdf.kdf_id),
+        member(hpke.AEAD, suite.aead.aead_id),
+    )
 
 
 def setup_sender(
@@ -267,74 +227,57 @@ def setup_sender(
     *,
     _encap_randomness: bytes | None = None,
 ) -> tuple[bytes, ExporterContext]:
-    """SetupBaseS(pkR, info): ``(enc, context)``.
+    """SetupBaseS(pkR, info): ``(enc, context)``, by :mod:`pqfence.hpke`.
 
-    ``_encap_randomness`` is a test hook (the known-answer test): the 32-byte
-    ML-KEM encapsulation randomness ``m`` (the draft's ``ikmE``). Never use it
-    otherwise: the same value twice encrypts two files under one key.
+    ``_encap_randomness`` is a test hook (the known-answer test): the KEM's
+    encapsulation randomness (the draft's ``ikmE``; ML-KEM's 32-byte ``m``).
+    Never use it otherwise: the same value twice encrypts two files under one
+    key.
     """
     _check_key(suite, public_key)
-    # SWAP: pqfence.hpke.Suite(kem, kdf, aead).setup_sender(public_key, info)
+    hpke_suite = _suite(suite)
     if _encap_randomness is None:
-        shared_secret, enc = public_key.encapsulate()
+        enc, ctx = hpke_suite.setup_sender(public_key, info)
     else:
-        shared_secret, enc = public_key.encapsulate_deterministic(_encap_randomness)
-    return enc, _StandInContext(suite, shared_secret, info)
+        enc, ctx = hpke_suite.setup_sender_deterministic(public_key, _encap_randomness, info)
+    out: tuple[bytes, ExporterContext] = (enc, ctx)
+    return out
 
 
 def setup_recipient(
     suite: Suite, enc: bytes, private_key: KEMPrivateKey, info: bytes
 ) -> ExporterContext:
-    """SetupBaseR(enc, skR, info): the recipient's context."""
+    """SetupBaseR(enc, skR, info): the recipient's context, by :mod:`pqfence.hpke`."""
     _check_key(suite, private_key)
-    # SWAP: pqfence.hpke.Suite(kem, kdf, aead).setup_recipient(enc, private_key, info)
-    shared_secret = private_key.decapsulate(enc)
-    return _StandInContext(suite, shared_secret, info)
+    ctx: ExporterContext = _suite(suite).setup_recipient(enc, private_key, info)
+    return ctx
 
 
-# --- the AEAD of the chunks (pyca/cryptography until pqfence exposes one) -----
-
-
-class AeadUnavailable(RuntimeError):
-    """pyca/cryptography, which provides the chunk AEADs for now, is not installed."""
-
-
-def _aead(aead: AeadInfo, key: bytes) -> Any:
-    try:
-        from cryptography.hazmat.primitives.ciphers import aead as pyca_aead
-    except ImportError:
-        raise AeadUnavailable(
-            "encrypt and decrypt need the 'cryptography' package for their AEAD "
-            "(pip install cryptography)"
-        ) from None
-    factory: Callable[[bytes], Any] = (
-        pyca_aead.AESGCM if aead.aead_id in (0x0001, 0x0002) else pyca_aead.ChaCha20Poly1305
-    )
-    return factory(key)
+# --- the AEAD of the chunks: pqfence's own (Rust aes-gcm / chacha20poly1305) ---
 
 
 class Aead:
     """One AEAD key: seal and open with explicit nonces and no associated data."""
 
     def __init__(self, aead: AeadInfo, key: bytes) -> None:
+        from pqfence import hpke
+
         if len(key) != aead.n_k:
             raise ValueError("wrong AEAD key length")
-        self._impl = _aead(aead, key)
+        members = (getattr(hpke.AEAD, n) for n in dir(hpke.AEAD) if n.isupper())
+        self._aead = next(m for m in members if int(m) == aead.aead_id)
+        self._key = key
 
     def seal(self, nonce: bytes, plaintext: bytes) -> bytes:
         """``ciphertext || tag``."""
-        out: bytes = self._impl.encrypt(nonce, plaintext, None)
-        return out
+        return _native.aead_seal(self._aead, self._key, nonce, plaintext)
 
     def open(self, nonce: bytes, ciphertext: bytes) -> bytes | None:
         """The plaintext, or ``None`` when the tag does not verify."""
-        from cryptography.exceptions import InvalidTag
-
         try:
-            out: bytes = self._impl.decrypt(nonce, ciphertext, None)
+            return _native.aead_open(self._aead, self._key, nonce, ciphertext)
         except InvalidTag:
             return None
-        return out
 
 
 def aead_seal(aead: AeadInfo, key: bytes, nonce: bytes, plaintext: bytes) -> bytes:

@@ -42,10 +42,7 @@ def run_encrypt(args: argparse.Namespace) -> int:
     except _hpke.SuiteError as e:
         raise CLIError(str(e)) from None
     with open_input(args.file) as src, Output(args.output, force=args.force) as dst:
-        try:
-            stream.encrypt(src, dst, key, suite)
-        except _hpke.AeadUnavailable as e:
-            raise CLIError(str(e)) from None
+        stream.encrypt(src, dst, key, suite)
     return EXIT_OK
 
 
@@ -61,7 +58,7 @@ def run_decrypt(args: argparse.Namespace) -> int:
             stream.decrypt(src, dst, key)
         except stream.DecryptionError as e:
             raise CheckFailed(str(e)) from None
-        except (stream.FormatError, _hpke.AeadUnavailable) as e:
+        except stream.FormatError as e:
             raise CLIError(str(e)) from None
     return EXIT_OK
 
