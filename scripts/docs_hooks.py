@@ -52,6 +52,10 @@ _CATEGORY_RULES: list[tuple[re.Pattern[str], int]] = [
     (re.compile(r"^SLH-DSA-(SHA2|SHAKE)-256[sf]$"), 5),
     (re.compile(r"^Falcon-(padded-)?512$"), 1),
     (re.compile(r"^Falcon-(padded-)?1024$"), 5),
+    # Hybrids (X-Wing, MLKEM768-P256, MLKEM1024-P384, composite ML-KEM): the
+    # post-quantum category is that of their ML-KEM half.
+    (re.compile(r"^(id-)?MLKEM768-"), 3),
+    (re.compile(r"^(id-)?MLKEM1024-"), 5),
 ]
 
 
