@@ -8,6 +8,11 @@ pqfence is faster. Then the throughput of 2 threads against 1 for each
 ML-KEM-768 and ML-DSA-65 operation (the GIL is released around the C). Not a
 test: numbers depend on the machine and its load; run `make bench`.
 
+Family "hybrid": X-Wing encapsulation and decapsulation against the sum of one
+ML-KEM-768 and one X25519 operation measured in the same run (target: 1.2x at
+most). Family "hpke": single-shot HPKE seal and open of 1 KiB with
+MLKEM768-X25519 and ML-KEM-768 (HKDF-SHA256, AES-128-GCM), pqfence vs pyca.
+
 Every run saves its results in target/bench/results.json. `--readme` (`make
 bench-readme`) rewrites the README's speed table between its markers and the
 plot of the ratios (docs/bench-ratios.png) from them; `--load` renders saved
@@ -296,11 +301,103 @@ def falcon_rows(budget: float, sel: Selection) -> list[Row]:
     return rows
 
 
+XWING = "X-Wing (MLKEM768-X25519)"
+# Keys of the X-Wing rows holding its parts, measured in the same run.
+PART_MLKEM, PART_X25519 = "part: ML-KEM-768 (pqfence)", "part: X25519 (pyca)"
+XWING_TARGET = 1.2  # issue 14: X-Wing within 1.2x of ML-KEM-768 + X25519
+
+
+def xwing_rows(budget: float, sel: Selection) -> list[Row]:
+    """X-Wing encapsulation and decapsulation next to their parts measured in
+    the same run: one pqfence ML-KEM-768 operation and one X25519 operation
+    by pyca (key generation with its public key + exchange for encapsulation,
+    an exchange for decapsulation). The parts are kept in the row under
+    PART_* keys; xwing_table() prints X-Wing / (ML-KEM-768 + X25519)."""
+    if not sel.algorithm(XWING) or not sel.impl("pqfence"):
+        return []
+    k = pqfence.kem("MLKEM768-X25519")
+    sk = k.generate()
+    pk = sk.public_key()
+    _, ct = pk.encapsulate()
+    m = pqfence.kem("ML-KEM-768")
+    msk = m.generate()
+    mpk = msk.public_key()
+    _, mct = mpk.encapsulate()
+    impls: Impls = {
+        "pqfence": {"encaps": pk.encapsulate, "decaps": lambda: sk.decapsulate(ct)},
+        PART_MLKEM: {"encaps": mpk.encapsulate, "decaps": lambda: msk.decapsulate(mct)},
+    }
+    x25519 = optional("cryptography.hazmat.primitives.asymmetric.x25519")
+    if x25519 is not None and sel.impl("pyca"):
+        xsk = x25519.X25519PrivateKey.generate()
+        xpk = x25519.X25519PrivateKey.generate().public_key()
+        gen = x25519.X25519PrivateKey.generate
+
+        def x_encaps() -> object:
+            e = gen()
+            e.public_key().public_bytes_raw()
+            return e.exchange(xpk)
+
+        impls[PART_X25519] = {"encaps": x_encaps, "decaps": lambda: xsk.exchange(xpk)}
+    return measure(XWING, ("encaps", "decaps"), impls, budget)
+
+
+HPKE_SUITES = ("MLKEM768-X25519", "ML-KEM-768")
+HPKE_MSG = bytes(range(256)) * 4  # 1 KiB
+
+
+def hpke_rows(budget: float, sel: Selection) -> list[Row]:
+    """HPKE single-shot seal (Suite.encrypt) and open (Suite.decrypt) of 1 KiB,
+    base mode, HKDF-SHA256 and AES-128-GCM: pqfence.hpke vs pyca 50's hpke."""
+    from pqfence import hpke
+
+    pyca = optional("cryptography.hazmat.primitives.hpke")
+    rows: list[Row] = []
+    info = b"benchmark"
+    for kem_name in HPKE_SUITES:
+        name = f"HPKE {kem_name}"
+        if not sel.algorithm(name):
+            continue
+        attr = kem_name.replace("-", "").replace("X25519", "_X25519")
+        impls: Impls = {}
+        if sel.impl("pqfence"):
+            suite = hpke.Suite(getattr(hpke.KEM, attr), hpke.KDF.HKDF_SHA256, hpke.AEAD.AES_128_GCM)
+            sk = hpke.HPKEPrivateKey.generate(getattr(hpke.KEM, attr))
+            pk = sk.public_key()
+            ct = suite.encrypt(HPKE_MSG, pk, info)
+            impls["pqfence"] = {
+                "seal 1 KiB": lambda s=suite, pk=pk: s.encrypt(HPKE_MSG, pk, info),
+                "open 1 KiB": lambda s=suite, sk=sk, ct=ct: s.decrypt(ct, sk, info),
+            }
+        if pyca is not None and sel.impl("pyca"):
+            from cryptography.hazmat.primitives.asymmetric import mlkem, x25519
+
+            m = mlkem.MLKEM768PrivateKey.generate()
+            psk: Any = (
+                m
+                if attr == "MLKEM768"
+                else pyca.MLKEM768X25519PrivateKey(m, x25519.X25519PrivateKey.generate())
+            )
+            ppk = psk.public_key()
+            psuite = pyca.Suite(
+                getattr(pyca.KEM, attr), pyca.KDF.HKDF_SHA256, pyca.AEAD.AES_128_GCM
+            )
+            pct = psuite.encrypt(HPKE_MSG, ppk, info)
+            impls["pyca"] = {
+                "seal 1 KiB": lambda s=psuite, pk=ppk: s.encrypt(HPKE_MSG, pk, info),
+                "open 1 KiB": lambda s=psuite, sk=psk, ct=pct: s.decrypt(ct, sk, info),
+            }
+        rows += measure(name, ("seal 1 KiB", "open 1 KiB"), impls, budget)
+    return rows
+
+
 FAMILIES: dict[str, Callable[[float, Selection], list[Row]]] = {
     "kem": kem_rows,
     "mldsa": mldsa_rows,
     "falcon": falcon_rows,
     "slhdsa": slhdsa_rows,
+    "hybrid": xwing_rows,
+    "hpke": hpke_rows,
 }
 
 
@@ -434,6 +531,49 @@ def scaling_table(scaling: list[Scaling]) -> list[list[str]]:
     return out
 
 
+def xwing_table(rows: list[Row]) -> list[list[str]]:
+    """X-Wing against the sum of its parts (on the backend of this process);
+    empty when the rows have no X-Wing with both parts."""
+    ours, _ = columns(rows)
+    out = [
+        [
+            "X-Wing op",
+            "X-Wing (pqfence)",
+            "ML-KEM-768 (pqfence)",
+            "X25519 (pyca)",
+            "sum",
+            "X-Wing / sum",
+            f"target <= {XWING_TARGET:.2f}",
+        ]
+    ]
+    for r in rows:
+        t = r.times
+        if r.algorithm != XWING or not ours or not {ours[0], PART_MLKEM, PART_X25519} <= set(t):
+            continue
+        total = t[PART_MLKEM] + t[PART_X25519]
+        ratio = t[ours[0]] / total
+        met = "met" if ratio <= XWING_TARGET else "missed"
+        out.append(
+            [
+                r.op,
+                fmt(t[ours[0]]),
+                fmt(t[PART_MLKEM]),
+                fmt(t[PART_X25519]),
+                fmt(total),
+                f"{ratio:.2f}",
+                met,
+            ]
+        )
+    return out if len(out) > 1 else []
+
+
+XWING_NOTE = (
+    "X-Wing against one ML-KEM-768 operation plus one X25519 operation measured in the "
+    "same run (encapsulation: X25519 key generation and exchange; decapsulation: an "
+    "exchange):"
+)
+
+
 def header(meta: dict[str, str]) -> str:
     return (
         f"{meta['date']}, {meta['machine']}, {meta['cpus']} CPUs, load average {meta['load']} "
@@ -444,6 +584,9 @@ def header(meta: dict[str, str]) -> str:
 
 def report(res: Results, markdown: bool) -> str:
     parts = [header(res.meta), "", render(table(res.rows), markdown)]
+    xw = xwing_table(res.rows)
+    if xw:
+        parts += ["", XWING_NOTE, "", render(xw, markdown)]
     if res.scaling:
         parts += ["", "Threads (the GIL released around the C):", ""]
         parts.append(render(scaling_table(res.scaling), markdown))
@@ -512,6 +655,9 @@ def write_readme(res: Results) -> None:
         render(table(res.rows), True),
         "",
     ]
+    xw = xwing_table(res.rows)
+    if xw:
+        body += [XWING_NOTE, "", render(xw, True), ""]
     if res.scaling:
         body += [
             "Two threads against one, the same number of calls per thread (throughput",
