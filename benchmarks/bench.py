@@ -43,7 +43,8 @@ import pqfence
 
 ROOT = Path(__file__).resolve().parents[1]
 RESULTS = ROOT / "target" / "bench" / "results.json"
-README = ROOT / "README.md"
+# The speed table lives on the documentation site (the README is a front page).
+README = ROOT / "docs" / "speed.md"
 PLOT = ROOT / "docs" / "bench-ratios.png"
 BEGIN = "<!-- bench-table:begin (make bench-readme writes this part) -->"
 END = "<!-- bench-table:end -->"
@@ -645,7 +646,7 @@ def plot(res: Results, path: Path) -> None:
 def write_readme(res: Results) -> None:
     text = README.read_text()
     if BEGIN not in text or END not in text:
-        raise SystemExit(f"README.md: markers {BEGIN!r} ... {END!r} not found")
+        raise SystemExit(f"{README.name}: markers {BEGIN!r} ... {END!r} not found")
     head, rest = text.split(BEGIN, 1)
     _, tail = rest.split(END, 1)
     body = [
@@ -666,7 +667,7 @@ def write_readme(res: Results) -> None:
             render(scaling_table(res.scaling), True),
             "",
         ]
-    body += [f"![pqfence time / peer time]({PLOT.relative_to(ROOT).as_posix()})", ""]
+    body += [f"![pqfence time / peer time]({PLOT.relative_to(README.parent).as_posix()})", ""]
     README.write_text(head + BEGIN + "\n".join(body) + END + tail)
 
 

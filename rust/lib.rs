@@ -145,7 +145,8 @@ pub use secret::{ByteArray, Secret};
 #[cfg(any(test, feature = "test-hooks"))]
 pub mod hooks;
 
-/// The README's Rust example, compiled and run as a doctest.
+/// The README, compiled as a doctest (its code blocks name their language;
+/// the Rust examples are on the documentation site's pages, below).
 #[doc = include_str!("../README.md")]
 #[cfg(doctest)]
 pub struct ReadmeDoctests;
