@@ -29,13 +29,6 @@ NOT_API = {"cli"}  # the command's module: its page is cli.md
 
 SIZES_MARK = re.compile(r"^<!-- pqfence:sizes (kem|signature) -->$", re.M)
 
-CLI_PLACEHOLDER = """# Command line
-
-The `pqfence` command (key generation, signing, verification, HPKE file
-encryption, `list`, `inspect`, `bench`) is being written for issue 17. Its
-page replaces this one when it lands. Until then, `python -m pqfence` runs the
-demonstration: every algorithm on its defaults, with sizes and timings.
-"""
 
 # Security categories from the standards' parameter tables: FIPS 203 Table 2,
 # FIPS 204 Table 1, FIPS 205 Table 2, and the Falcon specification (v1.2,
@@ -152,8 +145,6 @@ def on_files(files: Any, config: Any) -> Any:
 
     for module in public_modules():
         files.append(File.generated(config, _api_uri(module), content=_api_page(module)))
-    if files.get_file_from_path("cli.md") is None:
-        files.append(File.generated(config, "cli.md", content=CLI_PLACEHOLDER))
     return files
 
 

@@ -1,6 +1,6 @@
 """The pqfence-file-v1 format (pqfence.cli.stream) and its HPKE layer, in process.
 
-- the HPKE stand-in against the draft-ietf-hpke-pq vectors (enc, exports);
+- the HPKE setup against the draft-ietf-hpke-pq vectors (enc, exports);
 - the committed known-answer file: reproduced by the code, rebuilt
   independently from the specification (kyber-py's ML-KEM, pyca/cryptography's
   HMAC and AEADs), and decrypted;
