@@ -20,6 +20,10 @@ const COMMON: &[&str] = &[
     "keccakx4_avx2.c",
     "sha2.c",
     "sha2_shani.c",
+    "sha2x.c",
+    "sha256x8_avx2.c",
+    "sha512x4_avx2.c",
+    "sha256x8_shani.c",
     "ct.c",
     "cpu.c",
 ];
@@ -41,6 +45,10 @@ const MLKEM_FILES: &[&str] = &[
     "sampling.c",
     "kpke.c",
     "kem.c",
+    "ntt_avx2.c",
+    "poly_avx2.c",
+    "sampling_avx2.c",
+    "kpke_avx2.c",
 ];
 
 const MLDSA_FILES: &[&str] = &[
@@ -50,6 +58,11 @@ const MLDSA_FILES: &[&str] = &[
     "sampling.c",
     "packing.c",
     "sign.c",
+    "tables_avx2.c",
+    "ntt_avx2.c",
+    "poly_avx2.c",
+    "sampling_avx2.c",
+    "packing_avx2.c",
 ];
 
 const FALCON_FILES: &[&str] = &[
@@ -96,7 +109,8 @@ struct Unit {
 /// The compile units, read from the catalogue (rust/algorithms.rs): every row
 /// names its C prefix and define (`c: mlkem768, cdef: "PQF_MLKEM_K=3"`) inside
 /// its family's group. Rows sharing a prefix (Falcon's padded sets) share
-/// the unit. assurance/ops.py reads the same rows.
+/// the unit; rows with `c: none` (the hybrids and composites, Rust only)
+/// have none. assurance/ops.py reads the same rows.
 fn units(catalogue: &str) -> Vec<Unit> {
     let mut out: Vec<Unit> = Vec::new();
     let mut family = String::new();
@@ -113,8 +127,9 @@ fn units(catalogue: &str) -> Vec<Unit> {
         let Some(rest) = line.trim().strip_prefix("c: ") else {
             continue;
         };
-        // A row with no C of its own (a composite of existing parts).
-        if rest.trim_end_matches(',') == "none" {
+        // A family without C of its own (the hybrid KEMs and the composite
+        // signatures: `c: none, ...` or `c: none,` ending the row).
+        if rest.split(',').next() == Some("none") {
             continue;
         }
         let (prefix, rest) = rest

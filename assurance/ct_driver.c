@@ -73,6 +73,7 @@ int main(int argc, char **argv) {
     if (strcmp(filter, "--canary") == 0) {
         return run_canaries();
     }
+    as_select_backend();
     if (as_state_init(&s) != 0) {
         fprintf(stderr, "ct_driver: out of memory\n");
         return 2;

@@ -1,8 +1,11 @@
 /* assurance/harness.c: buffers and chain execution for the C drivers. */
 #include "harness.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include "pqfence.h"
 
 /* A deterministic pattern per (set, op, buffer): FNV-1a of the names seeds a
  * xorshift64* stream, so every fresh input is recognisable and distinct. */
@@ -123,4 +126,16 @@ void as_each_secret(as_state *s, size_t i, size_t k,
             f(p + b->ranges[r].off, b->ranges[r].len, ctx);
         }
     }
+}
+
+int as_select_backend(void) {
+    const char *want = getenv("AS_BACKEND");
+    int b;
+    if (want != NULL && strcmp(want, "portable") == 0) {
+        pqf_backend_select(PQF_BACKEND_PORTABLE);
+    }
+    b = pqf_backend();
+    printf("backend\t%s\n", b == PQF_BACKEND_AVX2 ? "avx2" : "portable");
+    fflush(stdout);
+    return b;
 }

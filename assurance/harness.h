@@ -70,6 +70,13 @@ int as_selected(size_t i, const char *filter);
  * secret output. */
 int as_is_secret(const as_buf *b);
 
+/* Applies the backend named by the environment variable AS_BACKEND
+ * ("portable" caps the C at its portable code with pqf_backend_select; unset
+ * or "avx2" leaves the best this CPU has), prints "backend<TAB>name" with the
+ * backend then in use, and returns it (PQF_BACKEND_*). Every driver calls it
+ * first, so that each check runs once per backend (assurance/run.py). */
+int as_select_backend(void);
+
 /* Calls f(ptr, len, ctx) for every secret byte range of buffer k of op i. */
 void as_each_secret(as_state *s, size_t i, size_t k,
                     void (*f)(uint8_t *p, size_t n, void *ctx), void *ctx);

@@ -104,7 +104,8 @@ def catalogue_rows(
 
     A family group opens on its own line eight spaces in (`        mlkem {`);
     each row has `name: "ML-KEM-768", ...` then `c: mlkem768, cdef: "M=V"`.
-    A row with `c: none` (no C of its own: the composites) is skipped.
+    Rows with `c: none` (the hybrid KEMs and Composite ML-DSA, Rust only)
+    have no C and are skipped.
     """
     rows = []
     family, name = "", ""
@@ -158,6 +159,10 @@ class Family:
     # own count), for a family whose operations are long enough that a few
     # rounds keep the threads overlapping.
     race_rounds: int = 0
+    # Outputs that are in-memory structures in the host's byte order, not
+    # encodings: the cross-architecture check leaves them out of its byte
+    # comparison (the operations that read them are compared).
+    host_order: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         for fn, insn in self.fp_allowed:
@@ -273,6 +278,8 @@ MLKEM = Family(
             ),
         ),
     ),
+    # The ek cache holds A-hat and t-hat as the C's int16 arrays.
+    host_order=("cache",),
 )
 
 # ML-DSA (FIPS 204). sk = rho (32) || K (32) || tr (64) || s1 || s2 || t0: rho
@@ -462,6 +469,9 @@ FALCON = Family(
         ("{p}_ntru_solve", "divsd"),
         ("{p}_ntru_solve", "divpd"),
     ),
+    # The signature length is a size_t (the signature buffer, zero-padded to
+    # its maximum, is compared).
+    host_order=("siglen",),
 )
 
 # The registry: every check covers these families. A family joins every check
@@ -494,6 +504,17 @@ def use_fast_subset() -> None:
             raise ValueError(f"{f.name}: fast_sets {f.fast_sets} not all among its sets")
         narrowed.append(replace(f, sets=sets) if sets else f)
     FAMILIES = tuple(narrowed)
+
+
+def cross_families() -> tuple[Family, ...]:
+    """The families the cross-architecture check runs: every registered family,
+    each narrowed to its `fast_sets` (SLH-DSA's three "f" sets, which between
+    them reach every compile-time branch; an "s" set would take minutes under
+    qemu)."""
+    return tuple(
+        replace(f, sets=tuple(s for s in f.sets if s.name in f.fast_sets)) if f.fast_sets else f
+        for f in FAMILIES
+    )
 
 
 @dataclass(frozen=True)
@@ -536,8 +557,16 @@ def units(
     return found
 
 
-def target_flags(src: pathlib.Path, build_rs: pathlib.Path = ROOT / "build.rs") -> list[str]:
-    """The per-file target flags build.rs gives src (its TARGET_FLAGS table)."""
+def target_flags(
+    src: pathlib.Path, arch: str = "x86_64", build_rs: pathlib.Path = ROOT / "build.rs"
+) -> list[str]:
+    """The per-file target flags build.rs gives src (its TARGET_FLAGS table).
+
+    They are x86 flags, given on x86-64 only, as build.rs does: elsewhere the
+    vector files compile to nothing (their code sits under an architecture
+    check) and a cross compiler would refuse the flags."""
+    if arch != "x86_64":
+        return []
     text = build_rs.read_text()
     m = re.search(r"const TARGET_FLAGS: &\[\(&str, &\[&str\]\)\] = &\[(.*?)\n\];", text, re.S)
     if not m:
@@ -548,9 +577,11 @@ def target_flags(src: pathlib.Path, build_rs: pathlib.Path = ROOT / "build.rs") 
     return []
 
 
-def registered_units() -> list[Unit]:
-    """The units the registry needs (its parameter sets and the shared code)."""
-    wanted = {s.unit for f in FAMILIES for s in f.sets} | {"pqf_common"}
+def registered_units(families: tuple[Family, ...] | None = None) -> list[Unit]:
+    """The units the registry (or the given families) needs: their parameter
+    sets and the shared code."""
+    families = FAMILIES if families is None else families
+    wanted = {s.unit for f in families for s in f.sets} | {"pqf_common"}
     all_units = {u.name: u for u in units()}
     missing = wanted - set(all_units)
     if missing:

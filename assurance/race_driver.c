@@ -92,6 +92,7 @@ int main(int argc, char **argv) {
     if (argc > 1 && strcmp(argv[1], "--canary") == 0) {
         return run_canary();
     }
+    as_select_backend();
     rounds = argc > 2 ? (unsigned)atoi(argv[2]) : 1;
     filter = argc > 3 ? argv[3] : "";
     if (nthreads == 0 || nthreads > MAX_THREADS || as_state_init(&reference) != 0) {

@@ -4,11 +4,12 @@
 # they are missing, then hands over to assurance/run.py, which prints the table.
 #
 #   Debian: valgrind (with valgrind/memcheck.h), clang, binutils (objdump, nm,
-#           readelf), qemu-user (x86-64 hosts),
+#           readelf), qemu-user and the aarch64 and s390x cross compilers
+#           with their static C libraries (x86-64 hosts),
 #           and for the full run clang's sanitizer runtime (libclang-rt-14-dev)
 #   crates.io: cargo-fuzz (full run)       PyPI: atheris (full run)
 #
-# Usage: assurance/run.sh [--fast] [--only ct,div,...] [--fuzz-seconds N]
+# Usage: assurance/run.sh [--fast] [--only ct,div,cross,...] [--fuzz-seconds N]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -24,9 +25,15 @@ missing=()
 command -v clang >/dev/null || missing+=(clang)
 { command -v objdump >/dev/null && command -v nm >/dev/null && command -v readelf >/dev/null; } || missing+=(binutils)
 command -v gcc >/dev/null || missing+=(gcc)
-# qemu-user runs the stack driver as CPUs without AVX-512 (check_stack_cpus).
+# qemu-user runs the stack driver as CPUs without AVX-512 (check_stack_cpus),
+# and the cross-compiled known-answer driver on aarch64 and s390x (check_cross).
 if [ "$(uname -m)" = x86_64 ]; then
-  command -v qemu-x86_64 >/dev/null || missing+=(qemu-user)
+  { command -v qemu-x86_64 >/dev/null && command -v qemu-aarch64 >/dev/null \
+    && command -v qemu-s390x >/dev/null; } || missing+=(qemu-user)
+  command -v aarch64-linux-gnu-gcc >/dev/null || missing+=(gcc-aarch64-linux-gnu)
+  [ -f /usr/aarch64-linux-gnu/lib/libc.a ] || missing+=(libc6-dev-arm64-cross)
+  command -v s390x-linux-gnu-gcc >/dev/null || missing+=(gcc-s390x-linux-gnu)
+  [ -f /usr/s390x-linux-gnu/lib/libc.a ] || missing+=(libc6-dev-s390x-cross)
 fi
 if [ "$fast" = 0 ] && command -v clang >/dev/null; then
   rt="$(clang -print-file-name=libclang_rt.asan-x86_64.a)"

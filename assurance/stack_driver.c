@@ -321,6 +321,7 @@ int main(int argc, char **argv) {
         free(alt);
         return rc;
     }
+    as_select_backend();
     if (as_state_init(&s) != 0) {
         free(stack);
         free(alt);

@@ -14,19 +14,28 @@
 //!
 //! Adding a parameter set of an existing family is one row here, plus the C
 //! for it: the family's `params.h` case and the one-line declaration in its
-//! header. The Python class names follow one scheme: the standard's family
-//! name without hyphens, then the set (`MLKEM768`, `MLDSA65`, `Falcon512`,
-//! `FalconPadded512`, `SLHDSA_SHA2_128s`: an underscore when the set part
-//! starts with a letter).
+//! header. The hybrid KEM families (`xwing`, `composite_kem`, in
+//! `crate::hybrid`) and Composite ML-DSA (`composite`, in `crate::composite`)
+//! have no C of their own (`c: none`, which build.rs and the assurance
+//! harness skip): a new set of a known curve or traditional half is this row
+//! alone; its fields (the ML-KEM set `pq`, the DH `group`, the combiner
+//! `label`; the ML-DSA set, the traditional half `trad`, the pre-hash `ph`,
+//! ...) are what the family's `declare!` reads. A new family brings its
+//! `declare!` macro and [`KeyPair`](crate::keys::KeyPair) impls beside its
+//! code, and one Python hook in `rust/python/`. The Python class names follow
+//! one scheme: the standard's family name without hyphens, then the set
+//! (`MLKEM768`, `MLDSA65`, `Falcon512`, `FalconPadded512`,
+//! `SLHDSA_SHA2_128s`: an underscore when the set part starts with a letter;
+//! a composite's stem is the draft's name with underscores for hyphens).
 
 use pkcs8::ObjectIdentifier;
 
 /// What an algorithm's keys are for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum KeyKind {
-    /// A key-encapsulation mechanism (ML-KEM).
+    /// A key-encapsulation mechanism (ML-KEM, the hybrids).
     Kem,
-    /// A signature scheme (ML-DSA, SLH-DSA, Falcon).
+    /// A signature scheme (ML-DSA, SLH-DSA, Falcon, Composite ML-DSA).
     Signature,
 }
 
@@ -49,7 +58,14 @@ pub enum PrivateKeyShape {
         /// Key length in bytes.
         len: usize,
     },
-    /// No PKCS#8 form (Falcon: no OID is assigned; keys are raw bytes).
+    /// The seed itself, with no inner encoding (X-Wing: the 32-byte
+    /// decapsulation key). A key without its seed has no PKCS#8 form.
+    Seed {
+        /// Seed length in bytes.
+        len: usize,
+    },
+    /// No PKCS#8 form (Falcon, MLKEM768-P256: no OID is assigned; keys are
+    /// raw bytes).
     None,
 }
 
@@ -112,8 +128,10 @@ macro_rules! oid {
 pub(crate) use oid;
 
 /// The catalogue, grouped by family. `keyed` families have PKCS#8 and
-/// SubjectPublicKeyInfo forms and join the any-key registry; `raw` families
-/// have raw keys only. Each family's rows become a module here (re-exported
+/// SubjectPublicKeyInfo forms and join the any-key registry (a row of a keyed
+/// family with `oid: none`, such as MLKEM768-P256, has a variant in the
+/// registry's enums, but no file loads as it); `raw` families have raw keys
+/// only. Each family's rows become a module here (re-exported
 /// by the family's own module, e.g. `crate::mlkem::MlKem768`).
 macro_rules! table {
     (
@@ -254,6 +272,78 @@ table! {
                 /// SLH-DSA-SHAKE-256f: category 5, fast signing.
                 name: "SLH-DSA-SHAKE-256f", py: SLHDSA_SHAKE_256f, oid: "2.16.840.1.101.3.4.3.31",
                 c: slhdsa_shake_256f, cdef: "PQF_SLHDSA_SET=12",
+            }
+        }
+        xwing {
+            MlKem768X25519 {
+                /// X-Wing = MLKEM768-X25519 (draft-connolly-cfrg-xwing-kem; HPKE 0x647a).
+                name: "MLKEM768-X25519", py: MLKEM768X25519, oid: "1.3.6.1.4.1.62253.25722",
+                c: none, standard: "draft-connolly-cfrg-xwing-kem", pq: MlKem768, group: X25519,
+                label: b"\\.//^\\", nseed: 32, hpke: 0x647a,
+            }
+            MlKem768P256 {
+                /// MLKEM768-P256 (draft-irtf-cfrg-concrete-hybrid-kems; HPKE 0x0050).
+                name: "MLKEM768-P256", py: MLKEM768P256, oid: none,
+                c: none, standard: "draft-irtf-cfrg-concrete-hybrid-kems", pq: MlKem768,
+                group: P256, label: b"MLKEM768-P256", nseed: 128, hpke: 0x0050,
+            }
+            MlKem1024P384 {
+                /// MLKEM1024-P384 (draft-irtf-cfrg-concrete-hybrid-kems; HPKE 0x0051).
+                name: "MLKEM1024-P384", py: MLKEM1024P384, oid: none,
+                c: none, standard: "draft-irtf-cfrg-concrete-hybrid-kems", pq: MlKem1024,
+                group: P384, label: b"MLKEM1024-P384", nseed: 48, hpke: 0x0051,
+            }
+        }
+        composite_kem {
+            CompositeMlKem768X25519 {
+                /// id-MLKEM768-X25519-SHA3-256.
+                name: "id-MLKEM768-X25519-SHA3-256", py: CompositeMLKEM768X25519,
+                oid: "1.3.6.1.5.5.7.6.58", c: none,
+                pq: MlKem768, group: X25519, label: b"\\.//^\\", curve: none,
+            }
+            CompositeMlKem768EcdhP256 {
+                /// id-MLKEM768-ECDH-P256-SHA3-256.
+                name: "id-MLKEM768-ECDH-P256-SHA3-256", py: CompositeMLKEM768P256,
+                oid: "1.3.6.1.5.5.7.6.59", c: none,
+                pq: MlKem768, group: P256, label: b"MLKEM768-P256", curve: "1.2.840.10045.3.1.7",
+            }
+            CompositeMlKem768EcdhP384 {
+                /// id-MLKEM768-ECDH-P384-SHA3-256.
+                name: "id-MLKEM768-ECDH-P384-SHA3-256", py: CompositeMLKEM768P384,
+                oid: "1.3.6.1.5.5.7.6.60", c: none,
+                pq: MlKem768, group: P384, label: b"MLKEM768-P384", curve: "1.3.132.0.34",
+            }
+            CompositeMlKem768EcdhBrainpoolP256r1 {
+                /// id-MLKEM768-ECDH-brainpoolP256r1-SHA3-256.
+                name: "id-MLKEM768-ECDH-brainpoolP256r1-SHA3-256", py: CompositeMLKEM768BP256,
+                oid: "1.3.6.1.5.5.7.6.61", c: none,
+                pq: MlKem768, group: BrainpoolP256r1, label: b"MLKEM768-BP256",
+                curve: "1.3.36.3.3.2.8.1.1.7",
+            }
+            CompositeMlKem1024EcdhP384 {
+                /// id-MLKEM1024-ECDH-P384-SHA3-256.
+                name: "id-MLKEM1024-ECDH-P384-SHA3-256", py: CompositeMLKEM1024P384,
+                oid: "1.3.6.1.5.5.7.6.63", c: none,
+                pq: MlKem1024, group: P384, label: b"MLKEM1024-P384", curve: "1.3.132.0.34",
+            }
+            CompositeMlKem1024EcdhBrainpoolP384r1 {
+                /// id-MLKEM1024-ECDH-brainpoolP384r1-SHA3-256.
+                name: "id-MLKEM1024-ECDH-brainpoolP384r1-SHA3-256", py: CompositeMLKEM1024BP384,
+                oid: "1.3.6.1.5.5.7.6.64", c: none,
+                pq: MlKem1024, group: BrainpoolP384r1, label: b"MLKEM1024-BP384",
+                curve: "1.3.36.3.3.2.8.1.1.11",
+            }
+            CompositeMlKem1024X448 {
+                /// id-MLKEM1024-X448-SHA3-256.
+                name: "id-MLKEM1024-X448-SHA3-256", py: CompositeMLKEM1024X448,
+                oid: "1.3.6.1.5.5.7.6.65", c: none,
+                pq: MlKem1024, group: X448, label: b"MLKEM1024-X448", curve: none,
+            }
+            CompositeMlKem1024EcdhP521 {
+                /// id-MLKEM1024-ECDH-P521-SHA3-256.
+                name: "id-MLKEM1024-ECDH-P521-SHA3-256", py: CompositeMLKEM1024P521,
+                oid: "1.3.6.1.5.5.7.6.66", c: none,
+                pq: MlKem1024, group: P521, label: b"MLKEM1024-P521", curve: "1.3.132.0.35",
             }
         }
         composite {
@@ -430,7 +520,7 @@ mod tests {
                 }
             }
         }
-        assert_eq!(ALGORITHMS.len(), 40);
+        assert_eq!(ALGORITHMS.len(), 51);
     }
 
     #[test]

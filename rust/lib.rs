@@ -123,6 +123,9 @@ pub mod falcon;
 mod ffi;
 pub mod hpke;
 pub mod hybrid;
+// The catalogue (`algorithms.rs`) reaches every family's `declare!` as
+// `crate::<family>::declare!`; the hybrid families live in `hybrid`.
+use hybrid::{composite_kem, xwing};
 pub mod keys;
 pub mod mldsa;
 pub mod mlkem;
@@ -142,7 +145,26 @@ pub use secret::{ByteArray, Secret};
 #[cfg(any(test, feature = "test-hooks"))]
 pub mod hooks;
 
-/// The README's Rust example, compiled and run as a doctest.
+/// The README, compiled as a doctest (its code blocks name their language;
+/// the Rust examples are on the documentation site's pages, below).
 #[doc = include_str!("../README.md")]
 #[cfg(doctest)]
 pub struct ReadmeDoctests;
+
+/// The documentation site's Rust examples (docs/), compiled and run as
+/// doctests; the pages' other code blocks name their language and are skipped.
+#[cfg(doctest)]
+pub mod docs_doctests {
+    /// docs/quickstart.md
+    #[doc = include_str!("../docs/quickstart.md")]
+    pub struct Quickstart;
+    /// docs/key-formats.md
+    #[doc = include_str!("../docs/key-formats.md")]
+    pub struct KeyFormats;
+    /// docs/hpke.md
+    #[doc = include_str!("../docs/hpke.md")]
+    pub struct Hpke;
+    /// docs/rust.md
+    #[doc = include_str!("../docs/rust.md")]
+    pub struct Rust;
+}

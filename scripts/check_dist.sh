@@ -144,8 +144,13 @@ runpy.run_path(sys.argv[1])["test_readme_python_blocks_run"]()
 print("README examples: ok")
 EOF
     "$venv/bin/python" -m pqfence | tail -n 2
+    # The console script (pyproject [project.scripts]): a key, a signature, a check.
+    "$venv/bin/pqfence" keygen -a ML-DSA-44 -o cli.key --pub cli.pub 2>/dev/null
+    "$venv/bin/pqfence" sign -k cli.key -o cli.sig "$ROOT/README.md"
+    "$venv/bin/pqfence" verify -p cli.pub -s cli.sig "$ROOT/README.md"
+    rm -f cli.key cli.pub cli.sig
   )
-  phase_end "$label: README examples + python -m pqfence"
+  phase_end "$label: README examples + python -m pqfence + the pqfence command"
 }
 
 export PIP_DISABLE_PIP_VERSION_CHECK=1

@@ -2,8 +2,9 @@
 
 Writes python/pqfence/_native.pyi (the stubs of pqfence._native) and the
 generated blocks of the family modules (python/pqfence/mlkem.py, mldsa.py,
-slhdsa.py, falcon.py, composite.py), from ``pqfence._native.ALGORITHMS``: the records the
-Rust catalogue (rust/algorithms.rs, one row per parameter set) exports. The
+slhdsa.py, falcon.py, hybrid.py, composite.py), from
+``pqfence._native.ALGORITHMS``: the records the Rust catalogue
+(rust/algorithms.rs, one row per parameter set) exports. The
 class hierarchy above the leaves (``PrivateKey`` > ``KEMPrivateKey`` >
 ``MLKEM768PrivateKey``, ...) is written out once below; each parameter set's
 two leaf classes come from its record. ``--check`` fails when a committed file
@@ -171,6 +172,206 @@ class MLDSAMuHasher:
     def copy(self) -> MLDSAMuHasher: ...
     def finalize(self) -> bytes: ...
 
+@final
+class KEM:
+    """An HPKE KEM (values: the registry's identifiers)."""
+
+    P256: ClassVar[KEM]
+    P384: ClassVar[KEM]
+    P521: ClassVar[KEM]
+    X25519: ClassVar[KEM]
+    X448: ClassVar[KEM]
+    MLKEM512: ClassVar[KEM]
+    MLKEM768: ClassVar[KEM]
+    MLKEM1024: ClassVar[KEM]
+    MLKEM768_P256: ClassVar[KEM]
+    MLKEM1024_P384: ClassVar[KEM]
+    MLKEM768_X25519: ClassVar[KEM]
+    def enc_length(self) -> int: ...
+    @property
+    def registry_name(self) -> str: ...
+    @property
+    def id(self) -> int: ...
+    @property
+    def supports_auth(self) -> bool: ...
+    def __int__(self) -> int: ...
+
+@final
+class KDF:
+    """An HPKE KDF (values: the registry's identifiers)."""
+
+    HKDF_SHA256: ClassVar[KDF]
+    HKDF_SHA384: ClassVar[KDF]
+    HKDF_SHA512: ClassVar[KDF]
+    SHAKE128: ClassVar[KDF]
+    SHAKE256: ClassVar[KDF]
+    TURBOSHAKE128: ClassVar[KDF]
+    TURBOSHAKE256: ClassVar[KDF]
+    @property
+    def id(self) -> int: ...
+    def __int__(self) -> int: ...
+
+@final
+class AEAD:
+    """An HPKE AEAD (values: the registry's identifiers)."""
+
+    AES_128_GCM: ClassVar[AEAD]
+    AES_256_GCM: ClassVar[AEAD]
+    CHACHA20_POLY1305: ClassVar[AEAD]
+    EXPORT_ONLY: ClassVar[AEAD]
+    @property
+    def id(self) -> int: ...
+    def __int__(self) -> int: ...
+
+def aead_seal(
+    aead: AEAD, key: Buffer, nonce: Buffer, plaintext: Buffer, aad: Buffer | None = None
+) -> bytes: ...
+def aead_open(
+    aead: AEAD, key: Buffer, nonce: Buffer, ciphertext: Buffer, aad: Buffer | None = None
+) -> bytes: ...
+
+@final
+class HPKEPrivateKey:
+    """A raw HPKE private key of one KEM."""
+
+    @staticmethod
+    def generate(kem: KEM) -> HPKEPrivateKey: ...
+    @staticmethod
+    def derive(kem: KEM, ikm: Buffer) -> HPKEPrivateKey: ...
+    @staticmethod
+    def from_bytes(kem: KEM, data: Buffer) -> HPKEPrivateKey: ...
+    @staticmethod
+    def from_key(kem: KEM, key: object) -> HPKEPrivateKey: ...
+    def public_key(self) -> HPKEPublicKey: ...
+    def private_bytes_raw(self) -> bytes: ...
+    @property
+    def kem(self) -> KEM: ...
+    def __copy__(self) -> HPKEPrivateKey: ...
+    def __deepcopy__(self, memo: object, /) -> HPKEPrivateKey: ...
+
+@final
+class HPKEPublicKey:
+    """A raw HPKE public key of one KEM."""
+
+    @staticmethod
+    def from_bytes(kem: KEM, data: Buffer) -> HPKEPublicKey: ...
+    @staticmethod
+    def from_key(kem: KEM, key: object) -> HPKEPublicKey: ...
+    def public_bytes_raw(self) -> bytes: ...
+    @property
+    def kem(self) -> KEM: ...
+    def __eq__(self, other: object, /) -> bool: ...
+    def __hash__(self) -> int: ...
+
+@final
+class SenderContext:
+    """An HPKE sender context: seals in order, exports secrets."""
+
+    def seal(self, plaintext: Buffer, aad: Buffer | None = None) -> bytes: ...
+    def export(self, exporter_context: Buffer, length: int) -> bytes: ...
+    @property
+    def sequence_number(self) -> int: ...
+
+@final
+class RecipientContext:
+    """An HPKE recipient context: opens in order, exports secrets."""
+
+    def open(self, ciphertext: Buffer, aad: Buffer | None = None) -> bytes: ...
+    def export(self, exporter_context: Buffer, length: int) -> bytes: ...
+    @property
+    def sequence_number(self) -> int: ...
+
+@final
+class Suite:
+    """An HPKE ciphersuite (KEM, KDF, AEAD)."""
+
+    def __new__(cls, kem: KEM, kdf: KDF, aead: AEAD) -> Suite: ...
+    def encrypt(
+        self, plaintext: Buffer, public_key: object, info: Buffer | None = None
+    ) -> bytes: ...
+    def decrypt(
+        self, ciphertext: Buffer, private_key: object, info: Buffer | None = None
+    ) -> bytes: ...
+    def seal(
+        self,
+        plaintext: Buffer,
+        public_key: object,
+        info: Buffer | None = None,
+        aad: Buffer | None = None,
+        *,
+        psk: Buffer | None = None,
+        psk_id: Buffer | None = None,
+        sender_private_key: object | None = None,
+    ) -> tuple[bytes, bytes]: ...
+    def open(
+        self,
+        enc: Buffer,
+        ciphertext: Buffer,
+        private_key: object,
+        info: Buffer | None = None,
+        aad: Buffer | None = None,
+        *,
+        psk: Buffer | None = None,
+        psk_id: Buffer | None = None,
+        sender_public_key: object | None = None,
+    ) -> bytes: ...
+    def setup_sender(
+        self,
+        public_key: object,
+        info: Buffer | None = None,
+        *,
+        psk: Buffer | None = None,
+        psk_id: Buffer | None = None,
+        sender_private_key: object | None = None,
+    ) -> tuple[bytes, SenderContext]: ...
+    def setup_sender_deterministic(
+        self,
+        public_key: object,
+        ikm_e: Buffer,
+        info: Buffer | None = None,
+        *,
+        psk: Buffer | None = None,
+        psk_id: Buffer | None = None,
+        sender_private_key: object | None = None,
+    ) -> tuple[bytes, SenderContext]: ...
+    def setup_recipient(
+        self,
+        enc: Buffer,
+        private_key: object,
+        info: Buffer | None = None,
+        *,
+        psk: Buffer | None = None,
+        psk_id: Buffer | None = None,
+        sender_public_key: object | None = None,
+    ) -> RecipientContext: ...
+    def send_export(
+        self,
+        public_key: object,
+        exporter_context: Buffer,
+        length: int,
+        info: Buffer | None = None,
+        *,
+        psk: Buffer | None = None,
+        psk_id: Buffer | None = None,
+    ) -> tuple[bytes, bytes]: ...
+    def receive_export(
+        self,
+        enc: Buffer,
+        private_key: object,
+        exporter_context: Buffer,
+        length: int,
+        info: Buffer | None = None,
+        *,
+        psk: Buffer | None = None,
+        psk_id: Buffer | None = None,
+    ) -> bytes: ...
+    @property
+    def kem(self) -> KEM: ...
+    @property
+    def kdf(self) -> KDF: ...
+    @property
+    def aead(self) -> AEAD: ...
+
 def load_pem_private_key(
     data: Buffer,
     password: Buffer | None = None,
@@ -195,6 +396,8 @@ def load_der_public_key(data: Buffer) -> PublicKey: ...
 # of its own (constructors, and the extras of rust/python/<family>.rs).
 BASES = {
     "mlkem": ("KEMPrivateKey", "KEMPublicKey"),
+    "xwing": ("KEMPrivateKey", "KEMPublicKey"),
+    "composite_kem": ("KEMPrivateKey", "KEMPublicKey"),
     "mldsa": ("SignaturePrivateKey", "SignaturePublicKey"),
     "slhdsa": ("SignaturePrivateKey", "SignaturePublicKey"),
     "falcon": ("FalconPrivateKey", "FalconPublicKey"),
@@ -204,6 +407,17 @@ BASES = {
 EXPANDED = {
     "falcon": "def from_expanded_bytes(data: Buffer, public_key: Buffer) -> {priv}: ...",
     "composite": "def from_private_bytes(data: Buffer) -> {priv}: ...",
+}
+
+# The Python module of each family (the hybrid families share one).
+MODULES = {
+    "mlkem": "mlkem",
+    "mldsa": "mldsa",
+    "slhdsa": "slhdsa",
+    "falcon": "falcon",
+    "xwing": "hybrid",
+    "composite_kem": "hybrid",
+    "composite": "composite",
 }
 
 PRIVATE_EXTRA = {
@@ -222,7 +436,7 @@ LEAF = '''
 class {priv}({priv_base}):
     """{name} private key."""
 
-    algorithm: ClassVar[str]
+    algorithm: ClassVar[str]{private_new}
     @staticmethod
     def generate() -> {priv}: ...
     @staticmethod
@@ -235,7 +449,7 @@ class {priv}({priv_base}):
 class {pub}({pub_base}):
     """{name} public key."""
 
-    algorithm: ClassVar[str]
+    algorithm: ClassVar[str]{public_new}
     @staticmethod
     def from_public_bytes(data: Buffer) -> {pub}: ...{public_extra}
 '''
@@ -249,6 +463,17 @@ def records() -> list[dict[str, Any]]:
 
 def class_names(r: dict[str, Any]) -> tuple[str, str]:
     return r["private_key_class"].__name__, r["public_key_class"].__name__
+
+
+def constructor(cls: Any) -> str:
+    """The ``__new__`` stub of a class built from components (the CG
+    hybrids' ``(mlkem_key, x25519_key)``), from its text signature."""
+    sig = getattr(cls, "__text_signature__", None)
+    if not sig:
+        return ""
+    params = [p.strip() for p in sig.strip("()").split(",") if p.strip() not in ("", "$cls")]
+    args = "".join(f", {p}: object" for p in params)
+    return f"\n    def __new__(cls{args}) -> {cls.__name__}: ..."
 
 
 def render_stub(recs: list[dict[str, Any]]) -> str:
@@ -270,6 +495,8 @@ def render_stub(recs: list[dict[str, Any]]) -> str:
                 pub_base=pub_base,
                 expanded=expanded.format(priv=priv),
                 private_extra=PRIVATE_EXTRA.get(fam, ""),
+                private_new=constructor(r["private_key_class"]),
+                public_new=constructor(r["public_key_class"]),
                 public_extra=PUBLIC_EXTRA.get(fam, ""),
             )
         )
@@ -277,11 +504,11 @@ def render_stub(recs: list[dict[str, Any]]) -> str:
 
 
 def render_block(
-    recs: list[dict[str, Any]], family: str, aliases: dict[str, str], extra: list[str]
+    recs: list[dict[str, Any]], module: str, aliases: dict[str, str], extra: list[str]
 ) -> str:
-    """The import block of one family module: its leaf classes, aliases and
-    ``__all__``."""
-    names = [n for r in recs if r["family"] == family for n in class_names(r)]
+    """The import block of one family module: its families' leaf classes,
+    aliases and ``__all__``."""
+    names = [n for r in recs if MODULES[r["family"]] == module for n in class_names(r)]
     lines = [BEGIN, "from pqfence._native import (\n"]
     lines += [f"    {n},\n" for n in [*names, *extra]]
     lines.append(")\n\n")
@@ -332,11 +559,11 @@ def splice(path: pathlib.Path, block: str) -> str:
 def outputs() -> dict[pathlib.Path, str]:
     recs = records()
     out = {STUB: render_stub(recs)}
-    for family in BASES:
-        aliases = slhdsa_aliases(recs) if family == "slhdsa" else {}
-        extra = ["MLDSAMuHasher"] if family == "mldsa" else []
-        path = PKG / f"{family}.py"
-        out[path] = splice(path, render_block(recs, family, aliases, extra))
+    for module in sorted(set(MODULES.values())):
+        aliases = slhdsa_aliases(recs) if module == "slhdsa" else {}
+        extra = ["MLDSAMuHasher"] if module == "mldsa" else []
+        path = PKG / f"{module}.py"
+        out[path] = splice(path, render_block(recs, module, aliases, extra))
     return {path: ruff(text, str(path.relative_to(ROOT))) for path, text in out.items()}
 
 

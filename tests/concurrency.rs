@@ -1,7 +1,8 @@
 //! Eight threads run 1000 mixed operations each (key generation, encapsulation,
 //! decapsulation with and without implicit rejection, signing, verification,
-//! loading, bad input; ML-KEM, ML-DSA, Falcon-512, SLH-DSA-SHAKE-128f and
-//! Composite ML-DSA with ECDSA P-256 and with Ed448), sharing
+//! loading, bad input, HPKE sessions; ML-KEM, X-Wing, MLKEM1024-P384, ML-DSA,
+//! Falcon-512, SLH-DSA-SHAKE-128f, Composite ML-DSA with ECDSA P-256 and with
+//! Ed448, HPKE with MLKEM768-X25519), sharing
 //! keys across threads; every result must equal
 //! the one the same operation gives on a single thread. Each thread runs the
 //! same 1000 operations from a different starting point, so that at any moment
@@ -13,6 +14,8 @@ use std::thread;
 
 use pqfence::composite::{self, CompositeParams, MlDsa65EcdsaP256Sha512, MlDsa87Ed448Shake256};
 use pqfence::falcon::{self, Falcon512};
+use pqfence::hpke;
+use pqfence::hybrid::{self, HybridParams};
 use pqfence::mldsa::{DsaParams, MlDsa44, MlDsa65, MlDsa87, SigningKey, VerifyingKey};
 use pqfence::mlkem::{DecapsulationKey, KemParams, MlKem1024, MlKem512, MlKem768};
 use pqfence::slhdsa::{self, SlhDsaShake_128f};
@@ -93,6 +96,127 @@ impl<P: KemParams> KemSet for Kem<P> {
             _ => format!(
                 "{:?}",
                 self.dk.decapsulate_bytes(&bytes_of(n, (n % 50) as usize))
+            )
+            .into_bytes(),
+        }
+    }
+}
+
+/// A hybrid KEM (X-Wing and its siblings), shared like the ML-KEM keys.
+struct Hybrid<P: HybridParams> {
+    dk: hybrid::DecapsulationKey<P>,
+    ct: Vec<u8>,
+}
+
+impl<P: HybridParams> Hybrid<P> {
+    fn new() -> Self {
+        let dk = hybrid::DecapsulationKey::<P>::from_seed(&bytes_of(4, 32)).unwrap();
+        let eseed = bytes_of(5, 32 + P::GROUP_SEED_BYTES);
+        let (_, ct) = dk
+            .encapsulation_key()
+            .encapsulate_deterministic(&eseed)
+            .unwrap();
+        let ct = ct.as_bytes().to_vec();
+        Hybrid { dk, ct }
+    }
+}
+
+impl<P: HybridParams> KemSet for Hybrid<P> {
+    fn op(&self, kind: usize, n: u64) -> Vec<u8> {
+        match kind {
+            0 => {
+                let k = hybrid::DecapsulationKey::<P>::from_seed(&bytes_of(n, 32)).unwrap();
+                [k.encapsulation_key().as_bytes(), k.expanded_bytes()].concat()
+            }
+            1 => {
+                let eseed = bytes_of(n, 32 + P::GROUP_SEED_BYTES);
+                match self
+                    .dk
+                    .encapsulation_key()
+                    .encapsulate_deterministic(&eseed)
+                {
+                    Ok((ss, ct)) => [ss.bytes(), ct.as_bytes()].concat(),
+                    Err(e) => format!("{e:?}").into_bytes(),
+                }
+            }
+            2 => self
+                .dk
+                .decapsulate_bytes(&self.ct)
+                .unwrap()
+                .bytes()
+                .to_vec(),
+            3 => {
+                // The ML-KEM half tampered: implicit rejection.
+                let mut ct = self.ct.clone();
+                let i = (n as usize) % 1000;
+                ct[i] ^= 1 << (n % 8);
+                self.dk.decapsulate_bytes(&ct).unwrap().bytes().to_vec()
+            }
+            4 => {
+                let k =
+                    hybrid::DecapsulationKey::<P>::from_expanded_bytes(self.dk.expanded_bytes())
+                        .unwrap();
+                k.encapsulation_key().as_bytes().to_vec()
+            }
+            _ => format!(
+                "{:?}",
+                self.dk.decapsulate_bytes(&bytes_of(n, (n % 50) as usize))
+            )
+            .into_bytes(),
+        }
+    }
+}
+
+/// HPKE sessions on one shared recipient key: deterministic senders,
+/// single-shot opens, tampered messages, exports.
+struct Hpke {
+    suite: hpke::Suite,
+    sk: hpke::PrivateKey,
+    sealed: Vec<u8>,
+}
+
+impl Hpke {
+    fn new() -> Self {
+        let suite = hpke::Suite::new(
+            hpke::Kem::MlKem768X25519,
+            hpke::Kdf::Shake256,
+            hpke::Aead::ChaCha20Poly1305,
+        );
+        let sk = hpke::PrivateKey::derive(suite.kem, &bytes_of(6, 32)).unwrap();
+        let sealed = suite.encrypt(b"shared", sk.public_key(), b"info").unwrap();
+        Hpke { suite, sk, sealed }
+    }
+}
+
+impl KemSet for Hpke {
+    fn op(&self, kind: usize, n: u64) -> Vec<u8> {
+        let pk = self.sk.public_key();
+        match kind {
+            0 => hpke::PrivateKey::derive(self.suite.kem, &bytes_of(n, 32))
+                .unwrap()
+                .public_key()
+                .as_bytes()
+                .to_vec(),
+            1 | 4 => {
+                let (enc, mut ctx) = self
+                    .suite
+                    .setup_sender_deterministic(pk, b"info", None, None, &bytes_of(n, 64))
+                    .unwrap();
+                let ct = ctx.seal(b"aad", &bytes_of(n, (n % 100) as usize)).unwrap();
+                let x = ctx.export(b"ctx", 32).unwrap();
+                [enc, ct, x.to_vec()].concat()
+            }
+            2 => self.suite.decrypt(&self.sealed, &self.sk, b"info").unwrap(),
+            3 => {
+                let mut ct = self.sealed.clone();
+                let i = (n as usize) % ct.len();
+                ct[i] ^= 1 << (n % 8);
+                format!("{:?}", self.suite.decrypt(&ct, &self.sk, b"info")).into_bytes()
+            }
+            _ => format!(
+                "{:?}",
+                self.suite
+                    .decrypt(&bytes_of(n, (n % 50) as usize), &self.sk, b"")
             )
             .into_bytes(),
         }
@@ -321,6 +445,9 @@ fn shared() -> Shared {
             Box::new(Kem::<MlKem512>::new()),
             Box::new(Kem::<MlKem768>::new()),
             Box::new(Kem::<MlKem1024>::new()),
+            Box::new(Hybrid::<hybrid::MlKem768X25519>::new()),
+            Box::new(Hybrid::<hybrid::MlKem1024P384>::new()),
+            Box::new(Hpke::new()),
         ],
         dsa: vec![
             Box::new(Dsa::<MlDsa44>::new()),

@@ -355,11 +355,24 @@ fn table_has_the_lamps_oids() {
     assert_eq!(oid("ML-DSA-87"), "2.16.840.1.101.3.4.3.19");
     assert_eq!(oid("SLH-DSA-SHA2-128s"), "2.16.840.1.101.3.4.3.20");
     assert_eq!(oid("SLH-DSA-SHAKE-256f"), "2.16.840.1.101.3.4.3.31");
+    assert_eq!(oid("MLKEM768-X25519"), "1.3.6.1.4.1.62253.25722");
+    assert_eq!(oid("id-MLKEM768-X25519-SHA3-256"), "1.3.6.1.5.5.7.6.58");
+    assert_eq!(oid("id-MLKEM1024-ECDH-P521-SHA3-256"), "1.3.6.1.5.5.7.6.66");
     assert_eq!(oid("MLDSA44-RSA2048-PSS-SHA256"), "1.3.6.1.5.5.7.6.37");
     assert_eq!(oid("MLDSA87-ECDSA-P521-SHA512"), "1.3.6.1.5.5.7.6.54");
-    // 36 sets with OIDs (18 of them composites), and Falcon's four (raw keys only).
-    assert_eq!(ALGORITHMS.len(), 40);
-    assert_eq!(ALGORITHMS.iter().filter(|a| a.oid.is_some()).count(), 36);
+    // A set has an OID exactly when it has a PKCS#8 form: Falcon's four and
+    // MLKEM768-P256 / MLKEM1024-P384 have raw keys only; the composites'
+    // PKCS#8 form is their raw key. (The catalogue's own test counts the
+    // rows.)
+    for a in ALGORITHMS {
+        assert_eq!(
+            a.oid.is_some(),
+            a.private_key != encoding::PrivateKeyShape::None,
+            "{}",
+            a.name
+        );
+    }
+    assert_eq!(ALGORITHMS.iter().filter(|a| a.oid.is_none()).count(), 6);
 }
 
 /// Composite keys through the catalogue's key formats: one private key

@@ -55,7 +55,13 @@ fn edge_cases_never_panic() {
         for sel in 0..=255u8 {
             run(&[sel]);
         }
-        let sets = u8::try_from(targets::KEMS.len().max(targets::SIGS.len())).unwrap();
+        let sets = u8::try_from(
+            targets::KEMS
+                .len()
+                .max(targets::SIGS.len())
+                .max(targets::SUITES.len()),
+        )
+        .unwrap();
         for len in [
             1usize, 31, 32, 33, 48, 64, 96, 128, 800, 897, 1632, 1793, 2178, 2420, 4098, 4896,
             6000, 7856,
@@ -120,6 +126,20 @@ fn write_seed_corpus() {
             "kem_decapsulate",
             format!("{n}-long"),
             with(i, &[ct.clone(), vec![0]].concat()),
+        );
+    }
+    for (i, suite) in targets::SUITES.iter().enumerate() {
+        let genuine = suite.genuine();
+        let n = suite.name();
+        write("hpke_open", format!("{n}-valid"), with(i, &genuine));
+        let mut tampered = genuine.clone();
+        let last = tampered.len() - 1;
+        tampered[last] ^= 1;
+        write("hpke_open", format!("{n}-tag"), with(i, &tampered));
+        write(
+            "hpke_open",
+            format!("{n}-short"),
+            with(i, &genuine[..genuine.len() / 2]),
         );
     }
     for (i, s) in targets::SIGS.iter().enumerate() {

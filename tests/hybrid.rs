@@ -23,7 +23,7 @@ fn xwing_vectors() {
         assert_eq!(h("seed"), h("sk"));
         let dk = XWingDecapsulationKey::from_seed(&h("seed")).unwrap();
         assert_eq!(dk.encapsulation_key().as_bytes(), h("pk"));
-        assert_eq!(dk.seed().bytes(), h("sk"));
+        assert_eq!(dk.seed().unwrap().bytes(), h("sk"));
         let ek = XWingEncapsulationKey::from_bytes(&h("pk")).unwrap();
         let (ss, ct) = ek.encapsulate_deterministic(&h("eseed")).unwrap();
         assert_eq!(ct.as_bytes(), h("ct"));
@@ -44,7 +44,7 @@ fn xwing_draft_pkcs8_and_spki_round_trip() {
     let pub_pem = std::fs::read_to_string(d.join("xwing.pub")).unwrap();
     let dk = XWingDecapsulationKey::from_pkcs8_pem(&priv_pem).unwrap();
     // "The X-Wing keypair with private key 0001...1f".
-    assert_eq!(dk.seed().bytes(), (0u8..32).collect::<Vec<_>>());
+    assert_eq!(dk.seed().unwrap().bytes(), (0u8..32).collect::<Vec<_>>());
     assert_eq!(dk.to_pkcs8_pem().unwrap().as_str(), priv_pem);
     let ek = XWingEncapsulationKey::from_public_key_pem(&pub_pem).unwrap();
     assert_eq!(&ek, dk.encapsulation_key());
@@ -82,7 +82,7 @@ fn round_trip<P: HybridParams>() {
         dk.traditional_secret().len(),
         if P::NAME == "MLKEM1024-P384" { 48 } else { 32 }
     );
-    let again = DecapsulationKey::<P>::from_seed(dk.seed().bytes()).unwrap();
+    let again = DecapsulationKey::<P>::from_seed(dk.seed().unwrap().bytes()).unwrap();
     assert_eq!(again.encapsulation_key(), dk.encapsulation_key());
     assert!(format!("{dk:?}").contains("REDACTED"));
     // Wrong lengths.
@@ -139,6 +139,54 @@ fn round_trip<P: HybridParams>() {
     }
 }
 
+/// The expanded form and the components give the same key, without a seed;
+/// pqfence's catalogue traits (KeyPair, PKCS#8 through `encoding`) agree.
+fn other_forms<P: HybridParams>() {
+    use pqfence::keys::KeyPair;
+    let dk = DecapsulationKey::<P>::generate().unwrap();
+    let expanded = dk.expanded_bytes().to_vec();
+    assert_eq!(expanded.len(), P::EXPANDED_BYTES);
+    assert_eq!(&expanded[64..], dk.traditional_secret());
+    let from_expanded = DecapsulationKey::<P>::from_expanded_bytes(&expanded).unwrap();
+    let halves =
+        DecapsulationKey::<P>::from_components(dk.pq_key(), dk.traditional_secret()).unwrap();
+    assert!(from_expanded == dk && halves == dk);
+    assert!(from_expanded.seed().is_none() && halves.seed().is_none());
+    assert_eq!(KeyPair::seed_bytes(&dk), Some(dk.seed().unwrap().bytes()));
+    assert!(matches!(
+        DecapsulationKey::<P>::from_expanded_bytes(&expanded[1..]),
+        Err(Error::InvalidLength { .. })
+    ));
+    // An ML-KEM half without its seed cannot make a hybrid key.
+    let no_seed = pqfence::mlkem::DecapsulationKey::<P::Pq>::from_expanded_bytes(
+        dk.pq_key().expanded_bytes().bytes(),
+    )
+    .unwrap();
+    assert!(matches!(
+        DecapsulationKey::<P>::from_components(&no_seed, dk.traditional_secret()),
+        Err(Error::InvalidKey { .. })
+    ));
+    if P::ALGORITHM.oid.is_some() {
+        let der = pqfence::encoding::to_pkcs8_der(&dk, Default::default()).unwrap();
+        assert_eq!(der.as_bytes(), dk.to_pkcs8_der().unwrap().as_bytes());
+        assert!(matches!(
+            pqfence::encoding::to_pkcs8_der(&halves, Default::default()),
+            Err(Error::InvalidKey { .. })
+        ));
+        let any = pqfence::encoding::load_private_key_der(der.as_bytes(), None).unwrap();
+        assert_eq!(any.algorithm().name, P::NAME);
+    } else {
+        assert!(pqfence::encoding::to_pkcs8_der(&dk, Default::default()).is_err());
+    }
+}
+
+#[test]
+fn concrete_hybrids_other_forms() {
+    other_forms::<MlKem768X25519>();
+    other_forms::<MlKem768P256>();
+    other_forms::<MlKem1024P384>();
+}
+
 #[test]
 fn concrete_hybrids_round_trip() {
     round_trip::<MlKem768X25519>();
@@ -150,9 +198,10 @@ mod composite {
     use super::*;
     use base64ct::{Base64, Encoding};
     use pqfence::hybrid::composite_kem::{
-        Ciphertext, CompositeParams, DecapsulationKey, EncapsulationKey,
-        MlKem1024EcdhBrainpoolP384r1, MlKem1024EcdhP384, MlKem1024EcdhP521, MlKem1024X448,
-        MlKem768EcdhBrainpoolP256r1, MlKem768EcdhP256, MlKem768EcdhP384, MlKem768X25519,
+        Ciphertext, CompositeMlKem1024EcdhBrainpoolP384r1, CompositeMlKem1024EcdhP384,
+        CompositeMlKem1024EcdhP521, CompositeMlKem1024X448, CompositeMlKem768EcdhBrainpoolP256r1,
+        CompositeMlKem768EcdhP256, CompositeMlKem768EcdhP384, CompositeMlKem768X25519,
+        CompositeParams, DecapsulationKey, EncapsulationKey,
     };
     use pqfence::mlkem::{self, MlKem1024, MlKem768};
 
@@ -246,23 +295,23 @@ mod composite {
                 "id-alg-ml-kem-768" => plain_mlkem::<MlKem768>(t),
                 "id-alg-ml-kem-1024" => plain_mlkem::<MlKem1024>(t),
                 "id-MLKEM768-X25519-SHA3-256" => {
-                    vector::<MlKem768X25519>(t);
-                    wrong_oid::<MlKem768X25519, MlKem768EcdhP256>(t);
+                    vector::<CompositeMlKem768X25519>(t);
+                    wrong_oid::<CompositeMlKem768X25519, CompositeMlKem768EcdhP256>(t);
                 }
-                "id-MLKEM768-ECDH-P256-SHA3-256" => vector::<MlKem768EcdhP256>(t),
-                "id-MLKEM768-ECDH-P384-SHA3-256" => vector::<MlKem768EcdhP384>(t),
+                "id-MLKEM768-ECDH-P256-SHA3-256" => vector::<CompositeMlKem768EcdhP256>(t),
+                "id-MLKEM768-ECDH-P384-SHA3-256" => vector::<CompositeMlKem768EcdhP384>(t),
                 "id-MLKEM768-ECDH-brainpoolP256r1-SHA3-256" => {
-                    vector::<MlKem768EcdhBrainpoolP256r1>(t)
+                    vector::<CompositeMlKem768EcdhBrainpoolP256r1>(t)
                 }
                 "id-MLKEM1024-ECDH-P384-SHA3-256" => {
-                    vector::<MlKem1024EcdhP384>(t);
-                    wrong_oid::<MlKem1024EcdhP384, MlKem768EcdhP384>(t);
+                    vector::<CompositeMlKem1024EcdhP384>(t);
+                    wrong_oid::<CompositeMlKem1024EcdhP384, CompositeMlKem768EcdhP384>(t);
                 }
                 "id-MLKEM1024-ECDH-brainpoolP384r1-SHA3-256" => {
-                    vector::<MlKem1024EcdhBrainpoolP384r1>(t)
+                    vector::<CompositeMlKem1024EcdhBrainpoolP384r1>(t)
                 }
-                "id-MLKEM1024-X448-SHA3-256" => vector::<MlKem1024X448>(t),
-                "id-MLKEM1024-ECDH-P521-SHA3-256" => vector::<MlKem1024EcdhP521>(t),
+                "id-MLKEM1024-X448-SHA3-256" => vector::<CompositeMlKem1024X448>(t),
+                "id-MLKEM1024-ECDH-P521-SHA3-256" => vector::<CompositeMlKem1024EcdhP521>(t),
                 rsa if rsa.contains("-RSA") => {
                     skipped_rsa += 1;
                     continue;
@@ -278,6 +327,31 @@ mod composite {
         let dk = DecapsulationKey::<P>::generate().unwrap();
         let (ss, ct) = dk.encapsulation_key().encapsulate().unwrap();
         assert_eq!(dk.decapsulate(&ct).unwrap(), ss);
+        assert_eq!(dk.as_bytes().len(), P::SK_BYTES);
+        // Deterministic encapsulation: m || the ephemeral private key (here
+        // the key's own traditional key, a valid one).
+        let trad = &dk.as_bytes()[64..];
+        let t_sk = if trad.len() == P::T_SK {
+            trad.to_vec()
+        } else {
+            vec![1u8; P::T_SK]
+        };
+        let eseed = [&[7u8; 32][..], &t_sk].concat();
+        let (ss1, ct1) = dk
+            .encapsulation_key()
+            .encapsulate_deterministic(&eseed)
+            .unwrap();
+        let (ss2, ct2) = dk
+            .encapsulation_key()
+            .encapsulate_deterministic(&eseed)
+            .unwrap();
+        assert!(ss1 == ss2 && ct1.as_bytes() == ct2.as_bytes());
+        assert_eq!(dk.decapsulate(&ct1).unwrap(), ss1);
+        assert!(matches!(
+            dk.encapsulation_key()
+                .encapsulate_deterministic(&eseed[1..]),
+            Err(Error::InvalidLength { .. })
+        ));
         let pem = dk.to_pkcs8_pem().unwrap();
         assert_eq!(DecapsulationKey::<P>::from_pkcs8_pem(&pem).unwrap(), dk);
         let pk_pem = dk.encapsulation_key().to_public_key_pem().unwrap();
@@ -292,13 +366,13 @@ mod composite {
 
     #[test]
     fn composite_kem_generated_round_trip() {
-        generated::<MlKem768X25519>();
-        generated::<MlKem768EcdhP256>();
-        generated::<MlKem768EcdhP384>();
-        generated::<MlKem768EcdhBrainpoolP256r1>();
-        generated::<MlKem1024EcdhP384>();
-        generated::<MlKem1024EcdhBrainpoolP384r1>();
-        generated::<MlKem1024X448>();
-        generated::<MlKem1024EcdhP521>();
+        generated::<CompositeMlKem768X25519>();
+        generated::<CompositeMlKem768EcdhP256>();
+        generated::<CompositeMlKem768EcdhP384>();
+        generated::<CompositeMlKem768EcdhBrainpoolP256r1>();
+        generated::<CompositeMlKem1024EcdhP384>();
+        generated::<CompositeMlKem1024EcdhBrainpoolP384r1>();
+        generated::<CompositeMlKem1024X448>();
+        generated::<CompositeMlKem1024EcdhP521>();
     }
 }

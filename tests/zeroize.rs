@@ -21,11 +21,15 @@ use std::cell::{Cell, RefCell};
 mod common;
 
 use pqfence::composite::{
-    self, CompositeParams, MlDsa44EcdsaP256Sha256, MlDsa44Ed25519Sha512,
+    self, CompositeParams as CompositeSigParams, MlDsa44EcdsaP256Sha256, MlDsa44Ed25519Sha512,
     MlDsa65EcdsaBrainpoolP256r1Sha512, MlDsa65EcdsaP384Sha512, MlDsa65Rsa3072PssSha512,
     MlDsa87EcdsaBrainpoolP384r1Sha512, MlDsa87EcdsaP521Sha512, MlDsa87Ed448Shake256,
 };
 use pqfence::encoding::{self, PrivateKeyForm};
+#[cfg(feature = "test-hooks")]
+use pqfence::hpke;
+use pqfence::hybrid::composite_kem::{self, CompositeParams};
+use pqfence::hybrid::{self, HybridParams};
 use pqfence::mldsa::{DsaParams, MlDsa44, MlDsa65, MlDsa87, SigningKey};
 use pqfence::mlkem::{Ciphertext, DecapsulationKey, KemParams, MlKem1024, MlKem512, MlKem768};
 use pqfence::{ByteArray, Error};
@@ -321,7 +325,7 @@ fn mldsa_secrets_are_wiped() {
 /// encoded: the whole key for EdDSA and ECDSA (an ECPrivateKey written by
 /// pqfence holds no public key), and for RSA the private INTEGERs (d, p, q,
 /// dP, dQ, qInv), not the public modulus and exponent it also holds.
-fn trad_secrets<C: CompositeParams>(trad: &[u8]) -> Vec<Vec<u8>> {
+fn trad_secrets<C: CompositeSigParams>(trad: &[u8]) -> Vec<Vec<u8>> {
     if !C::COMPOSITE.traditional.starts_with("RSASSA") {
         return vec![trad.to_vec()];
     }
@@ -347,7 +351,7 @@ fn trad_secrets<C: CompositeParams>(trad: &[u8]) -> Vec<Vec<u8>> {
 /// are encoded ([`trad_secrets`]). The traditional halves' own in-memory
 /// forms (limbs, expanded scalars) are their crates' to wipe, and are not
 /// looked for.
-fn composite_flow<C: CompositeParams>(raw: &[u8]) {
+fn composite_sig_flow<C: CompositeSigParams>(raw: &[u8]) {
     let name = C::COMPOSITE.name;
     let ml_secret = {
         let ml = SigningKey::<C::MlDsa>::from_seed(&raw[..32]).unwrap();
@@ -386,23 +390,23 @@ fn composite_flow<C: CompositeParams>(raw: &[u8]) {
     });
 }
 
-fn composite_generated<C: CompositeParams>() {
+fn composite_sig_generated<C: CompositeSigParams>() {
     let raw = composite::SigningKey::<C>::generate()
         .unwrap()
         .to_bytes()
         .unwrap();
-    composite_flow::<C>(&raw);
+    composite_sig_flow::<C>(&raw);
 }
 
 #[test]
-fn composite_secrets_are_wiped() {
-    composite_generated::<MlDsa44Ed25519Sha512>();
-    composite_generated::<MlDsa44EcdsaP256Sha256>();
-    composite_generated::<MlDsa65EcdsaP384Sha512>();
-    composite_generated::<MlDsa65EcdsaBrainpoolP256r1Sha512>();
-    composite_generated::<MlDsa87EcdsaBrainpoolP384r1Sha512>();
-    composite_generated::<MlDsa87EcdsaP521Sha512>();
-    composite_generated::<MlDsa87Ed448Shake256>();
+fn composite_sig_secrets_are_wiped() {
+    composite_sig_generated::<MlDsa44Ed25519Sha512>();
+    composite_sig_generated::<MlDsa44EcdsaP256Sha256>();
+    composite_sig_generated::<MlDsa65EcdsaP384Sha512>();
+    composite_sig_generated::<MlDsa65EcdsaBrainpoolP256r1Sha512>();
+    composite_sig_generated::<MlDsa87EcdsaBrainpoolP384r1Sha512>();
+    composite_sig_generated::<MlDsa87EcdsaP521Sha512>();
+    composite_sig_generated::<MlDsa87Ed448Shake256>();
     // RSA: no key generation; the vector's key, when the vectors are here.
     if let Some(dir) = common::vectors_dir() {
         let v = common::read_json(&dir.join("composite-sigs/testvectors.json"));
@@ -417,8 +421,184 @@ fn composite_secrets_are_wiped() {
             t["sk"].as_str().unwrap(),
         )
         .unwrap();
-        composite_flow::<MlDsa65Rsa3072PssSha512>(&raw);
+        composite_sig_flow::<MlDsa65Rsa3072PssSha512>(&raw);
     }
+}
+
+fn hybrid_flow<P: HybridParams>() {
+    let seed: [u8; 32] = pattern(P::EK_BYTES as u8);
+    let eseed: Vec<u8> = (0..32 + P::GROUP_SEED_BYTES)
+        .map(|i| (i as u8).wrapping_mul(29) ^ 0x5A)
+        .collect();
+    let (expanded, ss, ct) = {
+        let dk = hybrid::DecapsulationKey::<P>::from_seed(&seed).unwrap();
+        let (ss, ct) = dk
+            .encapsulation_key()
+            .encapsulate_deterministic(&eseed)
+            .unwrap();
+        (
+            dk.expanded_bytes().to_vec(),
+            ss.bytes().to_vec(),
+            ct.as_bytes().to_vec(),
+        )
+    };
+    let mut zero_t = ct.clone();
+    let n = zero_t.len();
+    for b in &mut zero_t[n - (P::EK_BYTES - <<P::Pq as KemParams>::Ek as ByteArray>::LEN)..] {
+        *b = 0;
+    }
+    let secrets: [&[u8]; 4] = [&seed, &eseed, &expanded, &ss];
+    assert_wiped(P::NAME, &secrets, || {
+        let dk = hybrid::DecapsulationKey::<P>::from_seed(&seed).unwrap();
+        let copy = dk.clone();
+        let loaded = hybrid::DecapsulationKey::<P>::from_expanded_bytes(&expanded).unwrap();
+        let halves =
+            hybrid::DecapsulationKey::<P>::from_components(dk.pq_key(), dk.traditional_secret())
+                .unwrap();
+        assert!(loaded == copy && halves == dk);
+        let (ss1, ct1) = dk
+            .encapsulation_key()
+            .encapsulate_deterministic(&eseed)
+            .unwrap();
+        let ss2 = loaded.decapsulate(&ct1).unwrap();
+        assert!(ss1 == ss2);
+        assert!(matches!(
+            halves.decapsulate_bytes(&zero_t),
+            Err(Error::InvalidKey { .. })
+        ));
+        if P::ALGORITHM.oid.is_some() {
+            let der = encoding::to_pkcs8_der(&dk, encoding::PrivateKeyForm::Seed).unwrap();
+            let back: hybrid::DecapsulationKey<P> =
+                encoding::from_pkcs8_der(der.as_bytes()).unwrap();
+            assert!(back == dk);
+            drop((der, back));
+        }
+        drop((dk, copy, loaded, halves, ss1, ss2, ct1));
+    });
+}
+
+fn composite_flow<P: CompositeParams>() {
+    let (raw, ss, ct) = {
+        let dk = composite_kem::DecapsulationKey::<P>::generate().unwrap();
+        let (ss, ct) = dk.encapsulation_key().encapsulate().unwrap();
+        (
+            dk.as_bytes().to_vec(),
+            ss.bytes().to_vec(),
+            ct.as_bytes().to_vec(),
+        )
+    };
+    let secrets: [&[u8]; 2] = [&raw, &ss];
+    assert_wiped(P::NAME, &secrets, || {
+        let dk = composite_kem::DecapsulationKey::<P>::from_bytes(&raw).unwrap();
+        let copy = dk.clone();
+        let der = dk.to_pkcs8_der().unwrap();
+        let back = composite_kem::DecapsulationKey::<P>::from_pkcs8_der(der.as_bytes()).unwrap();
+        assert!(back == copy);
+        let ss1 = back.decapsulate_bytes(&ct).unwrap();
+        assert!(ss1.bytes() == ss.as_slice());
+        assert!(composite_kem::DecapsulationKey::<P>::from_bytes(&raw[..70]).is_err());
+        drop((dk, copy, der, back, ss1));
+    });
+}
+
+#[test]
+fn hybrid_secrets_are_wiped() {
+    hybrid_flow::<hybrid::MlKem768X25519>();
+    hybrid_flow::<hybrid::MlKem768P256>();
+    hybrid_flow::<hybrid::MlKem1024P384>();
+    composite_flow::<composite_kem::CompositeMlKem768X25519>();
+    composite_flow::<composite_kem::CompositeMlKem768EcdhP256>();
+    composite_flow::<composite_kem::CompositeMlKem1024X448>();
+    composite_flow::<composite_kem::CompositeMlKem1024EcdhP521>();
+}
+
+/// HPKE: the key pair, the PSK, the context's key, base nonce and exporter
+/// secret, and an exported secret, through a whole session in psk mode.
+#[cfg(feature = "test-hooks")]
+fn hpke_flow(kem: hpke::Kem, kdf: hpke::Kdf, aead: hpke::Aead) {
+    let suite = hpke::Suite::new(kem, kdf, aead);
+    let ikm_r: [u8; 64] = pattern(kem.n_enc() as u8);
+    let ikm_e: Vec<u8> = (0..64).map(|i| (i as u8).wrapping_mul(53) ^ 0xC3).collect();
+    let ikm_e = &ikm_e[..match kem {
+        hpke::Kem::MlKem768X25519 => 64,
+        hpke::Kem::MlKem768 => 32,
+        _ => 64,
+    }];
+    let psk: [u8; 32] = pattern(0x77);
+    let psk_ref = || {
+        Some(hpke::Psk {
+            psk: &psk,
+            psk_id: b"id",
+        })
+    };
+    let (sk_bytes, key, nonce, exporter, exported) = {
+        let sk = hpke::PrivateKey::derive(kem, &ikm_r).unwrap();
+        let (enc, sender) = suite
+            .setup_sender_deterministic(sk.public_key(), b"info", psk_ref(), None, ikm_e)
+            .unwrap();
+        let r = suite
+            .setup_recipient(&enc, &sk, b"info", psk_ref(), None)
+            .unwrap();
+        let (k, n, e) = r.secrets_for_test();
+        let x = sender.export(b"ctx", 64).unwrap().to_vec();
+        (sk.to_bytes().unwrap().to_vec(), k, n, e, x)
+    };
+    let secrets: [&[u8]; 7] = [&ikm_r, &sk_bytes, &psk, &key, &nonce, &exporter, &exported];
+    assert_wiped(kem.name(), &secrets, || {
+        let sk = hpke::PrivateKey::derive(kem, &ikm_r).unwrap();
+        let again = hpke::PrivateKey::from_bytes(kem, &sk.to_bytes().unwrap()).unwrap();
+        let (enc, mut sender) = suite
+            .setup_sender_deterministic(sk.public_key(), b"info", psk_ref(), None, ikm_e)
+            .unwrap();
+        let mut recipient = suite
+            .setup_recipient(&enc, &again, b"info", psk_ref(), None)
+            .unwrap();
+        if aead != hpke::Aead::ExportOnly {
+            for msg in [&b"one"[..], b"two", b"three"] {
+                let ct = sender.seal(b"aad", msg).unwrap();
+                assert_eq!(recipient.open(b"aad", &ct).unwrap(), msg);
+            }
+            let sealed = suite.encrypt(b"single", sk.public_key(), b"i").unwrap();
+            assert_eq!(suite.decrypt(&sealed, &sk, b"i").unwrap(), b"single");
+        }
+        let x1 = sender.export(b"ctx", 64).unwrap();
+        let x2 = recipient.export(b"ctx", 64).unwrap();
+        assert!(x1 == x2);
+        let wrong = hpke::Psk {
+            psk: &[1u8; 32],
+            psk_id: b"id",
+        };
+        let other = suite.setup_recipient(&enc, &sk, b"info", Some(wrong), None);
+        if kem.supports_auth() {
+            // The authenticated modes concatenate two DH outputs.
+            let (enc, ct) = suite
+                .seal(sk.public_key(), b"i", b"a", b"m", psk_ref(), Some(&again))
+                .unwrap();
+            let pt = suite
+                .open(
+                    &enc,
+                    &sk,
+                    b"i",
+                    b"a",
+                    &ct,
+                    psk_ref(),
+                    Some(again.public_key()),
+                )
+                .unwrap();
+            assert_eq!(pt, b"m");
+        }
+        drop((sk, again, sender, recipient, x1, x2, other));
+    });
+}
+
+#[cfg(feature = "test-hooks")]
+#[test]
+fn hpke_secrets_are_wiped() {
+    use hpke::{Aead, Kdf, Kem};
+    hpke_flow(Kem::DhkemX25519, Kdf::HkdfSha256, Aead::Aes128Gcm);
+    hpke_flow(Kem::DhkemP256, Kdf::TurboShake128, Aead::ChaCha20Poly1305);
+    hpke_flow(Kem::MlKem768X25519, Kdf::Shake256, Aead::Aes256Gcm);
+    hpke_flow(Kem::MlKem768, Kdf::HkdfSha384, Aead::ExportOnly);
 }
 
 /// On a randomness failure nothing is returned, and the buffers that would

@@ -4,10 +4,13 @@ Input layout: byte 0 picks an algorithm from ``pqfence.algorithms()``, byte 1 an
 operation, the rest is the attacker-controlled payload:
 
   0  load a public key; if it loads, encapsulate / verify a garbage signature
-  1  derive a private key from a seed (must succeed exactly at the seed size)
+  1  derive a private key from a seed (must succeed exactly at the seed size;
+     for the composite KEMs, whose "seed" is a structured key, may fail)
   2  load an expanded private key (with its public key where the class needs it)
-  3  with a fixed key: decapsulate / verify the payload as a signature (for a
-     deterministic scheme, only the genuine signature may verify)
+  3  with a fixed key: decapsulate (ML-KEM: every ciphertext of the right
+     length; a hybrid may refuse an invalid curve point) / verify the payload
+     as a signature (for a deterministic scheme, only the genuine signature
+     may verify)
   4  with a fixed key: verify, the payload being [context length][context][signature]
 
 Only the exceptions that bad input may raise are allowed (InvalidLength,
@@ -76,8 +79,9 @@ def _slow(info: pqfence.AlgorithmInfo) -> bool:
     return info.name.startswith("SLH-DSA") and info.name.endswith("s")
 
 
-def _composite(info: pqfence.AlgorithmInfo) -> bool:
-    """A Composite ML-DSA algorithm (see the module documentation)."""
+def _composite_sig(info: pqfence.AlgorithmInfo) -> bool:
+    """A Composite ML-DSA algorithm (see the module documentation; the
+    composite ML-KEM sets are not)."""
     return info.standard.endswith("composite-sigs")
 
 
@@ -85,16 +89,27 @@ def _composite(info: pqfence.AlgorithmInfo) -> bool:
 _ML_SIG = {"MLDSA44": 2420, "MLDSA65": 3309, "MLDSA87": 4627}
 
 
+def _structured_seed(info: pqfence.AlgorithmInfo) -> bool:
+    """Whether the "seed" is a structured private key, not any string of its
+    length: the composite ML-KEM keys (the ML-KEM seed, then an RFC 5915
+    ECPrivateKey or a raw curve key), whose one form is both seed and
+    expanded key."""
+    return info.kind == "kem" and info.seed_bytes == info.private_key_bytes
+
+
 @cache
 def _fixed_key(name: str) -> Any:
-    """A fixed private key for the algorithm (None for an RSA composite)."""
+    """A fixed private key for the algorithm (a generated one where the seed
+    is structured; None for an RSA composite signature, which cannot sign)."""
     info = _info(name)
-    if _composite(info):
+    if _composite_sig(info):
         return None if "-RSA" in name else _scheme(info).generate()
+    if _structured_seed(info):
+        return _scheme(info).generate()
     return _scheme(info).private_key_from_seed(bytes(range(info.seed_bytes)))
 
 
-def _composite_key(scheme: Any, payload: bytes) -> None:
+def _composite_sig_key(scheme: Any, payload: bytes) -> None:
     """Loads a raw composite private key; one that loads must work."""
     ok, key = _attempt(scheme.private_key_from_seed, payload)
     if not ok:
@@ -165,19 +180,28 @@ def one_input(data: bytes) -> None:
             return
         assert pub.public_bytes_raw() == payload, "public key round trip"
         if info.kind == "kem":
-            ss, ct = pub.encapsulate()
-            assert len(ss) == info.shared_secret_bytes
-            assert len(ct) == info.ciphertext_bytes
+            # A hybrid key with a low-order X25519 / X448 half loads (the
+            # drafts check the DH output, not the key) and refuses to
+            # encapsulate; an ML-KEM key that loads always encapsulates.
+            ok, out = _attempt(pub.encapsulate)
+            assert ok or info.standard != "FIPS 203", "a loaded key failed to encapsulate"
+            if ok:
+                ss, ct = out
+                assert len(ss) == info.shared_secret_bytes
+                assert len(ct) == info.ciphertext_bytes
         else:
             _attempt(pub.verify, payload[:64], MESSAGE)
-    elif op in (1, 2) and _composite(info):
-        _composite_key(scheme, payload)
+    elif op in (1, 2) and _composite_sig(info):
+        _composite_sig_key(scheme, payload)
     elif op == 1:
         fixed_seed = bytes(range(info.seed_bytes))
         if _slow(info) and len(payload) == info.seed_bytes and payload != fixed_seed:
             return
         ok, key = _attempt(scheme.private_key_from_seed, payload)
-        assert ok == (len(payload) == info.seed_bytes), "seed size check"
+        if _structured_seed(info):
+            assert not ok or len(payload) >= 64, "seed size check"
+        else:
+            assert ok == (len(payload) == info.seed_bytes), "seed size check"
         if ok:
             assert key.private_bytes_raw() == payload, "seed round trip"
     elif op == 2:
@@ -203,7 +227,12 @@ def one_input(data: bytes) -> None:
             return
         if info.kind == "kem":
             ok, _ = _attempt(key.decapsulate, payload)
-            assert ok == (len(payload) == info.ciphertext_bytes), "ciphertext size check"
+            # ML-KEM rejects implicitly: every ciphertext of the right length
+            # decapsulates. A hybrid also refuses an invalid curve point.
+            if info.standard == "FIPS 203":
+                assert ok == (len(payload) == info.ciphertext_bytes), "ciphertext size check"
+            else:
+                assert not ok or len(payload) == info.ciphertext_bytes, "ciphertext size check"
         else:
             ok, _ = _attempt(key.public_key().verify, payload, MESSAGE)
             # Only the genuine signature verifies: another one is a forgery or
@@ -211,7 +240,7 @@ def one_input(data: bytes) -> None:
             # (Randomized schemes have many valid signatures: no such claim.)
             unique = hasattr(key, "sign_deterministic")
             genuine = _genuine(info.name) if ok and unique else payload
-            if _composite(info) and "-ECDSA-" in info.name:
+            if _composite_sig(info) and "-ECDSA-" in info.name:
                 n = _ML_SIG[info.name[:7]]
                 payload, genuine = payload[:n], genuine[:n]
             assert payload == genuine, "a second signature verified"
@@ -235,7 +264,7 @@ def _expanded_payload(info: pqfence.AlgorithmInfo, key: Any) -> bytes:
 # The committed seeds cover these families (the fuzzer reaches every
 # registered algorithm through byte 0); payloads above the size cap are left
 # out to keep the corpus small.
-CORPUS_FAMILIES = ("ML-KEM", "ML-DSA")
+CORPUS_FAMILIES = ("ML-KEM", "ML-DSA", "MLKEM768-X25519", "id-MLKEM768-ECDH-P256-SHA3-256")
 CORPUS_MAX_PAYLOAD = 8192
 
 

@@ -12,9 +12,11 @@
 //! each) and replay the committed corpora in `cargo test`
 //! (`tests/fuzz_corpus.rs`).
 //!
-//! Registered: ML-KEM (3 sets), ML-DSA (3), SLH-DSA (the 12 sets, pure
-//! signatures), Falcon (512, 1024 and their padded forms) and Composite
-//! ML-DSA (the 18 algorithms; see [`Composite`] for their payloads). The first byte
+//! Registered: ML-KEM (3 sets), the hybrid KEMs (X-Wing, MLKEM768-P256,
+//! MLKEM1024-P384 and the 8 composite ML-KEM sets), ML-DSA (3), SLH-DSA (the
+//! 12 sets, pure signatures), Falcon (512, 1024 and their padded forms) and
+//! Composite ML-DSA (the 18 algorithms; see [`CompositeSig`] for their
+//! payloads); HPKE open on random messages ([`SUITES`]). The first byte
 //! picks the set modulo the registry's length; new entries go at the end, and
 //! the committed inputs' first bytes are rewritten to the index they picked
 //! before (`sel % old length`), so that they keep their meaning.
@@ -28,7 +30,7 @@ use std::marker::PhantomData;
 use std::sync::OnceLock;
 
 use pqfence::composite::{
-    self, CompositeParams, MlDsa44EcdsaP256Sha256, MlDsa44Ed25519Sha512,
+    self, CompositeParams as CompositeSigParams, MlDsa44EcdsaP256Sha256, MlDsa44Ed25519Sha512,
     MlDsa44Rsa2048Pkcs15Sha256, MlDsa44Rsa2048PssSha256, MlDsa65EcdsaBrainpoolP256r1Sha512,
     MlDsa65EcdsaP256Sha512, MlDsa65EcdsaP384Sha512, MlDsa65Ed25519Sha512,
     MlDsa65Rsa3072Pkcs15Sha512, MlDsa65Rsa3072PssSha512, MlDsa65Rsa4096Pkcs15Sha512,
@@ -38,6 +40,12 @@ use pqfence::composite::{
 use pqfence::falcon::{
     self, Falcon1024, Falcon1024Padded, Falcon512, Falcon512Padded, FalconParams,
 };
+use pqfence::hybrid::composite_kem::{
+    self, CompositeMlKem1024EcdhBrainpoolP384r1, CompositeMlKem1024EcdhP384,
+    CompositeMlKem1024EcdhP521, CompositeMlKem1024X448, CompositeMlKem768EcdhBrainpoolP256r1,
+    CompositeMlKem768EcdhP256, CompositeMlKem768EcdhP384, CompositeMlKem768X25519, CompositeParams,
+};
+use pqfence::hybrid::{self, HybridParams, MlKem1024P384, MlKem768P256, MlKem768X25519};
 use pqfence::mldsa::{self, DsaParams, MlDsa44, MlDsa65, MlDsa87};
 use pqfence::mlkem::{self, KemParams, MlKem1024, MlKem512, MlKem768};
 use pqfence::slhdsa::{
@@ -45,7 +53,7 @@ use pqfence::slhdsa::{
     SlhDsaSha2_256s, SlhDsaShake_128f, SlhDsaShake_128s, SlhDsaShake_192f, SlhDsaShake_192s,
     SlhDsaShake_256f, SlhDsaShake_256s, SlhParams,
 };
-use pqfence::{ByteArray, Error};
+use pqfence::{hpke, ByteArray, Error};
 
 /// A key-encapsulation parameter set under fuzzing.
 pub trait Kem: Sync {
@@ -232,6 +240,202 @@ impl<P: KemParams> Kem for MlKem<P> {
         (
             dk.encapsulation_key().as_bytes().to_vec(),
             dk.expanded_bytes().bytes().to_vec(),
+            ct,
+        )
+    }
+}
+
+/// The hybrid KEMs of the CG construction (X-Wing, MLKEM768-P256,
+/// MLKEM1024-P384), generic over the set, with their fixed key cached. The
+/// secret-key target loads the expanded form `d || z || sk_T`. An invalid
+/// curve point in a ciphertext or a low-order X25519 key is `InvalidKey`
+/// (explicit rejection of the traditional half), never anything else.
+pub struct Hybrid<P: HybridParams> {
+    key: OnceLock<hybrid::DecapsulationKey<P>>,
+}
+
+impl<P: HybridParams> Hybrid<P> {
+    const fn new() -> Self {
+        Hybrid {
+            key: OnceLock::new(),
+        }
+    }
+
+    fn key(&self) -> &hybrid::DecapsulationKey<P> {
+        self.key.get_or_init(
+            || match hybrid::DecapsulationKey::<P>::from_seed(&KEM_SEED[..32]) {
+                Ok(k) => k,
+                Err(e) => panic!("{}: key generation from a seed failed: {e}", P::NAME),
+            },
+        )
+    }
+
+    fn eseed(tag: u8) -> Vec<u8> {
+        vec![tag; 32 + P::GROUP_SEED_BYTES]
+    }
+}
+
+impl<P: HybridParams> Kem for Hybrid<P> {
+    fn name(&self) -> &'static str {
+        P::NAME
+    }
+
+    fn public_key(&self, bytes: &[u8]) {
+        match hybrid::EncapsulationKey::<P>::from_bytes(bytes) {
+            Ok(ek) => {
+                assert_eq!(ek.as_bytes(), bytes, "{}: ek round trip", P::NAME);
+                if let Err(e) = ek.encapsulate_deterministic(&Self::eseed(7)) {
+                    expect_input_error(&e, "encapsulation (a low-order X25519 half)");
+                }
+            }
+            Err(e) => expect_input_error(&e, "encapsulation key"),
+        }
+    }
+
+    fn secret_key(&self, bytes: &[u8]) {
+        match hybrid::DecapsulationKey::<P>::from_expanded_bytes(bytes) {
+            Ok(dk) => {
+                assert_eq!(dk.expanded_bytes(), bytes, "{}: dk round trip", P::NAME);
+                let ct = match dk
+                    .encapsulation_key()
+                    .encapsulate_deterministic(&Self::eseed(9))
+                {
+                    Ok((_, ct)) => ct,
+                    Err(e) => panic!("{}: a loaded key failed to encapsulate: {e}", P::NAME),
+                };
+                if let Err(e) = dk.decapsulate(&ct) {
+                    panic!("{}: a loaded key failed to decapsulate: {e}", P::NAME);
+                }
+            }
+            Err(e) => expect_input_error(&e, "decapsulation key"),
+        }
+    }
+
+    fn decapsulate(&self, bytes: &[u8]) {
+        let dk = self.key();
+        match (dk.decapsulate_bytes(bytes), dk.decapsulate_bytes(bytes)) {
+            (Ok(a), Ok(b)) => assert!(a == b, "{}: decapsulation is not deterministic", P::NAME),
+            (Err(Error::InvalidLength { .. }), Err(Error::InvalidLength { .. })) => {
+                assert_ne!(bytes.len(), P::CT_BYTES, "{}", P::NAME);
+            }
+            (Err(Error::InvalidKey { .. }), Err(Error::InvalidKey { .. })) => {
+                assert_eq!(bytes.len(), P::CT_BYTES, "{}", P::NAME);
+            }
+            (a, b) => panic!("{}: decapsulation gave {a:?} then {b:?}", P::NAME),
+        }
+    }
+
+    fn seeds(&self) -> (Vec<u8>, Vec<u8>, Vec<u8>) {
+        let dk = self.key();
+        let ct = match dk
+            .encapsulation_key()
+            .encapsulate_deterministic(&Self::eseed(1))
+        {
+            Ok((_, ct)) => ct.as_bytes().to_vec(),
+            Err(e) => panic!("{}: {e}", P::NAME),
+        };
+        (
+            dk.encapsulation_key().as_bytes().to_vec(),
+            dk.expanded_bytes().to_vec(),
+            ct,
+        )
+    }
+}
+
+/// Composite ML-KEM, generic over the algorithm, with its fixed key cached.
+/// The secret-key target loads the draft's serialization (`mlkemSeed ||
+/// tradSK`, the ECPrivateKey parsed), and then PKCS#8 of the same bytes.
+pub struct Composite<P: CompositeParams> {
+    key: OnceLock<composite_kem::DecapsulationKey<P>>,
+}
+
+impl<P: CompositeParams> Composite<P> {
+    const fn new() -> Self {
+        Composite {
+            key: OnceLock::new(),
+        }
+    }
+
+    fn key(&self) -> &composite_kem::DecapsulationKey<P> {
+        self.key.get_or_init(|| {
+            // A fixed key: the ML-KEM seed, and a fixed scalar below every
+            // curve's order (P-521's first byte holds one bit).
+            let mut trad = vec![0x5cu8; P::T_SK];
+            if P::T_SK == 66 {
+                trad[0] = 1;
+            }
+            let key = mlkem::DecapsulationKey::<P::Pq>::from_seed(&KEM_SEED)
+                .and_then(|pq| composite_kem::DecapsulationKey::<P>::from_components(&pq, &trad));
+            match key {
+                Ok(k) => k,
+                Err(e) => panic!("{}: fixed key: {e}", P::NAME),
+            }
+        })
+    }
+}
+
+impl<P: CompositeParams> Kem for Composite<P> {
+    fn name(&self) -> &'static str {
+        P::NAME
+    }
+
+    fn public_key(&self, bytes: &[u8]) {
+        match composite_kem::EncapsulationKey::<P>::from_bytes(bytes) {
+            Ok(ek) => {
+                assert_eq!(ek.as_bytes(), bytes, "{}: ek round trip", P::NAME);
+                if let Err(e) = ek.encapsulate() {
+                    expect_input_error(&e, "encapsulation (a low-order X25519 / X448 half)");
+                }
+            }
+            Err(e) => expect_input_error(&e, "encapsulation key"),
+        }
+    }
+
+    fn secret_key(&self, bytes: &[u8]) {
+        match composite_kem::DecapsulationKey::<P>::from_bytes(bytes) {
+            Ok(dk) => {
+                // The canonical encoding reloads to the same key (the input
+                // may carry an ECPrivateKey publicKey, which is dropped).
+                match composite_kem::DecapsulationKey::<P>::from_bytes(dk.as_bytes()) {
+                    Ok(again) => assert!(again == dk, "{}: dk round trip", P::NAME),
+                    Err(e) => panic!("{}: a key's own encoding fails to load: {e}", P::NAME),
+                }
+                let (ss, ct) = match dk.encapsulation_key().encapsulate() {
+                    Ok(out) => out,
+                    Err(e) => panic!("{}: a loaded key failed to encapsulate: {e}", P::NAME),
+                };
+                match dk.decapsulate(&ct) {
+                    Ok(back) => assert!(back == ss, "{}: round trip", P::NAME),
+                    Err(e) => panic!("{}: a loaded key failed to decapsulate: {e}", P::NAME),
+                }
+            }
+            Err(e) => expect_input_error(&e, "decapsulation key"),
+        }
+    }
+
+    fn decapsulate(&self, bytes: &[u8]) {
+        let dk = self.key();
+        match (dk.decapsulate_bytes(bytes), dk.decapsulate_bytes(bytes)) {
+            (Ok(a), Ok(b)) => assert!(a == b, "{}: decapsulation is not deterministic", P::NAME),
+            (Err(Error::InvalidLength { .. }), Err(Error::InvalidLength { .. })) => {
+                assert_ne!(bytes.len(), P::CT_BYTES, "{}", P::NAME);
+            }
+            (Err(Error::InvalidKey { .. }), Err(Error::InvalidKey { .. })) => {
+                assert_eq!(bytes.len(), P::CT_BYTES, "{}", P::NAME);
+            }
+            (a, b) => panic!("{}: decapsulation gave {a:?} then {b:?}", P::NAME),
+        }
+    }
+
+    fn seeds(&self) -> (Vec<u8>, Vec<u8>, Vec<u8>) {
+        let dk = self.key();
+        let ct = match dk.encapsulation_key().encapsulate() {
+            Ok((_, ct)) => ct.as_bytes().to_vec(),
+            Err(e) => panic!("{}: {e}", P::NAME),
+        };
+        (
+            dk.encapsulation_key().as_bytes().to_vec(),
+            dk.as_bytes().to_vec(),
             ct,
         )
     }
@@ -734,7 +938,7 @@ impl FixedTrad {
 /// The fixed key of a composite: a signing key (EdDSA, ECDSA) with its
 /// genuine deterministic signature of [`MESSAGE`], or (RSA) a public key
 /// alone.
-enum CompositeKey<C: CompositeParams> {
+enum CompositeSigKey<C: CompositeSigParams> {
     Signing(composite::SigningKey<C>, Vec<u8>),
     Keyless(composite::VerifyingKey<C>),
 }
@@ -757,14 +961,14 @@ enum CompositeKey<C: CompositeParams> {
 /// must be the genuine one, and so must an EdDSA half (Ed25519 is checked
 /// strictly, Ed448 is canonical); an ECDSA half may also be its twin (r,
 /// n - s), which ECDSA accepts by design.
-pub struct Composite<C: CompositeParams> {
+pub struct CompositeSig<C: CompositeSigParams> {
     trad: FixedTrad,
-    key: OnceLock<CompositeKey<C>>,
+    key: OnceLock<CompositeSigKey<C>>,
 }
 
-impl<C: CompositeParams> Composite<C> {
+impl<C: CompositeSigParams> CompositeSig<C> {
     const fn new(trad: FixedTrad) -> Self {
-        Composite {
+        CompositeSig {
             trad,
             key: OnceLock::new(),
         }
@@ -778,7 +982,7 @@ impl<C: CompositeParams> Composite<C> {
         <<C::MlDsa as DsaParams>::Sig as ByteArray>::LEN
     }
 
-    fn key(&self) -> &CompositeKey<C> {
+    fn key(&self) -> &CompositeSigKey<C> {
         self.key.get_or_init(|| {
             let name = self.name();
             match self.trad.private_key() {
@@ -792,7 +996,7 @@ impl<C: CompositeParams> Composite<C> {
                         Ok(s) => s.as_bytes().to_vec(),
                         Err(e) => panic!("{name}: signing failed: {e}"),
                     };
-                    CompositeKey::Signing(sk, sig)
+                    CompositeSigKey::Signing(sk, sig)
                 }
                 None => {
                     let ml = match mldsa::SigningKey::<C::MlDsa>::from_seed(&SIG_SEED) {
@@ -801,7 +1005,7 @@ impl<C: CompositeParams> Composite<C> {
                     };
                     let pk = [ml, self.trad.rsa_public_key()].concat();
                     match composite::VerifyingKey::<C>::from_bytes(&pk) {
-                        Ok(vk) => CompositeKey::Keyless(vk),
+                        Ok(vk) => CompositeSigKey::Keyless(vk),
                         Err(e) => panic!("{name}: the fixed public key does not load: {e}"),
                     }
                 }
@@ -811,15 +1015,15 @@ impl<C: CompositeParams> Composite<C> {
 
     fn verifying_key(&self) -> &composite::VerifyingKey<C> {
         match self.key() {
-            CompositeKey::Signing(sk, _) => sk.verifying_key(),
-            CompositeKey::Keyless(vk) => vk,
+            CompositeSigKey::Signing(sk, _) => sk.verifying_key(),
+            CompositeSigKey::Keyless(vk) => vk,
         }
     }
 }
 
-impl<C: CompositeParams> Sig for Composite<C> {
+impl<C: CompositeSigParams> Sig for CompositeSig<C> {
     fn name(&self) -> &'static str {
-        Composite::name(self)
+        CompositeSig::name(self)
     }
 
     fn has_context(&self) -> bool {
@@ -872,10 +1076,10 @@ impl<C: CompositeParams> Sig for Composite<C> {
         let (ctx, sig) = split_context(bytes);
         let verdict = self.verifying_key().verify(MESSAGE, ctx, sig);
         match (verdict, self.key()) {
-            (Ok(()), CompositeKey::Keyless(_)) => {
+            (Ok(()), CompositeSigKey::Keyless(_)) => {
                 panic!("{name}: a signature verified under a key nobody has the secret of")
             }
-            (Ok(()), CompositeKey::Signing(_, genuine)) => {
+            (Ok(()), CompositeSigKey::Signing(_, genuine)) => {
                 let k = self.ml_sig_len();
                 assert!(
                     ctx.is_empty() && sig.get(..k) == genuine.get(..k),
@@ -897,8 +1101,8 @@ impl<C: CompositeParams> Sig for Composite<C> {
         let len = u16::try_from(vk.len()).unwrap_or(u16::MAX).to_be_bytes();
         let pk = [len.as_slice(), vk].concat();
         match self.key() {
-            CompositeKey::Signing(sk, sig) => (pk, sk.as_bytes().to_vec(), sig.clone()),
-            CompositeKey::Keyless(_) => {
+            CompositeSigKey::Signing(sk, sig) => (pk, sk.as_bytes().to_vec(), sig.clone()),
+            CompositeSigKey::Keyless(_) => {
                 // No RSA private key is at hand: a seed with a truncated
                 // traditional half, and a signature whose ML-DSA half is
                 // genuine (over M', with the label) but whose RSA half is not.
@@ -954,32 +1158,34 @@ const BP384: FixedTrad = FixedTrad::Ecdsa {
     oid: BP384_OID,
 };
 
-static MLDSA44_RSA2048_PSS: Composite<MlDsa44Rsa2048PssSha256> =
-    Composite::new(FixedTrad::Rsa(2048));
-static MLDSA44_RSA2048_PKCS15: Composite<MlDsa44Rsa2048Pkcs15Sha256> =
-    Composite::new(FixedTrad::Rsa(2048));
-static MLDSA44_ED25519: Composite<MlDsa44Ed25519Sha512> = Composite::new(FixedTrad::Eddsa(32));
-static MLDSA44_P256: Composite<MlDsa44EcdsaP256Sha256> = Composite::new(P256);
-static MLDSA65_RSA3072_PSS: Composite<MlDsa65Rsa3072PssSha512> =
-    Composite::new(FixedTrad::Rsa(3072));
-static MLDSA65_RSA3072_PKCS15: Composite<MlDsa65Rsa3072Pkcs15Sha512> =
-    Composite::new(FixedTrad::Rsa(3072));
-static MLDSA65_RSA4096_PSS: Composite<MlDsa65Rsa4096PssSha512> =
-    Composite::new(FixedTrad::Rsa(4096));
-static MLDSA65_RSA4096_PKCS15: Composite<MlDsa65Rsa4096Pkcs15Sha512> =
-    Composite::new(FixedTrad::Rsa(4096));
-static MLDSA65_P256: Composite<MlDsa65EcdsaP256Sha512> = Composite::new(P256);
-static MLDSA65_P384: Composite<MlDsa65EcdsaP384Sha512> = Composite::new(P384);
-static MLDSA65_BP256: Composite<MlDsa65EcdsaBrainpoolP256r1Sha512> = Composite::new(BP256);
-static MLDSA65_ED25519: Composite<MlDsa65Ed25519Sha512> = Composite::new(FixedTrad::Eddsa(32));
-static MLDSA87_P384: Composite<MlDsa87EcdsaP384Sha512> = Composite::new(P384);
-static MLDSA87_BP384: Composite<MlDsa87EcdsaBrainpoolP384r1Sha512> = Composite::new(BP384);
-static MLDSA87_ED448: Composite<MlDsa87Ed448Shake256> = Composite::new(FixedTrad::Eddsa(57));
-static MLDSA87_RSA3072_PSS: Composite<MlDsa87Rsa3072PssSha512> =
-    Composite::new(FixedTrad::Rsa(3072));
-static MLDSA87_RSA4096_PSS: Composite<MlDsa87Rsa4096PssSha512> =
-    Composite::new(FixedTrad::Rsa(4096));
-static MLDSA87_P521: Composite<MlDsa87EcdsaP521Sha512> = Composite::new(P521);
+static MLDSA44_RSA2048_PSS: CompositeSig<MlDsa44Rsa2048PssSha256> =
+    CompositeSig::new(FixedTrad::Rsa(2048));
+static MLDSA44_RSA2048_PKCS15: CompositeSig<MlDsa44Rsa2048Pkcs15Sha256> =
+    CompositeSig::new(FixedTrad::Rsa(2048));
+static MLDSA44_ED25519: CompositeSig<MlDsa44Ed25519Sha512> =
+    CompositeSig::new(FixedTrad::Eddsa(32));
+static MLDSA44_P256: CompositeSig<MlDsa44EcdsaP256Sha256> = CompositeSig::new(P256);
+static MLDSA65_RSA3072_PSS: CompositeSig<MlDsa65Rsa3072PssSha512> =
+    CompositeSig::new(FixedTrad::Rsa(3072));
+static MLDSA65_RSA3072_PKCS15: CompositeSig<MlDsa65Rsa3072Pkcs15Sha512> =
+    CompositeSig::new(FixedTrad::Rsa(3072));
+static MLDSA65_RSA4096_PSS: CompositeSig<MlDsa65Rsa4096PssSha512> =
+    CompositeSig::new(FixedTrad::Rsa(4096));
+static MLDSA65_RSA4096_PKCS15: CompositeSig<MlDsa65Rsa4096Pkcs15Sha512> =
+    CompositeSig::new(FixedTrad::Rsa(4096));
+static MLDSA65_P256: CompositeSig<MlDsa65EcdsaP256Sha512> = CompositeSig::new(P256);
+static MLDSA65_P384: CompositeSig<MlDsa65EcdsaP384Sha512> = CompositeSig::new(P384);
+static MLDSA65_BP256: CompositeSig<MlDsa65EcdsaBrainpoolP256r1Sha512> = CompositeSig::new(BP256);
+static MLDSA65_ED25519: CompositeSig<MlDsa65Ed25519Sha512> =
+    CompositeSig::new(FixedTrad::Eddsa(32));
+static MLDSA87_P384: CompositeSig<MlDsa87EcdsaP384Sha512> = CompositeSig::new(P384);
+static MLDSA87_BP384: CompositeSig<MlDsa87EcdsaBrainpoolP384r1Sha512> = CompositeSig::new(BP384);
+static MLDSA87_ED448: CompositeSig<MlDsa87Ed448Shake256> = CompositeSig::new(FixedTrad::Eddsa(57));
+static MLDSA87_RSA3072_PSS: CompositeSig<MlDsa87Rsa3072PssSha512> =
+    CompositeSig::new(FixedTrad::Rsa(3072));
+static MLDSA87_RSA4096_PSS: CompositeSig<MlDsa87Rsa4096PssSha512> =
+    CompositeSig::new(FixedTrad::Rsa(4096));
+static MLDSA87_P521: CompositeSig<MlDsa87EcdsaP521Sha512> = CompositeSig::new(P521);
 
 static MLKEM512: MlKem<MlKem512> = MlKem::new();
 static MLKEM768: MlKem<MlKem768> = MlKem::new();
@@ -1004,8 +1210,36 @@ static FALCON1024: Falcon<Falcon1024> = Falcon::new();
 static FALCON512_PADDED: Falcon<Falcon512Padded> = Falcon::new();
 static FALCON1024_PADDED: Falcon<Falcon1024Padded> = Falcon::new();
 
-/// The KEM registry: one entry per parameter set.
-pub static KEMS: &[&dyn Kem] = &[&MLKEM512, &MLKEM768, &MLKEM1024];
+static XWING: Hybrid<MlKem768X25519> = Hybrid::new();
+static MLKEM768_P256: Hybrid<MlKem768P256> = Hybrid::new();
+static MLKEM1024_P384: Hybrid<MlKem1024P384> = Hybrid::new();
+static C768_X25519: Composite<CompositeMlKem768X25519> = Composite::new();
+static C768_P256: Composite<CompositeMlKem768EcdhP256> = Composite::new();
+static C768_P384: Composite<CompositeMlKem768EcdhP384> = Composite::new();
+static C768_BP256: Composite<CompositeMlKem768EcdhBrainpoolP256r1> = Composite::new();
+static C1024_P384: Composite<CompositeMlKem1024EcdhP384> = Composite::new();
+static C1024_BP384: Composite<CompositeMlKem1024EcdhBrainpoolP384r1> = Composite::new();
+static C1024_X448: Composite<CompositeMlKem1024X448> = Composite::new();
+static C1024_P521: Composite<CompositeMlKem1024EcdhP521> = Composite::new();
+
+/// The KEM registry: one entry per parameter set (see the module
+/// documentation on adding entries).
+pub static KEMS: &[&dyn Kem] = &[
+    &MLKEM512,
+    &MLKEM768,
+    &MLKEM1024,
+    &XWING,
+    &MLKEM768_P256,
+    &MLKEM1024_P384,
+    &C768_X25519,
+    &C768_P256,
+    &C768_P384,
+    &C768_BP256,
+    &C1024_P384,
+    &C1024_BP384,
+    &C1024_X448,
+    &C1024_P521,
+];
 
 /// The signature registry: one entry per parameter set (see the module
 /// documentation on adding entries).
@@ -1047,6 +1281,157 @@ pub static SIGS: &[&dyn Sig] = &[
     &MLDSA87_RSA3072_PSS,
     &MLDSA87_RSA4096_PSS,
     &MLDSA87_P521,
+];
+
+/// The HPKE `info` of the fuzzed messages.
+const HPKE_INFO: &[u8] = b"pqfence fuzz info";
+
+/// An HPKE suite under fuzzing: a fixed recipient key (DeriveKeyPair of
+/// the KEM seed) and one genuine message (`enc || ct` of [`MESSAGE`],
+/// pyca's single-shot layout), cached. Opening anything else must fail with
+/// an input error (`InvalidTag`, or `InvalidKey` / `InvalidLength` for a
+/// malformed `enc`): a success is a forgery.
+pub struct HpkeSuite {
+    suite: hpke::Suite,
+    key: OnceLock<(hpke::PrivateKey, Vec<u8>)>,
+}
+
+impl HpkeSuite {
+    const fn new(kem: hpke::Kem, kdf: hpke::Kdf, aead: hpke::Aead) -> Self {
+        HpkeSuite {
+            suite: hpke::Suite::new(kem, kdf, aead),
+            key: OnceLock::new(),
+        }
+    }
+
+    /// The deterministic encapsulation randomness of the KEM: the ML-KEM
+    /// coin, a hybrid's eseed, a DHKEM ephemeral's DeriveKeyPair input.
+    fn ikm_e(&self) -> Vec<u8> {
+        let len = match self.suite.kem {
+            hpke::Kem::MlKem512 | hpke::Kem::MlKem768 | hpke::Kem::MlKem1024 => 32,
+            hpke::Kem::MlKem768X25519 => 32 + MlKem768X25519::GROUP_SEED_BYTES,
+            hpke::Kem::MlKem768P256 => 32 + MlKem768P256::GROUP_SEED_BYTES,
+            hpke::Kem::MlKem1024P384 => 32 + MlKem1024P384::GROUP_SEED_BYTES,
+            _ => 64,
+        };
+        vec![0x3a; len]
+    }
+
+    fn key(&self) -> &(hpke::PrivateKey, Vec<u8>) {
+        self.key.get_or_init(|| {
+            let name = self.suite.kem.name();
+            let sk = match hpke::PrivateKey::derive(self.suite.kem, &KEM_SEED) {
+                Ok(k) => k,
+                Err(e) => panic!("{name}: DeriveKeyPair failed: {e}"),
+            };
+            let sealed = self
+                .suite
+                .setup_sender_deterministic(sk.public_key(), HPKE_INFO, None, None, &self.ikm_e())
+                .and_then(|(enc, mut ctx)| Ok([enc, ctx.seal(b"", MESSAGE)?].concat()));
+            match sealed {
+                Ok(m) => (sk, m),
+                Err(e) => panic!("{name}: sealing failed: {e}"),
+            }
+        })
+    }
+
+    /// Opens `bytes` as `enc || ct` with the fixed key.
+    pub fn open(&self, bytes: &[u8]) {
+        let (sk, genuine) = self.key();
+        let name = self.suite.kem.name();
+        match self.suite.decrypt(bytes, sk, HPKE_INFO) {
+            Ok(pt) => {
+                assert!(
+                    bytes == genuine.as_slice(),
+                    "{name}: a forged message opened"
+                );
+                assert_eq!(pt, MESSAGE, "{name}: the genuine message");
+            }
+            Err(Error::InvalidTag | Error::InvalidKey { .. } | Error::InvalidLength { .. }) => {}
+            Err(e) => panic!("{name}: open gave a non-input error {e:?}"),
+        }
+    }
+
+    /// The genuine message (for the corpus).
+    pub fn genuine(&self) -> Vec<u8> {
+        self.key().1.clone()
+    }
+
+    /// The suite's name, e.g. "MLKEM768-X25519".
+    pub fn name(&self) -> &'static str {
+        self.suite.kem.name()
+    }
+}
+
+static HPKE_X25519: HpkeSuite = HpkeSuite::new(
+    hpke::Kem::DhkemX25519,
+    hpke::Kdf::HkdfSha256,
+    hpke::Aead::Aes128Gcm,
+);
+static HPKE_P256: HpkeSuite = HpkeSuite::new(
+    hpke::Kem::DhkemP256,
+    hpke::Kdf::HkdfSha256,
+    hpke::Aead::ChaCha20Poly1305,
+);
+static HPKE_P384: HpkeSuite = HpkeSuite::new(
+    hpke::Kem::DhkemP384,
+    hpke::Kdf::HkdfSha384,
+    hpke::Aead::Aes256Gcm,
+);
+static HPKE_P521: HpkeSuite = HpkeSuite::new(
+    hpke::Kem::DhkemP521,
+    hpke::Kdf::HkdfSha512,
+    hpke::Aead::Aes256Gcm,
+);
+static HPKE_X448: HpkeSuite = HpkeSuite::new(
+    hpke::Kem::DhkemX448,
+    hpke::Kdf::Shake256,
+    hpke::Aead::ChaCha20Poly1305,
+);
+static HPKE_MLKEM512: HpkeSuite = HpkeSuite::new(
+    hpke::Kem::MlKem512,
+    hpke::Kdf::HkdfSha256,
+    hpke::Aead::Aes128Gcm,
+);
+static HPKE_MLKEM768: HpkeSuite = HpkeSuite::new(
+    hpke::Kem::MlKem768,
+    hpke::Kdf::Shake128,
+    hpke::Aead::Aes256Gcm,
+);
+static HPKE_MLKEM1024: HpkeSuite = HpkeSuite::new(
+    hpke::Kem::MlKem1024,
+    hpke::Kdf::TurboShake256,
+    hpke::Aead::ChaCha20Poly1305,
+);
+static HPKE_XWING: HpkeSuite = HpkeSuite::new(
+    hpke::Kem::MlKem768X25519,
+    hpke::Kdf::HkdfSha256,
+    hpke::Aead::ChaCha20Poly1305,
+);
+static HPKE_MLKEM768_P256: HpkeSuite = HpkeSuite::new(
+    hpke::Kem::MlKem768P256,
+    hpke::Kdf::Shake256,
+    hpke::Aead::Aes128Gcm,
+);
+static HPKE_MLKEM1024_P384: HpkeSuite = HpkeSuite::new(
+    hpke::Kem::MlKem1024P384,
+    hpke::Kdf::TurboShake128,
+    hpke::Aead::Aes256Gcm,
+);
+
+/// The HPKE registry: one suite per KEM, the KDFs and AEADs rotating.
+pub static SUITES: &[&HpkeSuite] = &[
+    &HPKE_X25519,
+    &HPKE_P256,
+    &HPKE_P384,
+    &HPKE_P521,
+    &HPKE_X448,
+    &HPKE_MLKEM512,
+    &HPKE_MLKEM768,
+    &HPKE_MLKEM1024,
+    &HPKE_XWING,
+    &HPKE_MLKEM768_P256,
+    &HPKE_MLKEM1024_P384,
 ];
 
 /// Picks the registry entry named by the first byte (modulo the registry's
@@ -1104,6 +1489,13 @@ pub fn sig_verify(data: &[u8]) {
     }
 }
 
+/// Target: open attacker-chosen `enc || ct` with an HPKE suite's fixed key.
+pub fn hpke_open(data: &[u8]) {
+    if let Some((suite, rest)) = pick(SUITES, data) {
+        suite.open(rest);
+    }
+}
+
 /// A fuzz target: one input, panics only on a finding.
 pub type Target = fn(&[u8]);
 
@@ -1115,4 +1507,5 @@ pub static TARGETS: &[(&str, Target)] = &[
     ("sig_public_key", sig_public_key),
     ("sig_secret_key", sig_secret_key),
     ("sig_verify", sig_verify),
+    ("hpke_open", hpke_open),
 ];

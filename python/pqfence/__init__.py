@@ -1,17 +1,30 @@
 """pqfence: post-quantum cryptography from the NIST standards.
 
-ML-KEM (FIPS 203), ML-DSA (FIPS 204), SLH-DSA (FIPS 205), Falcon and Composite
-ML-DSA (ML-DSA with a traditional signature, draft-ietf-lamps-pq-composite-sigs);
-every family registers its parameter sets in one registry (:func:`kem`,
-:func:`signature`, :func:`algorithms`).
+ML-KEM (FIPS 203), ML-DSA (FIPS 204), SLH-DSA (FIPS 205), Falcon, the hybrid KEMs (X-Wing,
+composite ML-KEM: :mod:`pqfence.hybrid`) and Composite ML-DSA (ML-DSA with a traditional
+signature, draft-ietf-lamps-pq-composite-sigs: :mod:`pqfence.composite`); every family registers
+its parameter sets in one registry (:func:`kem`, :func:`signature`, :func:`algorithms`).
+:mod:`pqfence.hpke` is HPKE (RFC 9180 with the post-quantum suites), shaped like
+pyca/cryptography's. :func:`backend` names the implementation of the C in use ("avx2" or
+"portable").
 The cryptography runs in portable, constant-time C behind a safe Rust layer;
 this package is the typed Python face of it.
 """
 
 from __future__ import annotations
 
-from pqfence import composite, exceptions, falcon, mldsa, mlkem, serialization, slhdsa
-from pqfence._native import __version__
+from pqfence import (
+    composite,
+    exceptions,
+    falcon,
+    hpke,
+    hybrid,
+    mldsa,
+    mlkem,
+    serialization,
+    slhdsa,
+)
+from pqfence._native import __version__, backend
 from pqfence.exceptions import (
     AlreadyFinalized,
     ContextTooLong,
@@ -52,9 +65,12 @@ __all__ = [
     "UnsupportedAlgorithm",
     "__version__",
     "algorithms",
+    "backend",
     "composite",
     "exceptions",
     "falcon",
+    "hpke",
+    "hybrid",
     "kem",
     "mldsa",
     "mlkem",

@@ -20,7 +20,26 @@ _HashAlgorithm = str | _NamedHash
 
 __version__: str
 __all__ = [
+    "AEAD",
     "ALGORITHMS",
+    "KDF",
+    "KEM",
+    "CompositeMLKEM768BP256PrivateKey",
+    "CompositeMLKEM768BP256PublicKey",
+    "CompositeMLKEM768P256PrivateKey",
+    "CompositeMLKEM768P256PublicKey",
+    "CompositeMLKEM768P384PrivateKey",
+    "CompositeMLKEM768P384PublicKey",
+    "CompositeMLKEM768X25519PrivateKey",
+    "CompositeMLKEM768X25519PublicKey",
+    "CompositeMLKEM1024BP384PrivateKey",
+    "CompositeMLKEM1024BP384PublicKey",
+    "CompositeMLKEM1024P384PrivateKey",
+    "CompositeMLKEM1024P384PublicKey",
+    "CompositeMLKEM1024P521PrivateKey",
+    "CompositeMLKEM1024P521PublicKey",
+    "CompositeMLKEM1024X448PrivateKey",
+    "CompositeMLKEM1024X448PublicKey",
     "CompositePrivateKey",
     "CompositePublicKey",
     "Falcon512PrivateKey",
@@ -33,6 +52,8 @@ __all__ = [
     "FalconPadded1024PublicKey",
     "FalconPrivateKey",
     "FalconPublicKey",
+    "HPKEPrivateKey",
+    "HPKEPublicKey",
     "KEMPrivateKey",
     "KEMPublicKey",
     "MLDSA44PrivateKey",
@@ -80,12 +101,19 @@ __all__ = [
     "MLDSAMuHasher",
     "MLKEM512PrivateKey",
     "MLKEM512PublicKey",
+    "MLKEM768P256PrivateKey",
+    "MLKEM768P256PublicKey",
     "MLKEM768PrivateKey",
     "MLKEM768PublicKey",
+    "MLKEM768X25519PrivateKey",
+    "MLKEM768X25519PublicKey",
+    "MLKEM1024P384PrivateKey",
+    "MLKEM1024P384PublicKey",
     "MLKEM1024PrivateKey",
     "MLKEM1024PublicKey",
     "PrivateKey",
     "PublicKey",
+    "RecipientContext",
     "SLHDSA_SHA2_128fPrivateKey",
     "SLHDSA_SHA2_128fPublicKey",
     "SLHDSA_SHA2_128sPrivateKey",
@@ -110,9 +138,13 @@ __all__ = [
     "SLHDSA_SHAKE_256fPublicKey",
     "SLHDSA_SHAKE_256sPrivateKey",
     "SLHDSA_SHAKE_256sPublicKey",
+    "SenderContext",
     "SignaturePrivateKey",
     "SignaturePublicKey",
+    "Suite",
     "__version__",
+    "aead_open",
+    "aead_seal",
     "backend",
     "load_der_private_key",
     "load_der_public_key",
@@ -243,6 +275,206 @@ class MLDSAMuHasher:
     def update(self, data: Buffer) -> None: ...
     def copy(self) -> MLDSAMuHasher: ...
     def finalize(self) -> bytes: ...
+
+@final
+class KEM:
+    """An HPKE KEM (values: the registry's identifiers)."""
+
+    P256: ClassVar[KEM]
+    P384: ClassVar[KEM]
+    P521: ClassVar[KEM]
+    X25519: ClassVar[KEM]
+    X448: ClassVar[KEM]
+    MLKEM512: ClassVar[KEM]
+    MLKEM768: ClassVar[KEM]
+    MLKEM1024: ClassVar[KEM]
+    MLKEM768_P256: ClassVar[KEM]
+    MLKEM1024_P384: ClassVar[KEM]
+    MLKEM768_X25519: ClassVar[KEM]
+    def enc_length(self) -> int: ...
+    @property
+    def registry_name(self) -> str: ...
+    @property
+    def id(self) -> int: ...
+    @property
+    def supports_auth(self) -> bool: ...
+    def __int__(self) -> int: ...
+
+@final
+class KDF:
+    """An HPKE KDF (values: the registry's identifiers)."""
+
+    HKDF_SHA256: ClassVar[KDF]
+    HKDF_SHA384: ClassVar[KDF]
+    HKDF_SHA512: ClassVar[KDF]
+    SHAKE128: ClassVar[KDF]
+    SHAKE256: ClassVar[KDF]
+    TURBOSHAKE128: ClassVar[KDF]
+    TURBOSHAKE256: ClassVar[KDF]
+    @property
+    def id(self) -> int: ...
+    def __int__(self) -> int: ...
+
+@final
+class AEAD:
+    """An HPKE AEAD (values: the registry's identifiers)."""
+
+    AES_128_GCM: ClassVar[AEAD]
+    AES_256_GCM: ClassVar[AEAD]
+    CHACHA20_POLY1305: ClassVar[AEAD]
+    EXPORT_ONLY: ClassVar[AEAD]
+    @property
+    def id(self) -> int: ...
+    def __int__(self) -> int: ...
+
+def aead_seal(
+    aead: AEAD, key: Buffer, nonce: Buffer, plaintext: Buffer, aad: Buffer | None = None
+) -> bytes: ...
+def aead_open(
+    aead: AEAD, key: Buffer, nonce: Buffer, ciphertext: Buffer, aad: Buffer | None = None
+) -> bytes: ...
+
+@final
+class HPKEPrivateKey:
+    """A raw HPKE private key of one KEM."""
+
+    @staticmethod
+    def generate(kem: KEM) -> HPKEPrivateKey: ...
+    @staticmethod
+    def derive(kem: KEM, ikm: Buffer) -> HPKEPrivateKey: ...
+    @staticmethod
+    def from_bytes(kem: KEM, data: Buffer) -> HPKEPrivateKey: ...
+    @staticmethod
+    def from_key(kem: KEM, key: object) -> HPKEPrivateKey: ...
+    def public_key(self) -> HPKEPublicKey: ...
+    def private_bytes_raw(self) -> bytes: ...
+    @property
+    def kem(self) -> KEM: ...
+    def __copy__(self) -> HPKEPrivateKey: ...
+    def __deepcopy__(self, memo: object, /) -> HPKEPrivateKey: ...
+
+@final
+class HPKEPublicKey:
+    """A raw HPKE public key of one KEM."""
+
+    @staticmethod
+    def from_bytes(kem: KEM, data: Buffer) -> HPKEPublicKey: ...
+    @staticmethod
+    def from_key(kem: KEM, key: object) -> HPKEPublicKey: ...
+    def public_bytes_raw(self) -> bytes: ...
+    @property
+    def kem(self) -> KEM: ...
+    def __eq__(self, other: object, /) -> bool: ...
+    def __hash__(self) -> int: ...
+
+@final
+class SenderContext:
+    """An HPKE sender context: seals in order, exports secrets."""
+
+    def seal(self, plaintext: Buffer, aad: Buffer | None = None) -> bytes: ...
+    def export(self, exporter_context: Buffer, length: int) -> bytes: ...
+    @property
+    def sequence_number(self) -> int: ...
+
+@final
+class RecipientContext:
+    """An HPKE recipient context: opens in order, exports secrets."""
+
+    def open(self, ciphertext: Buffer, aad: Buffer | None = None) -> bytes: ...
+    def export(self, exporter_context: Buffer, length: int) -> bytes: ...
+    @property
+    def sequence_number(self) -> int: ...
+
+@final
+class Suite:
+    """An HPKE ciphersuite (KEM, KDF, AEAD)."""
+
+    def __new__(cls, kem: KEM, kdf: KDF, aead: AEAD) -> Suite: ...
+    def encrypt(
+        self, plaintext: Buffer, public_key: object, info: Buffer | None = None
+    ) -> bytes: ...
+    def decrypt(
+        self, ciphertext: Buffer, private_key: object, info: Buffer | None = None
+    ) -> bytes: ...
+    def seal(
+        self,
+        plaintext: Buffer,
+        public_key: object,
+        info: Buffer | None = None,
+        aad: Buffer | None = None,
+        *,
+        psk: Buffer | None = None,
+        psk_id: Buffer | None = None,
+        sender_private_key: object | None = None,
+    ) -> tuple[bytes, bytes]: ...
+    def open(
+        self,
+        enc: Buffer,
+        ciphertext: Buffer,
+        private_key: object,
+        info: Buffer | None = None,
+        aad: Buffer | None = None,
+        *,
+        psk: Buffer | None = None,
+        psk_id: Buffer | None = None,
+        sender_public_key: object | None = None,
+    ) -> bytes: ...
+    def setup_sender(
+        self,
+        public_key: object,
+        info: Buffer | None = None,
+        *,
+        psk: Buffer | None = None,
+        psk_id: Buffer | None = None,
+        sender_private_key: object | None = None,
+    ) -> tuple[bytes, SenderContext]: ...
+    def setup_sender_deterministic(
+        self,
+        public_key: object,
+        ikm_e: Buffer,
+        info: Buffer | None = None,
+        *,
+        psk: Buffer | None = None,
+        psk_id: Buffer | None = None,
+        sender_private_key: object | None = None,
+    ) -> tuple[bytes, SenderContext]: ...
+    def setup_recipient(
+        self,
+        enc: Buffer,
+        private_key: object,
+        info: Buffer | None = None,
+        *,
+        psk: Buffer | None = None,
+        psk_id: Buffer | None = None,
+        sender_public_key: object | None = None,
+    ) -> RecipientContext: ...
+    def send_export(
+        self,
+        public_key: object,
+        exporter_context: Buffer,
+        length: int,
+        info: Buffer | None = None,
+        *,
+        psk: Buffer | None = None,
+        psk_id: Buffer | None = None,
+    ) -> tuple[bytes, bytes]: ...
+    def receive_export(
+        self,
+        enc: Buffer,
+        private_key: object,
+        exporter_context: Buffer,
+        length: int,
+        info: Buffer | None = None,
+        *,
+        psk: Buffer | None = None,
+        psk_id: Buffer | None = None,
+    ) -> bytes: ...
+    @property
+    def kem(self) -> KEM: ...
+    @property
+    def kdf(self) -> KDF: ...
+    @property
+    def aead(self) -> AEAD: ...
 
 def load_pem_private_key(
     data: Buffer,
@@ -658,6 +890,243 @@ class SLHDSA_SHAKE_256fPublicKey(SignaturePublicKey):
     algorithm: ClassVar[str]
     @staticmethod
     def from_public_bytes(data: Buffer) -> SLHDSA_SHAKE_256fPublicKey: ...
+
+@final
+class MLKEM768X25519PrivateKey(KEMPrivateKey):
+    """MLKEM768-X25519 private key."""
+
+    algorithm: ClassVar[str]
+    def __new__(cls, mlkem_key: object, x25519_key: object) -> MLKEM768X25519PrivateKey: ...
+    @staticmethod
+    def generate() -> MLKEM768X25519PrivateKey: ...
+    @staticmethod
+    def from_seed_bytes(data: Buffer) -> MLKEM768X25519PrivateKey: ...
+    @staticmethod
+    def from_expanded_bytes(data: Buffer) -> MLKEM768X25519PrivateKey: ...
+    def public_key(self) -> MLKEM768X25519PublicKey: ...
+
+@final
+class MLKEM768X25519PublicKey(KEMPublicKey):
+    """MLKEM768-X25519 public key."""
+
+    algorithm: ClassVar[str]
+    def __new__(cls, mlkem_key: object, x25519_key: object) -> MLKEM768X25519PublicKey: ...
+    @staticmethod
+    def from_public_bytes(data: Buffer) -> MLKEM768X25519PublicKey: ...
+
+@final
+class MLKEM768P256PrivateKey(KEMPrivateKey):
+    """MLKEM768-P256 private key."""
+
+    algorithm: ClassVar[str]
+    def __new__(cls, mlkem_key: object, p256_key: object) -> MLKEM768P256PrivateKey: ...
+    @staticmethod
+    def generate() -> MLKEM768P256PrivateKey: ...
+    @staticmethod
+    def from_seed_bytes(data: Buffer) -> MLKEM768P256PrivateKey: ...
+    @staticmethod
+    def from_expanded_bytes(data: Buffer) -> MLKEM768P256PrivateKey: ...
+    def public_key(self) -> MLKEM768P256PublicKey: ...
+
+@final
+class MLKEM768P256PublicKey(KEMPublicKey):
+    """MLKEM768-P256 public key."""
+
+    algorithm: ClassVar[str]
+    def __new__(cls, mlkem_key: object, p256_key: object) -> MLKEM768P256PublicKey: ...
+    @staticmethod
+    def from_public_bytes(data: Buffer) -> MLKEM768P256PublicKey: ...
+
+@final
+class MLKEM1024P384PrivateKey(KEMPrivateKey):
+    """MLKEM1024-P384 private key."""
+
+    algorithm: ClassVar[str]
+    def __new__(cls, mlkem_key: object, p384_key: object) -> MLKEM1024P384PrivateKey: ...
+    @staticmethod
+    def generate() -> MLKEM1024P384PrivateKey: ...
+    @staticmethod
+    def from_seed_bytes(data: Buffer) -> MLKEM1024P384PrivateKey: ...
+    @staticmethod
+    def from_expanded_bytes(data: Buffer) -> MLKEM1024P384PrivateKey: ...
+    def public_key(self) -> MLKEM1024P384PublicKey: ...
+
+@final
+class MLKEM1024P384PublicKey(KEMPublicKey):
+    """MLKEM1024-P384 public key."""
+
+    algorithm: ClassVar[str]
+    def __new__(cls, mlkem_key: object, p384_key: object) -> MLKEM1024P384PublicKey: ...
+    @staticmethod
+    def from_public_bytes(data: Buffer) -> MLKEM1024P384PublicKey: ...
+
+@final
+class CompositeMLKEM768X25519PrivateKey(KEMPrivateKey):
+    """id-MLKEM768-X25519-SHA3-256 private key."""
+
+    algorithm: ClassVar[str]
+    @staticmethod
+    def generate() -> CompositeMLKEM768X25519PrivateKey: ...
+    @staticmethod
+    def from_seed_bytes(data: Buffer) -> CompositeMLKEM768X25519PrivateKey: ...
+    @staticmethod
+    def from_expanded_bytes(data: Buffer) -> CompositeMLKEM768X25519PrivateKey: ...
+    def public_key(self) -> CompositeMLKEM768X25519PublicKey: ...
+
+@final
+class CompositeMLKEM768X25519PublicKey(KEMPublicKey):
+    """id-MLKEM768-X25519-SHA3-256 public key."""
+
+    algorithm: ClassVar[str]
+    @staticmethod
+    def from_public_bytes(data: Buffer) -> CompositeMLKEM768X25519PublicKey: ...
+
+@final
+class CompositeMLKEM768P256PrivateKey(KEMPrivateKey):
+    """id-MLKEM768-ECDH-P256-SHA3-256 private key."""
+
+    algorithm: ClassVar[str]
+    @staticmethod
+    def generate() -> CompositeMLKEM768P256PrivateKey: ...
+    @staticmethod
+    def from_seed_bytes(data: Buffer) -> CompositeMLKEM768P256PrivateKey: ...
+    @staticmethod
+    def from_expanded_bytes(data: Buffer) -> CompositeMLKEM768P256PrivateKey: ...
+    def public_key(self) -> CompositeMLKEM768P256PublicKey: ...
+
+@final
+class CompositeMLKEM768P256PublicKey(KEMPublicKey):
+    """id-MLKEM768-ECDH-P256-SHA3-256 public key."""
+
+    algorithm: ClassVar[str]
+    @staticmethod
+    def from_public_bytes(data: Buffer) -> CompositeMLKEM768P256PublicKey: ...
+
+@final
+class CompositeMLKEM768P384PrivateKey(KEMPrivateKey):
+    """id-MLKEM768-ECDH-P384-SHA3-256 private key."""
+
+    algorithm: ClassVar[str]
+    @staticmethod
+    def generate() -> CompositeMLKEM768P384PrivateKey: ...
+    @staticmethod
+    def from_seed_bytes(data: Buffer) -> CompositeMLKEM768P384PrivateKey: ...
+    @staticmethod
+    def from_expanded_bytes(data: Buffer) -> CompositeMLKEM768P384PrivateKey: ...
+    def public_key(self) -> CompositeMLKEM768P384PublicKey: ...
+
+@final
+class CompositeMLKEM768P384PublicKey(KEMPublicKey):
+    """id-MLKEM768-ECDH-P384-SHA3-256 public key."""
+
+    algorithm: ClassVar[str]
+    @staticmethod
+    def from_public_bytes(data: Buffer) -> CompositeMLKEM768P384PublicKey: ...
+
+@final
+class CompositeMLKEM768BP256PrivateKey(KEMPrivateKey):
+    """id-MLKEM768-ECDH-brainpoolP256r1-SHA3-256 private key."""
+
+    algorithm: ClassVar[str]
+    @staticmethod
+    def generate() -> CompositeMLKEM768BP256PrivateKey: ...
+    @staticmethod
+    def from_seed_bytes(data: Buffer) -> CompositeMLKEM768BP256PrivateKey: ...
+    @staticmethod
+    def from_expanded_bytes(data: Buffer) -> CompositeMLKEM768BP256PrivateKey: ...
+    def public_key(self) -> CompositeMLKEM768BP256PublicKey: ...
+
+@final
+class CompositeMLKEM768BP256PublicKey(KEMPublicKey):
+    """id-MLKEM768-ECDH-brainpoolP256r1-SHA3-256 public key."""
+
+    algorithm: ClassVar[str]
+    @staticmethod
+    def from_public_bytes(data: Buffer) -> CompositeMLKEM768BP256PublicKey: ...
+
+@final
+class CompositeMLKEM1024P384PrivateKey(KEMPrivateKey):
+    """id-MLKEM1024-ECDH-P384-SHA3-256 private key."""
+
+    algorithm: ClassVar[str]
+    @staticmethod
+    def generate() -> CompositeMLKEM1024P384PrivateKey: ...
+    @staticmethod
+    def from_seed_bytes(data: Buffer) -> CompositeMLKEM1024P384PrivateKey: ...
+    @staticmethod
+    def from_expanded_bytes(data: Buffer) -> CompositeMLKEM1024P384PrivateKey: ...
+    def public_key(self) -> CompositeMLKEM1024P384PublicKey: ...
+
+@final
+class CompositeMLKEM1024P384PublicKey(KEMPublicKey):
+    """id-MLKEM1024-ECDH-P384-SHA3-256 public key."""
+
+    algorithm: ClassVar[str]
+    @staticmethod
+    def from_public_bytes(data: Buffer) -> CompositeMLKEM1024P384PublicKey: ...
+
+@final
+class CompositeMLKEM1024BP384PrivateKey(KEMPrivateKey):
+    """id-MLKEM1024-ECDH-brainpoolP384r1-SHA3-256 private key."""
+
+    algorithm: ClassVar[str]
+    @staticmethod
+    def generate() -> CompositeMLKEM1024BP384PrivateKey: ...
+    @staticmethod
+    def from_seed_bytes(data: Buffer) -> CompositeMLKEM1024BP384PrivateKey: ...
+    @staticmethod
+    def from_expanded_bytes(data: Buffer) -> CompositeMLKEM1024BP384PrivateKey: ...
+    def public_key(self) -> CompositeMLKEM1024BP384PublicKey: ...
+
+@final
+class CompositeMLKEM1024BP384PublicKey(KEMPublicKey):
+    """id-MLKEM1024-ECDH-brainpoolP384r1-SHA3-256 public key."""
+
+    algorithm: ClassVar[str]
+    @staticmethod
+    def from_public_bytes(data: Buffer) -> CompositeMLKEM1024BP384PublicKey: ...
+
+@final
+class CompositeMLKEM1024X448PrivateKey(KEMPrivateKey):
+    """id-MLKEM1024-X448-SHA3-256 private key."""
+
+    algorithm: ClassVar[str]
+    @staticmethod
+    def generate() -> CompositeMLKEM1024X448PrivateKey: ...
+    @staticmethod
+    def from_seed_bytes(data: Buffer) -> CompositeMLKEM1024X448PrivateKey: ...
+    @staticmethod
+    def from_expanded_bytes(data: Buffer) -> CompositeMLKEM1024X448PrivateKey: ...
+    def public_key(self) -> CompositeMLKEM1024X448PublicKey: ...
+
+@final
+class CompositeMLKEM1024X448PublicKey(KEMPublicKey):
+    """id-MLKEM1024-X448-SHA3-256 public key."""
+
+    algorithm: ClassVar[str]
+    @staticmethod
+    def from_public_bytes(data: Buffer) -> CompositeMLKEM1024X448PublicKey: ...
+
+@final
+class CompositeMLKEM1024P521PrivateKey(KEMPrivateKey):
+    """id-MLKEM1024-ECDH-P521-SHA3-256 private key."""
+
+    algorithm: ClassVar[str]
+    @staticmethod
+    def generate() -> CompositeMLKEM1024P521PrivateKey: ...
+    @staticmethod
+    def from_seed_bytes(data: Buffer) -> CompositeMLKEM1024P521PrivateKey: ...
+    @staticmethod
+    def from_expanded_bytes(data: Buffer) -> CompositeMLKEM1024P521PrivateKey: ...
+    def public_key(self) -> CompositeMLKEM1024P521PublicKey: ...
+
+@final
+class CompositeMLKEM1024P521PublicKey(KEMPublicKey):
+    """id-MLKEM1024-ECDH-P521-SHA3-256 public key."""
+
+    algorithm: ClassVar[str]
+    @staticmethod
+    def from_public_bytes(data: Buffer) -> CompositeMLKEM1024P521PublicKey: ...
 
 @final
 class MLDSA44_RSA2048_PSS_SHA256PrivateKey(CompositePrivateKey):

@@ -22,8 +22,8 @@ defines no other seed; ``from_seed_bytes`` is the same constructor).
 
 The eight RSA composites load keys and verify, but ``generate()`` and ``sign()``
 raise ``UnsupportedAlgorithm``: the only RSA crate at hand has an open timing
-advisory on its private-key operation (RUSTSEC-2023-0071). See the README,
-"Composite signatures".
+advisory on its private-key operation (RUSTSEC-2023-0071). See
+docs/composite-signatures.md.
 """
 
 from __future__ import annotations

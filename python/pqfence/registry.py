@@ -71,11 +71,19 @@ class SignaturePrivateKey(Protocol):
 
 @dataclass(frozen=True)
 class AlgorithmInfo:
-    """One parameter set and its sizes in bytes.
+    """One parameter set and its sizes in bytes, from the Rust catalogue.
 
-    ``private_key_bytes`` is the expanded form of the standard; ``seed_bytes``
-    the compact seed form that ``private_bytes_raw()`` returns.
-    ``signature_bytes`` is the maximum for variable-length signatures.
+    :ivar name: the standard's name, e.g. ``"ML-KEM-768"``.
+    :ivar kind: ``"kem"`` or ``"signature"``.
+    :ivar standard: the defining document, e.g. ``"FIPS 203"``.
+    :ivar public_key_bytes: the raw public key (``public_bytes_raw()``).
+    :ivar private_key_bytes: the standard's expanded private key
+        (``private_bytes_expanded()``).
+    :ivar seed_bytes: the compact private key, the seed (``private_bytes_raw()``).
+    :ivar ciphertext_bytes: the ciphertext (KEMs; ``None`` for signatures).
+    :ivar shared_secret_bytes: the shared secret (KEMs; ``None`` for signatures).
+    :ivar signature_bytes: the signature, the maximum for Falcon's variable-length
+        ones (signatures; ``None`` for KEMs).
     """
 
     name: str
@@ -99,20 +107,36 @@ class KEM:
 
     @property
     def name(self) -> str:
+        """The standard's name of the parameter set."""
         return self.info.name
 
     def generate(self) -> KEMPrivateKey:
-        """A new private key from OS randomness."""
+        """A new private key from OS randomness (the class's ``generate()``).
+
+        :returns: the private key; ``public_key()`` gives its public key.
+        :raises RandomnessError: the OS random number generator failed.
+        """
         key: KEMPrivateKey = self._private_cls.generate()
         return key
 
     def private_key_from_seed(self, seed: Buffer) -> KEMPrivateKey:
-        """Derives the private key from its seed."""
+        """The private key derived from its seed (the class's ``from_seed_bytes()``).
+
+        :param seed: the seed, ``info.seed_bytes`` long (``private_bytes_raw()``).
+        :returns: the private key.
+        :raises InvalidLength: the seed has the wrong length.
+        """
         key: KEMPrivateKey = self._private_cls.from_seed_bytes(seed)
         return key
 
     def public_key_from_bytes(self, data: Buffer) -> KEMPublicKey:
-        """Loads an encoded public key (with the standard's input checks)."""
+        """Loads an encoded public key (the class's ``from_public_bytes()``).
+
+        :param data: the key, ``info.public_key_bytes`` long.
+        :returns: the public key.
+        :raises InvalidLength: the data has the wrong length.
+        :raises InvalidKey: the key fails the standard's input check.
+        """
         key: KEMPublicKey = self._public_cls.from_public_bytes(data)
         return key
 
@@ -130,20 +154,35 @@ class SignatureScheme:
 
     @property
     def name(self) -> str:
+        """The standard's name of the parameter set."""
         return self.info.name
 
     def generate(self) -> SignaturePrivateKey:
-        """A new private key from OS randomness."""
+        """A new private key from OS randomness (the class's ``generate()``).
+
+        :returns: the private key; ``public_key()`` gives its public key.
+        :raises RandomnessError: the OS random number generator failed.
+        """
         key: SignaturePrivateKey = self._private_cls.generate()
         return key
 
     def private_key_from_seed(self, seed: Buffer) -> SignaturePrivateKey:
-        """Derives the private key from its seed."""
+        """The private key derived from its seed (the class's ``from_seed_bytes()``).
+
+        :param seed: the seed, ``info.seed_bytes`` long (``private_bytes_raw()``).
+        :returns: the private key.
+        :raises InvalidLength: the seed has the wrong length.
+        """
         key: SignaturePrivateKey = self._private_cls.from_seed_bytes(seed)
         return key
 
     def public_key_from_bytes(self, data: Buffer) -> SignaturePublicKey:
-        """Loads an encoded public key."""
+        """Loads an encoded public key (the class's ``from_public_bytes()``).
+
+        :param data: the key, ``info.public_key_bytes`` long.
+        :returns: the public key.
+        :raises InvalidLength: the data has the wrong length.
+        """
         key: SignaturePublicKey = self._public_cls.from_public_bytes(data)
         return key
 
@@ -178,8 +217,18 @@ for _rec in _native.ALGORITHMS:
         )
 
 
+# Other names the drafts use for a set.
+_KEMS["x-wing"] = _KEMS["mlkem768-x25519"]
+
+
 def signature(name: str) -> SignatureScheme:
-    """The signature scheme called ``name`` (case-insensitive), e.g. ``"ML-DSA-65"``."""
+    """The signature scheme called ``name``, e.g. ``"ML-DSA-65"``.
+
+    :param name: the standard's name of the parameter set, any case.
+    :returns: the scheme: its ``info`` (sizes) and key constructors.
+    :raises UnknownAlgorithm: no signature scheme of that name (the message
+        lists the available ones).
+    """
     try:
         return _SIGS[name.lower()]
     except (KeyError, AttributeError):
@@ -188,7 +237,14 @@ def signature(name: str) -> SignatureScheme:
 
 
 def kem(name: str) -> KEM:
-    """The KEM called ``name`` (case-insensitive), e.g. ``"ML-KEM-768"``."""
+    """The KEM called ``name``, e.g. ``"ML-KEM-768"``, ``"MLKEM768-X25519"``
+    (or ``"X-Wing"``), ``"id-MLKEM768-ECDH-P256-SHA3-256"``.
+
+    :param name: the name of the parameter set, any case.
+    :returns: the KEM: its ``info`` (sizes) and key constructors.
+    :raises UnknownAlgorithm: no KEM of that name (the message lists the
+        available ones).
+    """
     try:
         return _KEMS[name.lower()]
     except (KeyError, AttributeError):
@@ -197,5 +253,8 @@ def kem(name: str) -> KEM:
 
 
 def algorithms() -> list[AlgorithmInfo]:
-    """Every available algorithm with its sizes, in a stable order."""
+    """Every available parameter set with its sizes.
+
+    :returns: one ``AlgorithmInfo`` per set, by family then security category.
+    """
     return list(_INFOS.values())

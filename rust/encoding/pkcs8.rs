@@ -1,6 +1,7 @@
 //! PKCS#8 / OneAsymmetricKey (RFC 5958) private keys, and the three forms
 //! of the LAMPS ML-KEM / ML-DSA `privateKey` CHOICE (seed, expanded key,
-//! both); SLH-DSA's raw key (RFC 9909) is the one-form case.
+//! both); SLH-DSA's raw key (RFC 9909), the composite ML-KEM key and the
+//! X-Wing seed are the one-form cases.
 
 use der::asn1::{AnyRef, ContextSpecific, OctetStringRef};
 use der::{Decode, Encode, Reader, Tag, TagMode, TagNumber, Tagged};
@@ -33,6 +34,15 @@ fn encode_body<K: KeyPair>(key: &K, form: PrivateKeyForm) -> Result<Zeroizing<Ve
     if let PrivateKeyShape::Raw { .. } = alg.private_key {
         // One form only: the raw key.
         return Ok(Zeroizing::new(key.expanded_key_bytes().to_vec()));
+    }
+    if let PrivateKeyShape::Seed { .. } = alg.private_key {
+        // One form only: the seed itself (X-Wing).
+        return key
+            .seed_bytes()
+            .map(|seed| Zeroizing::new(seed.to_vec()))
+            .ok_or(Error::InvalidKey {
+                reason: "this key has no seed (it was loaded from its components or expanded form), and its PKCS#8 form is the seed",
+            });
     }
     let seed = || {
         key.seed_bytes().ok_or(Error::InvalidKey {
@@ -81,8 +91,10 @@ impl der::FixedTag for BothForms<'_> {
 
 /// Parses the `privateKey` contents (strict DER, one element, no trailing data).
 fn decode_body<'a>(alg: &Algorithm, body: &'a [u8]) -> Result<PrivateKeyBody<'a>> {
-    if let PrivateKeyShape::Raw { .. } = alg.private_key {
-        return Ok(PrivateKeyBody::Expanded(body));
+    match alg.private_key {
+        PrivateKeyShape::Raw { .. } => return Ok(PrivateKeyBody::Expanded(body)),
+        PrivateKeyShape::Seed { .. } => return Ok(PrivateKeyBody::Seed(body)),
+        _ => {}
     }
     let what = "private key (expected seed [0], expandedKey or both)";
     let any = AnyRef::from_der(body).map_err(|e| asn1(what, e))?;

@@ -109,7 +109,6 @@ pub(crate) const BACKEND_AVX2: i32 = b::PQF_BACKEND_AVX2 as i32;
 /// An incremental SHAKE / SHA-3 sponge backed by the C Keccak.
 pub(crate) struct Keccak(b::pqf_keccak_ctx);
 
-#[allow(dead_code)] // used by the signature schemes
 impl Keccak {
     fn empty() -> Self {
         Keccak(b::pqf_keccak_ctx {
@@ -130,7 +129,6 @@ impl Keccak {
     }
 
     /// A SHAKE128 sponge.
-    #[allow(dead_code)]
     pub(crate) fn shake128() -> Self {
         let mut k = Self::empty();
         // SAFETY: `k.0` is a live, exclusively borrowed context of the C type.
@@ -139,7 +137,6 @@ impl Keccak {
     }
 
     /// SHA3-(8 * `outbytes`) for `outbytes` in {28, 32, 48, 64}.
-    #[allow(dead_code)]
     pub(crate) fn sha3(outbytes: u32) -> Self {
         debug_assert!(matches!(outbytes, 28 | 32 | 48 | 64));
         let mut k = Self::empty();

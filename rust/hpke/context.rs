@@ -106,7 +106,9 @@ fn key_schedule(
     let kdf = suite.kdf;
     let (nk, nn, nh) = (suite.aead.nk(), suite.aead.nn(), kdf.nh());
     let (key, base_nonce, exporter_secret) = if kdf.is_one_stage() {
-        let mut secrets = Zeroizing::new(Vec::new());
+        // Sized up front: a growing Vec would free copies of the secrets
+        // unwiped.
+        let mut secrets = Zeroizing::new(Vec::with_capacity(4 + psk.len() + shared_secret.len()));
         length_prefixed(&mut secrets, "HPKE psk", psk)?;
         length_prefixed(&mut secrets, "HPKE shared secret", shared_secret)?;
         let mut context = vec![mode.id()];

@@ -238,11 +238,13 @@ pub struct PublicKey {
 }
 
 /// An HPKE private key of one KEM: its serialization (`Nsk` bytes) is kept
-/// with the loaded key. Wiped on drop, redacted in `Debug`.
+/// with the loaded key (when it has one: an ML-KEM key loaded in expanded
+/// form, or a hybrid key built from its components, has none). Wiped on
+/// drop, redacted in `Debug`.
 #[derive(Clone)]
 pub struct PrivateKey {
     kem: Kem,
-    bytes: Zeroizing<Vec<u8>>,
+    bytes: Option<Zeroizing<Vec<u8>>>,
     inner: Sk,
     public: PublicKey,
 }
@@ -425,7 +427,7 @@ impl PrivateKey {
         };
         Ok(PrivateKey {
             kem,
-            bytes: Zeroizing::new(bytes.to_vec()),
+            bytes: Some(Zeroizing::new(bytes.to_vec())),
             inner,
             public: PublicKey {
                 kem,
@@ -440,9 +442,21 @@ impl PrivateKey {
         self.kem
     }
 
-    /// SerializePrivateKey (`Nsk` bytes). Handle with care.
-    pub fn to_bytes(&self) -> Zeroizing<Vec<u8>> {
-        self.bytes.clone()
+    /// SerializePrivateKey (`Nsk` bytes). Handle with care. A key without
+    /// its seed (an ML-KEM key loaded in expanded form, a hybrid key built
+    /// from its components) has no serialization: [`Error::InvalidKey`].
+    pub fn to_bytes(&self) -> Result<Zeroizing<Vec<u8>>> {
+        self.bytes.clone().ok_or(Error::InvalidKey {
+            reason: "this HPKE private key has no serialization (its seed is not known: an ML-KEM key loaded in expanded form, or a hybrid key built from its components)",
+        })
+    }
+
+    /// The DHKEM private key bytes.
+    fn dh_secret(&self) -> Result<&[u8]> {
+        match &self.inner {
+            Sk::Dh(sk) => Ok(sk),
+            _ => Err(Error::Internal { code: -327 }),
+        }
     }
 
     /// The matching public key.
@@ -457,6 +471,47 @@ impl core::fmt::Debug for PrivateKey {
     }
 }
 
+/// Conversions from the catalogue's KEM keys: an HPKE key of the matching
+/// KEM, holding the same key (no re-derivation).
+macro_rules! from_catalogue {
+    ($($variant:ident: $sk:ty, $pk:ty;)*) => {$(
+        impl From<$pk> for PublicKey {
+            fn from(ek: $pk) -> Self {
+                PublicKey {
+                    kem: Kem::$variant,
+                    bytes: ek.as_bytes().to_vec(),
+                    inner: Pk::$variant(ek),
+                }
+            }
+        }
+
+        impl From<$sk> for PrivateKey {
+            fn from(dk: $sk) -> Self {
+                let bytes = dk.seed().map(|s| Zeroizing::new(s.bytes().to_vec()));
+                let public = PublicKey::from(dk.encapsulation_key().clone());
+                PrivateKey {
+                    kem: Kem::$variant,
+                    bytes,
+                    inner: Sk::$variant(dk),
+                    public,
+                }
+            }
+        }
+    )*};
+}
+
+from_catalogue! {
+    MlKem512: mlkem::DecapsulationKey<mlkem::MlKem512>, mlkem::EncapsulationKey<mlkem::MlKem512>;
+    MlKem768: mlkem::DecapsulationKey<mlkem::MlKem768>, mlkem::EncapsulationKey<mlkem::MlKem768>;
+    MlKem1024: mlkem::DecapsulationKey<mlkem::MlKem1024>, mlkem::EncapsulationKey<mlkem::MlKem1024>;
+    MlKem768P256: hybrid::DecapsulationKey<hybrid::MlKem768P256>,
+        hybrid::EncapsulationKey<hybrid::MlKem768P256>;
+    MlKem1024P384: hybrid::DecapsulationKey<hybrid::MlKem1024P384>,
+        hybrid::EncapsulationKey<hybrid::MlKem1024P384>;
+    MlKem768X25519: hybrid::DecapsulationKey<hybrid::MlKem768X25519>,
+        hybrid::EncapsulationKey<hybrid::MlKem768X25519>;
+}
+
 /// The shared secret of an encapsulation, wiped on drop.
 pub(crate) type KemSecret = Zeroizing<Vec<u8>>;
 
@@ -468,6 +523,15 @@ fn check_kem(kem: Kem, key_kem: Kem) -> Result<()> {
             reason: "the key belongs to another KEM than the suite's",
         })
     }
+}
+
+/// `a || b` in a buffer sized up front (extending `a` would free a copy of
+/// it unwiped).
+fn concat_secrets(a: &[u8], b: &[u8]) -> Zeroizing<Vec<u8>> {
+    let mut out = Zeroizing::new(Vec::with_capacity(a.len() + b.len()));
+    out.extend_from_slice(a);
+    out.extend_from_slice(b);
+    out
 }
 
 /// DHKEM ExtractAndExpand(dh, kem_context) with the DHKEM's own HKDF.
@@ -495,14 +559,14 @@ fn dh_encap(
         None => PrivateKey::generate(kem)?,
     };
     with_group!(kem, G => {
-        let mut dh = G::dh(&eph.bytes, pk_r)?;
+        let mut dh = G::dh(eph.dh_secret()?, pk_r)?;
         let enc = eph.public.bytes.clone();
         let mut ctx = Vec::with_capacity(3 * enc.len());
         ctx.extend_from_slice(&enc);
         ctx.extend_from_slice(pk_r);
         if let Some(s) = sk_s {
-            let dh2 = G::dh(&s.bytes, pk_r)?;
-            dh.extend_from_slice(&dh2);
+            let dh2 = G::dh(s.dh_secret()?, pk_r)?;
+            dh = concat_secrets(&dh, &dh2);
             ctx.extend_from_slice(&s.public.bytes);
         }
         Ok((extract_and_expand(kem, &dh, &ctx)?, enc))
@@ -601,7 +665,7 @@ pub(crate) fn decap(enc: &[u8], sk_r: &PrivateKey, pk_s: Option<&PublicKey>) -> 
             ctx.extend_from_slice(&sk_r.public.bytes);
             if let Some(s) = pk_s {
                 let dh2 = G::dh(sk, &s.bytes)?;
-                dh.extend_from_slice(&dh2);
+                dh = concat_secrets(&dh, &dh2);
                 ctx.extend_from_slice(&s.bytes);
             }
             extract_and_expand(kem, &dh, &ctx)

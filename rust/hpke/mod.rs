@@ -168,7 +168,7 @@ impl Suite {
         context::schedule_recipient(*self, mode, &ss, info, p, id)
     }
 
-    /// Single-shot Seal<MODE>: returns `(enc, ct)`.
+    /// Single-shot `Seal<MODE>`: returns `(enc, ct)`.
     pub fn seal(
         &self,
         pk_r: &PublicKey,
@@ -182,7 +182,7 @@ impl Suite {
         Ok((enc, ctx.seal(aad, pt)?))
     }
 
-    /// Single-shot Open<MODE>.
+    /// Single-shot `Open<MODE>`.
     #[allow(clippy::too_many_arguments)]
     pub fn open(
         &self,
@@ -198,7 +198,7 @@ impl Suite {
             .open(aad, ct)
     }
 
-    /// Single-shot SendExport<MODE>: returns `(enc, exported secret)`.
+    /// Single-shot `SendExport<MODE>`: returns `(enc, exported secret)`.
     pub fn send_export(
         &self,
         pk_r: &PublicKey,
@@ -211,7 +211,7 @@ impl Suite {
         Ok((enc, ctx.export(exporter_context, len)?))
     }
 
-    /// Single-shot ReceiveExport<MODE>.
+    /// Single-shot `ReceiveExport<MODE>`.
     pub fn receive_export(
         &self,
         enc: &[u8],

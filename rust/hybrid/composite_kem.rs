@@ -20,13 +20,13 @@
 //! RSA implementation.
 //!
 //! ```
-//! use pqfence::hybrid::composite_kem::{DecapsulationKey, MlKem768EcdhP256};
+//! use pqfence::hybrid::composite_kem::{CompositeMlKem768EcdhP256, DecapsulationKey};
 //!
-//! let dk = DecapsulationKey::<MlKem768EcdhP256>::generate()?;
+//! let dk = DecapsulationKey::<CompositeMlKem768EcdhP256>::generate()?;
 //! let (ss, ct) = dk.encapsulation_key().encapsulate()?;
 //! assert_eq!(dk.decapsulate(&ct)?, ss);
 //! let pkcs8 = dk.to_pkcs8_der()?;
-//! assert_eq!(DecapsulationKey::<MlKem768EcdhP256>::from_pkcs8_der(pkcs8.as_bytes())?, dk);
+//! assert_eq!(DecapsulationKey::<CompositeMlKem768EcdhP256>::from_pkcs8_der(pkcs8.as_bytes())?, dk);
 //! # Ok::<(), pqfence::Error>(())
 //! ```
 
@@ -39,17 +39,16 @@ use subtle::ConstantTimeEq;
 use zeroize::Zeroizing;
 
 use super::der as keyder;
-use super::group::{self, DhGroup};
 use super::xwing::combine;
+use crate::algorithms::AlgorithmId;
 use crate::error::{Error, Result};
-use crate::mlkem::{self, KemParams, MlKem1024, MlKem768, SharedSecret};
+use crate::mlkem::{self, KemParams, SharedSecret};
 
-/// A Composite ML-KEM algorithm (sealed; one type per OID).
-pub trait CompositeParams: Sized + Send + Sync + 'static + private::Sealed {
+/// A Composite ML-KEM algorithm (sealed; one type per OID), declared by its
+/// row of the catalogue (`rust/algorithms.rs`).
+pub trait CompositeParams: AlgorithmId + Sized + Send + Sync + 'static + private::Sealed {
     /// The algorithm's name in the draft ("id-MLKEM768-ECDH-P256-SHA3-256").
     const NAME: &'static str;
-    /// The algorithm's OID (dotted).
-    const OID: &'static str;
     /// The KEM combiner label.
     const LABEL: &'static [u8];
     /// The ML-KEM half.
@@ -58,6 +57,10 @@ pub trait CompositeParams: Sized + Send + Sync + 'static + private::Sealed {
     const EK_BYTES: usize;
     /// Ciphertext bytes.
     const CT_BYTES: usize;
+    /// Serialized private key bytes as pqfence writes it: the 64-byte
+    /// ML-KEM seed, then the raw X25519 / X448 key or the RFC 5915
+    /// ECPrivateKey (namedCurve, no publicKey).
+    const SK_BYTES: usize;
     #[doc(hidden)]
     const T_SK: usize;
     #[doc(hidden)]
@@ -75,87 +78,133 @@ pub trait CompositeParams: Sized + Send + Sync + 'static + private::Sealed {
     fn t_generate() -> Result<Zeroizing<Vec<u8>>>;
 }
 
-mod private {
+pub(crate) mod private {
     pub trait Sealed {}
 }
 
-macro_rules! composite {
-    ($(#[$doc:meta])* $t:ident, $name:literal, $oid:literal, $label:expr, $pq:ty, $group:ty,
-     $curve:expr) => {
+/// The DER length of an RFC 5915 ECPrivateKey with an `nsk`-byte scalar,
+/// the namedCurve parameter `curve` and no publicKey; `nsk` for the raw
+/// X25519 / X448 keys (`curve` = `None`).
+pub(crate) const fn trad_sk_len(nsk: usize, curve: Option<&str>) -> usize {
+    const fn tlv(len: usize) -> usize {
+        // Tag, length (short or long form, up to 65535), value.
+        1 + if len < 0x80 {
+            1
+        } else if len < 0x100 {
+            2
+        } else {
+            3
+        } + len
+    }
+    match curve {
+        None => nsk,
+        Some(oid) => {
+            let oid = ObjectIdentifier::new_unwrap(oid).as_bytes().len();
+            // SEQUENCE { INTEGER 1, OCTET STRING sk, [0] { OID } }
+            tlv(tlv(1) + tlv(nsk) + tlv(tlv(oid)))
+        }
+    }
+}
+
+/// Declares one Composite ML-KEM algorithm from its row in
+/// `rust/algorithms.rs`: the type, its [`CompositeParams`] (the ML-KEM set
+/// `pq`, the DH `group` of `crate::hybrid::group`, the combiner `label`, the
+/// ECPrivateKey's `curve` OID or `none`), its catalogue entry and, with
+/// feature `python`, its classes. No C of its own (`c: none`).
+macro_rules! declare {
+    ($t:ident {
+        $(#[$doc:meta])*
+        name: $name:literal, py: $py:ident, oid: $oid:literal, c: none,
+        pq: $pq:ident, group: $group:ident, label: $label:literal, curve: $curve:tt $(,)?
+    }) => {
         $(#[$doc])*
         #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
         pub struct $t;
-        impl private::Sealed for $t {}
-        impl CompositeParams for $t {
+        impl $crate::hybrid::composite_kem::private::Sealed for $t {}
+        impl $crate::hybrid::composite_kem::CompositeParams for $t {
             const NAME: &'static str = $name;
-            const OID: &'static str = $oid;
             const LABEL: &'static [u8] = $label;
-            type Pq = $pq;
-            const EK_BYTES: usize = <<$pq as KemParams>::Ek as crate::ByteArray>::LEN
-                + <$group as DhGroup>::NPK;
-            const CT_BYTES: usize = <<$pq as KemParams>::Ct as crate::ByteArray>::LEN
-                + <$group as DhGroup>::NPK;
-            const T_SK: usize = <$group as DhGroup>::NSK;
-            const T_PK: usize = <$group as DhGroup>::NPK;
-            const CURVE_OID: Option<&'static str> = $curve;
-            fn t_public(sk: &[u8]) -> Result<Vec<u8>> {
-                <$group>::public_key(sk)
+            type Pq = $crate::mlkem::$pq;
+            const EK_BYTES: usize = $crate::mlkem::$pq::EK_BYTES
+                + <$crate::hybrid::group::$group as $crate::hybrid::group::DhGroup>::NPK;
+            const CT_BYTES: usize = $crate::mlkem::$pq::CT_BYTES
+                + <$crate::hybrid::group::$group as $crate::hybrid::group::DhGroup>::NPK;
+            const SK_BYTES: usize = $crate::mlkem::$pq::SEED_BYTES
+                + $crate::hybrid::composite_kem::trad_sk_len(
+                    <$crate::hybrid::group::$group as $crate::hybrid::group::DhGroup>::NSK,
+                    $crate::hybrid::composite_kem::curve!($curve),
+                );
+            const T_SK: usize =
+                <$crate::hybrid::group::$group as $crate::hybrid::group::DhGroup>::NSK;
+            const T_PK: usize =
+                <$crate::hybrid::group::$group as $crate::hybrid::group::DhGroup>::NPK;
+            const CURVE_OID: Option<&'static str> = $crate::hybrid::composite_kem::curve!($curve);
+            fn t_public(sk: &[u8]) -> $crate::Result<Vec<u8>> {
+                <$crate::hybrid::group::$group as $crate::hybrid::group::DhGroup>::public_key(sk)
             }
-            fn t_check_public(pk: &[u8]) -> Result<()> {
-                <$group>::check_public(pk)
+            fn t_check_public(pk: &[u8]) -> $crate::Result<()> {
+                <$crate::hybrid::group::$group as $crate::hybrid::group::DhGroup>::check_public(pk)
             }
-            fn t_dh(sk: &[u8], pk: &[u8]) -> Result<Zeroizing<Vec<u8>>> {
-                <$group>::dh(sk, pk)
+            fn t_dh(sk: &[u8], pk: &[u8]) -> $crate::Result<::zeroize::Zeroizing<Vec<u8>>> {
+                <$crate::hybrid::group::$group as $crate::hybrid::group::DhGroup>::dh(sk, pk)
             }
-            fn t_generate() -> Result<Zeroizing<Vec<u8>>> {
-                <$group>::generate_secret()
+            fn t_generate() -> $crate::Result<::zeroize::Zeroizing<Vec<u8>>> {
+                <$crate::hybrid::group::$group as $crate::hybrid::group::DhGroup>::generate_secret()
             }
         }
+
+        impl $crate::algorithms::AlgorithmId for $t {
+            const ALGORITHM: &'static $crate::algorithms::Algorithm =
+                &$crate::algorithms::Algorithm {
+                    name: $name,
+                    standard: "draft-ietf-lamps-pq-composite-kem",
+                    kind: $crate::algorithms::KeyKind::Kem,
+                    oid: $crate::algorithms::oid!($oid),
+                    python_name: stringify!($py),
+                    public_key_len:
+                        <$t as $crate::hybrid::composite_kem::CompositeParams>::EK_BYTES,
+                    private_key_len:
+                        <$t as $crate::hybrid::composite_kem::CompositeParams>::SK_BYTES,
+                    seed_len: <$t as $crate::hybrid::composite_kem::CompositeParams>::SK_BYTES,
+                    output_len: <$t as $crate::hybrid::composite_kem::CompositeParams>::CT_BYTES,
+                    shared_secret_len: 32,
+                    private_key: $crate::algorithms::PrivateKeyShape::Raw {
+                        len: <$t as $crate::hybrid::composite_kem::CompositeParams>::SK_BYTES,
+                    },
+                };
+        }
+
+        impl $crate::keys::KeyTypes for $t {
+            type PrivateKey = $crate::hybrid::composite_kem::DecapsulationKey<$t>;
+            type PublicKey = $crate::hybrid::composite_kem::EncapsulationKey<$t>;
+        }
+
+        #[cfg(feature = "python")]
+        $crate::python::hybrid::composite_classes!($t, $py, $name);
     };
 }
+pub(crate) use declare;
 
-composite!(
-    /// id-MLKEM768-X25519-SHA3-256 (1.3.6.1.5.5.7.6.58).
-    MlKem768X25519, "id-MLKEM768-X25519-SHA3-256", "1.3.6.1.5.5.7.6.58", b"\\.//^\\",
-    MlKem768, group::X25519, None
-);
-composite!(
-    /// id-MLKEM768-ECDH-P256-SHA3-256 (1.3.6.1.5.5.7.6.59).
-    MlKem768EcdhP256, "id-MLKEM768-ECDH-P256-SHA3-256", "1.3.6.1.5.5.7.6.59", b"MLKEM768-P256",
-    MlKem768, group::P256, Some("1.2.840.10045.3.1.7")
-);
-composite!(
-    /// id-MLKEM768-ECDH-P384-SHA3-256 (1.3.6.1.5.5.7.6.60).
-    MlKem768EcdhP384, "id-MLKEM768-ECDH-P384-SHA3-256", "1.3.6.1.5.5.7.6.60", b"MLKEM768-P384",
-    MlKem768, group::P384, Some("1.3.132.0.34")
-);
-composite!(
-    /// id-MLKEM768-ECDH-brainpoolP256r1-SHA3-256 (1.3.6.1.5.5.7.6.61).
-    MlKem768EcdhBrainpoolP256r1, "id-MLKEM768-ECDH-brainpoolP256r1-SHA3-256",
-    "1.3.6.1.5.5.7.6.61", b"MLKEM768-BP256", MlKem768, group::BrainpoolP256r1,
-    Some("1.3.36.3.3.2.8.1.1.7")
-);
-composite!(
-    /// id-MLKEM1024-ECDH-P384-SHA3-256 (1.3.6.1.5.5.7.6.63).
-    MlKem1024EcdhP384, "id-MLKEM1024-ECDH-P384-SHA3-256", "1.3.6.1.5.5.7.6.63",
-    b"MLKEM1024-P384", MlKem1024, group::P384, Some("1.3.132.0.34")
-);
-composite!(
-    /// id-MLKEM1024-ECDH-brainpoolP384r1-SHA3-256 (1.3.6.1.5.5.7.6.64).
-    MlKem1024EcdhBrainpoolP384r1, "id-MLKEM1024-ECDH-brainpoolP384r1-SHA3-256",
-    "1.3.6.1.5.5.7.6.64", b"MLKEM1024-BP384", MlKem1024, group::BrainpoolP384r1,
-    Some("1.3.36.3.3.2.8.1.1.11")
-);
-composite!(
-    /// id-MLKEM1024-X448-SHA3-256 (1.3.6.1.5.5.7.6.65).
-    MlKem1024X448, "id-MLKEM1024-X448-SHA3-256", "1.3.6.1.5.5.7.6.65", b"MLKEM1024-X448",
-    MlKem1024, group::X448, None
-);
-composite!(
-    /// id-MLKEM1024-ECDH-P521-SHA3-256 (1.3.6.1.5.5.7.6.66).
-    MlKem1024EcdhP521, "id-MLKEM1024-ECDH-P521-SHA3-256", "1.3.6.1.5.5.7.6.66",
-    b"MLKEM1024-P521", MlKem1024, group::P521, Some("1.3.132.0.35")
-);
+/// `Some(curve OID)` of a row, or `None` for `none`.
+macro_rules! curve {
+    (none) => {
+        None
+    };
+    ($s:literal) => {
+        Some($s)
+    };
+}
+pub(crate) use curve;
+
+pub use crate::algorithms::composite_kem::{
+    CompositeMlKem1024EcdhBrainpoolP384r1, CompositeMlKem1024EcdhP384, CompositeMlKem1024EcdhP521,
+    CompositeMlKem1024X448, CompositeMlKem768EcdhBrainpoolP256r1, CompositeMlKem768EcdhP256,
+    CompositeMlKem768EcdhP384, CompositeMlKem768X25519,
+};
+
+fn oid<P: CompositeParams>() -> Result<ObjectIdentifier> {
+    P::ALGORITHM.oid.ok_or(Error::Internal { code: -403 })
+}
 
 fn oid_of(text: &str) -> Result<ObjectIdentifier> {
     ObjectIdentifier::new(text).map_err(|_| Error::Internal { code: -400 })
@@ -247,8 +296,33 @@ impl<P: CompositeParams> EncapsulationKey<P> {
     pub fn encapsulate(&self) -> Result<(SharedSecret, Ciphertext<P>)> {
         let (ss_m, ct_m) = self.pq.encapsulate()?;
         let sk_e = P::t_generate()?;
-        let ct_t = P::t_public(&sk_e)?;
-        let ss_t = P::t_dh(&sk_e, self.pk_t())?;
+        self.finish(ss_m, ct_m, &sk_e)
+    }
+
+    /// **Deterministic, for tests only**: encapsulates with `eseed` = the
+    /// ML-KEM coin `m` (32 bytes) followed by the traditional ephemeral
+    /// private key (the X25519 / X448 string or the big-endian scalar).
+    /// Reusing `eseed` reveals the shared secret.
+    pub fn encapsulate_deterministic(&self, eseed: &[u8]) -> Result<(SharedSecret, Ciphertext<P>)> {
+        crate::error::check_len(
+            "composite KEM encapsulation randomness (m || ephemeral private key)",
+            32 + P::T_SK,
+            eseed,
+        )?;
+        let (m, sk_e) = eseed.split_at(32);
+        let m: &[u8; 32] = m.try_into().map_err(|_| Error::Internal { code: -405 })?;
+        let (ss_m, ct_m) = self.pq.encapsulate_deterministic(m)?;
+        self.finish(ss_m, ct_m, sk_e)
+    }
+
+    fn finish(
+        &self,
+        ss_m: SharedSecret,
+        ct_m: mlkem::Ciphertext<P::Pq>,
+        sk_e: &[u8],
+    ) -> Result<(SharedSecret, Ciphertext<P>)> {
+        let ct_t = P::t_public(sk_e)?;
+        let ss_t = P::t_dh(sk_e, self.pk_t())?;
         let ss = combine(ss_m.bytes(), &ss_t, &ct_t, self.pk_t(), P::LABEL);
         let mut ct = Vec::with_capacity(P::CT_BYTES);
         ct.extend_from_slice(ct_m.as_bytes());
@@ -258,12 +332,12 @@ impl<P: CompositeParams> EncapsulationKey<P> {
 
     /// DER SubjectPublicKeyInfo (the algorithm's OID, parameters absent).
     pub fn to_public_key_der(&self) -> Result<Vec<u8>> {
-        keyder::spki_to_der(oid_of(P::OID)?, &self.bytes)
+        keyder::spki_to_der(oid::<P>()?, &self.bytes)
     }
 
     /// Loads a DER SubjectPublicKeyInfo.
     pub fn from_public_key_der(der: &[u8]) -> Result<Self> {
-        Self::from_bytes(keyder::spki_from_der(der, oid_of(P::OID)?, P::NAME)?)
+        Self::from_bytes(keyder::spki_from_der(der, oid::<P>()?, P::NAME)?)
     }
 
     /// PEM ("PUBLIC KEY").
@@ -352,6 +426,8 @@ impl<P: CompositeParams> fmt::Debug for Ciphertext<P> {
 pub struct DecapsulationKey<P: CompositeParams> {
     pq: mlkem::DecapsulationKey<P::Pq>,
     sk_t: Zeroizing<Vec<u8>>,
+    /// SerializePrivateKey: `mlkemSeed || tradSK`, written once.
+    serialized: Zeroizing<Vec<u8>>,
     ek: EncapsulationKey<P>,
 }
 
@@ -372,7 +448,41 @@ impl<P: CompositeParams> DecapsulationKey<P> {
             bytes: ek,
             pq: pq.encapsulation_key().clone(),
         };
-        Ok(DecapsulationKey { pq, sk_t, ek })
+        let seed = pq.seed().ok_or(Error::Internal { code: -402 })?;
+        // Sized up front: a growing Vec would free a copy of the seed unwiped.
+        let mut serialized = Zeroizing::new(Vec::with_capacity(P::SK_BYTES));
+        serialized.extend_from_slice(seed.bytes());
+        serialized.extend_from_slice(&encode_trad_sk::<P>(&sk_t)?);
+        if serialized.len() != P::SK_BYTES {
+            return Err(Error::Internal { code: -404 });
+        }
+        Ok(DecapsulationKey {
+            pq,
+            sk_t,
+            serialized,
+            ek,
+        })
+    }
+
+    /// The key from its components: the ML-KEM key (which must have its
+    /// seed) and the raw traditional private key (the X25519 / X448 string,
+    /// or the big-endian scalar, checked).
+    pub fn from_components(
+        pq: &mlkem::DecapsulationKey<P::Pq>,
+        traditional_secret: &[u8],
+    ) -> Result<Self> {
+        crate::error::check_len(
+            "composite KEM traditional private key",
+            P::T_SK,
+            traditional_secret,
+        )?;
+        if pq.seed().is_none() {
+            return Err(Error::InvalidKey {
+                reason:
+                    "composite KEM: the ML-KEM key was loaded in expanded form; its seed is needed",
+            });
+        }
+        Self::assemble(pq.clone(), Zeroizing::new(traditional_secret.to_vec()))
     }
 
     /// DeserializePrivateKey: `mlkemSeed (64) || tradSK`.
@@ -391,10 +501,12 @@ impl<P: CompositeParams> DecapsulationKey<P> {
 
     /// SerializePrivateKey: `mlkemSeed || tradSK`.
     pub fn to_bytes(&self) -> Result<Zeroizing<Vec<u8>>> {
-        let seed = self.pq.seed().ok_or(Error::Internal { code: -402 })?;
-        let mut out = Zeroizing::new(seed.bytes().to_vec());
-        out.extend_from_slice(&encode_trad_sk::<P>(&self.sk_t)?);
-        Ok(out)
+        Ok(self.serialized.clone())
+    }
+
+    /// SerializePrivateKey, borrowed (a secret).
+    pub fn as_bytes(&self) -> &[u8] {
+        &self.serialized
     }
 
     /// The matching encapsulation key.
@@ -422,12 +534,12 @@ impl<P: CompositeParams> DecapsulationKey<P> {
 
     /// DER PKCS#8 v1: the serialized private key under the OID, no public key.
     pub fn to_pkcs8_der(&self) -> Result<der::SecretDocument> {
-        keyder::pkcs8_to_der(oid_of(P::OID)?, &self.to_bytes()?)
+        keyder::pkcs8_to_der(oid::<P>()?, &self.to_bytes()?)
     }
 
     /// Loads a DER PKCS#8 key; an optional `publicKey` must be this key's.
     pub fn from_pkcs8_der(der: &[u8]) -> Result<Self> {
-        let (raw, public) = keyder::pkcs8_from_der(der, oid_of(P::OID)?, P::NAME)?;
+        let (raw, public) = keyder::pkcs8_from_der(der, oid::<P>()?, P::NAME)?;
         let key = Self::from_bytes(&raw)?;
         if let Some(public) = public {
             if public != key.ek.bytes {
@@ -455,6 +567,7 @@ impl<P: CompositeParams> Clone for DecapsulationKey<P> {
         DecapsulationKey {
             pq: self.pq.clone(),
             sk_t: self.sk_t.clone(),
+            serialized: self.serialized.clone(),
             ek: self.ek.clone(),
         }
     }
@@ -468,5 +581,41 @@ impl<P: CompositeParams> Eq for DecapsulationKey<P> {}
 impl<P: CompositeParams> fmt::Debug for DecapsulationKey<P> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "DecapsulationKey<{}>(REDACTED)", P::NAME)
+    }
+}
+
+impl<P: CompositeParams> crate::keys::PublicKey for EncapsulationKey<P> {
+    const ALGORITHM: &'static crate::algorithms::Algorithm = P::ALGORITHM;
+    fn from_public_key_bytes(bytes: &[u8]) -> Result<Self> {
+        Self::from_bytes(bytes)
+    }
+    fn public_key_bytes(&self) -> &[u8] {
+        self.as_bytes()
+    }
+}
+
+/// The composite private key has one form, the draft's serialization
+/// `mlkemSeed || tradSK`: it is both the "seed" and the "expanded" key of
+/// [`KeyPair`](crate::keys::KeyPair), and what PKCS#8 holds.
+impl<P: CompositeParams> crate::keys::KeyPair for DecapsulationKey<P> {
+    const ALGORITHM: &'static crate::algorithms::Algorithm = P::ALGORITHM;
+    type Public = EncapsulationKey<P>;
+    fn generate_key() -> Result<Self> {
+        Self::generate()
+    }
+    fn from_seed_bytes(seed: &[u8]) -> Result<Self> {
+        Self::from_bytes(seed)
+    }
+    fn from_expanded_key_bytes(expanded: &[u8]) -> Result<Self> {
+        Self::from_bytes(expanded)
+    }
+    fn seed_bytes(&self) -> Option<&[u8]> {
+        Some(self.as_bytes())
+    }
+    fn expanded_key_bytes(&self) -> &[u8] {
+        self.as_bytes()
+    }
+    fn public_key(&self) -> &Self::Public {
+        self.encapsulation_key()
     }
 }

@@ -125,6 +125,10 @@ impl DhGroup for X25519 {
     fn check_public(pk: &[u8]) -> Result<()> {
         x25519_public(pk).map(|_| ())
     }
+    // Every 32-byte string is a private key (RFC 7748 clamps it).
+    fn check_secret(sk: &[u8]) -> Result<()> {
+        crate::error::check_len("X25519 private key", 32, sk)
+    }
     fn dh(sk: &[u8], pk: &[u8]) -> Result<Zeroizing<Vec<u8>>> {
         let public = x25519_public(pk)?;
         let secret = x25519_secret(sk)?;
@@ -168,6 +172,10 @@ impl DhGroup for X448 {
     }
     fn check_public(pk: &[u8]) -> Result<()> {
         x448_public(pk).map(|_| ())
+    }
+    // Every 56-byte string is a private key (RFC 7748 clamps it).
+    fn check_secret(sk: &[u8]) -> Result<()> {
+        crate::error::check_len("X448 private key", 56, sk)
     }
     fn dh(sk: &[u8], pk: &[u8]) -> Result<Zeroizing<Vec<u8>>> {
         let public = x448_public(pk)?;
@@ -225,6 +233,10 @@ macro_rules! weierstrass_group {
             }
             fn check_public(pk: &[u8]) -> Result<()> {
                 Self::public(pk).map(|_| ())
+            }
+            // The range check alone (no scalar multiplication).
+            fn check_secret(sk: &[u8]) -> Result<()> {
+                Self::secret(sk).map(|_| ())
             }
             fn dh(sk: &[u8], pk: &[u8]) -> Result<Zeroizing<Vec<u8>>> {
                 let public = Self::public(pk)?;

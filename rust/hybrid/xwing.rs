@@ -28,28 +28,28 @@ use core::marker::PhantomData;
 
 use sha3::digest::{Digest, ExtendableOutput, Update, XofReader};
 use spki::ObjectIdentifier;
+use subtle::ConstantTimeEq;
 use zeroize::Zeroizing;
 
 use super::der as keyder;
-use super::group::{self, DhGroup};
+use crate::algorithms::AlgorithmId;
 use crate::error::{Error, Result};
-use crate::mlkem::{self, KemParams, MlKem1024, MlKem768, SharedSecret};
+use crate::mlkem::{self, KemParams, SharedSecret};
 use crate::secret::Secret;
 
 /// The 32-byte decapsulation key (seed) of the hybrid KEMs.
 pub type Seed = Secret<[u8; 32]>;
 
 /// A hybrid KEM of the CG construction (sealed: [`MlKem768X25519`] = X-Wing,
-/// [`MlKem768P256`], [`MlKem1024P384`]).
-pub trait HybridParams: Sized + Send + Sync + 'static + private::Sealed {
+/// [`MlKem768P256`], [`MlKem1024P384`]), declared by its row of the catalogue
+/// (`rust/algorithms.rs`).
+pub trait HybridParams: AlgorithmId + Sized + Send + Sync + 'static + private::Sealed {
     /// The name in draft-irtf-cfrg-concrete-hybrid-kems / the HPKE registry.
     const NAME: &'static str;
     /// The combiner label.
     const LABEL: &'static [u8];
     /// The HPKE KEM identifier (draft-ietf-hpke-pq).
     const HPKE_KEM_ID: u16;
-    /// The X.509 OID, where one is assigned (X-Wing only).
-    const OID: Option<&'static str>;
     /// The ML-KEM half.
     type Pq: KemParams;
     /// Encapsulation key bytes (`Nek`).
@@ -59,6 +59,9 @@ pub trait HybridParams: Sized + Send + Sync + 'static + private::Sealed {
     /// The group's seed length `Nseed` (the randomness of one encapsulation
     /// is 32 + `Nseed` bytes).
     const GROUP_SEED_BYTES: usize;
+    /// The expanded decapsulation key: the ML-KEM seed `d || z` (64 bytes)
+    /// followed by the group's private key.
+    const EXPANDED_BYTES: usize;
     #[doc(hidden)]
     const T_SK: usize;
     #[doc(hidden)]
@@ -70,67 +73,114 @@ pub trait HybridParams: Sized + Send + Sync + 'static + private::Sealed {
     #[doc(hidden)]
     const NAME_ESEED: &'static str;
     #[doc(hidden)]
+    const NAME_EXPANDED: &'static str;
+    #[doc(hidden)]
     fn t_public(sk: &[u8]) -> Result<Vec<u8>>;
     #[doc(hidden)]
     fn t_check_public(pk: &[u8]) -> Result<()>;
     #[doc(hidden)]
+    fn t_check_secret(sk: &[u8]) -> Result<()>;
+    #[doc(hidden)]
     fn t_dh(sk: &[u8], pk: &[u8]) -> Result<Zeroizing<Vec<u8>>>;
 }
 
-mod private {
+pub(crate) mod private {
     pub trait Sealed {}
 }
 
-macro_rules! hybrid_params {
-    ($(#[$doc:meta])* $t:ident, $name:literal, $label:expr, $id:literal, $oid:expr, $pq:ty,
-     $group:ty, $nseed:literal) => {
+/// Declares one hybrid KEM of the CG construction from its row in
+/// `rust/algorithms.rs`: the type, its [`HybridParams`] (the ML-KEM set
+/// `pq`, the DH `group` of `crate::hybrid::group`, the combiner `label`, the
+/// group's seed length `nseed`, the HPKE identifier), its catalogue entry
+/// and, with feature `python`, its classes. The hybrids have no C of their
+/// own (`c: none`).
+macro_rules! declare {
+    ($t:ident {
+        $(#[$doc:meta])*
+        name: $name:literal, py: $py:ident, oid: $oid:tt, c: none,
+        standard: $std:literal, pq: $pq:ident, group: $group:ident, label: $label:literal,
+        nseed: $nseed:literal, hpke: $hpke:literal $(,)?
+    }) => {
         $(#[$doc])*
         #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
         pub struct $t;
-        impl private::Sealed for $t {}
-        impl HybridParams for $t {
+        impl $crate::hybrid::xwing::private::Sealed for $t {}
+        impl $crate::hybrid::HybridParams for $t {
             const NAME: &'static str = $name;
             const LABEL: &'static [u8] = $label;
-            const HPKE_KEM_ID: u16 = $id;
-            const OID: Option<&'static str> = $oid;
-            type Pq = $pq;
-            const EK_BYTES: usize = <<$pq as KemParams>::Ek as crate::ByteArray>::LEN
-                + <$group as DhGroup>::NPK;
-            const CT_BYTES: usize = <<$pq as KemParams>::Ct as crate::ByteArray>::LEN
-                + <$group as DhGroup>::NPK;
+            const HPKE_KEM_ID: u16 = $hpke;
+            type Pq = $crate::mlkem::$pq;
+            const EK_BYTES: usize = $crate::mlkem::$pq::EK_BYTES
+                + <$crate::hybrid::group::$group as $crate::hybrid::group::DhGroup>::NPK;
+            const CT_BYTES: usize = $crate::mlkem::$pq::CT_BYTES
+                + <$crate::hybrid::group::$group as $crate::hybrid::group::DhGroup>::NPK;
             const GROUP_SEED_BYTES: usize = $nseed;
-            const T_SK: usize = <$group as DhGroup>::NSK;
-            const T_PK: usize = <$group as DhGroup>::NPK;
+            const EXPANDED_BYTES: usize = $crate::mlkem::$pq::SEED_BYTES
+                + <$crate::hybrid::group::$group as $crate::hybrid::group::DhGroup>::NSK;
+            const T_SK: usize =
+                <$crate::hybrid::group::$group as $crate::hybrid::group::DhGroup>::NSK;
+            const T_PK: usize =
+                <$crate::hybrid::group::$group as $crate::hybrid::group::DhGroup>::NPK;
             const NAME_EK: &'static str = concat!($name, " encapsulation key");
             const NAME_CT: &'static str = concat!($name, " ciphertext");
             const NAME_ESEED: &'static str = concat!($name, " encapsulation randomness");
-            fn t_public(sk: &[u8]) -> Result<Vec<u8>> {
-                <$group>::public_key(sk)
+            const NAME_EXPANDED: &'static str =
+                concat!($name, " expanded decapsulation key (ML-KEM seed || group private key)");
+            fn t_public(sk: &[u8]) -> $crate::Result<Vec<u8>> {
+                <$crate::hybrid::group::$group as $crate::hybrid::group::DhGroup>::public_key(sk)
             }
-            fn t_check_public(pk: &[u8]) -> Result<()> {
-                <$group>::check_public(pk)
+            fn t_check_public(pk: &[u8]) -> $crate::Result<()> {
+                <$crate::hybrid::group::$group as $crate::hybrid::group::DhGroup>::check_public(pk)
             }
-            fn t_dh(sk: &[u8], pk: &[u8]) -> Result<Zeroizing<Vec<u8>>> {
-                <$group>::dh(sk, pk)
+            fn t_check_secret(sk: &[u8]) -> $crate::Result<()> {
+                <$crate::hybrid::group::$group as $crate::hybrid::group::DhGroup>::check_secret(sk)
+            }
+            fn t_dh(sk: &[u8], pk: &[u8]) -> $crate::Result<::zeroize::Zeroizing<Vec<u8>>> {
+                <$crate::hybrid::group::$group as $crate::hybrid::group::DhGroup>::dh(sk, pk)
             }
         }
+
+        impl $crate::algorithms::AlgorithmId for $t {
+            const ALGORITHM: &'static $crate::algorithms::Algorithm =
+                &$crate::algorithms::Algorithm {
+                    name: $name,
+                    standard: $std,
+                    kind: $crate::algorithms::KeyKind::Kem,
+                    oid: $crate::algorithms::oid!($oid),
+                    python_name: stringify!($py),
+                    public_key_len: <$t as $crate::hybrid::HybridParams>::EK_BYTES,
+                    private_key_len: <$t as $crate::hybrid::HybridParams>::EXPANDED_BYTES,
+                    seed_len: 32,
+                    output_len: <$t as $crate::hybrid::HybridParams>::CT_BYTES,
+                    shared_secret_len: 32,
+                    private_key: $crate::hybrid::xwing::shape!($oid),
+                };
+        }
+
+        impl $crate::keys::KeyTypes for $t {
+            type PrivateKey = $crate::hybrid::DecapsulationKey<$t>;
+            type PublicKey = $crate::hybrid::EncapsulationKey<$t>;
+        }
+
+        #[cfg(feature = "python")]
+        $crate::python::hybrid::xwing_classes!($t, $py, $name, $group);
     };
 }
+pub(crate) use declare;
 
-hybrid_params!(
-    /// X-Wing = MLKEM768-X25519 (draft-connolly-cfrg-xwing-kem; HPKE 0x647a).
-    MlKem768X25519, "MLKEM768-X25519", b"\\.//^\\", 0x647a, Some("1.3.6.1.4.1.62253.25722"),
-    MlKem768, group::X25519, 32
-);
-hybrid_params!(
-    /// MLKEM768-P256 (draft-irtf-cfrg-concrete-hybrid-kems; HPKE 0x0050).
-    MlKem768P256, "MLKEM768-P256", b"MLKEM768-P256", 0x0050, None, MlKem768, group::P256, 128
-);
-hybrid_params!(
-    /// MLKEM1024-P384 (draft-irtf-cfrg-concrete-hybrid-kems; HPKE 0x0051).
-    MlKem1024P384, "MLKEM1024-P384", b"MLKEM1024-P384", 0x0051, None, MlKem1024, group::P384,
-    48
-);
+/// The PKCS#8 shape of a hybrid with an OID (the 32-byte seed, X-Wing
+/// draft section "Use in X.509"); none without one.
+macro_rules! shape {
+    (none) => {
+        $crate::algorithms::PrivateKeyShape::None
+    };
+    ($oid:literal) => {
+        $crate::algorithms::PrivateKeyShape::Seed { len: 32 }
+    };
+}
+pub(crate) use shape;
+
+pub use crate::algorithms::xwing::{MlKem1024P384, MlKem768P256, MlKem768X25519};
 
 /// X-Wing decapsulation key.
 pub type XWingDecapsulationKey = DecapsulationKey<MlKem768X25519>;
@@ -163,7 +213,7 @@ pub(crate) fn combine(
 /// `seed` that is a valid private key (for X25519 every 32 bytes are).
 fn random_scalar<P: HybridParams>(seed: &[u8]) -> Result<Zeroizing<Vec<u8>>> {
     for window in seed.chunks_exact(P::T_SK) {
-        if P::t_public(window).is_ok() {
+        if P::t_check_secret(window).is_ok() {
             return Ok(Zeroizing::new(window.to_vec()));
         }
     }
@@ -269,10 +319,9 @@ impl<P: HybridParams> EncapsulationKey<P> {
 }
 
 fn oid<P: HybridParams>() -> Result<ObjectIdentifier> {
-    let text = P::OID.ok_or_else(|| Error::InvalidEncoding {
+    P::ALGORITHM.oid.ok_or_else(|| Error::InvalidEncoding {
         reason: format!("{} has no X.509 OID", P::NAME),
-    })?;
-    ObjectIdentifier::new(text).map_err(|_| Error::Internal { code: -202 })
+    })
 }
 
 impl<P: HybridParams> Clone for EncapsulationKey<P> {
@@ -348,13 +397,15 @@ impl<P: HybridParams> TryFrom<&[u8]> for Ciphertext<P> {
     }
 }
 
-/// A hybrid decapsulation key (secret): the 32-byte seed, kept with its
-/// expansion (the ML-KEM key and the group scalar). Wiped on drop, redacted
-/// in `Debug`, compared in constant time.
+/// A hybrid decapsulation key (secret): the 32-byte seed when the key has
+/// one, kept with its expansion (the ML-KEM seed `d || z` and the group's
+/// private key, and the ML-KEM key derived from them). Wiped on drop,
+/// redacted in `Debug`, compared in constant time.
 pub struct DecapsulationKey<P: HybridParams> {
-    seed: Seed,
+    seed: Option<Seed>,
+    /// `d || z || sk_T` ([`HybridParams::EXPANDED_BYTES`]).
+    expanded: Zeroizing<Vec<u8>>,
     pq: mlkem::DecapsulationKey<P::Pq>,
-    sk_t: Zeroizing<Vec<u8>>,
     ek: EncapsulationKey<P>,
 }
 
@@ -374,12 +425,22 @@ impl<P: HybridParams> DecapsulationKey<P> {
     fn from_seed_secret(seed: Seed) -> Result<Self> {
         let mut xof = shake::Shake256::default();
         Update::update(&mut xof, seed.bytes());
-        let mut expanded = Zeroizing::new(vec![0u8; 64 + P::GROUP_SEED_BYTES]);
-        xof.finalize_xof().read(&mut expanded);
-        let (pq_seed, t_seed) = expanded.split_at(64);
-        let pq = mlkem::DecapsulationKey::<P::Pq>::from_seed(pq_seed)?;
+        let mut stream = Zeroizing::new(vec![0u8; 64 + P::GROUP_SEED_BYTES]);
+        xof.finalize_xof().read(&mut stream);
+        let (pq_seed, t_seed) = stream.split_at(64);
         let sk_t = random_scalar::<P>(t_seed)?;
-        let pk_t = P::t_public(&sk_t)?;
+        let mut key = Self::assemble(pq_seed, &sk_t)?;
+        key.seed = Some(seed);
+        Ok(key)
+    }
+
+    /// The key from the ML-KEM seed and the group's private key (checked).
+    fn assemble(pq_seed: &[u8], sk_t: &[u8]) -> Result<Self> {
+        let pq = mlkem::DecapsulationKey::<P::Pq>::from_seed(pq_seed)?;
+        let pk_t = P::t_public(sk_t)?;
+        let mut expanded = Zeroizing::new(Vec::with_capacity(P::EXPANDED_BYTES));
+        expanded.extend_from_slice(pq_seed);
+        expanded.extend_from_slice(sk_t);
         let mut ek = Vec::with_capacity(P::EK_BYTES);
         ek.extend_from_slice(pq.encapsulation_key().as_bytes());
         ek.extend_from_slice(&pk_t);
@@ -387,12 +448,52 @@ impl<P: HybridParams> DecapsulationKey<P> {
             bytes: ek,
             pq: pq.encapsulation_key().clone(),
         };
-        Ok(DecapsulationKey { seed, pq, sk_t, ek })
+        Ok(DecapsulationKey {
+            seed: None,
+            expanded,
+            pq,
+            ek,
+        })
     }
 
-    /// The 32-byte seed: the decapsulation key's serialization.
-    pub fn seed(&self) -> &Seed {
-        &self.seed
+    /// Loads the expanded key `d || z || sk_T` (64 bytes, then the group's
+    /// private key: the X25519 string, or the big-endian P-256 / P-384
+    /// scalar in [1, n-1]). Such a key has no 32-byte [`seed`](Self::seed).
+    pub fn from_expanded_bytes(bytes: &[u8]) -> Result<Self> {
+        crate::error::check_len(P::NAME_EXPANDED, P::EXPANDED_BYTES, bytes)?;
+        let (pq_seed, sk_t) = bytes.split_at(64);
+        Self::assemble(pq_seed, sk_t)
+    }
+
+    /// The key from its two components, as libraries that take them hold it
+    /// (pyca/cryptography's `MLKEM768X25519PrivateKey(mlkem_key, x25519_key)`):
+    /// the ML-KEM key, which must have its 64-byte seed, and the group's
+    /// private key. Such a key has no 32-byte [`seed`](Self::seed).
+    pub fn from_components(
+        pq: &mlkem::DecapsulationKey<P::Pq>,
+        traditional_secret: &[u8],
+    ) -> Result<Self> {
+        let seed = pq.seed().ok_or(Error::InvalidKey {
+            reason: "hybrid KEM: the ML-KEM key was loaded in expanded form; its seed (d || z) is needed",
+        })?;
+        crate::error::check_len(
+            "hybrid KEM traditional private key",
+            P::T_SK,
+            traditional_secret,
+        )?;
+        Self::assemble(seed.bytes(), traditional_secret)
+    }
+
+    /// The 32-byte seed, the decapsulation key's serialization, when the key
+    /// was generated or derived from it (not when it was loaded from its
+    /// components or expanded form).
+    pub fn seed(&self) -> Option<&Seed> {
+        self.seed.as_ref()
+    }
+
+    /// The expanded key `d || z || sk_T` (a secret).
+    pub fn expanded_bytes(&self) -> &[u8] {
+        &self.expanded
     }
 
     /// The matching encapsulation key.
@@ -412,7 +513,7 @@ impl<P: HybridParams> DecapsulationKey<P> {
     /// The traditional private key (the X25519 string, or the big-endian
     /// P-256 / P-384 scalar). Handle with care; see [`pq_key`](Self::pq_key).
     pub fn traditional_secret(&self) -> &[u8] {
-        &self.sk_t
+        self.expanded.get(64..).unwrap_or_default()
     }
 
     /// Decapsulates. The ML-KEM half rejects implicitly; an invalid group
@@ -423,7 +524,7 @@ impl<P: HybridParams> DecapsulationKey<P> {
         let ss_m = self
             .pq
             .decapsulate(&mlkem::Ciphertext::<P::Pq>::from_bytes(ct_m)?)?;
-        let ss_t = P::t_dh(&self.sk_t, ct_t)?;
+        let ss_t = P::t_dh(self.traditional_secret(), ct_t)?;
         Ok(combine(ss_m.bytes(), &ss_t, ct_t, self.ek.pk_t(), P::LABEL))
     }
 
@@ -432,10 +533,16 @@ impl<P: HybridParams> DecapsulationKey<P> {
         self.decapsulate(&Ciphertext::from_bytes(ct)?)
     }
 
+    fn seed_or_err(&self) -> Result<&Seed> {
+        self.seed.as_ref().ok_or(Error::InvalidKey {
+            reason: "this hybrid key was loaded from its components or expanded form: it has no seed, so no PKCS#8 form",
+        })
+    }
+
     /// DER PKCS#8 (X-Wing only): the 32-byte seed in the `privateKey` OCTET
     /// STRING, no public key, as the draft's appendix shows.
     pub fn to_pkcs8_der(&self) -> Result<der::SecretDocument> {
-        keyder::pkcs8_to_der(oid::<P>()?, self.seed.bytes())
+        keyder::pkcs8_to_der(oid::<P>()?, self.seed_or_err()?.bytes())
     }
 
     /// Loads a DER PKCS#8 seed-form key (X-Wing only). A `publicKey` field is
@@ -465,20 +572,60 @@ impl<P: HybridParams> Clone for DecapsulationKey<P> {
     fn clone(&self) -> Self {
         DecapsulationKey {
             seed: self.seed.clone(),
+            expanded: self.expanded.clone(),
             pq: self.pq.clone(),
-            sk_t: self.sk_t.clone(),
             ek: self.ek.clone(),
         }
     }
 }
+impl<P: HybridParams> ConstantTimeEq for DecapsulationKey<P> {
+    fn ct_eq(&self, other: &Self) -> subtle::Choice {
+        // The seed determines the expansion; keys without a seed compare by
+        // it too.
+        self.expanded.as_slice().ct_eq(other.expanded.as_slice())
+    }
+}
 impl<P: HybridParams> PartialEq for DecapsulationKey<P> {
     fn eq(&self, other: &Self) -> bool {
-        self.seed == other.seed
+        bool::from(self.ct_eq(other))
     }
 }
 impl<P: HybridParams> Eq for DecapsulationKey<P> {}
 impl<P: HybridParams> fmt::Debug for DecapsulationKey<P> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "DecapsulationKey<{}>(REDACTED)", P::NAME)
+    }
+}
+
+impl<P: HybridParams> crate::keys::PublicKey for EncapsulationKey<P> {
+    const ALGORITHM: &'static crate::algorithms::Algorithm = P::ALGORITHM;
+    fn from_public_key_bytes(bytes: &[u8]) -> Result<Self> {
+        Self::from_bytes(bytes)
+    }
+    fn public_key_bytes(&self) -> &[u8] {
+        self.as_bytes()
+    }
+}
+
+impl<P: HybridParams> crate::keys::KeyPair for DecapsulationKey<P> {
+    const ALGORITHM: &'static crate::algorithms::Algorithm = P::ALGORITHM;
+    type Public = EncapsulationKey<P>;
+    fn generate_key() -> Result<Self> {
+        Self::generate()
+    }
+    fn from_seed_bytes(seed: &[u8]) -> Result<Self> {
+        Self::from_seed(seed)
+    }
+    fn from_expanded_key_bytes(expanded: &[u8]) -> Result<Self> {
+        Self::from_expanded_bytes(expanded)
+    }
+    fn seed_bytes(&self) -> Option<&[u8]> {
+        self.seed().map(|s| s.bytes())
+    }
+    fn expanded_key_bytes(&self) -> &[u8] {
+        self.expanded_bytes()
+    }
+    fn public_key(&self) -> &Self::Public {
+        self.encapsulation_key()
     }
 }

@@ -13,7 +13,8 @@ use pyo3::types::PyBytes;
 
 use super::keys::{PrivateKey, PublicKey, PyKey};
 use super::{buf_or_empty, Buf};
-use crate::composite::{CompositeParams, SigningKey, VerifyingKey};
+use crate::algorithms::Algorithm;
+use crate::composite::{CompositeAlgorithm, CompositeParams, SigningKey, VerifyingKey};
 use crate::error::Result;
 
 /// What the composite private base class needs of a key, whatever its algorithm.
@@ -197,6 +198,52 @@ macro_rules! classes {
     };
 }
 pub(crate) use classes;
+
+/// The docstrings of an algorithm's two leaf classes (see
+/// `super::leaf_docs`): a composite's sizes vary, so the catalogue's are
+/// given as maxima, and its one private key form is the raw key.
+pub(crate) fn leaf_docs(a: &Algorithm, c: &CompositeAlgorithm, files: &str) -> (String, String) {
+    let (sig_min, sig_max) = c.signature_len;
+    let (pk_min, pk_max) = c.public_key_len;
+    let range = |lo: usize, hi: usize| {
+        if lo == hi {
+            format!("{hi}")
+        } else {
+            format!("{lo} to {hi}")
+        }
+    };
+    let sign = if c.can_sign {
+        format!(
+            "`sign()` and `sign_deterministic()` return a signature of {} bytes.",
+            range(sig_min, sig_max)
+        )
+    } else {
+        "Verification only: `generate()` and `sign()` raise `UnsupportedAlgorithm` \
+         (RSA signing, RUSTSEC-2023-0071)."
+            .to_string()
+    };
+    let private_doc = format!(
+        "{name} private key, {standard} ({mldsa} with {trad}).\n\n\
+         The private key is the raw key mldsaSeed || tradSK (`private_bytes_raw()`, \
+         `from_private_bytes()`, `from_seed_bytes()`), at most {sk} bytes; the public \
+         key is {pk} bytes. {sign}\n\n{files}",
+        name = a.name,
+        standard = a.standard,
+        mldsa = c.mldsa,
+        trad = c.traditional,
+        sk = c.private_key_max,
+        pk = range(pk_min, pk_max),
+    );
+    let public_doc = format!(
+        "{name} public key, {standard}: {pk} bytes (`public_bytes_raw()`, \
+         `from_public_bytes()`). `verify()` checks a signature of {sig} bytes.\n\n{files}",
+        name = a.name,
+        standard = a.standard,
+        pk = range(pk_min, pk_max),
+        sig = range(sig_min, sig_max),
+    );
+    (private_doc, public_doc)
+}
 
 /// Adds the family's base classes.
 pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {

@@ -52,13 +52,26 @@ pub(crate) struct PrivateBase {
 
 #[pymethods]
 impl PrivateBase {
-    /// Signs `data` (fresh nonce and sampler seed from the OS).
+    /// Signs `data` with a fresh 40-byte nonce and sampler seed from the OS.
+    ///
+    /// Falcon has no context string and no pre-hash mode.
+    ///
+    /// :param data: the message, any bytes-like object.
+    /// :returns: the signature: at most 752 (Falcon-512) or 1,462 bytes
+    ///     (Falcon-1024) compressed, exactly 666 or 1,280 padded.
+    /// :raises RandomnessError: the OS random number generator failed.
     fn sign<'py>(&self, py: Python<'py>, data: Buf) -> PyResult<Bound<'py, PyBytes>> {
         let sig = py.detach(|| self.signer.sign(&data, None))?;
         Ok(PyBytes::new(py, &sig))
     }
 
-    /// For tests only: signs with the caller's 40-byte nonce and 48-byte seed.
+    /// Signs with the caller's randomness (for known-answer tests only).
+    ///
+    /// :param data: the message.
+    /// :param nonce: the 40-byte nonce r; reusing one leaks the key.
+    /// :param seed: the 48-byte seed of the sampler's generator.
+    /// :returns: the signature.
+    /// :raises InvalidLength: the nonce or seed has the wrong length.
     fn sign_with_randomness<'py>(
         &self,
         py: Python<'py>,
@@ -85,7 +98,12 @@ pub(crate) struct PublicBase {
 
 #[pymethods]
 impl PublicBase {
-    /// Verifies; raises `InvalidSignature` when the signature does not verify.
+    /// Verifies a signature (strict decoding: non-canonical encodings fail).
+    ///
+    /// :param signature: the signature.
+    /// :param data: the message.
+    /// :returns: `None`.
+    /// :raises InvalidSignature: the signature does not verify.
     fn verify(&self, py: Python<'_>, signature: Buf, data: Buf) -> PyResult<()> {
         Ok(py.detach(|| self.verifier.verify(&data, &signature))?)
     }
@@ -113,6 +131,10 @@ macro_rules! constructors {
         #[::pyo3::pymethods]
         impl $class {
             /// Generates a key pair from a fresh 48-byte OS seed.
+            ///
+            /// :returns: the private key (tens of milliseconds).
+            /// :raises RandomnessError: the OS random number generator failed.
+            /// :raises PairwiseConsistencyError: the self-test failed (a fault).
             #[staticmethod]
             fn generate(py: ::pyo3::Python<'_>) -> ::pyo3::PyResult<::pyo3::Py<::pyo3::PyAny>> {
                 use $crate::python::keys::PyKey;
@@ -120,7 +142,11 @@ macro_rules! constructors {
                     .into_python(py)
             }
 
-            /// Derives the key pair from a 48-byte seed.
+            /// Derives the key pair from its 48-byte seed (`private_bytes_raw()`).
+            ///
+            /// :param data: the seed.
+            /// :returns: the private key.
+            /// :raises InvalidLength: the seed is not 48 bytes.
             #[staticmethod]
             fn from_seed_bytes(
                 py: ::pyo3::Python<'_>,
@@ -133,8 +159,14 @@ macro_rules! constructors {
                 .into_python(py)
             }
 
-            /// Loads the specification's secret-key encoding with its public
-            /// key (both checked, and checked to match).
+            /// Loads the specification's secret-key encoding with its public key.
+            ///
+            /// :param data: the secret key, `private_key_bytes` long (1,281
+            ///     bytes for Falcon-512, 2,305 for Falcon-1024).
+            /// :param public_key: the public key (897 or 1,793 bytes).
+            /// :returns: the private key, without a seed.
+            /// :raises InvalidLength: either has the wrong length.
+            /// :raises InvalidKey: either fails to decode, or they do not match.
             #[staticmethod]
             fn from_expanded_bytes(
                 py: ::pyo3::Python<'_>,

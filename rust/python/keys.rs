@@ -122,12 +122,21 @@ pub(crate) struct PrivateKey {
 #[pymethods]
 impl PrivateKey {
     /// The matching public key.
+    ///
+    /// :returns: the public key, an object of the set's public-key class
+    ///     (`MLKEM768PublicKey` for an `MLKEM768PrivateKey`, ...).
     fn public_key(&self, py: Python<'_>) -> PyResult<Py<PyAny>> {
         self.key.public_object(py)
     }
 
-    /// The compact private key: the seed (a secret). Keys loaded in expanded
-    /// form have none; use `private_bytes_expanded()`.
+    /// The compact private key: the seed the key derives from (a secret).
+    ///
+    /// 64 bytes for ML-KEM, 32 for ML-DSA, 48 for Falcon, 3n for SLH-DSA
+    /// (SK.seed || SK.prf || PK.seed); `from_seed_bytes()` loads it back.
+    ///
+    /// :returns: the seed, `seed_bytes` long (`pqfence.algorithms()`).
+    /// :raises InvalidKey: the key was loaded from its expanded form and has
+    ///     no seed; use `private_bytes_expanded()`.
     fn private_bytes_raw<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyBytes>> {
         match self.key.seed() {
             Some(seed) => Ok(PyBytes::new(py, seed)),
@@ -138,14 +147,32 @@ impl PrivateKey {
         }
     }
 
-    /// The standard's expanded private key (a secret).
+    /// The standard's expanded private key encoding (a secret).
+    ///
+    /// The FIPS 203 / FIPS 204 decapsulation or signing key, SLH-DSA's 4n-byte
+    /// key, Falcon's secret-key encoding; `from_expanded_bytes()` loads it back.
+    ///
+    /// :returns: the key, `private_key_bytes` long (`pqfence.algorithms()`).
     fn private_bytes_expanded<'py>(&self, py: Python<'py>) -> Bound<'py, PyBytes> {
         PyBytes::new(py, self.key.expanded())
     }
 
-    /// Serializes the key (pyca/cryptography's signature): PKCS8 in PEM or
-    /// DER, optionally encrypted, or the raw seed / expanded key; `form`
-    /// picks seed, expanded or both.
+    /// Serializes the key (pyca/cryptography's signature).
+    ///
+    /// :param encoding: `Encoding.PEM` or `Encoding.DER` (PKCS#8), or
+    ///     `Encoding.Raw` (with `PrivateFormat.Raw`).
+    /// :param format: `PrivateFormat.PKCS8` or `PrivateFormat.Raw`.
+    /// :param encryption_algorithm: `NoEncryption()`,
+    ///     `BestAvailableEncryption(password)` or `PBES2Encryption(...)`
+    ///     (PKCS#8 only).
+    /// :param form: `PrivateKeyForm.SEED` (the default), `EXPANDED` or `BOTH`
+    ///     (PKCS#8 holds both; `Raw` takes SEED or EXPANDED). SLH-DSA's
+    ///     PKCS#8 has one form, whichever is chosen.
+    /// :returns: the encoded key.
+    /// :raises InvalidEncoding: a combination these keys do not support
+    ///     (PKCS#8 for Falcon, which has no OID; OpenSSH; encryption with Raw).
+    /// :raises InvalidKey: the seed form of a key loaded without its seed.
+    /// :raises ValueError: a password longer than 1023 bytes.
     #[pyo3(signature = (encoding, format, encryption_algorithm, form=None))]
     fn private_bytes<'py>(
         &self,
@@ -161,7 +188,7 @@ impl PrivateKey {
         Ok(PyBytes::new(py, &out))
     }
 
-    /// Compares in constant time (keys of different sets are unequal).
+    /// Compares in constant time; keys of different sets are unequal.
     fn __eq__(&self, other: &Bound<'_, PyAny>) -> bool {
         match other.cast::<PrivateKey>() {
             Ok(o) => {
@@ -241,12 +268,22 @@ pub(crate) fn concrete<K: Any + Send + Sync>(obj: &Bound<'_, PyAny>) -> PyResult
 #[pymethods]
 impl PublicKey {
     /// The encoded public key, as the standard defines it.
+    ///
+    /// `from_public_bytes()` loads it back.
+    ///
+    /// :returns: the key, `public_key_bytes` long (`pqfence.algorithms()`).
     fn public_bytes_raw<'py>(&self, py: Python<'py>) -> Bound<'py, PyBytes> {
         PyBytes::new(py, self.key.bytes())
     }
 
-    /// Serializes the key (pyca/cryptography's signature):
-    /// SubjectPublicKeyInfo in PEM or DER, or the raw key.
+    /// Serializes the key (pyca/cryptography's signature).
+    ///
+    /// :param encoding: `Encoding.PEM`, `Encoding.DER` or `Encoding.Raw`.
+    /// :param format: `PublicFormat.SubjectPublicKeyInfo` (PEM, DER) or
+    ///     `PublicFormat.Raw` (Raw).
+    /// :returns: the encoded key.
+    /// :raises InvalidEncoding: a combination these keys do not support
+    ///     (SubjectPublicKeyInfo for Falcon, which has no OID; OpenSSH; PKCS1).
     fn public_bytes<'py>(
         &self,
         py: Python<'py>,
@@ -307,29 +344,30 @@ pub(crate) fn load<K: Send>(py: Python<'_>, f: impl FnOnce() -> Result<K> + Send
 /// Declares a parameter set's two leaf classes (`<py>PrivateKey`,
 /// `<py>PublicKey`) under its family's classes, with their constructors,
 /// and the set's [`PyKey`] / [`PyPublic`] / [`PySet`] impls. `$family` is
-/// the family's Python module in `rust/python/` (it provides `private_init`,
-/// `public_init` and the leaf classes' method blocks, `constructors!` and
-/// `public_methods!`, usually [`standard_constructors!`] and
-/// [`standard_public!`]).
+/// the path of the family's Python module under `rust/python/` (it provides
+/// `PrivateBase`, `PublicBase`, `private_init`, `public_init` and the leaf
+/// classes' method blocks, `constructors!` and `public_methods!`, usually
+/// [`standard_constructors!`] and [`standard_public!`]); trailing token
+/// trees are passed on to those two (a hybrid's DH group).
 macro_rules! key_classes {
-    ($t:ty, $py:ident, $name:literal, $family:ident, $sk:ty, $pk:ty) => {
+    ($t:ty, $py:ident, $name:literal, $($family:ident)::+, $sk:ty, $pk:ty $(, $extra:tt)*) => {
         $crate::ffi::paste! {
             #[doc = concat!("A ", $name, " private key.")]
             #[allow(non_camel_case_types)] // SLHDSA_SHA2_128s...
             #[::pyo3::pyclass(frozen, module = "pqfence._native",
-                extends = $crate::python::$family::PrivateBase)]
+                extends = $crate::python::$($family)::+::PrivateBase)]
             pub(crate) struct [<$py PrivateKey>];
 
             #[doc = concat!("A ", $name, " public key.")]
             #[allow(non_camel_case_types)]
             #[::pyo3::pyclass(frozen, module = "pqfence._native",
-                extends = $crate::python::$family::PublicBase)]
+                extends = $crate::python::$($family)::+::PublicBase)]
             pub(crate) struct [<$py PublicKey>];
 
             impl $crate::python::keys::PyKey for $sk {
                 fn into_python(self, py: ::pyo3::Python<'_>)
                     -> ::pyo3::PyResult<::pyo3::Py<::pyo3::PyAny>> {
-                    let init = $crate::python::$family::private_init(self)
+                    let init = $crate::python::$($family)::+::private_init(self)
                         .add_subclass([<$py PrivateKey>]);
                     Ok(::pyo3::Py::new(py, init)?.into_any())
                 }
@@ -342,14 +380,18 @@ macro_rules! key_classes {
             impl $crate::python::keys::PyPublic for $pk {
                 fn into_python(self, py: ::pyo3::Python<'_>)
                     -> ::pyo3::PyResult<::pyo3::Py<::pyo3::PyAny>> {
-                    let init = $crate::python::$family::public_init(self)
+                    let init = $crate::python::$($family)::+::public_init(self)
                         .add_subclass([<$py PublicKey>]);
                     Ok(::pyo3::Py::new(py, init)?.into_any())
                 }
             }
 
-            $crate::python::$family::constructors!([<$py PrivateKey>], $sk, $name);
-            $crate::python::$family::public_methods!([<$py PublicKey>], $pk, $name);
+            $crate::python::$($family)::+::constructors!(
+                [<$py PrivateKey>], $sk, $name $(, $extra)*
+            );
+            $crate::python::$($family)::+::public_methods!(
+                [<$py PublicKey>], $pk, $name $(, $extra)*
+            );
 
             impl $crate::python::keys::PySet for $t {
                 fn register<'py>(
@@ -380,7 +422,14 @@ macro_rules! standard_public {
     ($class:ident, $pk:ty, $name:literal $(, { $($extra:tt)* })?) => {
             #[::pyo3::pymethods]
             impl $class {
-                /// Loads a public key (length and the standard's checks).
+                /// Loads an encoded public key (`public_bytes_raw()`'s output).
+                ///
+                /// :param data: the key, `public_key_bytes` long, as any
+                ///     bytes-like object.
+                /// :returns: the public key.
+                /// :raises InvalidLength: the data has the wrong length.
+                /// :raises InvalidKey: the key fails the standard's input
+                ///     check (ML-KEM's modulus check).
                 #[staticmethod]
                 fn from_public_bytes(py: ::pyo3::Python<'_>, data: $crate::python::Buf)
                     -> ::pyo3::PyResult<::pyo3::Py<::pyo3::PyAny>> {
@@ -412,6 +461,13 @@ macro_rules! standard_constructors {
         #[::pyo3::pymethods]
         impl $class {
             /// Generates a key pair from fresh OS randomness.
+            ///
+            /// The new key passes a pairwise consistency check (an
+            /// encapsulation or a signature, checked) before it is returned.
+            ///
+            /// :returns: the private key; `public_key()` gives its public key.
+            /// :raises RandomnessError: the OS random number generator failed.
+            /// :raises PairwiseConsistencyError: the self-test failed (a fault).
             #[staticmethod]
             fn generate(py: ::pyo3::Python<'_>) -> ::pyo3::PyResult<::pyo3::Py<::pyo3::PyAny>> {
                 use $crate::python::keys::PyKey;
@@ -419,7 +475,13 @@ macro_rules! standard_constructors {
                     .into_python(py)
             }
 
-            /// Derives the key pair from its seed.
+            /// Derives the key pair from its seed (`private_bytes_raw()`).
+            ///
+            /// :param data: the seed, `seed_bytes` long: 64 bytes (d || z) for
+            ///     ML-KEM, 32 (xi) for ML-DSA, 3n (SK.seed || SK.prf ||
+            ///     PK.seed) for SLH-DSA.
+            /// :returns: the private key, with its seed.
+            /// :raises InvalidLength: the seed has the wrong length.
             #[staticmethod]
             fn from_seed_bytes(py: ::pyo3::Python<'_>, data: $crate::python::Buf)
                 -> ::pyo3::PyResult<::pyo3::Py<::pyo3::PyAny>> {
@@ -430,7 +492,16 @@ macro_rules! standard_constructors {
                 .into_python(py)
             }
 
-            /// Loads the standard's expanded private key (with its checks).
+            /// Loads the standard's expanded private key (`private_bytes_expanded()`).
+            ///
+            /// The key is checked as the standard asks (FIPS 203's hash check
+            /// and a pairwise check for ML-KEM, FIPS 204's consistency check,
+            /// SLH-DSA's PK.root). A key loaded this way has no seed.
+            ///
+            /// :param data: the key, `private_key_bytes` long.
+            /// :returns: the private key, without its seed.
+            /// :raises InvalidLength: the data has the wrong length.
+            /// :raises InvalidKey: the key fails its checks.
             #[staticmethod]
             fn from_expanded_bytes(py: ::pyo3::Python<'_>, data: $crate::python::Buf)
                 -> ::pyo3::PyResult<::pyo3::Py<::pyo3::PyAny>> {

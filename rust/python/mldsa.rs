@@ -58,7 +58,14 @@ pub(crate) fn verify_mu<P: DsaParams>(
 macro_rules! constructors {
     ($class:ident, $key:ty, $name:literal) => {
         $crate::python::keys::standard_constructors!($class, $key, $name, {
-            /// Signs a precomputed 64-byte mu (it already binds the context).
+            /// Signs a precomputed mu (FIPS 204 external mu), from `MLDSAMuHasher`.
+            ///
+            /// :param mu: the 64-byte mu; it already binds the public key,
+            ///     the context and the message.
+            /// :param deterministic: sign deterministically instead of hedged.
+            /// :returns: a pure ML-DSA signature: `verify()` over the message
+            ///     (with the same context) accepts it.
+            /// :raises InvalidLength: `mu` is not 64 bytes.
             #[pyo3(signature = (mu, deterministic=false))]
             fn sign_mu<'py>(
                 slf: &::pyo3::Bound<'py, Self>,
@@ -80,7 +87,13 @@ pub(crate) use constructors;
 macro_rules! public_methods {
     ($class:ident, $pk:ty, $name:literal) => {
         $crate::python::keys::standard_public!($class, $pk, $name, {
-            /// Verifies a signature over a precomputed 64-byte mu.
+            /// Verifies a signature over a precomputed mu (`MLDSAMuHasher`).
+            ///
+            /// :param signature: the signature.
+            /// :param mu: the 64-byte mu of the message under this key.
+            /// :returns: `None`.
+            /// :raises InvalidSignature: the signature does not verify.
+            /// :raises InvalidLength: `mu` is not 64 bytes.
             fn verify_mu(
                 slf: &::pyo3::Bound<'_, Self>,
                 signature: $crate::python::Buf,
@@ -132,6 +145,12 @@ pub(crate) use classes;
 /// hasher take turns (each `update` is absorbed whole) instead of failing
 /// with "Already borrowed". The order of concurrent updates is the order in
 /// which they take the lock.
+///
+/// :param public_key: the ML-DSA public key the signature will be checked
+///     against (mu binds it).
+/// :param context: the context string, at most 255 bytes.
+/// :raises TypeError: `public_key` is not an ML-DSA public key.
+/// :raises ContextTooLong: the context is longer than 255 bytes.
 #[pyclass(frozen, module = "pqfence._native")]
 pub struct MLDSAMuHasher {
     inner: Mutex<Option<MuBuilder>>,
@@ -170,6 +189,9 @@ impl MLDSAMuHasher {
     }
 
     /// Absorbs more of the message (the GIL is released meanwhile).
+    ///
+    /// :param data: the next piece of the message.
+    /// :raises AlreadyFinalized: `finalize()` was called.
     fn update(&self, py: Python<'_>, data: Buf) -> PyResult<()> {
         // Nothing inside needs the GIL (errors become exceptions after), so a
         // thread holding the GIL while it waits for the lock cannot deadlock.
@@ -192,7 +214,10 @@ impl MLDSAMuHasher {
         }
     }
 
-    /// A copy of the hasher in its current state.
+    /// A copy of the hasher in its current state, to finish two ways.
+    ///
+    /// :returns: a new `MLDSAMuHasher`.
+    /// :raises AlreadyFinalized: `finalize()` was called.
     fn copy(&self) -> PyResult<Self> {
         match self.state()?.as_ref() {
             Some(b) => Ok(Self {
@@ -202,7 +227,10 @@ impl MLDSAMuHasher {
         }
     }
 
-    /// The 64-byte mu; the hasher cannot be used afterwards.
+    /// Finishes the hash; the hasher cannot be used afterwards.
+    ///
+    /// :returns: the 64-byte mu, for `sign_mu()` / `verify_mu()`.
+    /// :raises AlreadyFinalized: `finalize()` was already called.
     fn finalize<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyBytes>> {
         let builder = self.state()?.take();
         match builder {

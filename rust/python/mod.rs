@@ -7,6 +7,7 @@
 //! ```text
 //! PrivateKey (keys.rs: serialization, raw bytes, equality, copy, public_key)
 //!   KEMPrivateKey (mlkem.rs: decapsulate)            -> MLKEM768PrivateKey, ...
+//!                                                    -> MLKEM768X25519PrivateKey, ... (hybrid.rs)
 //!   ContextSigningKey (signature.rs: sign, pre-hash)
 //!     MLDSAPrivateKey (mldsa.rs: external mu)        -> MLDSA65PrivateKey, ...
 //!     SLHDSAPrivateKey (slhdsa.rs: sign_unverified)  -> SLHDSA_SHA2_128sPrivateKey, ...
@@ -28,6 +29,8 @@ use crate::error::Error;
 
 pub(crate) mod composite;
 pub(crate) mod falcon;
+mod hpke;
+pub(crate) mod hybrid;
 pub(crate) mod keys;
 pub(crate) mod mldsa;
 pub(crate) mod mlkem;
@@ -188,9 +191,82 @@ pub(crate) fn algorithm_record<'py>(
         "pkcs8",
         !matches!(a.private_key, PrivateKeyShape::None) && a.oid.is_some(),
     )?;
+    let (private_doc, public_doc) = leaf_docs(a);
+    private.setattr("__doc__", private_doc)?;
+    public.setattr("__doc__", public_doc)?;
     d.set_item("private_key_class", private)?;
     d.set_item("public_key_class", public)?;
     Ok(d)
+}
+
+/// The docstrings of a set's two leaf classes, with the set's sizes from its
+/// catalogue row (set on the classes at registration: a `#[doc]` attribute
+/// cannot read the row's constants).
+fn leaf_docs(a: &Algorithm) -> (String, String) {
+    let files = match a.oid {
+        Some(oid) if !matches!(a.private_key, PrivateKeyShape::None) => format!(
+            "Key files: PKCS#8 and SubjectPublicKeyInfo (PEM or DER) under OID {oid}, \
+             through `private_bytes()` / `public_bytes()` and `pqfence.serialization`."
+        ),
+        _ => "Key files: raw bytes only (no standard OID, so no PKCS#8 or \
+              SubjectPublicKeyInfo)."
+            .to_string(),
+    };
+    let (private_ops, public_ops) = match a.kind {
+        KeyKind::Kem => (
+            format!(
+                "`decapsulate()` takes a {}-byte ciphertext and returns the {}-byte \
+                 shared secret.",
+                a.output_len, a.shared_secret_len
+            ),
+            format!(
+                "`encapsulate()` returns a {}-byte shared secret and a {}-byte \
+                 ciphertext.",
+                a.shared_secret_len, a.output_len
+            ),
+        ),
+        KeyKind::Signature => {
+            let variable = a.name.starts_with("Falcon-") && !a.name.starts_with("Falcon-padded");
+            let size = if variable { "at most " } else { "" };
+            (
+                format!(
+                    "`sign()` returns a signature of {size}{} bytes.",
+                    a.output_len
+                ),
+                format!(
+                    "`verify()` checks a signature of {size}{} bytes.",
+                    a.output_len
+                ),
+            )
+        }
+    };
+    if let Some(c) = crate::composite::ALGORITHMS
+        .iter()
+        .find(|c| c.name == a.name)
+    {
+        return composite::leaf_docs(a, c, &files);
+    }
+    let private_doc = format!(
+        "{name} private key, {standard}.\n\n\
+         Sizes in bytes: the seed (`private_bytes_raw()`, `from_seed_bytes()`) {seed}; \
+         the expanded key (`private_bytes_expanded()`, `from_expanded_bytes()`) {sk}; \
+         the public key {pk}. {ops}\n\n{files}",
+        name = a.name,
+        standard = a.standard,
+        seed = a.seed_len,
+        sk = a.private_key_len,
+        pk = a.public_key_len,
+        ops = private_ops,
+    );
+    let public_doc = format!(
+        "{name} public key, {standard}: {pk} bytes (`public_bytes_raw()`, \
+         `from_public_bytes()`). {ops}\n\n{files}",
+        name = a.name,
+        standard = a.standard,
+        pk = a.public_key_len,
+        ops = public_ops,
+    );
+    (private_doc, public_doc)
 }
 
 /// The module's classes and `ALGORITHMS` records, from the catalogue's rows
@@ -249,6 +325,7 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     falcon::register(m)?;
     composite::register(m)?;
     crate::algorithms::register_sets(m)?;
+    hpke::register(m)?;
     serialization::register(m)?;
     m.add_function(wrap_pyfunction!(backend, m)?)?;
     Ok(())

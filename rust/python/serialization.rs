@@ -196,7 +196,7 @@ impl PrivateRequest {
     }
 }
 
-const NO_OID: &str = "this algorithm has no standard object identifier (Falcon), so no PKCS#8 or SubjectPublicKeyInfo encoding: use Encoding.Raw with PrivateFormat.Raw / PublicFormat.Raw";
+const NO_OID: &str = "this algorithm has no standard object identifier (Falcon, MLKEM768-P256, MLKEM1024-P384), so no PKCS#8 or SubjectPublicKeyInfo encoding: use Encoding.Raw with PrivateFormat.Raw / PublicFormat.Raw";
 
 /// The bytes `private_bytes` returns (run with the GIL released: encrypted
 /// PKCS#8 derives a key).

@@ -125,8 +125,15 @@ pub(crate) struct PrivateBase {
 
 #[pymethods]
 impl PrivateBase {
-    /// Signs `data` with an optional context of at most 255 bytes, hedged
-    /// with fresh OS randomness.
+    /// Signs `data` (pure ML-DSA / SLH-DSA), hedged with fresh OS randomness.
+    ///
+    /// :param data: the message, any bytes-like object.
+    /// :param context: the context string, at most 255 bytes (`None` or
+    ///     `b""`: the empty context). The verifier must pass the same one.
+    /// :returns: the signature, `signature_bytes` long (3,309 bytes for
+    ///     ML-DSA-65; `pqfence.algorithms()` has every set's).
+    /// :raises ContextTooLong: the context is longer than 255 bytes.
+    /// :raises RandomnessError: the OS random number generator failed.
     #[pyo3(signature = (data, context=None))]
     fn sign<'py>(
         &self,
@@ -139,8 +146,13 @@ impl PrivateBase {
         Ok(PyBytes::new(py, &sig))
     }
 
-    /// The deterministic variant of `sign` (same key, message and context
-    /// give the same signature).
+    /// Signs `data` deterministically: the same key, message and context give
+    /// the same signature. Hedged `sign()` is preferred outside tests.
+    ///
+    /// :param data: the message.
+    /// :param context: the context string, at most 255 bytes.
+    /// :returns: the signature.
+    /// :raises ContextTooLong: the context is longer than 255 bytes.
     #[pyo3(signature = (data, context=None))]
     fn sign_deterministic<'py>(
         &self,
@@ -153,7 +165,18 @@ impl PrivateBase {
         Ok(PyBytes::new(py, &sig))
     }
 
-    /// Pre-hash signing: hashes `data` with `hash_algorithm`, then signs.
+    /// Pre-hash signing (HashML-DSA / HashSLH-DSA): hashes `data`, then signs.
+    ///
+    /// :param data: the message.
+    /// :param hash_algorithm: a pre-hash of FIPS 204 / 205 by name
+    ///     ("SHA-256", "SHA-512", "SHA3-256", "SHAKE128", ...) or a
+    ///     pyca/cryptography hash object (`hashes.SHA256()`).
+    /// :param context: the context string, at most 255 bytes.
+    /// :param deterministic: sign deterministically instead of hedged.
+    /// :returns: the signature; verify it with `verify_prehash()`.
+    /// :raises UnknownAlgorithm: no pre-hash of that name.
+    /// :raises TypeError: `hash_algorithm` is neither a name nor a hash object.
+    /// :raises ContextTooLong: the context is longer than 255 bytes.
     #[pyo3(signature = (data, hash_algorithm, context=None, deterministic=false))]
     fn sign_prehash<'py>(
         &self,
@@ -170,6 +193,17 @@ impl PrivateBase {
     }
 
     /// Pre-hash signing of a digest the caller computed with `hash_algorithm`.
+    ///
+    /// :param digest: the digest of the message (32 bytes for SHA-256, ...).
+    /// :param hash_algorithm: the pre-hash that computed it, as for
+    ///     `sign_prehash()`.
+    /// :param context: the context string, at most 255 bytes.
+    /// :param deterministic: sign deterministically instead of hedged.
+    /// :returns: the signature; `verify_prehash()` over the message, or
+    ///     `verify_prehashed()` over the digest, accepts it.
+    /// :raises InvalidLength: the digest has the wrong length for the hash.
+    /// :raises UnknownAlgorithm: no pre-hash of that name.
+    /// :raises ContextTooLong: the context is longer than 255 bytes.
     #[pyo3(signature = (digest, hash_algorithm, context=None, deterministic=false))]
     fn sign_prehashed<'py>(
         &self,
@@ -197,7 +231,15 @@ pub(crate) struct PublicBase {
 
 #[pymethods]
 impl PublicBase {
-    /// Verifies; raises `InvalidSignature` when the signature does not verify.
+    /// Verifies a pure signature made by `sign()` or `sign_deterministic()`.
+    ///
+    /// :param signature: the signature, any bytes-like object.
+    /// :param data: the message.
+    /// :param context: the context string the signer used.
+    /// :returns: `None`.
+    /// :raises InvalidSignature: the signature does not verify (wrong message,
+    ///     context, key, or a signature of the wrong length).
+    /// :raises ContextTooLong: the context is longer than 255 bytes.
     #[pyo3(signature = (signature, data, context=None))]
     fn verify(
         &self,
@@ -211,6 +253,15 @@ impl PublicBase {
     }
 
     /// Verifies a pre-hash signature over `data`.
+    ///
+    /// :param signature: the signature.
+    /// :param data: the message.
+    /// :param hash_algorithm: the pre-hash the signer used, as for
+    ///     `sign_prehash()`.
+    /// :param context: the context string the signer used.
+    /// :returns: `None`.
+    /// :raises InvalidSignature: the signature does not verify.
+    /// :raises UnknownAlgorithm: no pre-hash of that name.
     #[pyo3(signature = (signature, data, hash_algorithm, context=None))]
     fn verify_prehash(
         &self,
@@ -226,6 +277,14 @@ impl PublicBase {
     }
 
     /// Verifies a pre-hash signature over a digest computed with `hash_algorithm`.
+    ///
+    /// :param signature: the signature.
+    /// :param digest: the digest of the message.
+    /// :param hash_algorithm: the pre-hash that computed it.
+    /// :param context: the context string the signer used.
+    /// :returns: `None`.
+    /// :raises InvalidSignature: the signature does not verify.
+    /// :raises InvalidLength: the digest has the wrong length for the hash.
     #[pyo3(signature = (signature, digest, hash_algorithm, context=None))]
     fn verify_prehashed(
         &self,

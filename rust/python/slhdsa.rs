@@ -42,8 +42,17 @@ pub(crate) fn sign_unverified<'py, P: SlhParams>(
 macro_rules! constructors {
     ($class:ident, $key:ty, $name:literal) => {
         $crate::python::keys::standard_constructors!($class, $key, $name, {
-            /// Signs without verifying the signature first (faster; a fault
-            /// during signing then goes unnoticed, which can help a forger).
+            /// Signs without verifying the signature first.
+            ///
+            /// `sign()` verifies every SLH-DSA signature before returning it,
+            /// because a single faulty signature can help a forger; this skips
+            /// that check (faster, and a fault then goes unnoticed).
+            ///
+            /// :param data: the message.
+            /// :param context: the context string, at most 255 bytes.
+            /// :returns: the signature.
+            /// :raises ContextTooLong: the context is longer than 255 bytes.
+            /// :raises RandomnessError: the OS random number generator failed.
             #[pyo3(signature = (data, context=None))]
             fn sign_unverified<'py>(
                 slf: &::pyo3::Bound<'py, Self>,

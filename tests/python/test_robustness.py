@@ -307,3 +307,18 @@ def test_old_slhdsa_names_are_aliases() -> None:
 
     assert slhdsa.SlhDsaShake_128fPrivateKey is slhdsa.SLHDSA_SHAKE_128fPrivateKey
     assert slhdsa.SlhDsaSha2_256sPublicKey is slhdsa.SLHDSA_SHA2_256sPublicKey
+
+
+def test_backend_reports_and_can_be_forced() -> None:
+    import os
+    import subprocess
+
+    import pqfence
+
+    assert pqfence.backend() in ("avx2", "portable")
+    code = "import pqfence; print(pqfence.backend())"
+    env = dict(os.environ, PQFENCE_BACKEND="portable")
+    out = subprocess.run(
+        [sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True
+    )
+    assert out.stdout.strip() == "portable"

@@ -1,5 +1,7 @@
 /* NTT and inverse NTT for ML-DSA (FIPS 204 Algorithms 41, 42 and 45). */
 #include "ntt.h"
+
+#include "avx2.h"
 #include "reduce.h"
 
 /*
@@ -52,6 +54,7 @@ static const int32_t zetas[PQF_MLDSA_N] = {
  * layer: 'blocks' blocks of 2 len coefficients, each with its own zeta. */
 void pqf_mldsa_ntt(int32_t a[PQF_MLDSA_N]) {
     unsigned len, blocks, b, j, m = 0;
+    PQF_MLDSA_TRY_AVX2(pqf_mldsa_ntt_avx2(a); return);
     for (len = 128, blocks = 1; len >= 1; len >>= 1, blocks <<= 1) {
         for (b = 0; b < blocks; b++) {
             int32_t z = zetas[++m];
@@ -74,6 +77,7 @@ void pqf_mldsa_ntt(int32_t a[PQF_MLDSA_N]) {
  */
 void pqf_mldsa_invntt(int32_t a[PQF_MLDSA_N]) {
     unsigned len, blocks, b, j, m = PQF_MLDSA_N;
+    PQF_MLDSA_TRY_AVX2(pqf_mldsa_invntt_avx2(a); return);
     for (len = 1, blocks = 128; len < PQF_MLDSA_N / 2; len <<= 1, blocks >>= 1) {
         for (b = 0; b < blocks; b++) {
             int32_t z = -zetas[--m];
@@ -98,6 +102,7 @@ void pqf_mldsa_invntt(int32_t a[PQF_MLDSA_N]) {
 void pqf_mldsa_ntt_pointwise(int32_t c[PQF_MLDSA_N], const int32_t a[PQF_MLDSA_N],
                              const int32_t b[PQF_MLDSA_N]) {
     unsigned i;
+    PQF_MLDSA_TRY_AVX2(pqf_mldsa_pointwise_avx2(c, a, b); return);
     for (i = 0; i < PQF_MLDSA_N; i++) {
         c[i] = pqf_mldsa_fqmul(a[i], b[i]);
     }

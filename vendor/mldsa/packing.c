@@ -3,6 +3,8 @@
 
 #include <string.h>
 
+#include "avx2.h"
+
 /* FIPS 204 Algorithms 16 and 17: SimpleBitPack / BitPack of 256 coefficients.
  * Stores v_i = a_i (sub = 0) or v_i = b - a_i (sub = 1) in 'bits' bits each.
  * The control flow depends only on 'bits'. */
@@ -11,6 +13,7 @@ static void pack_coeffs(uint8_t *out, const int32_t *a, unsigned bits, int32_t b
     uint32_t mask = (1u << bits) - 1u;
     unsigned nacc = 0, i;
     size_t o = 0;
+    PQF_MLDSA_TRY_AVX2(if (pqf_mldsa_pack_avx2(out, a, bits, b, sub) == 0) return);
     for (i = 0; i < PQF_MLDSA_N; i++) {
         uint32_t v = sub ? (uint32_t)(b - a[i]) : (uint32_t)a[i];
         acc |= (uint64_t)(v & mask) << nacc;
@@ -30,6 +33,7 @@ static void unpack_coeffs(int32_t *a, const uint8_t *in, unsigned bits, int32_t 
     uint32_t mask = (1u << bits) - 1u;
     unsigned nacc = 0, i;
     size_t o = 0;
+    PQF_MLDSA_TRY_AVX2(if (pqf_mldsa_unpack_avx2(a, in, bits, b, sub) == 0) return);
     for (i = 0; i < PQF_MLDSA_N; i++) {
         int32_t v;
         while (nacc < bits) {

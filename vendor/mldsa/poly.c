@@ -1,12 +1,14 @@
 /* Polynomial arithmetic and FIPS 204 section 7.4 rounding for ML-DSA. */
 #include "poly.h"
 
+#include "avx2.h"
 #include "ct.h"
 #include "ntt.h"
 #include "reduce.h"
 
 void pqf_mldsa_poly_add(pqf_mldsa_poly *c, const pqf_mldsa_poly *a, const pqf_mldsa_poly *b) {
     unsigned i;
+    PQF_MLDSA_TRY_AVX2(pqf_mldsa_add_avx2(c->c, a->c, b->c); return);
     for (i = 0; i < PQF_MLDSA_N; i++) {
         c->c[i] = a->c[i] + b->c[i];
     }
@@ -14,6 +16,7 @@ void pqf_mldsa_poly_add(pqf_mldsa_poly *c, const pqf_mldsa_poly *a, const pqf_ml
 
 void pqf_mldsa_poly_sub(pqf_mldsa_poly *c, const pqf_mldsa_poly *a, const pqf_mldsa_poly *b) {
     unsigned i;
+    PQF_MLDSA_TRY_AVX2(pqf_mldsa_sub_avx2(c->c, a->c, b->c); return);
     for (i = 0; i < PQF_MLDSA_N; i++) {
         c->c[i] = a->c[i] - b->c[i];
     }
@@ -21,6 +24,7 @@ void pqf_mldsa_poly_sub(pqf_mldsa_poly *c, const pqf_mldsa_poly *a, const pqf_ml
 
 void pqf_mldsa_poly_neg(pqf_mldsa_poly *a) {
     unsigned i;
+    PQF_MLDSA_TRY_AVX2(pqf_mldsa_neg_avx2(a->c); return);
     for (i = 0; i < PQF_MLDSA_N; i++) {
         a->c[i] = -a->c[i];
     }
@@ -28,24 +32,29 @@ void pqf_mldsa_poly_neg(pqf_mldsa_poly *a) {
 
 void pqf_mldsa_poly_shiftl(pqf_mldsa_poly *a) {
     unsigned i;
+    PQF_MLDSA_TRY_AVX2(pqf_mldsa_shiftl_avx2(a->c); return);
     for (i = 0; i < PQF_MLDSA_N; i++) {
         a->c[i] = (int32_t)((uint32_t)a->c[i] << PQF_MLDSA_D);
     }
 }
 
 void pqf_mldsa_poly_reduce32(pqf_mldsa_poly *a) {
+    PQF_MLDSA_TRY_AVX2(pqf_mldsa_reduce32_avx2(a->c); return);
     pqf_mldsa_reduce32_coeffs(a->c, PQF_MLDSA_N);
 }
 
 void pqf_mldsa_poly_caddq(pqf_mldsa_poly *a) {
+    PQF_MLDSA_TRY_AVX2(pqf_mldsa_caddq_avx2(a->c); return);
     pqf_mldsa_caddq_coeffs(a->c, PQF_MLDSA_N);
 }
 
 void pqf_mldsa_poly_freeze(pqf_mldsa_poly *a) {
+    PQF_MLDSA_TRY_AVX2(pqf_mldsa_freeze_avx2(a->c); return);
     pqf_mldsa_freeze_coeffs(a->c, PQF_MLDSA_N);
 }
 
 void pqf_mldsa_poly_center(pqf_mldsa_poly *a) {
+    PQF_MLDSA_TRY_AVX2(pqf_mldsa_center_avx2(a->c); return);
     pqf_mldsa_center_coeffs(a->c, PQF_MLDSA_N);
 }
 
@@ -66,6 +75,7 @@ void pqf_mldsa_poly_pointwise(pqf_mldsa_poly *c, const pqf_mldsa_poly *a,
 uint32_t pqf_mldsa_poly_chknorm(const pqf_mldsa_poly *a, int32_t bound) {
     uint32_t bad = 0;
     unsigned i;
+    PQF_MLDSA_TRY_AVX2(return pqf_mldsa_chknorm_avx2(a->c, bound));
     for (i = 0; i < PQF_MLDSA_N; i++) {
         int32_t x = a->c[i];
         int32_t s = x >> 31;
@@ -111,6 +121,7 @@ static inline int32_t decompose(int32_t *r0, int32_t r) {
 void pqf_mldsa_poly_power2round(pqf_mldsa_poly *a1, pqf_mldsa_poly *a0,
                                 const pqf_mldsa_poly *a) {
     unsigned i;
+    PQF_MLDSA_TRY_AVX2(pqf_mldsa_power2round_avx2(a1->c, a0->c, a->c); return);
     for (i = 0; i < PQF_MLDSA_N; i++) {
         int32_t lo;
         a1->c[i] = power2round(&lo, a->c[i]);
@@ -121,6 +132,7 @@ void pqf_mldsa_poly_power2round(pqf_mldsa_poly *a1, pqf_mldsa_poly *a0,
 void pqf_mldsa_poly_decompose(pqf_mldsa_poly *a1, pqf_mldsa_poly *a0,
                               const pqf_mldsa_poly *a) {
     unsigned i;
+    PQF_MLDSA_TRY_AVX2(pqf_mldsa_decompose_avx2(a1->c, a0->c, a->c); return);
     for (i = 0; i < PQF_MLDSA_N; i++) {
         int32_t lo;
         a1->c[i] = decompose(&lo, a->c[i]);
@@ -131,6 +143,7 @@ void pqf_mldsa_poly_decompose(pqf_mldsa_poly *a1, pqf_mldsa_poly *a0,
 /* FIPS 204 Algorithm 37: HighBits. */
 void pqf_mldsa_poly_highbits(pqf_mldsa_poly *a1, const pqf_mldsa_poly *a) {
     unsigned i;
+    PQF_MLDSA_TRY_AVX2(pqf_mldsa_decompose_avx2(a1->c, NULL, a->c); return);
     for (i = 0; i < PQF_MLDSA_N; i++) {
         int32_t lo;
         a1->c[i] = decompose(&lo, a->c[i]);
@@ -140,6 +153,7 @@ void pqf_mldsa_poly_highbits(pqf_mldsa_poly *a1, const pqf_mldsa_poly *a) {
 /* FIPS 204 Algorithm 38: LowBits. */
 void pqf_mldsa_poly_lowbits(pqf_mldsa_poly *a0, const pqf_mldsa_poly *a) {
     unsigned i;
+    PQF_MLDSA_TRY_AVX2(pqf_mldsa_decompose_avx2(NULL, a0->c, a->c); return);
     for (i = 0; i < PQF_MLDSA_N; i++) {
         int32_t lo;
         (void)decompose(&lo, a->c[i]);
@@ -152,6 +166,7 @@ unsigned pqf_mldsa_poly_make_hint(pqf_mldsa_poly *h, const pqf_mldsa_poly *z,
                                   const pqf_mldsa_poly *r) {
     uint32_t count = 0;
     unsigned i;
+    PQF_MLDSA_TRY_AVX2(return pqf_mldsa_make_hint_avx2(h->c, z->c, r->c));
     for (i = 0; i < PQF_MLDSA_N; i++) {
         int32_t lo;
         int32_t r1 = decompose(&lo, r->c[i]);
@@ -168,6 +183,7 @@ unsigned pqf_mldsa_poly_make_hint(pqf_mldsa_poly *h, const pqf_mldsa_poly *z,
 void pqf_mldsa_poly_use_hint(pqf_mldsa_poly *w1, const pqf_mldsa_poly *h,
                              const pqf_mldsa_poly *r) {
     unsigned i;
+    PQF_MLDSA_TRY_AVX2(pqf_mldsa_use_hint_avx2(w1->c, h->c, r->c); return);
     for (i = 0; i < PQF_MLDSA_N; i++) {
         int32_t r0, t;
         int32_t r1 = decompose(&r0, r->c[i]);
@@ -201,6 +217,7 @@ void pqf_mldsa_polyveck_ntt(pqf_mldsa_polyveck *v) {
 void pqf_mldsa_polyvecl_pointwise_acc(pqf_mldsa_poly *w, const pqf_mldsa_polyvecl *u,
                                       const pqf_mldsa_polyvecl *v) {
     unsigned i, j;
+    PQF_MLDSA_TRY_AVX2(pqf_mldsa_pointwise_acc_avx2(w, u, v); return);
     for (i = 0; i < PQF_MLDSA_N; i++) {
         int64_t acc = 0;
         for (j = 0; j < PQF_MLDSA_L; j++) {

@@ -3,6 +3,7 @@
 
 #include <string.h>
 
+#include "avx2.h"
 #include "ct.h"
 #include "fips202.h"
 #include "packing.h"
@@ -63,6 +64,7 @@ void pqf_mldsa_rej_ntt_poly(pqf_mldsa_poly *a, const uint8_t seed[34]) {
     pqf_keccak_ctx ctx;
     uint8_t buf[5 * PQF_SHAKE128_RATE];
     unsigned ctr;
+    PQF_MLDSA_TRY_AVX2(pqf_mldsa_rej_ntt_poly_avx2(a, seed); return);
 
     pqf_shake128_init(&ctx);
     pqf_keccak_absorb(&ctx, seed, 34);
@@ -126,6 +128,7 @@ void pqf_mldsa_rej_bounded_poly(pqf_mldsa_poly *a, const uint8_t seed[66]) {
 void pqf_mldsa_expand_a_row(pqf_mldsa_polyvecl *row, const uint8_t rho[32], unsigned r) {
     uint8_t seed[34];
     unsigned s;
+    PQF_MLDSA_TRY_AVX2(pqf_mldsa_expand_a_row_avx2(row, rho, r); return);
     memcpy(seed, rho, 32);
     for (s = 0; s < PQF_MLDSA_L; s++) {
         seed[32] = (uint8_t)s;
@@ -136,6 +139,7 @@ void pqf_mldsa_expand_a_row(pqf_mldsa_polyvecl *row, const uint8_t rho[32], unsi
 
 void pqf_mldsa_expand_a(pqf_mldsa_polyvecl a[PQF_MLDSA_K], const uint8_t rho[32]) {
     unsigned r;
+    PQF_MLDSA_TRY_AVX2(pqf_mldsa_expand_a_avx2(a, rho); return);
     for (r = 0; r < PQF_MLDSA_K; r++) {
         pqf_mldsa_expand_a_row(&a[r], rho, r);
     }
@@ -145,6 +149,7 @@ void pqf_mldsa_expand_s(pqf_mldsa_polyvecl *s1, pqf_mldsa_polyveck *s2,
                         const uint8_t rhoprime[64]) {
     uint8_t seed[66];
     unsigned r;
+    PQF_MLDSA_TRY_AVX2(pqf_mldsa_expand_s_avx2(s1, s2, rhoprime); return);
     memcpy(seed, rhoprime, 64);
     seed[65] = 0;
     for (r = 0; r < PQF_MLDSA_L; r++) {
@@ -163,6 +168,7 @@ void pqf_mldsa_expand_mask(pqf_mldsa_polyvecl *y, const uint8_t rhopp[64], unsig
     uint8_t seed[66];
     uint8_t buf[PQF_MLDSA_POLY_Z_BYTES];
     unsigned r;
+    PQF_MLDSA_TRY_AVX2(pqf_mldsa_expand_mask_avx2(y, rhopp, kappa); return);
     memcpy(seed, rhopp, 64);
     for (r = 0; r < PQF_MLDSA_L; r++) {
         unsigned n = kappa + r;

@@ -38,14 +38,19 @@ static void compute_mu(uint8_t mu[PQF_MLDSA_MU_BYTES], const uint8_t tr[PQF_MLDS
     pqf_keccak_wipe(&ctx);
 }
 
-/* t = NTT^-1(A NTT(s1)) + s2 in [0, q), with A expanded one row at a time. */
+/*
+ * t = NTT^-1(A NTT(s1)) + s2 in [0, q). A is expanded whole, as in signing
+ * and verification: the AVX2 backend fills four entries per 4-way SHAKE128
+ * call across rows (a row of l = 5 alone would leave one entry to a scalar
+ * SHAKE); for the portable code it is the same work either way.
+ */
 static void compute_t(pqf_mldsa_polyveck *t, const uint8_t rho[32],
                       const pqf_mldsa_polyvecl *s1hat, const pqf_mldsa_polyveck *s2) {
-    pqf_mldsa_polyvecl row;
+    pqf_mldsa_polyvecl a[PQF_MLDSA_K];
     unsigned i;
+    pqf_mldsa_expand_a(a, rho);
     for (i = 0; i < PQF_MLDSA_K; i++) {
-        pqf_mldsa_expand_a_row(&row, rho, i);
-        pqf_mldsa_polyvecl_pointwise_acc(&t->v[i], &row, s1hat);
+        pqf_mldsa_polyvecl_pointwise_acc(&t->v[i], &a[i], s1hat);
         pqf_mldsa_poly_invntt(&t->v[i]);
         pqf_mldsa_poly_add(&t->v[i], &t->v[i], &s2->v[i]);
         pqf_mldsa_poly_freeze(&t->v[i]);
@@ -237,7 +242,7 @@ static int verify_from_mu(const uint8_t *pk, const uint8_t *mu, const uint8_t *s
     uint8_t ctilde[PQF_MLDSA_CTILDE_BYTES], ctilde2[PQF_MLDSA_CTILDE_BYTES];
     uint8_t w1packed[PQF_MLDSA_W1_PACKED_BYTES];
     pqf_mldsa_polyveck t1, h;
-    pqf_mldsa_polyvecl z, row;
+    pqf_mldsa_polyvecl z, a[PQF_MLDSA_K];
     pqf_mldsa_poly c, w, ct1;
     pqf_keccak_ctx ctx;
     unsigned i;
@@ -257,9 +262,9 @@ static int verify_from_mu(const uint8_t *pk, const uint8_t *mu, const uint8_t *s
     pqf_mldsa_sample_in_ball(&c, ctilde);
     pqf_mldsa_poly_ntt(&c);
     pqf_mldsa_polyvecl_ntt(&z);
+    pqf_mldsa_expand_a(a, rho); /* whole, as in compute_t */
     for (i = 0; i < PQF_MLDSA_K; i++) {
-        pqf_mldsa_expand_a_row(&row, rho, i);
-        pqf_mldsa_polyvecl_pointwise_acc(&w, &row, &z);
+        pqf_mldsa_polyvecl_pointwise_acc(&w, &a[i], &z);
         pqf_mldsa_poly_shiftl(&t1.v[i]);
         pqf_mldsa_poly_ntt(&t1.v[i]);
         pqf_mldsa_poly_pointwise(&ct1, &c, &t1.v[i]);

@@ -12,6 +12,8 @@
 
 #include <string.h>
 
+#include "avx2.h"
+#include "cpu.h"
 #include "ct.h"
 #include "fips202.h"
 #include "ntt.h"
@@ -20,6 +22,13 @@
 #include "sampling.h"
 
 #define K PQF_MLKEM_K
+
+/* The backend is chosen once per K-PKE operation: the AVX2 code (avx2.h) when
+ * the CPU has it and the backend cap allows it, else the portable code below,
+ * which is the reference; both give the same bytes. */
+#ifdef PQF_MLKEM_HAVE_AVX2
+#define USE_AVX2() ((pqf_cpu_features() & PQF_CPU_AVX2) != 0)
+#endif
 
 /* FIPS 203 Algorithm 13: K-PKE.KeyGen(d). */
 void pqf_mlkem_kpke_keygen(uint8_t ek[PQF_MLKEM_EK_BYTES], uint8_t dk[PQF_MLKEM_DKPKE_BYTES],
@@ -31,6 +40,12 @@ void pqf_mlkem_kpke_keygen(uint8_t ek[PQF_MLKEM_EK_BYTES], uint8_t dk[PQF_MLKEM_
     int32_t acc[PQF_MLKEM_N];
     unsigned i, j;
 
+#ifdef USE_AVX2
+    if (USE_AVX2()) {
+        pqf_mlkem_kpke_keygen_avx2(ek, dk, x, d);
+        return;
+    }
+#endif
     memcpy(seed, d, PQF_MLKEM_SYM_BYTES);
     seed[PQF_MLKEM_SYM_BYTES] = (uint8_t)K;
     pqf_sha3_512(rho_sigma, seed, sizeof(seed));
@@ -81,6 +96,12 @@ void pqf_mlkem_kpke_keygen(uint8_t ek[PQF_MLKEM_EK_BYTES], uint8_t dk[PQF_MLKEM_
 void pqf_mlkem_kpke_expand(pqf_mlkem_expanded_ek *x, const uint8_t ek[PQF_MLKEM_EK_BYTES]) {
     const uint8_t *rho = ek + PQF_MLKEM_VEC12_BYTES;
     unsigned i, j;
+#ifdef USE_AVX2
+    if (USE_AVX2()) {
+        pqf_mlkem_kpke_expand_avx2(x, ek);
+        return;
+    }
+#endif
     for (i = 0; i < K; i++) {
         pqf_mlkem_poly_decode12(&x->t_hat[i], ek + i * PQF_MLKEM_POLY12_BYTES);
     }
@@ -124,6 +145,12 @@ static void encrypt(uint8_t c[PQF_MLKEM_CT_BYTES], const uint8_t *ek,
     int32_t acc[PQF_MLKEM_N];
     unsigned i, j;
 
+#ifdef USE_AVX2
+    if (USE_AVX2()) {
+        pqf_mlkem_kpke_encrypt_avx2(c, ek, x, m, r);
+        return;
+    }
+#endif
     /* y_hat = NTT(y), y[i] = SamplePolyCBD_eta1(PRF(r, i)); Barrett-reduced. */
     for (i = 0; i < K; i++) {
         pqf_mlkem_sample_cbd_prf(&y_hat[i], r, (uint8_t)i, PQF_MLKEM_ETA1);
@@ -185,6 +212,12 @@ void pqf_mlkem_kpke_decrypt(uint8_t m[PQF_MLKEM_SYM_BYTES],
     int32_t acc[PQF_MLKEM_N];
     unsigned j;
 
+#ifdef USE_AVX2
+    if (USE_AVX2()) {
+        pqf_mlkem_kpke_decrypt_avx2(m, dk, c);
+        return;
+    }
+#endif
     /* s_hat^T NTT(u'), u'[j] = Decompress_du(ByteDecode_du(c1[j])),
      * s_hat = ByteDecode_12(dk_pke). */
     for (j = 0; j < K; j++) {

@@ -10,13 +10,13 @@
 #include "wots.h"
 #include "xmss.h"
 
-/* FIPS 205 Algorithm 14: fors_skGen(SK.seed, PK.seed, ADRS, idx). */
-static void fors_sk_gen(const slh_ctx *ctx, uint8_t *sk, const slh_adrs *adrs, uint32_t idx) {
-    slh_adrs sk_adrs = *adrs;
-    SLH_NS(adrs_set_type_and_clear)(&sk_adrs, SLH_ADRS_FORS_PRF);
-    SLH_NS(adrs_set_keypair)(&sk_adrs, SLH_NS(adrs_get_keypair)(adrs));
-    SLH_NS(adrs_set_tree_index)(&sk_adrs, idx);
-    SLH_NS(hash_prf)(ctx, sk, &sk_adrs);
+/* FIPS 205 Algorithm 14: fors_skGen(SK.seed, PK.seed, ADRS, idx), the PRF
+ * address of global leaf idx. */
+static void fors_sk_adrs(slh_adrs *sk_adrs, const slh_adrs *adrs, uint32_t idx) {
+    *sk_adrs = *adrs;
+    SLH_NS(adrs_set_type_and_clear)(sk_adrs, SLH_ADRS_FORS_PRF);
+    SLH_NS(adrs_set_keypair)(sk_adrs, SLH_NS(adrs_get_keypair)(adrs));
+    SLH_NS(adrs_set_tree_index)(sk_adrs, idx);
 }
 
 typedef struct {
@@ -26,20 +26,37 @@ typedef struct {
     uint8_t *sig_sk;  /* where its secret value goes */
 } fors_leaf_info;
 
-/* FIPS 205 Algorithm 15 lines 1-4: leaf idx of tree i is F(fors_skGen(i*2^a + idx)). */
-static void fors_leaf(const slh_ctx *ctx, uint8_t *leaf, uint32_t idx, void *vinfo) {
+/* FIPS 205 Algorithm 15 lines 1-4: leaf idx of tree i is
+ * F(fors_skGen(i*2^a + idx)), made SLH_LANES leaves at a time. */
+static void fors_leaves(const slh_ctx *ctx, uint8_t *leaves, uint32_t first, unsigned count,
+                        void *vinfo) {
     const fors_leaf_info *info = (const fors_leaf_info *)vinfo;
-    slh_adrs adrs = info->adrs;
-    uint8_t sk[SLH_N];
-    const uint32_t global = info->offset + idx;
+    uint8_t sk[SLH_LANES][SLH_N];
+    slh_adrs a[SLH_LANES];
+    uint8_t *out[SLH_LANES];
+    const uint8_t *in[SLH_LANES];
+    unsigned g, c, j;
 
-    fors_sk_gen(ctx, sk, &adrs, global);
-    if (idx == info->target) {
-        memcpy(info->sig_sk, sk, SLH_N);
+    for (g = 0; g < count; g += c) {
+        const uint32_t global = info->offset + first + g;
+        c = count - g < SLH_LANES ? count - g : SLH_LANES;
+        for (j = 0; j < c; j++) {
+            fors_sk_adrs(&a[j], &info->adrs, global + j);
+            out[j] = sk[j];
+        }
+        SLH_NS(hash_prf_lanes)(ctx, c, out, a);
+        if (info->target - (first + g) < c) {
+            memcpy(info->sig_sk, sk[info->target - (first + g)], SLH_N);
+        }
+        for (j = 0; j < c; j++) {
+            a[j] = info->adrs;
+            SLH_NS(adrs_set_tree_height)(&a[j], 0);
+            SLH_NS(adrs_set_tree_index)(&a[j], global + j);
+            out[j] = leaves + (g + j) * SLH_N;
+            in[j] = sk[j];
+        }
+        SLH_NS(hash_f_lanes)(ctx, c, out, a, in);
     }
-    SLH_NS(adrs_set_tree_height)(&adrs, 0);
-    SLH_NS(adrs_set_tree_index)(&adrs, global);
-    SLH_NS(hash_f)(ctx, leaf, &adrs, sk);
     slh_scrub(sk, sizeof(sk));
 }
 
@@ -69,42 +86,57 @@ void SLH_NS(fors_sign)(const slh_ctx *ctx, uint8_t *sig, uint8_t *pk, const uint
         info.target = indices[i];
         info.sig_sk = sig_i;
         SLH_NS(treehash)(ctx, roots + i * SLH_N, sig_i + SLH_N, indices[i], SLH_A,
-                         info.offset, &node_adrs, fors_leaf, &info);
+                         info.offset, &node_adrs, fors_leaves, &info);
     }
     fors_compress_roots(ctx, pk, adrs, roots);
 }
 
-/* FIPS 205 Algorithm 17: fors_pkFromSig. */
+/* FIPS 205 Algorithm 17: fors_pkFromSig. The k paths are independent: up to
+ * SLH_LANES trees climb side by side, one lane each. */
 void SLH_NS(fors_pk_from_sig)(const slh_ctx *ctx, uint8_t *pk, const uint8_t *sig,
                               const uint8_t *md, const slh_adrs *adrs) {
     uint32_t indices[SLH_K];
     uint8_t roots[SLH_K * SLH_N];
-    uint8_t buf[2 * SLH_N];
-    slh_adrs a = *adrs;
-    uint32_t i, index;
-    unsigned j;
+    uint8_t buf[SLH_LANES][2 * SLH_N];
+    slh_adrs a[SLH_LANES];
+    uint8_t *out[SLH_LANES];
+    const uint8_t *in[SLH_LANES];
+    uint32_t index[SLH_LANES];
+    unsigned g, c, j, z;
 
     SLH_NS(base_2b)(indices, md, SLH_A, SLH_K);
-    for (i = 0; i < SLH_K; i++) {
-        const uint8_t *sk = sig + i * (SLH_A + 1) * SLH_N;
-        const uint8_t *auth = sk + SLH_N;
-        index = (i << SLH_A) + indices[i];
-        SLH_NS(adrs_set_tree_height)(&a, 0);
-        SLH_NS(adrs_set_tree_index)(&a, index);
-        SLH_NS(hash_f)(ctx, buf, &a, sk);
-        for (j = 0; j < SLH_A; j++) {
-            SLH_NS(adrs_set_tree_height)(&a, j + 1);
-            if (((indices[i] >> j) & 1) == 0) {
-                memcpy(buf + SLH_N, auth + j * SLH_N, SLH_N);
-            } else {
-                memcpy(buf + SLH_N, buf, SLH_N);
-                memcpy(buf, auth + j * SLH_N, SLH_N);
-            }
-            index >>= 1;
-            SLH_NS(adrs_set_tree_index)(&a, index);
-            SLH_NS(hash_h)(ctx, buf, &a, buf);
+    for (g = 0; g < SLH_K; g += c) {
+        c = SLH_K - g < SLH_LANES ? SLH_K - g : SLH_LANES;
+        /* Lines 4-7: node[0] = F(sk) at height 0, index i*2^a + indices[i]. */
+        for (j = 0; j < c; j++) {
+            index[j] = ((g + j) << SLH_A) + indices[g + j];
+            a[j] = *adrs;
+            SLH_NS(adrs_set_tree_height)(&a[j], 0);
+            SLH_NS(adrs_set_tree_index)(&a[j], index[j]);
+            out[j] = buf[j];
+            in[j] = sig + (g + j) * (SLH_A + 1) * SLH_N;
         }
-        memcpy(roots + i * SLH_N, buf, SLH_N);
+        SLH_NS(hash_f_lanes)(ctx, c, out, a, in);
+        /* Lines 8-19: up the authentication path. */
+        for (z = 0; z < SLH_A; z++) {
+            for (j = 0; j < c; j++) {
+                const uint8_t *auth = sig + (g + j) * (SLH_A + 1) * SLH_N + SLH_N;
+                if (((indices[g + j] >> z) & 1) == 0) {
+                    memcpy(buf[j] + SLH_N, auth + z * SLH_N, SLH_N);
+                } else {
+                    memcpy(buf[j] + SLH_N, buf[j], SLH_N);
+                    memcpy(buf[j], auth + z * SLH_N, SLH_N);
+                }
+                index[j] >>= 1;
+                SLH_NS(adrs_set_tree_height)(&a[j], z + 1);
+                SLH_NS(adrs_set_tree_index)(&a[j], index[j]);
+                in[j] = buf[j];
+            }
+            SLH_NS(hash_h_lanes)(ctx, c, out, a, in);
+        }
+        for (j = 0; j < c; j++) {
+            memcpy(roots + (g + j) * SLH_N, buf[j], SLH_N);
+        }
     }
     fors_compress_roots(ctx, pk, adrs, roots);
 }

@@ -66,6 +66,35 @@ void SLH_NS(hash_t)(const slh_ctx *ctx, uint8_t *out, const slh_adrs *adrs,
                     const uint8_t *in, size_t l);
 /* PRF(PK.seed, SK.seed, ADRS). */
 void SLH_NS(hash_prf)(const slh_ctx *ctx, uint8_t *out, const slh_adrs *adrs);
+/*
+ * The multi-lane layer: up to SLH_LANES independent calls of F, H, T_l or PRF
+ * at once. Lane j < count computes out[j] from adrs[j] and in[j]; lanes from
+ * count on are not read. With AVX2 (cpu.h) the lanes run side by side: eight
+ * SHA-256 lanes (F and PRF; H and T_l at category 1), four SHA-512 lanes (H
+ * and T_l at categories 3 and 5, in two groups), four SHAKE256 lanes. Without
+ * it, or when too few lanes are busy to gain, the single-call functions above
+ * run once per lane; the bytes are the same either way.
+ *
+ * In place: out[j] may equal in[j], and may overlap in[i] for i < j (a tree
+ * level hashed into the front of its own buffer). Every lane reads its input
+ * before any lane writes its output.
+ */
+#if SLH_IS_SHA2
+#define SLH_LANES 8
+#else
+#define SLH_LANES 4
+#endif
+
+void SLH_NS(hash_f_lanes)(const slh_ctx *ctx, unsigned count, uint8_t *const out[],
+                          const slh_adrs adrs[], const uint8_t *const in[]);
+void SLH_NS(hash_h_lanes)(const slh_ctx *ctx, unsigned count, uint8_t *const out[],
+                          const slh_adrs adrs[], const uint8_t *const in[]);
+/* T_l with the same l in every lane. */
+void SLH_NS(hash_t_lanes)(const slh_ctx *ctx, unsigned count, uint8_t *const out[],
+                          const slh_adrs adrs[], const uint8_t *const in[], size_t l);
+void SLH_NS(hash_prf_lanes)(const slh_ctx *ctx, unsigned count, uint8_t *const out[],
+                            const slh_adrs adrs[]);
+
 /* PRF_msg(SK.prf, opt_rand, M) with M = pre || msg (pre may be NULL when
  * prelen is 0). */
 void SLH_NS(hash_prf_msg)(uint8_t *out, const uint8_t *sk_prf, const uint8_t *opt_rand,

@@ -12,6 +12,7 @@
 #if SLH_IS_SHA2
 
 #include "hash.h"
+#include "sha2x.h"
 
 /* The "big" hash of H, T_l, H_msg and PRF_msg: SHA-256 at category 1, SHA-512
  * above. */
@@ -152,6 +153,184 @@ void SLH_NS(hash_t)(const slh_ctx *ctx, uint8_t *out, const slh_adrs *adrs,
 /* Section 11.2: PRF = Trunc_n(SHA-256(PK.seed || toByte(0, 64-n) || ADRSc || SK.seed)). */
 void SLH_NS(hash_prf)(const slh_ctx *ctx, uint8_t *out, const slh_adrs *adrs) {
     sha256_second_block(ctx, out, adrs, ctx->sk_seed, SLH_N);
+}
+
+/* ---- The multi-lane layer (hash.h) ---- */
+
+/* Fewer busy lanes than this run the single-call functions instead. */
+#define MIN_LANES_256 2
+#define MIN_LANES_512 2
+
+/* Blocks after the seed block for inlen input bytes: ADRSc, the input, the
+ * 0x80 byte and the length field (lenbytes). */
+#define TAIL_BLOCKS(inlen, bb, lenbytes)                                              \
+    ((SLH_ADRSC_BYTES + (inlen) + 1 + (lenbytes) + (bb)-1) / (bb))
+
+/* The longest input of a SHA-256 lane (T_len at category 1, F and PRF
+ * above), and of a SHA-512 lane (T_len). */
+#if SLH_N == 16
+#define MAX_BLOCKS_256 TAIL_BLOCKS(SLH_LEN * SLH_N, 64, 8)
+#else
+#define MAX_BLOCKS_256 1
+#define MAX_BLOCKS_512 TAIL_BLOCKS(SLH_LEN * SLH_N, 128, 16)
+#endif
+
+/* Writes the nblocks blocks of bb bytes that follow the seed block:
+ * ADRSc || in || 0x80 || zeros || the bit length of the whole message in the
+ * last 8 bytes (FIPS 180-4 sections 5.1.1 and 5.1.2; SHA-512's 16-byte field
+ * starts with 8 zero bytes here). */
+static inline void tail_blocks(uint8_t *dst, size_t nblocks, size_t bb,
+                               const slh_adrs *adrs, const uint8_t *in, size_t inlen) {
+    const size_t used = SLH_ADRSC_BYTES + inlen;
+    /* ADRSc = ADRS[3] || ADRS[8:16] || ADRS[19] || ADRS[20:32] (section 11.2). */
+    dst[0] = adrs->b[3];
+    memcpy(dst + 1, adrs->b + 8, 8);
+    dst[9] = adrs->b[19];
+    memcpy(dst + 10, adrs->b + 20, 12);
+    memcpy(dst + SLH_ADRSC_BYTES, in, inlen);
+    dst[used] = 0x80;
+    memset(dst + used + 1, 0, nblocks * bb - 8 - (used + 1));
+    store64_be(dst + nblocks * bb - 8, (uint64_t)(bb + used) * 8);
+}
+
+/* Trunc_n(SHA-256(PK.seed || toByte(0, 64 - n) || ADRSc || in[j])) for count
+ * lanes. */
+static inline void sha256_lanes(const slh_ctx *ctx, unsigned count, uint8_t *const out[],
+                                const slh_adrs adrs[], const uint8_t *const in[],
+                                size_t inlen) {
+    uint8_t blocks[8][MAX_BLOCKS_256 * 64];
+    const uint8_t *ptr[8];
+    const size_t nblocks = TAIL_BLOCKS(inlen, 64, 8);
+    unsigned j;
+
+    for (j = 0; j < 8; j++) {
+        ptr[j] = blocks[j];
+    }
+    /* F and PRF (n input bytes, one block) are nearly every call: spelled
+     * out with constant lengths, so that the copies and clears are inlined. */
+    if (inlen == SLH_N) {
+        for (j = 0; j < count; j++) {
+            tail_blocks(blocks[j], 1, 64, &adrs[j], in[j], SLH_N);
+        }
+    } else {
+        for (j = 0; j < count; j++) {
+            tail_blocks(blocks[j], nblocks, 64, &adrs[j], in[j], inlen);
+        }
+    }
+    pqf_sha256x8_tails(out, SLH_N, ctx->seeded256.h, ptr, nblocks, count);
+    if (nblocks == 1) {
+        for (j = 0; j < count; j++) {
+            slh_scrub(blocks[j], 64);
+        }
+    } else {
+        for (j = 0; j < count; j++) {
+            slh_scrub(blocks[j], nblocks * 64);
+        }
+    }
+}
+
+#if SLH_N > 16
+/* Trunc_n(SHA-512(PK.seed || toByte(0, 128 - n) || ADRSc || in[j])) for count
+ * (at most four) lanes. */
+static inline void sha512_lanes(const slh_ctx *ctx, unsigned count, uint8_t *const out[],
+                                const slh_adrs adrs[], const uint8_t *const in[],
+                                size_t inlen) {
+    uint8_t blocks[4][MAX_BLOCKS_512 * 128];
+    const uint8_t *ptr[4];
+    const size_t nblocks = TAIL_BLOCKS(inlen, 128, 16);
+    unsigned j;
+
+    for (j = 0; j < 4; j++) {
+        ptr[j] = blocks[j];
+    }
+    for (j = 0; j < count; j++) {
+        tail_blocks(blocks[j], nblocks, 128, &adrs[j], in[j], inlen);
+    }
+    pqf_sha512x4_tails(out, SLH_N, ctx->seeded512.h, ptr, nblocks, count);
+    for (j = 0; j < count; j++) {
+        slh_scrub(blocks[j], nblocks * 128);
+    }
+}
+#endif
+
+static int use_lanes256(unsigned count) {
+    return count >= MIN_LANES_256 && pqf_sha256x8_accelerated();
+}
+
+#if SLH_N > 16
+static int use_lanes512(unsigned count) {
+    return count >= MIN_LANES_512 && pqf_sha512x4_accelerated();
+}
+#endif
+
+/* The "big" hash (H, T_l) over count lanes: SHA-256 at category 1, SHA-512 in
+ * groups of four above. l is the input length in n-byte units. */
+static void big_lanes(const slh_ctx *ctx, unsigned count, uint8_t *const out[],
+                      const slh_adrs adrs[], const uint8_t *const in[], size_t l) {
+    unsigned g, c, j;
+#if SLH_N == 16
+    const unsigned group = 8;
+#define USE_BIG_LANES use_lanes256
+#else
+    const unsigned group = 4;
+#define USE_BIG_LANES use_lanes512
+#endif
+    for (g = 0; g < count; g += group) {
+        c = count - g < group ? count - g : group;
+        if (USE_BIG_LANES(c)) {
+#if SLH_N == 16
+            sha256_lanes(ctx, c, out + g, adrs + g, in + g, l * SLH_N);
+#else
+            sha512_lanes(ctx, c, out + g, adrs + g, in + g, l * SLH_N);
+#endif
+        } else {
+            for (j = g; j < g + c; j++) {
+                if (l == 2) {
+                    SLH_NS(hash_h)(ctx, out[j], &adrs[j], in[j]);
+                } else {
+                    SLH_NS(hash_t)(ctx, out[j], &adrs[j], in[j], l);
+                }
+            }
+        }
+    }
+}
+
+void SLH_NS(hash_f_lanes)(const slh_ctx *ctx, unsigned count, uint8_t *const out[],
+                          const slh_adrs adrs[], const uint8_t *const in[]) {
+    unsigned j;
+    if (use_lanes256(count)) {
+        sha256_lanes(ctx, count, out, adrs, in, SLH_N);
+        return;
+    }
+    for (j = 0; j < count; j++) {
+        SLH_NS(hash_f)(ctx, out[j], &adrs[j], in[j]);
+    }
+}
+
+void SLH_NS(hash_h_lanes)(const slh_ctx *ctx, unsigned count, uint8_t *const out[],
+                          const slh_adrs adrs[], const uint8_t *const in[]) {
+    big_lanes(ctx, count, out, adrs, in, 2);
+}
+
+void SLH_NS(hash_t_lanes)(const slh_ctx *ctx, unsigned count, uint8_t *const out[],
+                          const slh_adrs adrs[], const uint8_t *const in[], size_t l) {
+    big_lanes(ctx, count, out, adrs, in, l);
+}
+
+void SLH_NS(hash_prf_lanes)(const slh_ctx *ctx, unsigned count, uint8_t *const out[],
+                            const slh_adrs adrs[]) {
+    const uint8_t *in[SLH_LANES];
+    unsigned j;
+    if (use_lanes256(count)) {
+        for (j = 0; j < count; j++) {
+            in[j] = ctx->sk_seed;
+        }
+        sha256_lanes(ctx, count, out, adrs, in, SLH_N);
+        return;
+    }
+    for (j = 0; j < count; j++) {
+        SLH_NS(hash_prf)(ctx, out[j], &adrs[j]);
+    }
 }
 
 static void big_update_msg(BIG_CTX *c, const uint8_t *pre, size_t prelen,

@@ -8,8 +8,10 @@
 #include "hash.h"
 #include "params.h"
 
-/* Writes leaf number idx (n bytes) of the tree being built. */
-typedef void (*slh_leaf_fn)(const slh_ctx *ctx, uint8_t *leaf, uint32_t idx, void *info);
+/* Writes leaves first .. first + count - 1 (n bytes each, one after the
+ * other) of the tree being built; count is a power of two. */
+typedef void (*slh_leaves_fn)(const slh_ctx *ctx, uint8_t *leaves, uint32_t first,
+                              unsigned count, void *info);
 
 /*
  * Root of a binary tree of 2^height leaves (the iterative form of Algorithms 9
@@ -19,7 +21,7 @@ typedef void (*slh_leaf_fn)(const slh_ctx *ctx, uint8_t *leaf, uint32_t idx, voi
  */
 void SLH_NS(treehash)(const slh_ctx *ctx, uint8_t *root, uint8_t *auth, uint32_t target,
                       unsigned height, uint32_t offset, slh_adrs *node_adrs,
-                      slh_leaf_fn leaf, void *info);
+                      slh_leaves_fn leaves, void *info);
 
 /* Algorithm 9: xmss_node(SK.seed, 0, h', PK.seed, ADRS), the root of the XMSS
  * tree at the layer and tree address of adrs. */

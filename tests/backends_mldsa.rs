@@ -1,0 +1,166 @@
+//! ML-DSA on the portable C against the vector backend, in one process: key
+//! generation from random seeds (with its pairwise consistency check),
+//! deterministic, hedged (caller-chosen rnd) and external-mu signing,
+//! verification of valid, tampered and random signatures, and the expanded
+//! key check on valid and corrupted keys. Each operation runs with
+//! `backend::limit(Portable)` and then `backend::limit(Avx2)`, and the
+//! results (bytes, or the error) must be equal.
+//!
+//! One test function: the backend switch is process-wide, and a second test
+//! running in parallel could flip it between the two runs.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
+
+use pqfence::backend::{self, Backend};
+use pqfence::mldsa::{DsaParams, MlDsa44, MlDsa65, MlDsa87, SigningKey, VerifyingKey};
+
+const KEYS_PER_SET: usize = 12;
+
+/// xorshift64*: test input only.
+struct Prng(u64);
+
+impl Prng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
+    }
+
+    fn bytes(&mut self, n: usize) -> Vec<u8> {
+        (0..n).map(|_| self.next() as u8).collect()
+    }
+
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n as u64) as usize
+    }
+}
+
+fn vector_backend() -> Backend {
+    #[cfg(target_arch = "x86_64")]
+    {
+        if std::is_x86_feature_detected!("avx2")
+            && std::is_x86_feature_detected!("bmi2")
+            && std::is_x86_feature_detected!("popcnt")
+        {
+            return Backend::Avx2;
+        }
+    }
+    Backend::Portable
+}
+
+/// Runs `f` on the portable C, then on the vector backend; both results must
+/// be equal. Returns the vector backend's.
+fn on_both<T: PartialEq + std::fmt::Debug>(what: &str, f: impl Fn() -> T) -> T {
+    assert_eq!(backend::limit(Backend::Portable), Backend::Portable);
+    let portable = f();
+    assert_eq!(backend::limit(Backend::Avx2), vector_backend());
+    let vector = f();
+    assert!(
+        portable == vector,
+        "{what}: portable and {:?} differ",
+        vector_backend()
+    );
+    vector
+}
+
+/// An operation's outcome as comparable data: the bytes, or the error.
+fn outcome<T: AsRef<[u8]>>(r: pqfence::Result<T>) -> Result<Vec<u8>, String> {
+    r.map(|v| v.as_ref().to_vec()).map_err(|e| format!("{e:?}"))
+}
+
+fn unit(r: pqfence::Result<()>) -> Result<(), String> {
+    r.map_err(|e| format!("{e:?}"))
+}
+
+fn compare_set<P: DsaParams>(rng: &mut Prng) {
+    for _ in 0..KEYS_PER_SET {
+        let seed = rng.bytes(32);
+        let (pk, sk) = on_both("keygen", || {
+            let k = SigningKey::<P>::from_seed(&seed).unwrap();
+            (
+                k.verifying_key().as_bytes().to_vec(),
+                k.expanded_bytes().bytes().to_vec(),
+            )
+        });
+        let key = SigningKey::<P>::from_seed(&seed).unwrap();
+        let vk = VerifyingKey::<P>::from_bytes(&pk).unwrap();
+
+        let n = rng.below(300);
+        let msg = rng.bytes(n);
+        let n = rng.below(40);
+        let ctx = rng.bytes(n);
+        let det = on_both("sign_deterministic", || {
+            outcome(
+                key.sign_deterministic(&msg, &ctx)
+                    .map(|s| s.as_bytes().to_vec()),
+            )
+        })
+        .unwrap();
+        let rnd: [u8; 32] = rng.bytes(32).try_into().unwrap();
+        let hedged = on_both("sign_internal", || {
+            outcome(key.sign_internal(&msg, &rnd).map(|s| s.as_bytes().to_vec()))
+        })
+        .unwrap();
+        let mu = {
+            let mut b = vk.mu_builder(&ctx).unwrap();
+            b.update(&msg);
+            b.finalize()
+        };
+        let via_mu = on_both("sign_mu", || {
+            outcome(key.sign_mu(&mu, true).map(|s| s.as_bytes().to_vec()))
+        })
+        .unwrap();
+        assert_eq!(via_mu, det, "external mu signs the same message");
+
+        on_both("verify", || unit(vk.verify(&msg, &ctx, &det))).unwrap();
+        on_both("verify_internal", || {
+            unit(vk.verify_internal(&msg, &hedged))
+        })
+        .unwrap();
+        on_both("verify_mu", || unit(vk.verify_mu(&mu, &det))).unwrap();
+
+        // Tampered signatures: one bit anywhere (challenge, z, hint), and a
+        // small change of one z coefficient that keeps the encoding valid.
+        for _ in 0..4 {
+            let mut bad = det.clone();
+            let i = rng.below(bad.len());
+            bad[i] ^= 1 << rng.below(8);
+            let r = on_both("verify tampered", || unit(vk.verify(&msg, &ctx, &bad)));
+            assert!(r.is_err());
+        }
+        let mut bad = det.clone();
+        bad[64 + rng.below(64)] ^= 1; // inside z for every set (c~ is at most 64 bytes)
+        on_both("verify tampered z", || unit(vk.verify(&msg, &ctx, &bad)))
+            .expect_err("a changed z fails");
+        let junk = rng.bytes(det.len());
+        on_both("verify random", || unit(vk.verify(&msg, &ctx, &junk)))
+            .expect_err("random bytes fail");
+
+        // The expanded key: valid, then one byte of s1, s2 or t0 changed.
+        let derived = on_both("from_expanded_bytes", || {
+            outcome(
+                SigningKey::<P>::from_expanded_bytes(&sk)
+                    .map(|k| k.verifying_key().as_bytes().to_vec()),
+            )
+        });
+        assert_eq!(derived.unwrap(), pk);
+        let mut broken = sk.clone();
+        let i = 128 + rng.below(broken.len() - 128);
+        broken[i] ^= 1 << rng.below(8);
+        let r = on_both("from_expanded_bytes corrupted", || {
+            outcome(
+                SigningKey::<P>::from_expanded_bytes(&broken)
+                    .map(|k| k.verifying_key().as_bytes().to_vec()),
+            )
+        });
+        assert!(r.is_err(), "a corrupted expanded key is refused");
+    }
+}
+
+#[test]
+fn mldsa_portable_equals_vector() {
+    let mut rng = Prng(0x9E37_79B9_7F4A_7C15);
+    compare_set::<MlDsa44>(&mut rng);
+    compare_set::<MlDsa65>(&mut rng);
+    compare_set::<MlDsa87>(&mut rng);
+}
