@@ -31,7 +31,8 @@ TARGET_FLAGS = {
     "_shani.c": ["-msha", "-msse4.1"],
 }
 SOURCES = ["sha2x.c", "sha2.c", "ct.c", "cpu.c"]
-KERNELS = ["sha256x8_avx2.c", "sha512x4_avx2.c", "sha256x8_shani.c"]
+# sha2.c dispatches its own SHA-256 blocks to sha2_shani.c, so that joins too.
+KERNELS = ["sha256x8_avx2.c", "sha512x4_avx2.c", "sha256x8_shani.c", "sha2_shani.c"]
 
 
 def _compiler() -> str:
