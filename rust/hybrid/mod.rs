@@ -7,8 +7,9 @@
 //!   the X.509 / CMS hybrids, with their OIDs, PKCS#8 and SubjectPublicKeyInfo.
 //!
 //! The ML-KEM half is pqfence's own; the traditional half comes from
-//! RustCrypto / dalek crates (`x25519-dalek`, `x448`, `p256`, `p384`, `p521`,
-//! `bp256`, `bp384`), and SHA-3 from `sha3`.
+//! well-kept crates: X25519 from `aws-lc-rs` (AWS-LC's formally verified
+//! s2n-bignum ladder), X448 and the prime curves from RustCrypto (`x448`,
+//! `p256`, `p384`, `p521`, `bp256`, `bp384`), and SHA-3 from `sha3`.
 
 pub mod composite_kem;
 pub(crate) mod der;
