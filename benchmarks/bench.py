@@ -4,9 +4,9 @@ Median latency per operation from Python (the way users call every library),
 pqfence measured once per backend: in this process on the best backend the CPU
 has, and in a child process with PQFENCE_BACKEND=portable (the backend cannot
 be switched from Python). Ratios are pqfence time / peer time: below 1.00
-pqfence is faster. Then the throughput of 2 threads against 1 for each
-ML-KEM-768 and ML-DSA-65 operation (the GIL is released around the C). Not a
-test: numbers depend on the machine and its load; run `make bench`.
+pqfence is faster. Then the throughput of 2 threads against 1 for every
+operation of one set per family and of X-Wing (the GIL is released around the
+C). Not a test: numbers depend on the machine and its load; run `make bench`.
 
 Family "hybrid": X-Wing encapsulation and decapsulation against the sum of one
 ML-KEM-768 and one X25519 operation measured in the same run (target: 1.2x at
@@ -416,23 +416,30 @@ def measure_rows(args: argparse.Namespace, impls: set[str]) -> list[Row]:
 
 
 def scaling_ops() -> list[tuple[str, str, Callable[[], object]]]:
+    """Every operation of one parameter set per family, and X-Wing's."""
     msg = b"scaling"
-    k = pqfence.kem("ML-KEM-768")
-    dk = k.generate()
-    ek = dk.public_key()
-    _, ct = ek.encapsulate()
-    d = pqfence.signature("ML-DSA-65")
-    sk = d.generate()
-    vk = sk.public_key()
-    sig = sk.sign(msg)
-    return [
-        ("ML-KEM-768", "keygen", k.generate),
-        ("ML-KEM-768", "encaps", ek.encapsulate),
-        ("ML-KEM-768", "decaps", lambda: dk.decapsulate(ct)),
-        ("ML-DSA-65", "keygen", d.generate),
-        ("ML-DSA-65", "sign", lambda: sk.sign(msg)),
-        ("ML-DSA-65", "verify", lambda: vk.verify(sig, msg)),
-    ]
+    ops: list[tuple[str, str, Callable[[], object]]] = []
+    for name in ("ML-KEM-768", "X-Wing"):
+        k = pqfence.kem(name)
+        dk = k.generate()
+        ek = dk.public_key()
+        _, ct = ek.encapsulate()
+        ops += [
+            (name, "keygen", k.generate),
+            (name, "encaps", ek.encapsulate),
+            (name, "decaps", lambda dk=dk, ct=ct: dk.decapsulate(ct)),
+        ]
+    for name in ("ML-DSA-65", "Falcon-512", "SLH-DSA-SHA2-128f"):
+        d = pqfence.signature(name)
+        sk = d.generate()
+        vk = sk.public_key()
+        sig = sk.sign(msg)
+        ops += [
+            (name, "keygen", d.generate),
+            (name, "sign", lambda sk=sk: sk.sign(msg)),
+            (name, "verify", lambda vk=vk, sig=sig: vk.verify(sig, msg)),
+        ]
+    return ops
 
 
 def run_threads(fn: Callable[[], object], calls: int, threads: int) -> float:
@@ -455,8 +462,8 @@ def run_threads(fn: Callable[[], object], calls: int, threads: int) -> float:
 
 
 def thread_scaling(seconds: float) -> list[Scaling]:
-    """Throughput of 2 threads against 1 for each ML-KEM-768 and ML-DSA-65
-    operation: the same number of calls per thread, about `seconds` in one
+    """Throughput of 2 threads against 1 for each operation of scaling_ops():
+    the same number of calls per thread, about `seconds` in one
     thread, best of three of each (a busy machine only slows a run down)."""
     out = []
     for alg, op, fn in scaling_ops():

@@ -764,11 +764,13 @@ impl Suite {
     }
 }
 
-fn poisoned() -> PyErr {
-    Error::Internal {
+/// Runs `f` on a context under its lock (a poisoned lock, left by a panic
+/// that cannot happen, is an internal fault rather than a second panic).
+fn with_context<C, R>(ctx: &Mutex<C>, f: impl FnOnce(&mut C) -> crate::Result<R>) -> PyResult<R> {
+    let mut guard = ctx.lock().map_err(|_| Error::Internal {
         code: crate::ffi::codes::FAULT,
-    }
-    .into()
+    })?;
+    Ok(f(&mut guard)?)
 }
 
 /// The sender's context: seals messages in order (sequence numbers from 0;
@@ -790,10 +792,7 @@ impl SenderContext {
         aad: Option<Buf>,
     ) -> PyResult<Bound<'py, PyBytes>> {
         let aad = buf_or_empty(aad);
-        let ct = py.detach(|| {
-            let mut ctx = self.ctx.lock().map_err(|_| poisoned())?;
-            Ok::<_, PyErr>(ctx.seal(&aad, &plaintext)?)
-        })?;
+        let ct = py.detach(|| with_context(&self.ctx, |ctx| ctx.seal(&aad, &plaintext)))?;
         Ok(PyBytes::new(py, &ct))
     }
 
@@ -804,17 +803,15 @@ impl SenderContext {
         exporter_context: Buf,
         length: usize,
     ) -> PyResult<Bound<'py, PyBytes>> {
-        let secret = py.detach(|| {
-            let ctx = self.ctx.lock().map_err(|_| poisoned())?;
-            Ok::<_, PyErr>(ctx.export(&exporter_context, length)?)
-        })?;
+        let secret =
+            py.detach(|| with_context(&self.ctx, |c| c.export(&exporter_context, length)))?;
         Ok(PyBytes::new(py, &secret))
     }
 
     /// The sequence number of the next message.
     #[getter]
     fn sequence_number(&self) -> PyResult<u64> {
-        Ok(self.ctx.lock().map_err(|_| poisoned())?.sequence_number())
+        with_context(&self.ctx, |ctx| Ok(ctx.sequence_number()))
     }
 
     fn __reduce__(&self) -> PyResult<()> {
@@ -840,10 +837,7 @@ impl RecipientContext {
         aad: Option<Buf>,
     ) -> PyResult<Bound<'py, PyBytes>> {
         let aad = buf_or_empty(aad);
-        let pt = py.detach(|| {
-            let mut ctx = self.ctx.lock().map_err(|_| poisoned())?;
-            Ok::<_, PyErr>(ctx.open(&aad, &ciphertext)?)
-        })?;
+        let pt = py.detach(|| with_context(&self.ctx, |ctx| ctx.open(&aad, &ciphertext)))?;
         Ok(PyBytes::new(py, &pt))
     }
 
@@ -854,17 +848,15 @@ impl RecipientContext {
         exporter_context: Buf,
         length: usize,
     ) -> PyResult<Bound<'py, PyBytes>> {
-        let secret = py.detach(|| {
-            let ctx = self.ctx.lock().map_err(|_| poisoned())?;
-            Ok::<_, PyErr>(ctx.export(&exporter_context, length)?)
-        })?;
+        let secret =
+            py.detach(|| with_context(&self.ctx, |c| c.export(&exporter_context, length)))?;
         Ok(PyBytes::new(py, &secret))
     }
 
     /// The sequence number of the next message.
     #[getter]
     fn sequence_number(&self) -> PyResult<u64> {
-        Ok(self.ctx.lock().map_err(|_| poisoned())?.sequence_number())
+        with_context(&self.ctx, |ctx| Ok(ctx.sequence_number()))
     }
 
     fn __reduce__(&self) -> PyResult<()> {
@@ -872,7 +864,6 @@ impl RecipientContext {
     }
 }
 
-/// Adds the HPKE classes.
 /// Seals `plaintext` with one of HPKE's AEADs under the caller's key and
 /// nonce (for formats that derive keys with the HPKE exporter, as the
 /// `pqfence` command's encrypted files do): `ciphertext || tag`.
@@ -910,6 +901,7 @@ fn aead_open<'py>(
     Ok(PyBytes::new(py, &pt))
 }
 
+/// Adds the HPKE classes and functions.
 pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(aead_seal, m)?)?;
     m.add_function(wrap_pyfunction!(aead_open, m)?)?;
