@@ -17,6 +17,7 @@
  */
 #include "internal.h"
 
+#include "cpu.h"
 #include "ct.h"
 
 /* ---- the generator (SPEC-NOTES section 6) ---- */
@@ -51,6 +52,12 @@ static void pool_refill(pqf_falcon_prng *g) {
                                             0x6b206574u};
     uint32_t init[16][LANES], work[16][LANES];
     int v, l, dr;
+#ifdef PQF_FALCON_HAVE_AVX2
+    if ((pqf_cpu_features() & PQF_CPU_AVX2) != 0) {
+        pqf_falcon_prng_refill_avx2(g); /* the same bytes (sampler_avx2.c) */
+        return;
+    }
+#endif
     for (l = 0; l < LANES; l++) {
         uint64_t blk = g->ctr + (uint64_t)l;
         for (v = 0; v < 4; v++) {
@@ -203,7 +210,15 @@ static uint32_t base_sample(pqf_falcon_prng *p) {
 
 /* ---- ApproxExp (Algorithm 13) ---- */
 
-/* high 64 bits of the 128-bit product a * b */
+/* high 64 bits of the 128-bit product a * b: one multiplication where the
+ * compiler has a 128-bit type (x86-64, aarch64: a constant-time instruction),
+ * else four 32 x 32 products; the same value either way */
+#if defined(__SIZEOF_INT128__) && (defined(__GNUC__) || defined(__clang__))
+__extension__ typedef unsigned __int128 pqf_falcon_u128;
+static uint64_t mulhi(uint64_t a, uint64_t b) {
+    return (uint64_t)(((pqf_falcon_u128)a * b) >> 64);
+}
+#else
 static uint64_t mulhi(uint64_t a, uint64_t b) {
     uint64_t a0 = a & 0xFFFFFFFFu, a1 = a >> 32;
     uint64_t b0 = b & 0xFFFFFFFFu, b1 = b >> 32;
@@ -211,6 +226,7 @@ static uint64_t mulhi(uint64_t a, uint64_t b) {
     uint64_t mid = (p00 >> 32) + (p01 & 0xFFFFFFFFu) + (p10 & 0xFFFFFFFFu);
     return p11 + (p01 >> 32) + (p10 >> 32) + (mid >> 32);
 }
+#endif
 
 /* floor(a * b / 2^63), computed as the high half of (2a) * b: exact for
  * a < 2^63, b <= 2^63 (the whole specified domain). Outside it, 2a wraps
