@@ -36,6 +36,9 @@ static uint32_t complete_private(int8_t *G, const int8_t *f, const int8_t *g,
     const size_t n = PQF_FALCON_N;
     size_t u;
     uint32_t ok;
+    uint32_t zero = 0;
+    /* in the NTT domain throughout: g F f^-1 slot by slot, one inverse NTT
+     * (the same residues as dividing g*F by f after the product) */
     pqf_falcon_mq_from_small(t1, g, logn);
     pqf_falcon_mq_from_small(t2, F, logn);
     pqf_falcon_mq_ntt(t1, logn);
@@ -43,9 +46,15 @@ static uint32_t complete_private(int8_t *G, const int8_t *f, const int8_t *g,
     for (u = 0; u < n; u++) {
         t1[u] = (uint16_t)pqf_falcon_mq_mul(t1[u], t2[u]);
     }
-    pqf_falcon_mq_intt(t1, logn);
     pqf_falcon_mq_from_small(t2, f, logn);
-    ok = pqf_falcon_mq_div_poly(t1, t2, logn);
+    pqf_falcon_mq_ntt(t2, logn);
+    for (u = 0; u < n; u++) {
+        /* f is invertible iff no slot is 0 */
+        zero |= pqf_ct_mask_eq_u32(t2[u], 0);
+        t1[u] = (uint16_t)pqf_falcon_mq_mul(t1[u], pqf_falcon_mq_inv(t2[u]));
+    }
+    pqf_falcon_mq_intt(t1, logn);
+    ok = ~zero;
     for (u = 0; u < n; u++) {
         /* centre into (-q/2, q/2] and require |G| <= 127 */
         uint32_t w = t1[u];
