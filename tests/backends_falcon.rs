@@ -110,8 +110,7 @@ fn compare_set<P: FalconParams>(rng: &mut Prng) {
             assert!(r.is_err(), "a changed signature fails");
         }
         let junk = rng.bytes(P::SIG_BYTES.min(600));
-        on_both("verify random", || unit(vk.verify(b"m", &junk)))
-            .expect_err("random bytes fail");
+        on_both("verify random", || unit(vk.verify(b"m", &junk))).expect_err("random bytes fail");
 
         let loaded = on_both("from_keypair_bytes", || {
             outcome(

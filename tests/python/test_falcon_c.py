@@ -71,7 +71,17 @@ def _build(tmp: pathlib.Path, name: str) -> pathlib.Path:
     exe = tmp / "falcon_backends"
     driver = REPO / "tests" / "c" / "falcon_backends.c"
     subprocess.run(
-        [cc, *FLAGS, *[f"-D{d}" for d in fal.defines], *includes, str(driver), *objs, "-lm", "-o", str(exe)],
+        [
+            cc,
+            *FLAGS,
+            *[f"-D{d}" for d in fal.defines],
+            *includes,
+            str(driver),
+            *objs,
+            "-lm",
+            "-o",
+            str(exe),
+        ],
         check=True,
     )
     return exe
