@@ -74,6 +74,8 @@ const FALCON_FILES: &[&str] = &[
     "ntru.c",
     "sign.c",
     "verify.c",
+    "fft_avx2.c",
+    "sampler_avx2.c",
 ];
 
 const SLHDSA_FILES: &[&str] = &[

@@ -458,12 +458,27 @@ FALCON = Family(
     ),
     # Falcon computes in floating point: its variable-latency instructions too,
     # except the divisions that suppressions.md accepts (F1).
-    forbidden=("div", "idiv", "divsd", "divpd", "sqrtsd", "sqrtpd"),
+    # The VEX forms (v-prefixed) are what the AVX2 files and any -mavx build
+    # emit.
+    forbidden=(
+        "div",
+        "idiv",
+        "divsd",
+        "divpd",
+        "sqrtsd",
+        "sqrtpd",
+        "vdivsd",
+        "vdivpd",
+        "vsqrtsd",
+        "vsqrtpd",
+    ),
     fp_allowed=(
         ("{p}_fft_div", "divsd"),
         ("{p}_fft_div", "divpd"),
         ("{p}_fft_ldl", "divsd"),
         ("{p}_fft_ldl", "divpd"),
+        ("{p}_fft_div_avx2", "vdivpd"),
+        ("{p}_fft_ldl_avx2", "vdivpd"),
         ("{p}_keygen", "divsd"),
         ("{p}_keygen", "divpd"),
         ("{p}_ntru_solve", "divsd"),

@@ -26,7 +26,25 @@
 
 #include "internal.h"
 
+#include "cpu.h"
 #include "ct.h"
+
+/*
+ * At the top of a function: when the AVX2 backend is in use and logn is at
+ * least min_logn (enough slots to fill its vectors), run the statements (a
+ * call to the fft_avx2.c version and a return) instead of the C below, which
+ * is the reference. The outputs are the same doubles bit for bit.
+ */
+#ifdef PQF_FALCON_HAVE_AVX2
+#define TRY_AVX2(min_logn, ...)                                                 \
+    do {                                                                        \
+        if (logn >= (min_logn) && (pqf_cpu_features() & PQF_CPU_AVX2) != 0) {   \
+            __VA_ARGS__;                                                        \
+        }                                                                       \
+    } while (0)
+#else
+#define TRY_AVX2(min_logn, ...) ((void)0)
+#endif
 
 /*
  * pqf_falcon_fft_roots[k], k = s + m for the merge of two polynomials of
@@ -573,6 +591,7 @@ static void bitrev_permute(double *a, unsigned bits) {
 /* Algorithm 1 (FFT), computed as repeated mergefft (Algorithm 2) in place. */
 void pqf_falcon_fft(double *f, unsigned logn) {
     size_t hn, s, b, m;
+    TRY_AVX2(5, pqf_falcon_fft_avx2(f, logn, pqf_falcon_fft_roots); return);
     if (logn <= 1) {
         return; /* n = 2: the value at i is f[0] + i f[1], already in place */
     }
@@ -601,6 +620,7 @@ void pqf_falcon_fft(double *f, unsigned logn) {
 /* Inverse of pqf_falcon_fft: repeated splitfft in place. */
 void pqf_falcon_ifft(double *f, unsigned logn) {
     size_t hn, s, b, m;
+    TRY_AVX2(5, pqf_falcon_ifft_avx2(f, logn, pqf_falcon_fft_roots); return);
     if (logn <= 1) {
         return;
     }
@@ -630,6 +650,7 @@ void pqf_falcon_ifft(double *f, unsigned logn) {
 /* Algorithm 1: splitfft. */
 void pqf_falcon_fft_split(double *f0, double *f1, const double *f, unsigned logn) {
     size_t hn, qn, m;
+    TRY_AVX2(4, pqf_falcon_fft_split_avx2(f0, f1, f, logn, pqf_falcon_fft_roots); return);
     if (logn == 1) {
         f0[0] = f[0];
         f1[0] = f[1];
@@ -653,6 +674,7 @@ void pqf_falcon_fft_split(double *f0, double *f1, const double *f, unsigned logn
 /* Algorithm 2: mergefft. */
 void pqf_falcon_fft_merge(double *f, const double *f0, const double *f1, unsigned logn) {
     size_t hn, qn, m;
+    TRY_AVX2(4, pqf_falcon_fft_merge_avx2(f, f0, f1, logn, pqf_falcon_fft_roots); return);
     if (logn == 1) {
         f[0] = f0[0];
         f[1] = f1[0];
@@ -676,6 +698,7 @@ void pqf_falcon_fft_merge(double *f, const double *f0, const double *f1, unsigne
 
 void pqf_falcon_fft_add(double *a, const double *b, unsigned logn) {
     size_t n = (size_t)1 << logn, u;
+    TRY_AVX2(2, pqf_falcon_fft_add_avx2(a, b, logn); return);
     for (u = 0; u < n; u++) {
         a[u] += b[u];
     }
@@ -683,6 +706,7 @@ void pqf_falcon_fft_add(double *a, const double *b, unsigned logn) {
 
 void pqf_falcon_fft_sub(double *a, const double *b, unsigned logn) {
     size_t n = (size_t)1 << logn, u;
+    TRY_AVX2(2, pqf_falcon_fft_sub_avx2(a, b, logn); return);
     for (u = 0; u < n; u++) {
         a[u] -= b[u];
     }
@@ -690,6 +714,7 @@ void pqf_falcon_fft_sub(double *a, const double *b, unsigned logn) {
 
 void pqf_falcon_fft_neg(double *a, unsigned logn) {
     size_t n = (size_t)1 << logn, u;
+    TRY_AVX2(2, pqf_falcon_fft_neg_avx2(a, logn); return);
     for (u = 0; u < n; u++) {
         a[u] = -a[u];
     }
@@ -698,6 +723,7 @@ void pqf_falcon_fft_neg(double *a, unsigned logn) {
 /* Hermitian adjoint: conjugation of every value. */
 void pqf_falcon_fft_adj(double *a, unsigned logn) {
     size_t n = (size_t)1 << logn, u;
+    TRY_AVX2(3, pqf_falcon_fft_neg_avx2(a + (n >> 1), logn - 1); return);
     if (logn == 0) {
         return; /* a real value */
     }
@@ -708,6 +734,7 @@ void pqf_falcon_fft_adj(double *a, unsigned logn) {
 
 void pqf_falcon_fft_mul(double *a, const double *b, unsigned logn) {
     size_t hn, u;
+    TRY_AVX2(3, pqf_falcon_fft_mul_avx2(a, b, logn); return);
     if (logn == 0) {
         a[0] *= b[0];
         return;
@@ -722,6 +749,7 @@ void pqf_falcon_fft_mul(double *a, const double *b, unsigned logn) {
 
 void pqf_falcon_fft_mul_adjoint(double *a, const double *b, unsigned logn) {
     size_t hn, u;
+    TRY_AVX2(3, pqf_falcon_fft_mul_adjoint_avx2(a, b, logn); return);
     if (logn == 0) {
         a[0] *= b[0];
         return;
@@ -736,6 +764,7 @@ void pqf_falcon_fft_mul_adjoint(double *a, const double *b, unsigned logn) {
 
 void pqf_falcon_fft_sqmod(double *a, unsigned logn) {
     size_t hn, u;
+    TRY_AVX2(3, pqf_falcon_fft_sqmod_avx2(a, logn); return);
     if (logn == 0) {
         a[0] *= a[0];
         return;
@@ -750,6 +779,7 @@ void pqf_falcon_fft_sqmod(double *a, unsigned logn) {
 
 void pqf_falcon_fft_scale(double *a, double c, unsigned logn) {
     size_t n = (size_t)1 << logn, u;
+    TRY_AVX2(2, pqf_falcon_fft_scale_avx2(a, c, logn); return);
     for (u = 0; u < n; u++) {
         a[u] *= c;
     }
@@ -757,6 +787,7 @@ void pqf_falcon_fft_scale(double *a, double c, unsigned logn) {
 
 void pqf_falcon_fft_div(double *a, const double *b, unsigned logn) {
     size_t hn, u;
+    TRY_AVX2(3, pqf_falcon_fft_div_avx2(a, b, logn); return);
     if (logn == 0) {
         a[0] /= b[0];
         return;
@@ -779,6 +810,7 @@ void pqf_falcon_fft_div(double *a, const double *b, unsigned logn) {
 void pqf_falcon_fft_ldl(double *l10, double *d11, const double *g00,
                         const double *g01, const double *g11, unsigned logn) {
     size_t half = (size_t)1 << (logn - 1), k;
+    TRY_AVX2(3, pqf_falcon_fft_ldl_avx2(l10, d11, g00, g01, g11, logn); return);
     for (k = 0; k < half; k++) {
         const double pr = g00[k], pi = g00[k + half];
         const double qr = g01[k], qi = g01[k + half];

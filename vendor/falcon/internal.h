@@ -131,6 +131,53 @@ void pqf_falcon_prng_seed(pqf_falcon_prng *p, pqf_keccak_ctx *src);
 int pqf_falcon_samplerz(pqf_falcon_prng *p, double mu, double isigma,
                         double sigma_min);
 
+/* ---- fft_avx2.c, sampler_avx2.c: the x86-64 AVX2 backend ----
+ * fft.c and sampler.c call these when pqf_cpu_features() reports AVX2 (and
+ * the size is large enough to fill a vector), and run their own C otherwise;
+ * the portable C is the reference. Each gives exactly the portable outputs:
+ * every lane performs the same IEEE-754 binary64 operations (add, sub, mul,
+ * div; never a fused multiply-add) on the same operands in the same order,
+ * only several slots at once, and the generator computes the same ChaCha20
+ * words. roots is fft.c's table of evaluation points. Defined only on x86-64
+ * with GCC or Clang (PQF_FALCON_HAVE_AVX2); elsewhere the dispatch compiles
+ * away. Size limits: fft/ifft logn >= 5, split/merge logn >= 4, the slot-wise
+ * complex operations logn >= 3, the coefficient-wise ones logn >= 2. */
+#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
+#define PQF_FALCON_HAVE_AVX2 1
+#define pqf_falcon_fft_avx2 PQF_FALCON_NS(fft_avx2)
+#define pqf_falcon_ifft_avx2 PQF_FALCON_NS(ifft_avx2)
+#define pqf_falcon_fft_split_avx2 PQF_FALCON_NS(fft_split_avx2)
+#define pqf_falcon_fft_merge_avx2 PQF_FALCON_NS(fft_merge_avx2)
+#define pqf_falcon_fft_add_avx2 PQF_FALCON_NS(fft_add_avx2)
+#define pqf_falcon_fft_sub_avx2 PQF_FALCON_NS(fft_sub_avx2)
+#define pqf_falcon_fft_neg_avx2 PQF_FALCON_NS(fft_neg_avx2)
+#define pqf_falcon_fft_scale_avx2 PQF_FALCON_NS(fft_scale_avx2)
+#define pqf_falcon_fft_mul_avx2 PQF_FALCON_NS(fft_mul_avx2)
+#define pqf_falcon_fft_mul_adjoint_avx2 PQF_FALCON_NS(fft_mul_adjoint_avx2)
+#define pqf_falcon_fft_sqmod_avx2 PQF_FALCON_NS(fft_sqmod_avx2)
+#define pqf_falcon_fft_div_avx2 PQF_FALCON_NS(fft_div_avx2)
+#define pqf_falcon_fft_ldl_avx2 PQF_FALCON_NS(fft_ldl_avx2)
+#define pqf_falcon_prng_refill_avx2 PQF_FALCON_NS(prng_refill_avx2)
+void pqf_falcon_fft_avx2(double *f, unsigned logn, const double (*roots)[2]);
+void pqf_falcon_ifft_avx2(double *f, unsigned logn, const double (*roots)[2]);
+void pqf_falcon_fft_split_avx2(double *f0, double *f1, const double *f, unsigned logn,
+                               const double (*roots)[2]);
+void pqf_falcon_fft_merge_avx2(double *f, const double *f0, const double *f1,
+                               unsigned logn, const double (*roots)[2]);
+void pqf_falcon_fft_add_avx2(double *a, const double *b, unsigned logn);
+void pqf_falcon_fft_sub_avx2(double *a, const double *b, unsigned logn);
+void pqf_falcon_fft_neg_avx2(double *a, unsigned logn);
+void pqf_falcon_fft_scale_avx2(double *a, double c, unsigned logn);
+void pqf_falcon_fft_mul_avx2(double *a, const double *b, unsigned logn);
+void pqf_falcon_fft_mul_adjoint_avx2(double *a, const double *b, unsigned logn);
+void pqf_falcon_fft_sqmod_avx2(double *a, unsigned logn);
+void pqf_falcon_fft_div_avx2(double *a, const double *b, unsigned logn);
+void pqf_falcon_fft_ldl_avx2(double *l10, double *d11, const double *g00,
+                             const double *g01, const double *g11, unsigned logn);
+/* the next eight ChaCha20 blocks into p->buf, as sampler.c's pool_refill */
+void pqf_falcon_prng_refill_avx2(pqf_falcon_prng *p);
+#endif
+
 /* ---- ntru.c: NTRUSolve ---- */
 #define pqf_falcon_ntru_solve PQF_FALCON_NS(ntru_solve)
 #define PQF_FALCON_NTRU_TMP_BYTES PQF_FALCON_NS(ntru_tmp_bytes)

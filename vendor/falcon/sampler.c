@@ -17,6 +17,7 @@
  */
 #include "internal.h"
 
+#include "cpu.h"
 #include "ct.h"
 
 /* ---- the generator (SPEC-NOTES section 6) ---- */
@@ -51,6 +52,12 @@ static void pool_refill(pqf_falcon_prng *g) {
                                             0x6b206574u};
     uint32_t init[16][LANES], work[16][LANES];
     int v, l, dr;
+#ifdef PQF_FALCON_HAVE_AVX2
+    if ((pqf_cpu_features() & PQF_CPU_AVX2) != 0) {
+        pqf_falcon_prng_refill_avx2(g); /* the same bytes (sampler_avx2.c) */
+        return;
+    }
+#endif
     for (l = 0; l < LANES; l++) {
         uint64_t blk = g->ctr + (uint64_t)l;
         for (v = 0; v < 4; v++) {
@@ -184,12 +191,38 @@ static const double base_inv_2var = 0x1.34f8bc183bbc2p-3; /* 1/(2 * 1.8205^2) */
 
 /* ---- BaseSampler (Algorithm 12) ---- */
 
+/* A 128-bit integer type where the compiler has one (GCC, Clang on 64-bit
+ * targets): a 64 x 64 multiplication and a two-word subtraction, both
+ * constant-time instructions, instead of their 32-bit decompositions. */
+#if defined(__SIZEOF_INT128__) && (defined(__GNUC__) || defined(__clang__))
+#define PQF_FALCON_HAVE_U128 1
+__extension__ typedef unsigned __int128 pqf_falcon_u128;
+#endif
+
+#ifndef PQF_FALCON_HAVE_U128
 /* 1 when (hi_a:lo_a) < (hi_b:lo_b) as 72-bit integers, without branches. */
 static uint32_t lt72(uint32_t hi_a, uint64_t lo_a, uint32_t hi_b, uint64_t lo_b) {
     uint64_t borrow = ((~lo_a & lo_b) | (~(lo_a ^ lo_b) & (lo_a - lo_b))) >> 63;
     return (uint32_t)(((uint64_t)hi_a - (uint64_t)hi_b - borrow) >> 63);
 }
+#endif
 
+#ifdef PQF_FALCON_HAVE_U128
+/* The same comparisons as 128-bit subtractions (a borrow chain of two
+ * words): x - t is negative, bit 127 set, exactly when x < t. */
+static uint32_t base_sample(pqf_falcon_prng *p) {
+    uint64_t lo = draw_u64(p);
+    uint32_t hi = draw_byte(p);
+    pqf_falcon_u128 x = ((pqf_falcon_u128)hi << 64) | lo;
+    uint32_t count = 0;
+    int i;
+    for (i = 0; i < 18; i++) {
+        pqf_falcon_u128 t = ((pqf_falcon_u128)half_gauss_tail[i][0] << 64) | half_gauss_tail[i][1];
+        count += (uint32_t)((x - t) >> 127);
+    }
+    return count;
+}
+#else
 static uint32_t base_sample(pqf_falcon_prng *p) {
     uint64_t lo = draw_u64(p);
     uint32_t hi = draw_byte(p);
@@ -200,10 +233,18 @@ static uint32_t base_sample(pqf_falcon_prng *p) {
     }
     return count;
 }
+#endif
 
 /* ---- ApproxExp (Algorithm 13) ---- */
 
-/* high 64 bits of the 128-bit product a * b */
+/* high 64 bits of the 128-bit product a * b: one multiplication where the
+ * compiler has a 128-bit type (x86-64, aarch64: a constant-time instruction),
+ * else four 32 x 32 products; the same value either way */
+#ifdef PQF_FALCON_HAVE_U128
+static uint64_t mulhi(uint64_t a, uint64_t b) {
+    return (uint64_t)(((pqf_falcon_u128)a * b) >> 64);
+}
+#else
 static uint64_t mulhi(uint64_t a, uint64_t b) {
     uint64_t a0 = a & 0xFFFFFFFFu, a1 = a >> 32;
     uint64_t b0 = b & 0xFFFFFFFFu, b1 = b >> 32;
@@ -211,6 +252,7 @@ static uint64_t mulhi(uint64_t a, uint64_t b) {
     uint64_t mid = (p00 >> 32) + (p01 & 0xFFFFFFFFu) + (p10 & 0xFFFFFFFFu);
     return p11 + (p01 >> 32) + (p10 >> 32) + (mid >> 32);
 }
+#endif
 
 /* floor(a * b / 2^63), computed as the high half of (2a) * b: exact for
  * a < 2^63, b <= 2^63 (the whole specified domain). Outside it, 2a wraps

@@ -29,13 +29,16 @@ static const double sigma_min = 0x1.4c5c19990c764p+0;   /* 1.298280334344292 */
 static const double inv_q = 0x1.554e39097a782p-14;      /* 1/12289 */
 
 /* Section 3.8.4: G = g*F/f mod q, centred; fails (0) unless f is invertible
- * and every |G| <= 127. Constant time. t1, t2: n uint16_t each. */
+ * and every |G| <= 127. Constant time. t1, t2, t3: n uint16_t each. */
 static uint32_t complete_private(int8_t *G, const int8_t *f, const int8_t *g,
-                                 const int8_t *F, uint16_t *t1, uint16_t *t2) {
+                                 const int8_t *F, uint16_t *t1, uint16_t *t2,
+                                 uint16_t *t3) {
     const unsigned logn = PQF_FALCON_LOGN;
     const size_t n = PQF_FALCON_N;
     size_t u;
-    uint32_t ok;
+    uint32_t ok, inv;
+    /* in the NTT domain throughout: g F f^-1 slot by slot, one inverse NTT
+     * (the same residues as dividing g*F by f after the product) */
     pqf_falcon_mq_from_small(t1, g, logn);
     pqf_falcon_mq_from_small(t2, F, logn);
     pqf_falcon_mq_ntt(t1, logn);
@@ -43,9 +46,25 @@ static uint32_t complete_private(int8_t *G, const int8_t *f, const int8_t *g,
     for (u = 0; u < n; u++) {
         t1[u] = (uint16_t)pqf_falcon_mq_mul(t1[u], t2[u]);
     }
-    pqf_falcon_mq_intt(t1, logn);
     pqf_falcon_mq_from_small(t2, f, logn);
-    ok = pqf_falcon_mq_div_poly(t1, t2, logn);
+    pqf_falcon_mq_ntt(t2, logn);
+    /* The n inverses by simultaneous inversion: prefix products in t3, one
+     * inversion of the whole product, then back down. f is invertible iff no
+     * slot is 0, i.e. iff the product is not 0 (q is prime); when it is 0
+     * every "inverse" is 0 and the key is rejected (ok = 0) whatever G. */
+    t3[0] = t2[0];
+    for (u = 1; u < n; u++) {
+        t3[u] = (uint16_t)pqf_falcon_mq_mul(t3[u - 1], t2[u]);
+    }
+    ok = ~pqf_ct_mask_eq_u32(t3[n - 1], 0);
+    inv = pqf_falcon_mq_inv(t3[n - 1]);
+    for (u = n - 1; u > 0; u--) {
+        /* inv = (t2[0] ... t2[u])^-1 here */
+        t1[u] = (uint16_t)pqf_falcon_mq_mul(t1[u], pqf_falcon_mq_mul(inv, t3[u - 1]));
+        inv = pqf_falcon_mq_mul(inv, t2[u]);
+    }
+    t1[0] = (uint16_t)pqf_falcon_mq_mul(t1[0], inv);
+    pqf_falcon_mq_intt(t1, logn);
     for (u = 0; u < n; u++) {
         /* centre into (-q/2, q/2] and require |G| <= 127 */
         uint32_t w = t1[u];
@@ -310,7 +329,8 @@ int PQF_FALCON_NS(sign)(uint8_t *sig, size_t *siglen, const uint8_t *sk,
     /* Whether the key decodes and G exists: public, it is the return code
      * (assurance/suppressions.md, S4). Both are computed either way. */
     ok = pqf_ct_mask_eq_u32((uint32_t)pqf_falcon_decode_sk(f, g, F, sk), (uint32_t)PQF_OK);
-    ok &= complete_private(G, f, g, F, hm, (uint16_t *)(void *)s2);
+    /* the doubles' workspace w is free until signing starts */
+    ok &= complete_private(G, f, g, F, hm, (uint16_t *)(void *)s2, (uint16_t *)(void *)w);
     PQF_DECLASSIFY(&ok, sizeof ok);
     if (!ok) {
         ret = PQF_ERR_INVALID_KEY;
@@ -373,13 +393,13 @@ out:
 int PQF_FALCON_NS(check_sk)(const uint8_t *sk) {
     const size_t n = PQF_FALCON_N;
     int8_t f[PQF_FALCON_N], g[PQF_FALCON_N], F[PQF_FALCON_N], G[PQF_FALCON_N];
-    uint16_t t1[PQF_FALCON_N], t2[PQF_FALCON_N];
+    uint16_t t1[PQF_FALCON_N], t2[PQF_FALCON_N], t3[PQF_FALCON_N];
     int32_t acc[PQF_FALCON_N];
     uint32_t ok, diff = 0;
     size_t i, j;
     int ret;
     ret = pqf_falcon_decode_sk(f, g, F, sk);
-    ok = complete_private(G, f, g, F, t1, t2);
+    ok = complete_private(G, f, g, F, t1, t2, t3);
     memset(acc, 0, sizeof acc);
     for (i = 0; i < n; i++) {
         for (j = 0; j < n; j++) {
@@ -403,6 +423,7 @@ int PQF_FALCON_NS(check_sk)(const uint8_t *sk) {
     pqf_wipe(G, sizeof G);
     pqf_wipe(t1, sizeof t1);
     pqf_wipe(t2, sizeof t2);
+    pqf_wipe(t3, sizeof t3);
     pqf_wipe(acc, sizeof acc);
     /* The verdict is the return code, chosen without a branch. */
     ok &= pqf_ct_mask_eq_u32((uint32_t)ret, (uint32_t)PQF_OK);
