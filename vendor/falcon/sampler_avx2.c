@@ -7,10 +7,12 @@
  * integers, so the pool is the same bytes.
  *
  * Constant time: integer additions, XORs, shifts and byte shuffles only. The
- * state lives in registers and in the pool; the exported entry point that
+ * state lives in registers, in the two local arrays (wiped before return,
+ * like the portable refill's) and in the pool; the exported entry point that
  * called us clears the registers on return (pqf_leave).
  */
 #include "internal.h"
+#include "ct.h"
 
 #ifdef PQF_FALCON_HAVE_AVX2
 
@@ -86,6 +88,10 @@ void pqf_falcon_prng_refill_avx2(pqf_falcon_prng *p) {
     }
     p->ctr += 8;
     p->ptr = 0;
+    /* as the portable refill does: no copy of the state stays on the stack
+     * where the compiler kept the two arrays */
+    pqf_wipe(init, sizeof init);
+    pqf_wipe(w, sizeof w);
 }
 
 #else
