@@ -598,11 +598,11 @@ impl<P: DsaParams> fmt::Debug for VerifyingKey<P> {
 /// can hold the cached paths the API uses against them.
 #[cfg(any(test, feature = "test-hooks"))]
 impl<P: DsaParams> VerifyingKey<P> {
-    /// Test hook: pure verification through `verify_internal` (no expansion).
+    /// Test hook: Verify_internal over M' through `verify_internal` (pk
+    /// decoded, hashed and A expanded on every call).
     #[doc(hidden)]
-    pub fn verify_uncached(&self, msg: &[u8], ctx: &[u8], sig: &[u8]) -> Result<()> {
-        let pre = message_prefix(ctx, None)?;
-        Self::check(ffi::mldsa::verify::<P>(&self.bytes, &pre, msg, sig))
+    pub fn verify_internal_uncached(&self, m_prime: &[u8], sig: &[u8]) -> Result<()> {
+        Self::check(ffi::mldsa::verify::<P>(&self.bytes, &[], m_prime, sig))
     }
 
     /// Test hook: verification of an external mu through `verify_mu`.
@@ -652,12 +652,11 @@ impl<P: DsaParams> SigningKey<P> {
         })
     }
 
-    /// Test hook: Sign_internal through `sign_internal` (sk decoded and A
-    /// expanded on every call), over pre || msg.
+    /// Test hook: Sign_internal over M' through `sign_internal` (sk decoded
+    /// and A expanded on every call).
     #[doc(hidden)]
-    pub fn sign_uncached(&self, msg: &[u8], ctx: &[u8], rnd: &[u8; 32]) -> Result<Signature<P>> {
-        let pre = message_prefix(ctx, None)?;
-        self.finish(|sig| ffi::mldsa::sign::<P>(sig, self.sk.expose(), &pre, msg, rnd))
+    pub fn sign_internal_uncached(&self, m_prime: &[u8], rnd: &[u8; 32]) -> Result<Signature<P>> {
+        self.finish(|sig| ffi::mldsa::sign::<P>(sig, self.sk.expose(), &[], m_prime, rnd))
     }
 
     /// Test hook: Sign_internal from mu through `sign_mu`.
@@ -667,16 +666,10 @@ impl<P: DsaParams> SigningKey<P> {
         self.finish(|sig| ffi::mldsa::sign_mu::<P>(sig, self.sk.expose(), &mu, rnd))
     }
 
-    /// Test hook: signing through the cached entry points with an explicit
-    /// `rnd`, over pre || msg (the API's path).
+    /// Test hook: whether the key has made its secret expansion yet.
     #[doc(hidden)]
-    pub fn sign_cached_with_rnd(
-        &self,
-        msg: &[u8],
-        ctx: &[u8],
-        rnd: &[u8; 32],
-    ) -> Result<Signature<P>> {
-        self.sign_with_rnd(msg, ctx, rnd)
+    pub fn is_expanded(&self) -> bool {
+        self.expanded.get().is_some()
     }
 
     /// Test hook: signing an external mu through `sign_mu_cached` with an
