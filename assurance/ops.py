@@ -285,6 +285,8 @@ MLKEM = Family(
 # ML-DSA (FIPS 204). sk = rho (32) || K (32) || tr (64) || s1 || s2 || t0: rho
 # and tr are public (rho is in pk, tr = H(pk)), K, s1, s2 and t0 are secret.
 MLDSA_SK_SECRET = (("32", "32"), ("128", "{M}_SK_BYTES - 128"))
+# The sk cache: rho (32) || tr (64) public, then K, NTT(s1), NTT(s2), NTT(t0).
+MLDSA_SK_CACHE_SECRET = (("96", "{M}_SK_CACHE_BYTES - 96"),)
 
 MLDSA = Family(
     name="ML-DSA",
@@ -351,7 +353,88 @@ MLDSA = Family(
             ),
             expect=-2,
         ),
+        # The expanded-key (cache) entry points. The pk cache is public (rho,
+        # tr, A-hat, NTT(t1 2^d)); the sk cache is secret after rho and tr.
+        Op(
+            "keygen-cached",
+            "{p}_keygen_cached({pk}, {sk}, {pk_cache}, {xi})",
+            (
+                out("pk", "{M}_PK_BYTES"),
+                out_secret("sk", "{M}_SK_BYTES", MLDSA_SK_SECRET),
+                out("pk_cache", "{M}_PK_CACHE_BYTES"),
+                secret("xi", "32"),
+            ),
+        ),
+        Op(
+            "pk-expand",
+            "{p}_pk_expand({pk_cache}, {pk})",
+            (out("pk_cache", "{M}_PK_CACHE_BYTES"), pub("pk", src="keygen.pk")),
+        ),
+        Op(
+            "sk-expand",
+            "{p}_sk_expand({sk_cache}, {sk})",
+            (
+                out_secret("sk_cache", "{M}_SK_CACHE_BYTES", MLDSA_SK_CACHE_SECRET),
+                secret("sk", src="keygen.sk", ranges=MLDSA_SK_SECRET),
+            ),
+        ),
+        Op(
+            "sign-cached",
+            "{p}_sign_cached({sig}, {sk_cache}, {pk_cache}, {pre}, {pre_len}, {msg}, "
+            "{msg_len}, {rnd})",
+            (
+                out("sig", "{M}_SIG_BYTES"),
+                secret("sk_cache", src="sk-expand.sk_cache", ranges=MLDSA_SK_CACHE_SECRET),
+                pub("pk_cache", src="pk-expand.pk_cache"),
+                pub("pre", "2"),
+                pub("msg", "61"),
+                secret("rnd", "32"),
+            ),
+        ),
+        Op(
+            "sign-mu-cached",
+            "{p}_sign_mu_cached({sig}, {sk_cache}, {pk_cache}, {mu}, {rnd})",
+            (
+                out("sig", "{M}_SIG_BYTES"),
+                secret("sk_cache", src="sk-expand.sk_cache", ranges=MLDSA_SK_CACHE_SECRET),
+                pub("pk_cache", src="pk-expand.pk_cache"),
+                pub("mu", "64"),
+                secret("rnd", "32"),
+            ),
+        ),
+        Op(
+            "verify-cached",
+            "{p}_verify_cached({pk_cache}, {pre}, {pre_len}, {msg}, {msg_len}, {sig}, {sig_len})",
+            (
+                pub("pk_cache", src="pk-expand.pk_cache"),
+                pub("pre", src="sign-cached.pre"),
+                pub("msg", src="sign-cached.msg"),
+                pub("sig", src="sign-cached.sig"),
+            ),
+        ),
+        Op(
+            "verify-mu-cached",
+            "{p}_verify_mu_cached({pk_cache}, {mu}, {sig}, {sig_len})",
+            (
+                pub("pk_cache", src="pk-expand.pk_cache"),
+                pub("mu", src="sign-mu-cached.mu"),
+                pub("sig", src="sign-mu-cached.sig"),
+            ),
+        ),
+        Op(
+            "verify-cached-reject",
+            "{p}_verify_cached({pk_cache}, {pre}, {pre_len}, {msg}, {msg_len}, {sig}, {sig_len})",
+            (
+                pub("pk_cache", src="pk-expand.pk_cache"),
+                pub("pre", src="sign-cached.pre"),
+                pub("msg", src="sign-cached.msg"),
+                pub("sig", src="sign-cached.sig", tamper=5),
+            ),
+            expect=-2,
+        ),
     ),
+    # The caches hold int32 polynomials in the host's byte order.
+    host_order=("pk_cache", "sk_cache"),
 )
 
 

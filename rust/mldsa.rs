@@ -19,15 +19,16 @@
 //! ```
 
 use core::fmt;
+use std::sync::OnceLock;
 
 use subtle::ConstantTimeEq;
 
 use crate::algorithms::AlgorithmId;
 use crate::error::{Error, Result};
-use crate::ffi::{self, check_rc, check_written, Keccak};
+use crate::ffi::{self, check_rc, check_written, codes, Keccak, Words};
 use crate::prehash::{message_prefix, PreHash};
 use crate::rng;
-use crate::secret::{boxed_from_slice, ByteArray, Secret};
+use crate::secret::{boxed_from_slice, ByteArray, Secret, SecretWords};
 
 /// The 32-byte key-generation seed xi (FIPS 204 Algorithm 6).
 pub type Seed = Secret<[u8; 32]>;
@@ -95,7 +96,20 @@ macro_rules! declare {
 
             impl $crate::ffi::MlDsaSet for $t {
                 const C: $crate::ffi::MlDsaC = $crate::ffi::mldsa_entry_points!($c);
+                type PkCache =
+                    [u64; $crate::ffi::bindings::[<PQF_ $c:upper _PK_CACHE_BYTES>] as usize / 8];
+                type SkCache =
+                    [u64; $crate::ffi::bindings::[<PQF_ $c:upper _SK_CACHE_BYTES>] as usize / 8];
             }
+            // The caches are whole numbers of words (the C needs 8-byte alignment).
+            const _: () = assert!(
+                $crate::ffi::mldsa::cache_bytes::<<$t as $crate::ffi::MlDsaSet>::PkCache>()
+                    == $crate::ffi::bindings::[<PQF_ $c:upper _PK_CACHE_BYTES>] as usize
+            );
+            const _: () = assert!(
+                $crate::ffi::mldsa::cache_bytes::<<$t as $crate::ffi::MlDsaSet>::SkCache>()
+                    == $crate::ffi::bindings::[<PQF_ $c:upper _SK_CACHE_BYTES>] as usize
+            );
 
             impl $crate::algorithms::AlgorithmId for $t {
                 const ALGORITHM: &'static $crate::algorithms::Algorithm =
@@ -159,16 +173,45 @@ impl<P: DsaParams> Signature<P> {
 }
 
 /// An ML-DSA public (verifying) key.
+///
+/// The key keeps its expansion (FIPS 204 section 3.6.3: rho, tr = H(pk, 64),
+/// the matrix A-hat and NTT(t1 2^d); 20 KiB for ML-DSA-44, 36 KiB for
+/// ML-DSA-65, 64 KiB for ML-DSA-87), made on the first verification (or by
+/// key generation) and reused by every later one, so that verifying skips
+/// ExpandA and the hash of pk. A key that is only loaded or serialized never
+/// pays for it. All of it is public.
 pub struct VerifyingKey<P: DsaParams> {
     bytes: Box<P::Pk>,
+    /// Filled by the C layer from `bytes` (pk_expand) or by key generation
+    /// (keygen_cached), never changed afterwards.
+    expanded: OnceLock<Box<P::PkCache>>,
 }
 
 impl<P: DsaParams> VerifyingKey<P> {
     /// Loads a public key (length checked; every string of that length decodes).
     pub fn from_bytes(bytes: &[u8]) -> Result<Self> {
-        Ok(VerifyingKey {
-            bytes: boxed_from_slice::<P::Pk>(P::NAME_PK, bytes)?,
-        })
+        Ok(Self::from_box(boxed_from_slice::<P::Pk>(
+            P::NAME_PK,
+            bytes,
+        )?))
+    }
+
+    fn from_box(bytes: Box<P::Pk>) -> Self {
+        VerifyingKey {
+            bytes,
+            expanded: OnceLock::new(),
+        }
+    }
+
+    /// The expansion, made on first use.
+    fn expanded(&self) -> Result<&P::PkCache> {
+        if let Some(x) = self.expanded.get() {
+            return Ok(x);
+        }
+        let mut x = <P::PkCache as Words>::boxed_zero();
+        Self::check(ffi::mldsa::pk_expand::<P>(&mut x, &self.bytes))?;
+        // Another thread may have filled it meanwhile: the same bytes.
+        Ok(self.expanded.get_or_init(|| x))
     }
 
     /// The encoded public key.
@@ -193,7 +236,12 @@ impl<P: DsaParams> VerifyingKey<P> {
     /// context `ctx` (at most 255 bytes).
     pub fn verify(&self, msg: &[u8], ctx: &[u8], sig: &[u8]) -> Result<()> {
         let pre = message_prefix(ctx, None)?;
-        Self::check(ffi::mldsa::verify::<P>(&self.bytes, &pre, msg, sig))
+        self.verify_raw(&pre, msg, sig)
+    }
+
+    fn verify_raw(&self, pre: &[u8], msg: &[u8], sig: &[u8]) -> Result<()> {
+        let x = self.expanded()?;
+        Self::check(ffi::mldsa::verify_cached::<P>(x, pre, msg, sig))
     }
 
     /// Verifies a HashML-DSA signature (FIPS 204 Algorithm 5) over `msg`.
@@ -211,19 +259,20 @@ impl<P: DsaParams> VerifyingKey<P> {
     ) -> Result<()> {
         ph.check_digest(digest)?;
         let pre = message_prefix(ctx, Some(ph))?;
-        Self::check(ffi::mldsa::verify::<P>(&self.bytes, &pre, digest, sig))
+        self.verify_raw(&pre, digest, sig)
     }
 
     /// Verifies a signature over an external mu (see [`MuBuilder`]).
     pub fn verify_mu(&self, mu: &[u8], sig: &[u8]) -> Result<()> {
         let mu = mu_array(mu)?;
-        Self::check(ffi::mldsa::verify_mu::<P>(&self.bytes, &mu, sig))
+        let x = self.expanded()?;
+        Self::check(ffi::mldsa::verify_mu_cached::<P>(x, &mu, sig))
     }
 
     /// **Internal interface** (FIPS 204 Algorithm 8, Verify_internal) over a
     /// caller-formatted M', for conformance tests.
     pub fn verify_internal(&self, m_prime: &[u8], sig: &[u8]) -> Result<()> {
-        Self::check(ffi::mldsa::verify::<P>(&self.bytes, &[], m_prime, sig))
+        self.verify_raw(&[], m_prime, sig)
     }
 
     /// A streaming builder of mu for pure signing with context `ctx`.
@@ -274,10 +323,19 @@ impl MuBuilder {
 /// An ML-DSA secret (signing) key: wiped on drop, redacted in `Debug`,
 /// compared in constant time, never `Copy`. Keeps the 32-byte seed when it
 /// was generated or loaded from one.
+///
+/// The key keeps its expansion (FIPS 204 section 3.6.3: K, tr, NTT(s1),
+/// NTT(s2) and NTT(t0); 12 KiB for ML-DSA-44, 17 KiB for ML-DSA-65, 23 KiB
+/// for ML-DSA-87, wiped on drop like the key), made from the key's bytes on
+/// the first signature (at once for a generated key, whose pairwise
+/// consistency check signs), and signs with the verifying key's expanded
+/// matrix A-hat. A key that is only loaded or serialized never pays for it.
 pub struct SigningKey<P: DsaParams> {
     seed: Option<Seed>,
     sk: Secret<P::Sk>,
     vk: VerifyingKey<P>,
+    /// Filled by the C layer from `sk` (sk_expand), never changed afterwards.
+    expanded: OnceLock<SecretWords<P::SkCache>>,
 }
 
 impl<P: DsaParams> SigningKey<P> {
@@ -294,27 +352,52 @@ impl<P: DsaParams> SigningKey<P> {
     fn from_seed_secret(seed: Seed) -> Result<Self> {
         let mut pk = P::Pk::boxed_zero();
         let mut sk = Secret::<P::Sk>::zero();
+        let mut pk_cache = <P::PkCache as Words>::boxed_zero();
         check_rc(
-            ffi::mldsa::keygen::<P>(&mut pk, sk.expose_mut(), seed.expose()),
+            ffi::mldsa::keygen_cached::<P>(&mut pk, sk.expose_mut(), &mut pk_cache, seed.expose()),
             "key generation",
         )?;
         check_written((*pk).as_ref())?;
         check_written(sk.bytes())?;
         #[cfg(any(test, feature = "test-hooks"))]
         crate::hooks::maybe_corrupt(sk.expose_mut().as_mut());
+        let vk = VerifyingKey {
+            bytes: pk,
+            expanded: OnceLock::from(pk_cache),
+        };
         let key = SigningKey {
             seed: Some(seed),
             sk,
-            vk: VerifyingKey { bytes: pk },
+            vk,
+            expanded: OnceLock::new(),
         };
         key.pairwise_consistency_check()?;
         Ok(key)
     }
 
+    /// The expansion of the secret key (made from its bytes on first use) and
+    /// the verifying key's.
+    fn expanded(&self) -> Result<(&P::SkCache, &P::PkCache)> {
+        let pk_cache = self.vk.expanded()?;
+        if let Some(x) = self.expanded.get() {
+            return Ok((x.expose(), pk_cache));
+        }
+        let mut x = SecretWords::<P::SkCache>::zero();
+        check_rc(
+            ffi::mldsa::sk_expand::<P>(x.expose_mut(), self.sk.expose()),
+            "ML-DSA secret key",
+        )?;
+        // Another thread may have filled it meanwhile (the same bytes); the
+        // loser's copy is wiped on drop.
+        Ok((self.expanded.get_or_init(|| x).expose(), pk_cache))
+    }
+
     /// Pairwise consistency check (FIPS 140-3 IG 10.3.A): a deterministic
     /// signature by the new key must verify under its public key. Runs on
     /// every key from [`generate`](Self::generate) and
-    /// [`from_seed`](Self::from_seed).
+    /// [`from_seed`](Self::from_seed). It signs with the expansion of the
+    /// secret key's bytes (rho and tr of which must match the public key's),
+    /// so it covers every byte of the stored key.
     fn pairwise_consistency_check(&self) -> Result<()> {
         const MSG: &[u8] = b"pqfence pairwise consistency check";
         let ok = self
@@ -322,9 +405,11 @@ impl<P: DsaParams> SigningKey<P> {
             .and_then(|sig| self.vk.verify(MSG, b"", sig.as_bytes()));
         match ok {
             Ok(()) => Ok(()),
-            Err(Error::InvalidSignature) | Err(Error::InvalidKey { .. }) => {
-                Err(Error::PairwiseConsistency { algorithm: P::NAME })
-            }
+            Err(Error::InvalidSignature)
+            | Err(Error::InvalidKey { .. })
+            | Err(Error::Internal {
+                code: codes::BAD_ARGUMENT,
+            }) => Err(Error::PairwiseConsistency { algorithm: P::NAME }),
             Err(e) => Err(e),
         }
     }
@@ -343,7 +428,8 @@ impl<P: DsaParams> SigningKey<P> {
         Ok(SigningKey {
             seed: None,
             sk,
-            vk: VerifyingKey { bytes: pk },
+            vk: VerifyingKey::from_box(pk),
+            expanded: OnceLock::new(),
         })
     }
 
@@ -364,7 +450,12 @@ impl<P: DsaParams> SigningKey<P> {
 
     fn sign_raw(&self, pre: &[u8], msg: &[u8], deterministic: bool) -> Result<Signature<P>> {
         let rnd = rnd(deterministic)?;
-        self.finish(|sig| ffi::mldsa::sign::<P>(sig, self.sk.expose(), pre, msg, rnd.expose()))
+        self.sign_cached(pre, msg, rnd.expose())
+    }
+
+    fn sign_cached(&self, pre: &[u8], msg: &[u8], rnd: &[u8; 32]) -> Result<Signature<P>> {
+        let (skc, pkc) = self.expanded()?;
+        self.finish(|sig| ffi::mldsa::sign_cached::<P>(sig, skc, pkc, pre, msg, rnd))
     }
 
     fn finish(&self, f: impl FnOnce(&mut P::Sig) -> i32) -> Result<Signature<P>> {
@@ -395,7 +486,7 @@ impl<P: DsaParams> SigningKey<P> {
         rnd: &[u8; 32],
     ) -> Result<Signature<P>> {
         let pre = message_prefix(ctx, None)?;
-        self.finish(|sig| ffi::mldsa::sign::<P>(sig, self.sk.expose(), &pre, msg, rnd))
+        self.sign_cached(&pre, msg, rnd)
     }
 
     /// HashML-DSA (FIPS 204 Algorithm 4): hashes `msg` with `ph`, then signs.
@@ -425,13 +516,14 @@ impl<P: DsaParams> SigningKey<P> {
     pub fn sign_mu(&self, mu: &[u8], deterministic: bool) -> Result<Signature<P>> {
         let mu = mu_array(mu)?;
         let rnd = rnd(deterministic)?;
-        self.finish(|sig| ffi::mldsa::sign_mu::<P>(sig, self.sk.expose(), &mu, rnd.expose()))
+        let (skc, pkc) = self.expanded()?;
+        self.finish(|sig| ffi::mldsa::sign_mu_cached::<P>(sig, skc, pkc, &mu, rnd.expose()))
     }
 
     /// **Internal interface** (FIPS 204 Algorithm 7, Sign_internal) over a
     /// caller-formatted M' with caller-chosen `rnd`, for conformance tests.
     pub fn sign_internal(&self, m_prime: &[u8], rnd: &[u8; 32]) -> Result<Signature<P>> {
-        self.finish(|sig| ffi::mldsa::sign::<P>(sig, self.sk.expose(), &[], m_prime, rnd))
+        self.sign_cached(&[], m_prime, rnd)
     }
 }
 
@@ -441,6 +533,7 @@ impl<P: DsaParams> Clone for SigningKey<P> {
             seed: self.seed.clone(),
             sk: self.sk.clone(),
             vk: self.vk.clone(),
+            expanded: self.expanded.clone(),
         }
     }
 }
@@ -466,6 +559,136 @@ impl<P: DsaParams> fmt::Debug for SigningKey<P> {
 
 crate::secret::public_value_impls!(Signature, DsaParams);
 
-crate::secret::public_value_impls!(VerifyingKey, DsaParams);
+impl<P: DsaParams> Clone for VerifyingKey<P> {
+    fn clone(&self) -> Self {
+        let expanded = OnceLock::new();
+        if let Some(x) = self.expanded.get() {
+            let mut copy = <P::PkCache as Words>::boxed_zero();
+            (*copy).as_mut().copy_from_slice((**x).as_ref());
+            let _ = expanded.set(copy);
+        }
+        VerifyingKey {
+            bytes: self.bytes.clone(),
+            expanded,
+        }
+    }
+}
+
+impl<P: DsaParams> PartialEq for VerifyingKey<P> {
+    fn eq(&self, other: &Self) -> bool {
+        self.as_bytes() == other.as_bytes()
+    }
+}
+
+impl<P: DsaParams> Eq for VerifyingKey<P> {}
+
+impl<P: DsaParams> fmt::Debug for VerifyingKey<P> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "VerifyingKey<{}>({} bytes)",
+            P::NAME,
+            self.as_bytes().len()
+        )
+    }
+}
+
+/// Test hooks (feature `test-hooks`): the uncached C entry points, which decode,
+/// hash and sample everything from the key bytes on every call, so that tests
+/// can hold the cached paths the API uses against them.
+#[cfg(any(test, feature = "test-hooks"))]
+impl<P: DsaParams> VerifyingKey<P> {
+    /// Test hook: Verify_internal over M' through `verify_internal` (pk
+    /// decoded, hashed and A expanded on every call).
+    #[doc(hidden)]
+    pub fn verify_internal_uncached(&self, m_prime: &[u8], sig: &[u8]) -> Result<()> {
+        Self::check(ffi::mldsa::verify::<P>(&self.bytes, &[], m_prime, sig))
+    }
+
+    /// Test hook: verification of an external mu through `verify_mu`.
+    #[doc(hidden)]
+    pub fn verify_mu_uncached(&self, mu: &[u8], sig: &[u8]) -> Result<()> {
+        let mu = mu_array(mu)?;
+        Self::check(ffi::mldsa::verify_mu::<P>(&self.bytes, &mu, sig))
+    }
+
+    /// Test hook: whether the key has made its expansion yet.
+    #[doc(hidden)]
+    pub fn is_expanded(&self) -> bool {
+        self.expanded.get().is_some()
+    }
+
+    /// Test hook: whether the stored expansion is, word for word, what
+    /// expanding the key's bytes afresh gives (true when not yet made).
+    #[doc(hidden)]
+    pub fn expansion_is_fresh(&self) -> bool {
+        let Some(x) = self.expanded.get() else {
+            return true;
+        };
+        let mut fresh = <P::PkCache as Words>::boxed_zero();
+        ffi::mldsa::pk_expand::<P>(&mut fresh, &self.bytes) == codes::OK
+            && (*fresh).as_ref() == (**x).as_ref()
+    }
+}
+
+#[cfg(any(test, feature = "test-hooks"))]
+impl<P: DsaParams> SigningKey<P> {
+    /// Test hook: key generation through `keygen_internal`, with no cache and
+    /// no pairwise consistency check.
+    #[doc(hidden)]
+    pub fn from_seed_uncached(seed: &[u8]) -> Result<Self> {
+        let seed = Seed::from_slice("ML-DSA seed (xi)", seed)?;
+        let mut pk = P::Pk::boxed_zero();
+        let mut sk = Secret::<P::Sk>::zero();
+        check_rc(
+            ffi::mldsa::keygen::<P>(&mut pk, sk.expose_mut(), seed.expose()),
+            "key generation",
+        )?;
+        Ok(SigningKey {
+            seed: Some(seed),
+            sk,
+            vk: VerifyingKey::from_box(pk),
+            expanded: OnceLock::new(),
+        })
+    }
+
+    /// Test hook: Sign_internal over M' through `sign_internal` (sk decoded
+    /// and A expanded on every call).
+    #[doc(hidden)]
+    pub fn sign_internal_uncached(&self, m_prime: &[u8], rnd: &[u8; 32]) -> Result<Signature<P>> {
+        self.finish(|sig| ffi::mldsa::sign::<P>(sig, self.sk.expose(), &[], m_prime, rnd))
+    }
+
+    /// Test hook: Sign_internal from mu through `sign_mu`.
+    #[doc(hidden)]
+    pub fn sign_mu_uncached(&self, mu: &[u8], rnd: &[u8; 32]) -> Result<Signature<P>> {
+        let mu = mu_array(mu)?;
+        self.finish(|sig| ffi::mldsa::sign_mu::<P>(sig, self.sk.expose(), &mu, rnd))
+    }
+
+    /// Test hook: whether the key has made its secret expansion yet.
+    #[doc(hidden)]
+    pub fn is_expanded(&self) -> bool {
+        self.expanded.get().is_some()
+    }
+
+    /// Test hook: signing an external mu through `sign_mu_cached` with an
+    /// explicit `rnd`.
+    #[doc(hidden)]
+    pub fn sign_mu_cached_with_rnd(&self, mu: &[u8], rnd: &[u8; 32]) -> Result<Signature<P>> {
+        let mu = mu_array(mu)?;
+        let (skc, pkc) = self.expanded()?;
+        self.finish(|sig| ffi::mldsa::sign_mu_cached::<P>(sig, skc, pkc, &mu, rnd))
+    }
+
+    /// Test hook: signing with this key's sk cache and `other`'s pk cache
+    /// (the C must refuse caches of two different keys).
+    #[doc(hidden)]
+    pub fn sign_with_foreign_pk_cache(&self, other: &Self, msg: &[u8]) -> Result<Signature<P>> {
+        let (skc, _) = self.expanded()?;
+        let pkc = other.vk.expanded()?;
+        self.finish(|sig| ffi::mldsa::sign_cached::<P>(sig, skc, pkc, &[0, 0], msg, &[0; 32]))
+    }
+}
 
 crate::keys::key_impls!(DsaParams, SigningKey, VerifyingKey, public_key: verifying_key);

@@ -5,6 +5,7 @@ use subtle::ConstantTimeEq;
 use zeroize::{Zeroize, ZeroizeOnDrop};
 
 use crate::error::Result;
+use crate::ffi::Words;
 
 /// A fixed-size byte array (`[u8; N]`). Parameter sets name their key, ciphertext
 /// and signature sizes through this trait, so generic code is written once and
@@ -114,6 +115,50 @@ impl<A: ByteArray> Eq for Secret<A> {}
 impl<A: ByteArray> fmt::Debug for Secret<A> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "Secret<{} bytes>(REDACTED)", A::LEN)
+    }
+}
+
+/// A secret C structure in 8-byte words (an expanded secret key, the ML-DSA
+/// sk cache): on the heap, wiped on drop, redacted in `Debug`, never `Copy`.
+/// Its contents are opaque to Rust; only the C layer reads them.
+pub(crate) struct SecretWords<W: Words + Zeroize>(Box<W>);
+
+impl<W: Words + Zeroize> SecretWords<W> {
+    /// All zeros, to be filled by the C layer.
+    pub(crate) fn zero() -> Self {
+        SecretWords(W::boxed_zero())
+    }
+
+    /// The words, for the C layer to read.
+    pub(crate) fn expose(&self) -> &W {
+        &self.0
+    }
+
+    /// The words, for the C layer to fill.
+    pub(crate) fn expose_mut(&mut self) -> &mut W {
+        &mut self.0
+    }
+}
+
+impl<W: Words + Zeroize> Clone for SecretWords<W> {
+    fn clone(&self) -> Self {
+        let mut s = Self::zero();
+        (*s.0).as_mut().copy_from_slice((*self.0).as_ref());
+        s
+    }
+}
+
+impl<W: Words + Zeroize> Drop for SecretWords<W> {
+    fn drop(&mut self) {
+        self.0.zeroize();
+    }
+}
+
+impl<W: Words + Zeroize> ZeroizeOnDrop for SecretWords<W> {}
+
+impl<W: Words + Zeroize> fmt::Debug for SecretWords<W> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "SecretWords<{} words>(REDACTED)", W::WORDS)
     }
 }
 

@@ -2,7 +2,10 @@
 //! generation from random seeds (with its pairwise consistency check),
 //! deterministic, hedged (caller-chosen rnd) and external-mu signing,
 //! verification of valid, tampered and random signatures, and the expanded
-//! key check on valid and corrupted keys. Each operation runs with
+//! key check on valid and corrupted keys. Signing and verification go through
+//! the expanded-key caches the API uses, made once under each backend (fresh
+//! keys inside the run) and, with `test-hooks`, through the uncached entry
+//! points as well. Each operation runs with
 //! `backend::limit(Portable)` and then `backend::limit(Avx2)`, and the
 //! results (bytes, or the error) must be equal.
 //!
@@ -101,6 +104,37 @@ fn compare_set<P: DsaParams>(rng: &mut Prng) {
             outcome(key.sign_internal(&msg, &rnd).map(|s| s.as_bytes().to_vec()))
         })
         .unwrap();
+        // Caches made under each backend: a fresh key in each run.
+        let fresh = on_both("sign/verify with caches made on this backend", || {
+            let k = SigningKey::<P>::from_expanded_bytes(&sk).unwrap();
+            let v = VerifyingKey::<P>::from_bytes(&pk).unwrap();
+            let s = k.sign_internal(&msg, &rnd).unwrap().as_bytes().to_vec();
+            let ok = unit(v.verify_internal(&msg, &s));
+            (s, ok)
+        });
+        assert_eq!(fresh, (hedged.clone(), Ok(())));
+        #[cfg(feature = "test-hooks")]
+        {
+            let plain = on_both("keygen (uncached)", || {
+                let k = SigningKey::<P>::from_seed_uncached(&seed).unwrap();
+                (
+                    k.verifying_key().as_bytes().to_vec(),
+                    k.expanded_bytes().bytes().to_vec(),
+                )
+            });
+            assert_eq!(plain, (pk.clone(), sk.clone()));
+            let unc = on_both("sign_internal (uncached)", || {
+                outcome(
+                    key.sign_internal_uncached(&msg, &rnd)
+                        .map(|s| s.as_bytes().to_vec()),
+                )
+            });
+            assert_eq!(unc.unwrap(), hedged);
+            on_both("verify_internal (uncached)", || {
+                unit(vk.verify_internal_uncached(&msg, &hedged))
+            })
+            .unwrap();
+        }
         let mu = {
             let mut b = vk.mu_builder(&ctx).unwrap();
             b.update(&msg);
@@ -111,6 +145,20 @@ fn compare_set<P: DsaParams>(rng: &mut Prng) {
         })
         .unwrap();
         assert_eq!(via_mu, det, "external mu signs the same message");
+        #[cfg(feature = "test-hooks")]
+        {
+            let unc = on_both("sign_mu (uncached)", || {
+                outcome(
+                    key.sign_mu_uncached(&mu, &[0; 32])
+                        .map(|s| s.as_bytes().to_vec()),
+                )
+            });
+            assert_eq!(unc.unwrap(), det);
+            on_both("verify_mu (uncached)", || {
+                unit(vk.verify_mu_uncached(&mu, &det))
+            })
+            .unwrap();
+        }
 
         on_both("verify", || unit(vk.verify(&msg, &ctx, &det))).unwrap();
         on_both("verify_internal", || {

@@ -28,6 +28,13 @@ fn acvp_keygen<P: DsaParams>(c: &AcvpCase) {
     // The expanded key validates and derives the same public key.
     let sk2 = SigningKey::<P>::from_expanded_bytes(&c.h("sk")).unwrap();
     assert_eq!(sk2.verifying_key().as_bytes(), c.h("pk"));
+    // The uncached key generation (keygen_internal) gives the same keys.
+    #[cfg(feature = "test-hooks")]
+    {
+        let sk3 = SigningKey::<P>::from_seed_uncached(&c.h("seed")).unwrap();
+        assert_eq!(sk3.verifying_key().as_bytes(), c.h("pk"));
+        assert_eq!(sk3.expanded_bytes().bytes(), c.h("sk").as_slice());
+    }
 }
 
 fn acvp_siggen<P: DsaParams>(c: &AcvpCase) {
@@ -42,12 +49,28 @@ fn acvp_siggen<P: DsaParams>(c: &AcvpCase) {
     sk.verifying_key()
         .verify_internal(&c.h("message"), sig.as_bytes())
         .unwrap();
+    // The uncached entry points (sign_internal, verify_internal) agree.
+    #[cfg(feature = "test-hooks")]
+    {
+        let sig2 = sk.sign_internal_uncached(&c.h("message"), &rnd).unwrap();
+        assert_eq!(sig2.as_bytes(), c.h("signature"), "tcId {}", c.test["tcId"]);
+        sk.verifying_key()
+            .verify_internal_uncached(&c.h("message"), sig.as_bytes())
+            .unwrap();
+    }
 }
 
 fn acvp_sigver<P: DsaParams>(c: &AcvpCase) {
     let vk = VerifyingKey::<P>::from_bytes(&c.h("pk")).unwrap();
     let r = vk.verify_internal(&c.h("message"), &c.h("signature"));
     assert_eq!(r.is_ok(), c.b("testPassed"), "tcId {}", c.test["tcId"]);
+    #[cfg(feature = "test-hooks")]
+    assert_eq!(
+        vk.verify_internal_uncached(&c.h("message"), &c.h("signature")),
+        r,
+        "tcId {}",
+        c.test["tcId"]
+    );
     if let Err(e) = r {
         assert!(
             matches!(e, Error::InvalidSignature | Error::InvalidLength { .. }),
@@ -314,4 +337,86 @@ fn randomness_failure_is_a_typed_error() {
     assert_eq!(gen.err(), Some(Error::Randomness));
     assert_eq!(hedged.err(), Some(Error::Randomness));
     assert!(det.is_ok(), "deterministic signing needs no randomness");
+}
+
+/// The expanded-key caches against the uncached entry points on random keys:
+/// same keys, same signatures (hedged, deterministic, external mu), same
+/// verification results on valid and tampered signatures; caches made lazily
+/// and equal to a fresh expansion; caches of two different keys refused.
+#[cfg(feature = "test-hooks")]
+fn cached_matches_uncached<P: DsaParams>() {
+    for i in 0..6u8 {
+        let key = SigningKey::<P>::generate().unwrap();
+        let seed = *key.seed().unwrap().expose();
+        let plain = SigningKey::<P>::from_seed_uncached(&seed).unwrap();
+        assert_eq!(key.verifying_key(), plain.verifying_key());
+        assert_eq!(key.expanded_bytes(), plain.expanded_bytes());
+        // A generated key has both expansions (its consistency check signed);
+        // a key made without the cached entry points has none until used.
+        assert!(key.is_expanded() && key.verifying_key().is_expanded());
+        assert!(!plain.is_expanded() && !plain.verifying_key().is_expanded());
+
+        let msg: Vec<u8> = (0..(40 + 13 * usize::from(i)))
+            .map(|j| j as u8 ^ i)
+            .collect();
+        let rnd = [i ^ 0x5A; 32];
+        let uncached = plain.sign_internal_uncached(&msg, &rnd).unwrap();
+        assert_eq!(key.sign_internal(&msg, &rnd).unwrap(), uncached);
+        assert_eq!(plain.sign_internal(&msg, &rnd).unwrap(), uncached);
+        assert!(plain.is_expanded() && plain.verifying_key().is_expanded());
+        assert!(key.verifying_key().expansion_is_fresh());
+        assert!(plain.verifying_key().expansion_is_fresh());
+        let det = key.sign_deterministic(&msg, b"ctx").unwrap();
+        let mu = {
+            let mut b = key.verifying_key().mu_builder(b"ctx").unwrap();
+            b.update(&msg);
+            b.finalize()
+        };
+        assert_eq!(plain.sign_mu_uncached(&mu, &[0; 32]).unwrap(), det);
+        assert_eq!(key.sign_mu_cached_with_rnd(&mu, &[0; 32]).unwrap(), det);
+        assert_eq!(
+            key.sign_mu_cached_with_rnd(&mu, &rnd).unwrap(),
+            plain.sign_mu_uncached(&mu, &rnd).unwrap()
+        );
+
+        // Verification: a key loaded from bytes expands on first use.
+        let vk = VerifyingKey::<P>::from_bytes(key.verifying_key().as_bytes()).unwrap();
+        assert!(!vk.is_expanded());
+        vk.verify_internal(&msg, uncached.as_bytes()).unwrap();
+        assert!(vk.is_expanded() && vk.expansion_is_fresh());
+        vk.verify_internal_uncached(&msg, uncached.as_bytes())
+            .unwrap();
+        vk.verify_mu(&mu, det.as_bytes()).unwrap();
+        vk.verify_mu_uncached(&mu, det.as_bytes()).unwrap();
+        let mut bad = det.as_bytes().to_vec();
+        for k in 0..8 {
+            let at = (usize::from(i) * 997 + k * 409) % bad.len();
+            bad[at] ^= 1 << (k % 8);
+            assert_eq!(
+                vk.verify(&msg, b"ctx", &bad),
+                vk.verify_internal_uncached(&[&[0u8, 3][..], b"ctx", &msg].concat(), &bad)
+            );
+            assert_eq!(vk.verify_mu(&mu, &bad), vk.verify_mu_uncached(&mu, &bad));
+            bad[at] ^= 1 << (k % 8);
+        }
+        // A clone keeps (a copy of) the expansion and signs the same.
+        let twin = key.clone();
+        assert!(twin.is_expanded());
+        assert_eq!(twin.sign_internal(&msg, &rnd).unwrap(), uncached);
+
+        // Caches of two different key pairs are refused (BAD_ARGUMENT).
+        let other = SigningKey::<P>::generate().unwrap();
+        assert_eq!(
+            key.sign_with_foreign_pk_cache(&other, &msg).err(),
+            Some(Error::Internal { code: -3 })
+        );
+    }
+}
+
+#[cfg(feature = "test-hooks")]
+#[test]
+fn cached_and_uncached_agree_on_random_keys() {
+    cached_matches_uncached::<MlDsa44>();
+    cached_matches_uncached::<MlDsa65>();
+    cached_matches_uncached::<MlDsa87>();
 }

@@ -38,6 +38,12 @@ pub const PQF_MLDSA65_SIG_BYTES: u32 = 3309;
 pub const PQF_MLDSA87_PK_BYTES: u32 = 2592;
 pub const PQF_MLDSA87_SK_BYTES: u32 = 4896;
 pub const PQF_MLDSA87_SIG_BYTES: u32 = 4627;
+pub const PQF_MLDSA44_PK_CACHE_BYTES: u32 = 20576;
+pub const PQF_MLDSA44_SK_CACHE_BYTES: u32 = 12416;
+pub const PQF_MLDSA65_PK_CACHE_BYTES: u32 = 36960;
+pub const PQF_MLDSA65_SK_CACHE_BYTES: u32 = 17536;
+pub const PQF_MLDSA87_PK_CACHE_BYTES: u32 = 65632;
+pub const PQF_MLDSA87_SK_CACHE_BYTES: u32 = 23680;
 pub const PQF_FALCON_SEED_BYTES: u32 = 48;
 pub const PQF_FALCON_NONCE_BYTES: u32 = 40;
 pub const PQF_FALCON512_PK_BYTES: u32 = 897;
@@ -365,6 +371,60 @@ unsafe extern "C" {
     pub fn pqf_mldsa44_sk_to_pk(pk: *mut u8, sk: *const u8) -> ::core::ffi::c_int;
 }
 unsafe extern "C" {
+    pub fn pqf_mldsa44_keygen_cached(
+        pk: *mut u8,
+        sk: *mut u8,
+        pk_cache: *mut u8,
+        xi: *const u8,
+    ) -> ::core::ffi::c_int;
+}
+unsafe extern "C" {
+    pub fn pqf_mldsa44_pk_expand(pk_cache: *mut u8, pk: *const u8) -> ::core::ffi::c_int;
+}
+unsafe extern "C" {
+    pub fn pqf_mldsa44_sk_expand(sk_cache: *mut u8, sk: *const u8) -> ::core::ffi::c_int;
+}
+unsafe extern "C" {
+    pub fn pqf_mldsa44_sign_cached(
+        sig: *mut u8,
+        sk_cache: *const u8,
+        pk_cache: *const u8,
+        pre: *const u8,
+        prelen: usize,
+        msg: *const u8,
+        msglen: usize,
+        rnd: *const u8,
+    ) -> ::core::ffi::c_int;
+}
+unsafe extern "C" {
+    pub fn pqf_mldsa44_sign_mu_cached(
+        sig: *mut u8,
+        sk_cache: *const u8,
+        pk_cache: *const u8,
+        mu: *const u8,
+        rnd: *const u8,
+    ) -> ::core::ffi::c_int;
+}
+unsafe extern "C" {
+    pub fn pqf_mldsa44_verify_cached(
+        pk_cache: *const u8,
+        pre: *const u8,
+        prelen: usize,
+        msg: *const u8,
+        msglen: usize,
+        sig: *const u8,
+        siglen: usize,
+    ) -> ::core::ffi::c_int;
+}
+unsafe extern "C" {
+    pub fn pqf_mldsa44_verify_mu_cached(
+        pk_cache: *const u8,
+        mu: *const u8,
+        sig: *const u8,
+        siglen: usize,
+    ) -> ::core::ffi::c_int;
+}
+unsafe extern "C" {
     pub fn pqf_mldsa65_keygen_internal(
         pk: *mut u8,
         sk: *mut u8,
@@ -413,6 +473,60 @@ unsafe extern "C" {
     pub fn pqf_mldsa65_sk_to_pk(pk: *mut u8, sk: *const u8) -> ::core::ffi::c_int;
 }
 unsafe extern "C" {
+    pub fn pqf_mldsa65_keygen_cached(
+        pk: *mut u8,
+        sk: *mut u8,
+        pk_cache: *mut u8,
+        xi: *const u8,
+    ) -> ::core::ffi::c_int;
+}
+unsafe extern "C" {
+    pub fn pqf_mldsa65_pk_expand(pk_cache: *mut u8, pk: *const u8) -> ::core::ffi::c_int;
+}
+unsafe extern "C" {
+    pub fn pqf_mldsa65_sk_expand(sk_cache: *mut u8, sk: *const u8) -> ::core::ffi::c_int;
+}
+unsafe extern "C" {
+    pub fn pqf_mldsa65_sign_cached(
+        sig: *mut u8,
+        sk_cache: *const u8,
+        pk_cache: *const u8,
+        pre: *const u8,
+        prelen: usize,
+        msg: *const u8,
+        msglen: usize,
+        rnd: *const u8,
+    ) -> ::core::ffi::c_int;
+}
+unsafe extern "C" {
+    pub fn pqf_mldsa65_sign_mu_cached(
+        sig: *mut u8,
+        sk_cache: *const u8,
+        pk_cache: *const u8,
+        mu: *const u8,
+        rnd: *const u8,
+    ) -> ::core::ffi::c_int;
+}
+unsafe extern "C" {
+    pub fn pqf_mldsa65_verify_cached(
+        pk_cache: *const u8,
+        pre: *const u8,
+        prelen: usize,
+        msg: *const u8,
+        msglen: usize,
+        sig: *const u8,
+        siglen: usize,
+    ) -> ::core::ffi::c_int;
+}
+unsafe extern "C" {
+    pub fn pqf_mldsa65_verify_mu_cached(
+        pk_cache: *const u8,
+        mu: *const u8,
+        sig: *const u8,
+        siglen: usize,
+    ) -> ::core::ffi::c_int;
+}
+unsafe extern "C" {
     pub fn pqf_mldsa87_keygen_internal(
         pk: *mut u8,
         sk: *mut u8,
@@ -459,6 +573,60 @@ unsafe extern "C" {
 }
 unsafe extern "C" {
     pub fn pqf_mldsa87_sk_to_pk(pk: *mut u8, sk: *const u8) -> ::core::ffi::c_int;
+}
+unsafe extern "C" {
+    pub fn pqf_mldsa87_keygen_cached(
+        pk: *mut u8,
+        sk: *mut u8,
+        pk_cache: *mut u8,
+        xi: *const u8,
+    ) -> ::core::ffi::c_int;
+}
+unsafe extern "C" {
+    pub fn pqf_mldsa87_pk_expand(pk_cache: *mut u8, pk: *const u8) -> ::core::ffi::c_int;
+}
+unsafe extern "C" {
+    pub fn pqf_mldsa87_sk_expand(sk_cache: *mut u8, sk: *const u8) -> ::core::ffi::c_int;
+}
+unsafe extern "C" {
+    pub fn pqf_mldsa87_sign_cached(
+        sig: *mut u8,
+        sk_cache: *const u8,
+        pk_cache: *const u8,
+        pre: *const u8,
+        prelen: usize,
+        msg: *const u8,
+        msglen: usize,
+        rnd: *const u8,
+    ) -> ::core::ffi::c_int;
+}
+unsafe extern "C" {
+    pub fn pqf_mldsa87_sign_mu_cached(
+        sig: *mut u8,
+        sk_cache: *const u8,
+        pk_cache: *const u8,
+        mu: *const u8,
+        rnd: *const u8,
+    ) -> ::core::ffi::c_int;
+}
+unsafe extern "C" {
+    pub fn pqf_mldsa87_verify_cached(
+        pk_cache: *const u8,
+        pre: *const u8,
+        prelen: usize,
+        msg: *const u8,
+        msglen: usize,
+        sig: *const u8,
+        siglen: usize,
+    ) -> ::core::ffi::c_int;
+}
+unsafe extern "C" {
+    pub fn pqf_mldsa87_verify_mu_cached(
+        pk_cache: *const u8,
+        mu: *const u8,
+        sig: *const u8,
+        siglen: usize,
+    ) -> ::core::ffi::c_int;
 }
 #[repr(C)]
 #[derive(Debug, Copy, Clone)]

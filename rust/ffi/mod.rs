@@ -41,6 +41,7 @@ pub(crate) mod codes {
     pub(crate) const OK: i32 = b::PQF_OK as i32;
     pub(crate) const INVALID_KEY: i32 = b::PQF_ERR_INVALID_KEY;
     pub(crate) const INVALID_SIGNATURE: i32 = b::PQF_ERR_INVALID_SIGNATURE;
+    pub(crate) const BAD_ARGUMENT: i32 = b::PQF_ERR_BAD_ARGUMENT;
     /// An output the C returned success for is all zero (not written).
     pub(crate) const NOT_WRITTEN: i32 = -100;
     /// A key's internal layout did not split as its sizes say.
@@ -371,12 +372,24 @@ pub(crate) mod mlkem;
 
 /// The C entry points of one ML-DSA parameter set.
 pub struct MlDsaC {
+    #[cfg(any(test, feature = "test-hooks"))]
     pub(crate) keygen: unsafe extern "C" fn(Out, Out, In) -> c_int,
+    #[cfg(any(test, feature = "test-hooks"))]
     pub(crate) sign: unsafe extern "C" fn(Out, In, In, usize, In, usize, In) -> c_int,
+    #[cfg(any(test, feature = "test-hooks"))]
     pub(crate) sign_mu: unsafe extern "C" fn(Out, In, In, In) -> c_int,
+    #[cfg(any(test, feature = "test-hooks"))]
     pub(crate) verify: unsafe extern "C" fn(In, In, usize, In, usize, In, usize) -> c_int,
+    #[cfg(any(test, feature = "test-hooks"))]
     pub(crate) verify_mu: unsafe extern "C" fn(In, In, In, usize) -> c_int,
     pub(crate) sk_to_pk: unsafe extern "C" fn(Out, In) -> c_int,
+    pub(crate) keygen_cached: unsafe extern "C" fn(Out, Out, Out, In) -> c_int,
+    pub(crate) pk_expand: unsafe extern "C" fn(Out, In) -> c_int,
+    pub(crate) sk_expand: unsafe extern "C" fn(Out, In) -> c_int,
+    pub(crate) sign_cached: unsafe extern "C" fn(Out, In, In, In, usize, In, usize, In) -> c_int,
+    pub(crate) sign_mu_cached: unsafe extern "C" fn(Out, In, In, In, In) -> c_int,
+    pub(crate) verify_cached: unsafe extern "C" fn(In, In, usize, In, usize, In, usize) -> c_int,
+    pub(crate) verify_mu_cached: unsafe extern "C" fn(In, In, In, usize) -> c_int,
 }
 
 /// `MlDsaC` of the set whose C prefix is `$p` (e.g. `mldsa65`).
@@ -384,22 +397,40 @@ macro_rules! mldsa_entry_points {
     ($p:ident) => {
         $crate::ffi::paste! {
             $crate::ffi::MlDsaC {
+                #[cfg(any(test, feature = "test-hooks"))]
                 keygen: $crate::ffi::bindings::[<pqf_ $p _keygen_internal>],
+                #[cfg(any(test, feature = "test-hooks"))]
                 sign: $crate::ffi::bindings::[<pqf_ $p _sign_internal>],
+                #[cfg(any(test, feature = "test-hooks"))]
                 sign_mu: $crate::ffi::bindings::[<pqf_ $p _sign_mu>],
+                #[cfg(any(test, feature = "test-hooks"))]
                 verify: $crate::ffi::bindings::[<pqf_ $p _verify_internal>],
+                #[cfg(any(test, feature = "test-hooks"))]
                 verify_mu: $crate::ffi::bindings::[<pqf_ $p _verify_mu>],
                 sk_to_pk: $crate::ffi::bindings::[<pqf_ $p _sk_to_pk>],
+                keygen_cached: $crate::ffi::bindings::[<pqf_ $p _keygen_cached>],
+                pk_expand: $crate::ffi::bindings::[<pqf_ $p _pk_expand>],
+                sk_expand: $crate::ffi::bindings::[<pqf_ $p _sk_expand>],
+                sign_cached: $crate::ffi::bindings::[<pqf_ $p _sign_cached>],
+                sign_mu_cached: $crate::ffi::bindings::[<pqf_ $p _sign_mu_cached>],
+                verify_cached: $crate::ffi::bindings::[<pqf_ $p _verify_cached>],
+                verify_mu_cached: $crate::ffi::bindings::[<pqf_ $p _verify_mu_cached>],
             }
         }
     };
 }
 pub(crate) use mldsa_entry_points;
 
-/// The entry points of an ML-DSA set (see [`MlKemSet`]).
+/// The entry points of an ML-DSA set and its expanded-key storage (see
+/// [`MlKemSet`]).
 pub trait MlDsaSet {
     /// The set's C entry points.
     const C: MlDsaC;
+    /// The expanded public key (pk cache), in words (8-byte aligned).
+    type PkCache: Words;
+    /// The expanded secret key (sk cache), in words (8-byte aligned); kept in a
+    /// zeroize-on-drop box (`rust/secret.rs`).
+    type SkCache: Words + zeroize::Zeroize;
 }
 
 pub(crate) mod mldsa;

@@ -1,9 +1,10 @@
 /*
  * The ML-DSA AVX2 backend against the portable C, layer by layer, on
  * pseudorandom inputs: every function that dispatches (NTT, NTT^-1, products,
- * reductions, rounding, hints, norm checks, encodings, the samplers) and the
- * three internal entry points run twice on the same input, once with the
- * backend capped at portable and once at AVX2, and the outputs must be equal
+ * reductions, rounding, hints, norm checks, encodings, the samplers), the
+ * three internal entry points and their cached forms (caches compared too)
+ * run twice on the same input, once with the backend capped at portable and
+ * once at AVX2, and the outputs must be equal
  * byte for byte. Inputs cover each function's whole documented domain and its
  * edges (q - 1, the Decompose wrap, the norm bounds, every bit pattern for
  * the decoders).
@@ -30,6 +31,18 @@
 #define pqf_mldsa_keygen_internal PQF_MLDSA_NS(keygen_internal)
 #define pqf_mldsa_sign_internal PQF_MLDSA_NS(sign_internal)
 #define pqf_mldsa_verify_internal PQF_MLDSA_NS(verify_internal)
+#define pqf_mldsa_keygen_cached PQF_MLDSA_NS(keygen_cached)
+#define pqf_mldsa_sk_expand PQF_MLDSA_NS(sk_expand)
+#define pqf_mldsa_sign_cached PQF_MLDSA_NS(sign_cached)
+#define pqf_mldsa_verify_cached PQF_MLDSA_NS(verify_cached)
+int pqf_mldsa_keygen_cached(uint8_t *pk, uint8_t *sk, uint8_t *pk_cache, const uint8_t *xi);
+int pqf_mldsa_sk_expand(uint8_t *sk_cache, const uint8_t *sk);
+int pqf_mldsa_sign_cached(uint8_t *sig, const uint8_t *sk_cache, const uint8_t *pk_cache,
+                          const uint8_t *pre, size_t prelen, const uint8_t *msg, size_t msglen,
+                          const uint8_t *rnd);
+int pqf_mldsa_verify_cached(const uint8_t *pk_cache, const uint8_t *pre, size_t prelen,
+                            const uint8_t *msg, size_t msglen, const uint8_t *sig,
+                            size_t siglen);
 int pqf_mldsa_keygen_internal(uint8_t *pk, uint8_t *sk, const uint8_t *xi);
 int pqf_mldsa_sign_internal(uint8_t *sig, const uint8_t *sk, const uint8_t *pre, size_t prelen,
                             const uint8_t *msg, size_t msglen, const uint8_t *rnd);
@@ -325,6 +338,39 @@ static size_t c_scheme(uint8_t *out) {
     return PQF_MLDSA_PK_BYTES + PQF_MLDSA_SK_BYTES + PQF_MLDSA_SIG_BYTES + sizeof(rc);
 }
 
+/* The same through the expanded-key caches (keygen_cached, sk_expand,
+ * sign_cached, verify_cached): the caches themselves are compared too, and the
+ * cached signature must equal the uncached one (the last rc). */
+static uint64_t pk_cache[PQF_MLDSA_PK_CACHE_BYTES / 8], sk_cache[PQF_MLDSA_SK_CACHE_BYTES / 8];
+static size_t c_scheme_cached(uint8_t *out) {
+    uint8_t *pk = out, *sk = pk + PQF_MLDSA_PK_BYTES, *sig = sk + PQF_MLDSA_SK_BYTES;
+    uint8_t *caches = sig + PQF_MLDSA_SIG_BYTES + 5 * sizeof(int);
+    uint8_t sig2[PQF_MLDSA_SIG_BYTES];
+    int rc[5];
+    size_t mlen = in.index % 200;
+    memset(pk_cache, 0, sizeof(pk_cache));
+    memset(sk_cache, 0, sizeof(sk_cache));
+    rc[0] = pqf_mldsa_keygen_cached(pk, sk, (uint8_t *)pk_cache, in.seed);
+    rc[1] = pqf_mldsa_sk_expand((uint8_t *)sk_cache, sk);
+    rc[1] |= pqf_mldsa_sign_cached(sig, (const uint8_t *)sk_cache, (const uint8_t *)pk_cache,
+                                   in.bytes, 2, in.bytes + 2, mlen, in.seed + 32);
+    rc[2] = pqf_mldsa_verify_cached((const uint8_t *)pk_cache, in.bytes, 2, in.bytes + 2, mlen,
+                                    sig, PQF_MLDSA_SIG_BYTES);
+    pqf_mldsa_sign_internal(sig2, sk, in.bytes, 2, in.bytes + 2, mlen, in.seed + 32);
+    rc[4] = memcmp(sig, sig2, sizeof(sig2)) != 0;
+    memcpy(caches, pk_cache, sizeof(pk_cache));
+    memcpy(caches + sizeof(pk_cache), sk_cache, sizeof(sk_cache));
+    sig[in.index % PQF_MLDSA_SIG_BYTES] ^= (uint8_t)(1u << (in.index % 8));
+    rc[3] = pqf_mldsa_verify_cached((const uint8_t *)pk_cache, in.bytes, 2, in.bytes + 2, mlen,
+                                    sig, PQF_MLDSA_SIG_BYTES);
+    if (rc[4] != 0) {
+        printf("cached and uncached signatures differ\n");
+        mismatches++;
+    }
+    memcpy(sig + PQF_MLDSA_SIG_BYTES, rc, sizeof(rc));
+    return (size_t)(caches - out) + sizeof(pk_cache) + sizeof(sk_cache);
+}
+
 static const int32_t bounds[] = {
     PQF_MLDSA_GAMMA1 - PQF_MLDSA_BETA, PQF_MLDSA_GAMMA2 - PQF_MLDSA_BETA, PQF_MLDSA_GAMMA2,
     PQF_MLDSA_ETA + 1, 1 << PQF_MLDSA_D, 1, (1 << 30) - 1,
@@ -414,6 +460,7 @@ int main(int argc, char **argv) {
         if (n % 8 == 0) {
             compare("expand_a", c_expand_a);
             compare("scheme", c_scheme);
+            compare("scheme_cached", c_scheme_cached);
         }
     }
     printf("checks %u mismatches %u\n", checks, mismatches);

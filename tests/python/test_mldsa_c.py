@@ -82,4 +82,4 @@ def test_avx2_equals_portable(tmp_path: pathlib.Path, mode: int, defines: list[s
     if lines and lines[0] == "backend portable":
         pytest.skip("this CPU has no AVX2: nothing to compare")
     assert run.returncode == 0, run.stdout + run.stderr
-    assert lines[-1] == f"checks {CASES * 15 + 2 * ((CASES + 7) // 8)} mismatches 0"
+    assert lines[-1] == f"checks {CASES * 15 + 3 * ((CASES + 7) // 8)} mismatches 0"

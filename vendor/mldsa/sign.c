@@ -1,6 +1,13 @@
 /*
  * ML-DSA (FIPS 204 section 6): KeyGen_internal, Sign_internal and
  * Verify_internal, plus the expanded secret key check.
+ *
+ * The *_cached entry points read the caller's caches (pqfence_mldsa.h) as the
+ * expanded keys below: A-hat, NTT(t1 2^d) and tr for the public key; NTT(s1),
+ * NTT(s2), NTT(t0), K and tr for the secret key (FIPS 204 section 3.6.3 lets
+ * these be precomputed). The uncached entry points expand into the same
+ * structures on the stack and share every later step, so both give the same
+ * bytes.
  */
 #include <string.h>
 
@@ -22,6 +29,75 @@
 #define pqf_mldsa_check_pk PQF_MLDSA_NS(check_pk)
 #define pqf_mldsa_pk_tr PQF_MLDSA_NS(pk_tr)
 
+/* The public key expanded (the pk cache). */
+typedef struct {
+    uint8_t rho[32];
+    uint8_t tr[PQF_MLDSA_TR_BYTES];
+    pqf_mldsa_polyvecl a[PQF_MLDSA_K]; /* A-hat = ExpandA(rho) */
+    pqf_mldsa_polyveck t1hat;          /* NTT(t1 2^d) */
+} pqf_mldsa_expanded_pk;
+
+/* The secret key expanded (the sk cache): rho and tr first (public), then
+ * the secrets. */
+typedef struct {
+    uint8_t rho[32];
+    uint8_t tr[PQF_MLDSA_TR_BYTES];
+    uint8_t key[32];
+    pqf_mldsa_polyvecl s1hat;
+    pqf_mldsa_polyveck s2hat, t0hat;
+} pqf_mldsa_expanded_sk;
+
+typedef char pqf_mldsa_check_pk_cache[(sizeof(pqf_mldsa_expanded_pk) ==
+                                       PQF_MLDSA_PK_CACHE_BYTES) ? 1 : -1];
+typedef char pqf_mldsa_check_sk_cache[(sizeof(pqf_mldsa_expanded_sk) ==
+                                       PQF_MLDSA_SK_CACHE_BYTES) ? 1 : -1];
+
+/* A cache pointer as its structure: NULL unless 8-byte aligned (as the API
+ * requires). */
+static pqf_mldsa_expanded_pk *as_pk_cache(uint8_t *p) {
+    return (p != NULL && ((uintptr_t)p & 7u) == 0) ? (pqf_mldsa_expanded_pk *)(void *)p : NULL;
+}
+static const pqf_mldsa_expanded_pk *as_pk_cache_const(const uint8_t *p) {
+    return (p != NULL && ((uintptr_t)p & 7u) == 0)
+               ? (const pqf_mldsa_expanded_pk *)(const void *)p
+               : NULL;
+}
+static pqf_mldsa_expanded_sk *as_sk_cache(uint8_t *p) {
+    return (p != NULL && ((uintptr_t)p & 7u) == 0) ? (pqf_mldsa_expanded_sk *)(void *)p : NULL;
+}
+static const pqf_mldsa_expanded_sk *as_sk_cache_const(const uint8_t *p) {
+    return (p != NULL && ((uintptr_t)p & 7u) == 0)
+               ? (const pqf_mldsa_expanded_sk *)(const void *)p
+               : NULL;
+}
+
+/* NTT(t1 2^d), as Algorithm 8 line 9 uses it. */
+static void t1_hat(pqf_mldsa_polyveck *t1hat, const pqf_mldsa_polyveck *t1) {
+    unsigned i;
+    for (i = 0; i < PQF_MLDSA_K; i++) {
+        t1hat->v[i] = t1->v[i];
+        pqf_mldsa_poly_shiftl(&t1hat->v[i]);
+        pqf_mldsa_poly_ntt(&t1hat->v[i]);
+    }
+}
+
+/* The public key expanded: A-hat, NTT(t1 2^d), tr = H(pk, 64). */
+static void expand_pk(pqf_mldsa_expanded_pk *x, const uint8_t *pk) {
+    pqf_mldsa_polyveck t1;
+    pqf_mldsa_pk_decode(x->rho, &t1, pk);
+    pqf_mldsa_expand_a(x->a, x->rho);
+    t1_hat(&x->t1hat, &t1);
+    pqf_shake256(x->tr, sizeof(x->tr), pk, PQF_MLDSA_PK_BYTES);
+}
+
+/* The secret key expanded (sk decoded, s1, s2, t0 to NTT form). */
+static void expand_sk(pqf_mldsa_expanded_sk *x, const uint8_t *sk) {
+    pqf_mldsa_sk_decode(x->rho, x->key, x->tr, &x->s1hat, &x->s2hat, &x->t0hat, sk);
+    pqf_mldsa_polyvecl_ntt(&x->s1hat);
+    pqf_mldsa_polyveck_ntt(&x->s2hat);
+    pqf_mldsa_polyveck_ntt(&x->t0hat);
+}
+
 /* mu = H(tr || pre || msg, 64), absorbing the three pieces in turn. */
 static void compute_mu(uint8_t mu[PQF_MLDSA_MU_BYTES], const uint8_t tr[PQF_MLDSA_TR_BYTES],
                        const uint8_t *pre, size_t prelen, const uint8_t *msg, size_t msglen) {
@@ -39,16 +115,14 @@ static void compute_mu(uint8_t mu[PQF_MLDSA_MU_BYTES], const uint8_t tr[PQF_MLDS
 }
 
 /*
- * t = NTT^-1(A NTT(s1)) + s2 in [0, q). A is expanded whole, as in signing
- * and verification: the AVX2 backend fills four entries per 4-way SHAKE128
- * call across rows (a row of l = 5 alone would leave one entry to a scalar
- * SHAKE); for the portable code it is the same work either way.
+ * t = NTT^-1(A NTT(s1)) + s2 in [0, q), A-hat given. A is expanded whole, as
+ * in signing and verification: the AVX2 backend fills four entries per 4-way
+ * SHAKE128 call across rows (a row of l = 5 alone would leave one entry to a
+ * scalar SHAKE); for the portable code it is the same work either way.
  */
-static void compute_t(pqf_mldsa_polyveck *t, const uint8_t rho[32],
+static void compute_t(pqf_mldsa_polyveck *t, const pqf_mldsa_polyvecl a[PQF_MLDSA_K],
                       const pqf_mldsa_polyvecl *s1hat, const pqf_mldsa_polyveck *s2) {
-    pqf_mldsa_polyvecl a[PQF_MLDSA_K];
     unsigned i;
-    pqf_mldsa_expand_a(a, rho);
     for (i = 0; i < PQF_MLDSA_K; i++) {
         pqf_mldsa_polyvecl_pointwise_acc(&t->v[i], &a[i], s1hat);
         pqf_mldsa_poly_invntt(&t->v[i]);
@@ -57,13 +131,19 @@ static void compute_t(pqf_mldsa_polyveck *t, const uint8_t rho[32],
     }
 }
 
-/* FIPS 204 Algorithm 6: ML-DSA.KeyGen_internal(xi). */
-int pqf_mldsa_keygen_internal(uint8_t *pk, uint8_t *sk, const uint8_t *xi) {
+/* FIPS 204 Algorithm 6: ML-DSA.KeyGen_internal(xi). A-hat and tr are made in
+ * xpk (the caller's pk cache or a stack buffer); when fill is set, the rest of
+ * the pk cache is filled too. */
+static void keygen(uint8_t *pk, uint8_t *sk, pqf_mldsa_expanded_pk *xpk, int fill,
+                   const uint8_t *xi) {
     uint8_t in[PQF_MLDSA_SEED_BYTES + 2];
     uint8_t seeds[128]; /* rho (32) || rho' (64) || K (32) */
-    uint8_t tr[PQF_MLDSA_TR_BYTES];
-    pqf_mldsa_polyvecl s1, s1hat;
-    pqf_mldsa_polyveck s2, t, t1;
+    struct {
+        pqf_mldsa_polyvecl s1, s1hat;
+        pqf_mldsa_polyveck s2, t;
+    } st;
+    pqf_mldsa_polyveck t1;
+    unsigned i;
 
     memcpy(in, xi, PQF_MLDSA_SEED_BYTES);
     in[PQF_MLDSA_SEED_BYTES] = PQF_MLDSA_K;
@@ -71,36 +151,73 @@ int pqf_mldsa_keygen_internal(uint8_t *pk, uint8_t *sk, const uint8_t *xi) {
     pqf_shake256(seeds, sizeof(seeds), in, sizeof(in));
     PQF_DECLASSIFY(seeds, 32); /* rho is published in pk */
 
-    pqf_mldsa_expand_s(&s1, &s2, seeds + 32);
-    s1hat = s1;
-    pqf_mldsa_polyvecl_ntt(&s1hat);
-    compute_t(&t, seeds, &s1hat, &s2);
-    {
-        unsigned i;
-        for (i = 0; i < PQF_MLDSA_K; i++) {
-            pqf_mldsa_poly_power2round(&t1.v[i], &t.v[i], &t.v[i]); /* t now holds t0 */
-        }
+    pqf_mldsa_expand_a(xpk->a, seeds);
+    pqf_mldsa_expand_s(&st.s1, &st.s2, seeds + 32);
+    st.s1hat = st.s1;
+    pqf_mldsa_polyvecl_ntt(&st.s1hat);
+    compute_t(&st.t, xpk->a, &st.s1hat, &st.s2);
+    for (i = 0; i < PQF_MLDSA_K; i++) {
+        pqf_mldsa_poly_power2round(&t1.v[i], &st.t.v[i], &st.t.v[i]); /* t now holds t0 */
     }
     pqf_mldsa_pk_encode(pk, seeds, &t1);
-    pqf_shake256(tr, sizeof(tr), pk, PQF_MLDSA_PK_BYTES);
-    pqf_mldsa_sk_encode(sk, seeds, seeds + 96, tr, &s1, &s2, &t);
+    pqf_shake256(xpk->tr, sizeof(xpk->tr), pk, PQF_MLDSA_PK_BYTES);
+    pqf_mldsa_sk_encode(sk, seeds, seeds + 96, xpk->tr, &st.s1, &st.s2, &st.t);
+    if (fill) {
+        memcpy(xpk->rho, seeds, sizeof(xpk->rho));
+        t1_hat(&xpk->t1hat, &t1);
+    }
 
     pqf_wipe(in, sizeof(in));
     pqf_wipe(seeds, sizeof(seeds));
-    pqf_wipe(&s1, sizeof(s1));
-    pqf_wipe(&s1hat, sizeof(s1hat));
-    pqf_wipe(&s2, sizeof(s2));
-    pqf_wipe(&t, sizeof(t));
+    pqf_wipe(&st, sizeof(st));
+}
+
+/* FIPS 204 Algorithm 6: ML-DSA.KeyGen_internal(xi). */
+int pqf_mldsa_keygen_internal(uint8_t *pk, uint8_t *sk, const uint8_t *xi) {
+    /* Only A-hat and tr of it are used (public). */
+    pqf_mldsa_expanded_pk xpk;
+    keygen(pk, sk, &xpk, 0, xi);
+    return pqf_leave(PQF_OK);
+}
+
+/* FIPS 204 Algorithm 6, also filling the pk cache for the new pk. */
+int PQF_MLDSA_NS(keygen_cached)(uint8_t *pk, uint8_t *sk, uint8_t *pk_cache, const uint8_t *xi) {
+    pqf_mldsa_expanded_pk *xpk = as_pk_cache(pk_cache);
+    if (xpk == NULL) {
+        memset(pk, 0, PQF_MLDSA_PK_BYTES);
+        memset(sk, 0, PQF_MLDSA_SK_BYTES);
+        return pqf_leave(PQF_ERR_BAD_ARGUMENT);
+    }
+    keygen(pk, sk, xpk, 1, xi);
+    return pqf_leave(PQF_OK);
+}
+
+/* The pk cache from pk. */
+int PQF_MLDSA_NS(pk_expand)(uint8_t *pk_cache, const uint8_t *pk) {
+    pqf_mldsa_expanded_pk *x = as_pk_cache(pk_cache);
+    if (x == NULL) {
+        return pqf_leave(PQF_ERR_BAD_ARGUMENT);
+    }
+    expand_pk(x, pk);
+    return pqf_leave(PQF_OK);
+}
+
+/* The sk cache from a validated sk. */
+int PQF_MLDSA_NS(sk_expand)(uint8_t *sk_cache, const uint8_t *sk) {
+    pqf_mldsa_expanded_sk *x = as_sk_cache(sk_cache);
+    if (x == NULL) {
+        return pqf_leave(PQF_ERR_BAD_ARGUMENT);
+    }
+    expand_sk(x, sk);
     return pqf_leave(PQF_OK);
 }
 
 /* Secret state of one signature, kept together so that it is wiped at once.
  * Hat-vectors are in NTT form. */
 typedef struct {
-    pqf_mldsa_polyvecl s1hat, y, z;
-    pqf_mldsa_polyveck s2hat, t0hat, w, tmp;
+    pqf_mldsa_polyvecl y, z;
+    pqf_mldsa_polyveck w, tmp;
     pqf_mldsa_poly c, rr;
-    uint8_t key[32];
     uint8_t rhopp[64];
     uint8_t ctilde[PQF_MLDSA_CTILDE_BYTES];
     uint8_t w1packed[PQF_MLDSA_W1_PACKED_BYTES];
@@ -112,7 +229,8 @@ typedef struct {
  * kappa. Every check is evaluated in full; returns the combined reject mask
  * (all-ones to reject), the only value the caller branches on.
  */
-static uint32_t sign_attempt(pqf_mldsa_sign_state *st, const pqf_mldsa_polyvecl a[PQF_MLDSA_K],
+static uint32_t sign_attempt(pqf_mldsa_sign_state *st, const pqf_mldsa_expanded_sk *xs,
+                             const pqf_mldsa_polyvecl a[PQF_MLDSA_K],
                              const uint8_t mu[PQF_MLDSA_MU_BYTES], unsigned kappa) {
     uint32_t reject;
     unsigned i, hints = 0;
@@ -140,7 +258,7 @@ static uint32_t sign_attempt(pqf_mldsa_sign_state *st, const pqf_mldsa_polyvecl 
 
     /* z = y + <<c s1>>; reject if ||z|| >= gamma1 - beta. */
     for (i = 0; i < PQF_MLDSA_L; i++) {
-        pqf_mldsa_poly_pointwise(&st->z.v[i], &st->c, &st->s1hat.v[i]);
+        pqf_mldsa_poly_pointwise(&st->z.v[i], &st->c, &xs->s1hat.v[i]);
         pqf_mldsa_poly_invntt(&st->z.v[i]);
         pqf_mldsa_poly_center(&st->z.v[i]);
         pqf_mldsa_poly_add(&st->z.v[i], &st->z.v[i], &st->y.v[i]);
@@ -150,7 +268,7 @@ static uint32_t sign_attempt(pqf_mldsa_sign_state *st, const pqf_mldsa_polyvecl 
     /* r0 = LowBits(w - <<c s2>>); reject if ||r0|| >= gamma2 - beta. w becomes
      * w - c s2 in [0, q). */
     for (i = 0; i < PQF_MLDSA_K; i++) {
-        pqf_mldsa_poly_pointwise(&st->tmp.v[i], &st->c, &st->s2hat.v[i]);
+        pqf_mldsa_poly_pointwise(&st->tmp.v[i], &st->c, &xs->s2hat.v[i]);
         pqf_mldsa_poly_invntt(&st->tmp.v[i]);
         pqf_mldsa_poly_sub(&st->w.v[i], &st->w.v[i], &st->tmp.v[i]);
         pqf_mldsa_poly_freeze(&st->w.v[i]);
@@ -161,7 +279,7 @@ static uint32_t sign_attempt(pqf_mldsa_sign_state *st, const pqf_mldsa_polyvecl 
     /* ct0 = <<c t0>>; reject if ||ct0|| >= gamma2. Then
      * h = MakeHint(-ct0, w - c s2 + ct0), reject if it has more than omega ones. */
     for (i = 0; i < PQF_MLDSA_K; i++) {
-        pqf_mldsa_poly_pointwise(&st->tmp.v[i], &st->c, &st->t0hat.v[i]);
+        pqf_mldsa_poly_pointwise(&st->tmp.v[i], &st->c, &xs->t0hat.v[i]);
         pqf_mldsa_poly_invntt(&st->tmp.v[i]);
         pqf_mldsa_poly_center(&st->tmp.v[i]);
     }
@@ -176,26 +294,18 @@ static uint32_t sign_attempt(pqf_mldsa_sign_state *st, const pqf_mldsa_polyvecl 
     return pqf_value_barrier_u32(reject);
 }
 
-/* FIPS 204 Algorithm 7: ML-DSA.Sign_internal, from mu (lines 1 to 5 except the
- * computation of mu, then the rejection loop). */
-static int sign_from_mu(uint8_t *sig, const uint8_t *sk, const uint8_t *mu,
+/* FIPS 204 Algorithm 7: ML-DSA.Sign_internal from mu and the expanded keys
+ * (lines 1 to 5 done by the expansion, then the rejection loop). */
+static int sign_from_mu(uint8_t *sig, const pqf_mldsa_expanded_sk *xs,
+                        const pqf_mldsa_polyvecl a[PQF_MLDSA_K], const uint8_t *mu,
                         const uint8_t *rnd) {
     pqf_mldsa_sign_state st;
-    pqf_mldsa_polyvecl a[PQF_MLDSA_K];
-    uint8_t rho[32];
-    uint8_t tr[PQF_MLDSA_TR_BYTES];
     unsigned n;
     int ret = PQF_ERR_INTERNAL;
 
-    pqf_mldsa_sk_decode(rho, st.key, tr, &st.s1hat, &st.s2hat, &st.t0hat, sk);
-    pqf_mldsa_polyvecl_ntt(&st.s1hat);
-    pqf_mldsa_polyveck_ntt(&st.s2hat);
-    pqf_mldsa_polyveck_ntt(&st.t0hat);
-    pqf_mldsa_expand_a(a, rho);
-
     /* rho'' = H(K || rnd || mu, 64). */
     pqf_shake256_init(&st.ctx);
-    pqf_keccak_absorb(&st.ctx, st.key, 32);
+    pqf_keccak_absorb(&st.ctx, xs->key, 32);
     pqf_keccak_absorb(&st.ctx, rnd, PQF_MLDSA_RND_BYTES);
     pqf_keccak_absorb(&st.ctx, mu, PQF_MLDSA_MU_BYTES);
     pqf_keccak_squeeze(&st.ctx, st.rhopp, sizeof(st.rhopp));
@@ -203,7 +313,7 @@ static int sign_from_mu(uint8_t *sig, const uint8_t *sk, const uint8_t *mu,
     for (n = 0; n < PQF_MLDSA_MAX_SIGN_ITERATIONS; n++) {
         /* Only the combined accept/reject bit is branched on: the number of
          * iterations is public in the standard's algorithm. */
-        uint32_t reject = sign_attempt(&st, a, mu, n * PQF_MLDSA_L);
+        uint32_t reject = sign_attempt(&st, xs, a, mu, n * PQF_MLDSA_L);
         PQF_DECLASSIFY(&reject, sizeof(reject));
         if (reject == 0) {
             PQF_DECLASSIFY(&st.tmp, sizeof(st.tmp)); /* the hint h is published */
@@ -219,6 +329,18 @@ static int sign_from_mu(uint8_t *sig, const uint8_t *sk, const uint8_t *mu,
     return ret;
 }
 
+/* Sign_internal from mu with sk expanded on the stack (wiped). */
+static int sign_sk(uint8_t *sig, const uint8_t *sk, const uint8_t *mu, const uint8_t *rnd) {
+    pqf_mldsa_expanded_sk xs;
+    pqf_mldsa_polyvecl a[PQF_MLDSA_K];
+    int ret;
+    expand_sk(&xs, sk);
+    pqf_mldsa_expand_a(a, xs.rho);
+    ret = sign_from_mu(sig, &xs, a, mu, rnd);
+    pqf_wipe(&xs, sizeof(xs));
+    return ret;
+}
+
 /* FIPS 204 Algorithm 7: ML-DSA.Sign_internal(sk, M' = pre || msg, rnd). */
 int pqf_mldsa_sign_internal(uint8_t *sig, const uint8_t *sk, const uint8_t *pre, size_t prelen,
                             const uint8_t *msg, size_t msglen, const uint8_t *rnd) {
@@ -226,23 +348,67 @@ int pqf_mldsa_sign_internal(uint8_t *sig, const uint8_t *sk, const uint8_t *pre,
     int ret;
     /* tr is stored in sk after rho and K. */
     compute_mu(mu, sk + 64, pre, prelen, msg, msglen);
-    ret = sign_from_mu(sig, sk, mu, rnd);
+    ret = sign_sk(sig, sk, mu, rnd);
     pqf_wipe(mu, sizeof(mu));
     return pqf_leave(ret);
 }
 
 /* FIPS 204 Algorithm 7 from an externally computed mu. */
 int pqf_mldsa_sign_mu(uint8_t *sig, const uint8_t *sk, const uint8_t *mu, const uint8_t *rnd) {
-    return pqf_leave(sign_from_mu(sig, sk, mu, rnd));
+    return pqf_leave(sign_sk(sig, sk, mu, rnd));
 }
 
-/* FIPS 204 Algorithm 8: ML-DSA.Verify_internal, from mu (all inputs public). */
-static int verify_from_mu(const uint8_t *pk, const uint8_t *mu, const uint8_t *sig, size_t siglen) {
-    uint8_t rho[32];
+/* The two caches of one key pair, or NULL (sig zeroed): misaligned, or rho
+ * or tr differs (caches of different keys; both are public). */
+static const pqf_mldsa_expanded_sk *cached_pair(uint8_t *sig, const uint8_t *sk_cache,
+                                                const pqf_mldsa_expanded_pk **xp,
+                                                const uint8_t *pk_cache) {
+    const pqf_mldsa_expanded_sk *xs = as_sk_cache_const(sk_cache);
+    *xp = as_pk_cache_const(pk_cache);
+    if (xs == NULL || *xp == NULL ||
+        (pqf_ct_memneq(xs->rho, (*xp)->rho, 32) | pqf_ct_memneq(xs->tr, (*xp)->tr, PQF_MLDSA_TR_BYTES)) != 0) {
+        memset(sig, 0, PQF_MLDSA_SIG_BYTES);
+        return NULL;
+    }
+    return xs;
+}
+
+/* FIPS 204 Algorithm 7 with the expanded key pair, M' = pre || msg. */
+int PQF_MLDSA_NS(sign_cached)(uint8_t *sig, const uint8_t *sk_cache, const uint8_t *pk_cache,
+                              const uint8_t *pre, size_t prelen, const uint8_t *msg,
+                              size_t msglen, const uint8_t *rnd) {
+    const pqf_mldsa_expanded_pk *xp;
+    const pqf_mldsa_expanded_sk *xs = cached_pair(sig, sk_cache, &xp, pk_cache);
+    uint8_t mu[PQF_MLDSA_MU_BYTES];
+    int ret;
+    if (xs == NULL) {
+        return pqf_leave(PQF_ERR_BAD_ARGUMENT);
+    }
+    compute_mu(mu, xs->tr, pre, prelen, msg, msglen);
+    ret = sign_from_mu(sig, xs, xp->a, mu, rnd);
+    pqf_wipe(mu, sizeof(mu));
+    return pqf_leave(ret);
+}
+
+/* FIPS 204 Algorithm 7 with the expanded key pair, from mu. */
+int PQF_MLDSA_NS(sign_mu_cached)(uint8_t *sig, const uint8_t *sk_cache, const uint8_t *pk_cache,
+                                 const uint8_t *mu, const uint8_t *rnd) {
+    const pqf_mldsa_expanded_pk *xp;
+    const pqf_mldsa_expanded_sk *xs = cached_pair(sig, sk_cache, &xp, pk_cache);
+    if (xs == NULL) {
+        return pqf_leave(PQF_ERR_BAD_ARGUMENT);
+    }
+    return pqf_leave(sign_from_mu(sig, xs, xp->a, mu, rnd));
+}
+
+/* FIPS 204 Algorithm 8: ML-DSA.Verify_internal from mu and the expanded
+ * public key (all inputs public). */
+static int verify_from_mu(const pqf_mldsa_expanded_pk *x, const uint8_t *mu, const uint8_t *sig,
+                          size_t siglen) {
     uint8_t ctilde[PQF_MLDSA_CTILDE_BYTES], ctilde2[PQF_MLDSA_CTILDE_BYTES];
     uint8_t w1packed[PQF_MLDSA_W1_PACKED_BYTES];
-    pqf_mldsa_polyveck t1, h;
-    pqf_mldsa_polyvecl z, a[PQF_MLDSA_K];
+    pqf_mldsa_polyveck w1, h;
+    pqf_mldsa_polyvecl z;
     pqf_mldsa_poly c, w, ct1;
     pqf_keccak_ctx ctx;
     unsigned i;
@@ -250,7 +416,6 @@ static int verify_from_mu(const uint8_t *pk, const uint8_t *mu, const uint8_t *s
     if (siglen != PQF_MLDSA_SIG_BYTES) {
         return PQF_ERR_INVALID_SIGNATURE;
     }
-    pqf_mldsa_pk_decode(rho, &t1, pk);
     if (pqf_mldsa_sig_decode(ctilde, &z, &h, sig) != 0) {
         return PQF_ERR_INVALID_SIGNATURE;
     }
@@ -262,19 +427,16 @@ static int verify_from_mu(const uint8_t *pk, const uint8_t *mu, const uint8_t *s
     pqf_mldsa_sample_in_ball(&c, ctilde);
     pqf_mldsa_poly_ntt(&c);
     pqf_mldsa_polyvecl_ntt(&z);
-    pqf_mldsa_expand_a(a, rho); /* whole, as in compute_t */
     for (i = 0; i < PQF_MLDSA_K; i++) {
-        pqf_mldsa_polyvecl_pointwise_acc(&w, &a[i], &z);
-        pqf_mldsa_poly_shiftl(&t1.v[i]);
-        pqf_mldsa_poly_ntt(&t1.v[i]);
-        pqf_mldsa_poly_pointwise(&ct1, &c, &t1.v[i]);
+        pqf_mldsa_polyvecl_pointwise_acc(&w, &x->a[i], &z);
+        pqf_mldsa_poly_pointwise(&ct1, &c, &x->t1hat.v[i]);
         pqf_mldsa_poly_sub(&w, &w, &ct1);
         pqf_mldsa_poly_reduce32(&w);
         pqf_mldsa_poly_invntt(&w);
         pqf_mldsa_poly_caddq(&w);
-        pqf_mldsa_poly_use_hint(&t1.v[i], &h.v[i], &w); /* t1 now holds w1' */
+        pqf_mldsa_poly_use_hint(&w1.v[i], &h.v[i], &w);
     }
-    pqf_mldsa_w1_encode(w1packed, &t1);
+    pqf_mldsa_w1_encode(w1packed, &w1);
 
     /* c~' = H(mu || w1Encode(w1'), lambda/4). */
     pqf_shake256_init(&ctx);
@@ -291,19 +453,50 @@ static int verify_from_mu(const uint8_t *pk, const uint8_t *mu, const uint8_t *s
 int pqf_mldsa_verify_internal(const uint8_t *pk, const uint8_t *pre, size_t prelen,
                               const uint8_t *msg, size_t msglen, const uint8_t *sig,
                               size_t siglen) {
-    uint8_t tr[PQF_MLDSA_TR_BYTES];
+    pqf_mldsa_expanded_pk x;
     uint8_t mu[PQF_MLDSA_MU_BYTES];
     if (siglen != PQF_MLDSA_SIG_BYTES) {
         return pqf_leave(PQF_ERR_INVALID_SIGNATURE);
     }
-    pqf_shake256(tr, sizeof(tr), pk, PQF_MLDSA_PK_BYTES);
-    compute_mu(mu, tr, pre, prelen, msg, msglen);
-    return pqf_leave(verify_from_mu(pk, mu, sig, siglen));
+    expand_pk(&x, pk);
+    compute_mu(mu, x.tr, pre, prelen, msg, msglen);
+    return pqf_leave(verify_from_mu(&x, mu, sig, siglen));
 }
 
 /* FIPS 204 Algorithm 8 from an externally computed mu. */
 int pqf_mldsa_verify_mu(const uint8_t *pk, const uint8_t *mu, const uint8_t *sig, size_t siglen) {
-    return pqf_leave(verify_from_mu(pk, mu, sig, siglen));
+    pqf_mldsa_expanded_pk x;
+    if (siglen != PQF_MLDSA_SIG_BYTES) {
+        return pqf_leave(PQF_ERR_INVALID_SIGNATURE);
+    }
+    expand_pk(&x, pk);
+    return pqf_leave(verify_from_mu(&x, mu, sig, siglen));
+}
+
+/* FIPS 204 Algorithm 8 with the expanded public key, M' = pre || msg. */
+int PQF_MLDSA_NS(verify_cached)(const uint8_t *pk_cache, const uint8_t *pre, size_t prelen,
+                                const uint8_t *msg, size_t msglen, const uint8_t *sig,
+                                size_t siglen) {
+    const pqf_mldsa_expanded_pk *x = as_pk_cache_const(pk_cache);
+    uint8_t mu[PQF_MLDSA_MU_BYTES];
+    if (x == NULL) {
+        return pqf_leave(PQF_ERR_BAD_ARGUMENT);
+    }
+    if (siglen != PQF_MLDSA_SIG_BYTES) {
+        return pqf_leave(PQF_ERR_INVALID_SIGNATURE);
+    }
+    compute_mu(mu, x->tr, pre, prelen, msg, msglen);
+    return pqf_leave(verify_from_mu(x, mu, sig, siglen));
+}
+
+/* FIPS 204 Algorithm 8 with the expanded public key, from mu. */
+int PQF_MLDSA_NS(verify_mu_cached)(const uint8_t *pk_cache, const uint8_t *mu, const uint8_t *sig,
+                                   size_t siglen) {
+    const pqf_mldsa_expanded_pk *x = as_pk_cache_const(pk_cache);
+    if (x == NULL) {
+        return pqf_leave(PQF_ERR_BAD_ARGUMENT);
+    }
+    return pqf_leave(verify_from_mu(x, mu, sig, siglen));
 }
 
 /* Expanded secret key check and public key derivation (FIPS 204 Algorithms 25,
@@ -315,6 +508,7 @@ int pqf_mldsa_sk_to_pk(uint8_t *pk, const uint8_t *sk) {
         pqf_mldsa_polyveck s2, t0, t, t1;
         uint8_t key[32];
     } st;
+    pqf_mldsa_polyvecl a[PQF_MLDSA_K];
     uint8_t rho[32];
     uint8_t tr[PQF_MLDSA_TR_BYTES], tr2[PQF_MLDSA_TR_BYTES];
     uint32_t bad, diff = 0;
@@ -334,7 +528,8 @@ int pqf_mldsa_sk_to_pk(uint8_t *pk, const uint8_t *sk) {
 
     st.s1hat = st.s1;
     pqf_mldsa_polyvecl_ntt(&st.s1hat);
-    compute_t(&st.t, rho, &st.s1hat, &st.s2);
+    pqf_mldsa_expand_a(a, rho);
+    compute_t(&st.t, a, &st.s1hat, &st.s2);
     for (i = 0; i < PQF_MLDSA_K; i++) {
         pqf_mldsa_poly_power2round(&st.t1.v[i], &st.t.v[i], &st.t.v[i]);
         for (j = 0; j < PQF_MLDSA_N; j++) {
