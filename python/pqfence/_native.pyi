@@ -42,6 +42,8 @@ __all__ = [
     "CompositeMLKEM1024X448PublicKey",
     "CompositePrivateKey",
     "CompositePublicKey",
+    "ContextSignaturePrivateKey",
+    "ContextSignaturePublicKey",
     "Falcon512PrivateKey",
     "Falcon512PublicKey",
     "Falcon1024PrivateKey",
@@ -199,11 +201,22 @@ class KEMPublicKey(PublicKey):
     def encapsulate_deterministic(self, m: Buffer) -> tuple[bytes, bytes]: ...
 
 @disjoint_base
-class SignaturePrivateKey(PrivateKey):
-    """A private key that signs with a context (ML-DSA, SLH-DSA)."""
+class ContextSignaturePrivateKey(PrivateKey):
+    """A private key that signs with a context (ML-DSA, SLH-DSA, Composite ML-DSA)."""
 
     def sign(self, data: Buffer, context: Buffer | None = None) -> bytes: ...
     def sign_deterministic(self, data: Buffer, context: Buffer | None = None) -> bytes: ...
+
+@disjoint_base
+class ContextSignaturePublicKey(PublicKey):
+    """A public key that verifies with a context (ML-DSA, SLH-DSA, Composite ML-DSA)."""
+
+    def verify(self, signature: Buffer, data: Buffer, context: Buffer | None = None) -> None: ...
+
+@disjoint_base
+class SignaturePrivateKey(ContextSignaturePrivateKey):
+    """A private key that also signs pre-hashed messages (ML-DSA, SLH-DSA)."""
+
     def sign_prehash(
         self,
         data: Buffer,
@@ -220,10 +233,9 @@ class SignaturePrivateKey(PrivateKey):
     ) -> bytes: ...
 
 @disjoint_base
-class SignaturePublicKey(PublicKey):
-    """A public key that verifies with a context (ML-DSA, SLH-DSA)."""
+class SignaturePublicKey(ContextSignaturePublicKey):
+    """A public key that also verifies pre-hash signatures (ML-DSA, SLH-DSA)."""
 
-    def verify(self, signature: Buffer, data: Buffer, context: Buffer | None = None) -> None: ...
     def verify_prehash(
         self,
         signature: Buffer,
@@ -252,18 +264,11 @@ class FalconPublicKey(PublicKey):
 
     def verify(self, signature: Buffer, data: Buffer) -> None: ...
 
-@disjoint_base
-class CompositePrivateKey(PrivateKey):
+class CompositePrivateKey(ContextSignaturePrivateKey):
     """A Composite ML-DSA private (signing) key."""
 
-    def sign(self, data: Buffer, context: Buffer | None = None) -> bytes: ...
-    def sign_deterministic(self, data: Buffer, context: Buffer | None = None) -> bytes: ...
-
-@disjoint_base
-class CompositePublicKey(PublicKey):
+class CompositePublicKey(ContextSignaturePublicKey):
     """A Composite ML-DSA public (verifying) key."""
-
-    def verify(self, signature: Buffer, data: Buffer, context: Buffer | None = None) -> None: ...
 
 @final
 class MLDSAMuHasher:

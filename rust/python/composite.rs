@@ -9,104 +9,31 @@ use std::sync::Arc;
 
 use pyo3::prelude::*;
 use pyo3::pyclass_init::PyClassInitializer;
-use pyo3::types::PyBytes;
 
-use super::keys::{PrivateKey, PublicKey, PyKey};
-use super::{buf_or_empty, Buf};
+use super::keys::PyKey;
+use super::signature::{
+    context_private_init, context_public_init, context_signer, ContextPrivateBase,
+    ContextPublicBase, ContextSigner, ContextVerifier,
+};
 use crate::algorithms::Algorithm;
 use crate::composite::{CompositeAlgorithm, CompositeParams, SigningKey, VerifyingKey};
 use crate::error::Result;
 
-/// What the composite private base class needs of a key, whatever its algorithm.
-pub(crate) trait Signer: Send + Sync {
-    fn sign(&self, msg: &[u8], ctx: &[u8], deterministic: bool) -> Result<Vec<u8>>;
-}
+context_signer!(CompositeParams, SigningKey, VerifyingKey);
 
-/// What the composite public base class needs of a key.
-pub(crate) trait Verifier: Send + Sync {
-    fn verify(&self, msg: &[u8], ctx: &[u8], sig: &[u8]) -> Result<()>;
-}
-
-impl<C: CompositeParams> Signer for SigningKey<C> {
-    fn sign(&self, msg: &[u8], ctx: &[u8], deterministic: bool) -> Result<Vec<u8>> {
-        let sig = if deterministic {
-            self.sign_deterministic(msg, ctx)?
-        } else {
-            SigningKey::sign(self, msg, ctx)?
-        };
-        Ok(sig.as_bytes().to_vec())
-    }
-}
-
-impl<C: CompositeParams> Verifier for VerifyingKey<C> {
-    fn verify(&self, msg: &[u8], ctx: &[u8], sig: &[u8]) -> Result<()> {
-        VerifyingKey::verify(self, msg, ctx, sig)
-    }
-}
-
-/// A Composite ML-DSA private (signing) key.
-#[pyclass(name = "CompositePrivateKey", extends = PrivateKey, subclass, frozen,
+/// A Composite ML-DSA private (signing) key: `sign` and `sign_deterministic`
+/// with a context come from `ContextSignaturePrivateKey` (draft
+/// Composite-ML-DSA.Sign; ECDSA per RFC 6979 when deterministic; RSA
+/// composites raise `UnsupportedAlgorithm`).
+#[pyclass(name = "CompositePrivateKey", extends = ContextPrivateBase, subclass, frozen,
           module = "pqfence._native")]
-pub(crate) struct PrivateBase {
-    signer: Arc<dyn Signer>,
-}
+pub(crate) struct PrivateBase {}
 
-#[pymethods]
-impl PrivateBase {
-    /// Signs `data` with an optional context of at most 255 bytes (draft
-    /// Composite-ML-DSA.Sign), hedged: fresh OS randomness for ML-DSA and
-    /// ECDSA (Ed25519 and Ed448 are deterministic). RSA composites raise
-    /// `UnsupportedAlgorithm`.
-    #[pyo3(signature = (data, context=None))]
-    fn sign<'py>(
-        &self,
-        py: Python<'py>,
-        data: Buf,
-        context: Option<Buf>,
-    ) -> PyResult<Bound<'py, PyBytes>> {
-        let ctx = buf_or_empty(context);
-        let sig = py.detach(|| self.signer.sign(&data, &ctx, false))?;
-        Ok(PyBytes::new(py, &sig))
-    }
-
-    /// The deterministic variant of `sign`: ML-DSA with rnd = 0 and ECDSA
-    /// per RFC 6979 (same key, message and context give the same signature).
-    #[pyo3(signature = (data, context=None))]
-    fn sign_deterministic<'py>(
-        &self,
-        py: Python<'py>,
-        data: Buf,
-        context: Option<Buf>,
-    ) -> PyResult<Bound<'py, PyBytes>> {
-        let ctx = buf_or_empty(context);
-        let sig = py.detach(|| self.signer.sign(&data, &ctx, true))?;
-        Ok(PyBytes::new(py, &sig))
-    }
-}
-
-/// A Composite ML-DSA public (verifying) key.
-#[pyclass(name = "CompositePublicKey", extends = PublicKey, subclass, frozen,
+/// A Composite ML-DSA public (verifying) key: `verify` with a context comes
+/// from `ContextSignaturePublicKey` (both components must verify).
+#[pyclass(name = "CompositePublicKey", extends = ContextPublicBase, subclass, frozen,
           module = "pqfence._native")]
-pub(crate) struct PublicBase {
-    verifier: Arc<dyn Verifier>,
-}
-
-#[pymethods]
-impl PublicBase {
-    /// Verifies (draft Composite-ML-DSA.Verify: both components must
-    /// verify); raises `InvalidSignature` when the signature does not.
-    #[pyo3(signature = (signature, data, context=None))]
-    fn verify(
-        &self,
-        py: Python<'_>,
-        signature: Buf,
-        data: Buf,
-        context: Option<Buf>,
-    ) -> PyResult<()> {
-        let ctx = buf_or_empty(context);
-        Ok(py.detach(|| self.verifier.verify(&data, &ctx, &signature))?)
-    }
-}
+pub(crate) struct PublicBase {}
 
 /// The bases of an algorithm's private-key class, holding the key.
 pub(crate) fn private_init<C: CompositeParams>(
@@ -115,8 +42,7 @@ pub(crate) fn private_init<C: CompositeParams>(
 where
     SigningKey<C>: PyKey,
 {
-    let key = Arc::new(key);
-    PyClassInitializer::from(PrivateKey::new(&key)).add_subclass(PrivateBase { signer: key })
+    context_private_init(Arc::new(key)).add_subclass(PrivateBase {})
 }
 
 /// The bases of an algorithm's public-key class, holding the key.
@@ -126,8 +52,7 @@ pub(crate) fn public_init<C: CompositeParams>(
 where
     VerifyingKey<C>: crate::keys::PublicKey,
 {
-    let key = Arc::new(key);
-    PyClassInitializer::from(PublicKey::new(&key)).add_subclass(PublicBase { verifier: key })
+    context_public_init(Arc::new(key)).add_subclass(PublicBase {})
 }
 
 /// An algorithm's private leaf class: `generate`, and the raw private key

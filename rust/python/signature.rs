@@ -1,5 +1,7 @@
-//! The signature classes with a context and pre-hash signing:
-//! `SignaturePrivateKey` / `SignaturePublicKey`, the family bases of ML-DSA's
+//! The signature classes with a context: `ContextSignaturePrivateKey` /
+//! `ContextSignaturePublicKey` (sign and verify with a context string; the
+//! base of Composite ML-DSA's classes), and below them `SignaturePrivateKey`
+//! / `SignaturePublicKey` with pre-hash signing, the family bases of ML-DSA's
 //! and SLH-DSA's classes (pyca/cryptography's method names: `sign`,
 //! `verify`, ...; plus deterministic and pre-hash signing).
 
@@ -35,22 +37,32 @@ pub(crate) fn prehash_arg(obj: &Bound<'_, PyAny>) -> PyResult<PreHash> {
     Ok(PreHash::from_name(&name)?)
 }
 
-/// What the signing base class needs of a key, whatever its family and set.
+/// What the context-signing base class needs of a key: ML-DSA, SLH-DSA and
+/// Composite ML-DSA sign with a context string (at most 255 bytes).
 pub(crate) trait ContextSigner: Send + Sync {
     fn sign(&self, msg: &[u8], ctx: &[u8], deterministic: bool) -> Result<Vec<u8>>;
+}
+
+/// What the context-verifying base class needs of a key.
+pub(crate) trait ContextVerifier: Send + Sync {
+    fn verify(&self, msg: &[u8], ctx: &[u8], sig: &[u8]) -> Result<()>;
+}
+
+/// Pre-hash signing (HashML-DSA, HashSLH-DSA), for `SignaturePrivateKey`.
+pub(crate) trait PreHashSigner: Send + Sync {
     fn sign_prehash(&self, ph: PreHash, msg: &[u8], ctx: &[u8], det: bool) -> Result<Vec<u8>>;
     fn sign_prehashed(&self, ph: PreHash, dg: &[u8], ctx: &[u8], det: bool) -> Result<Vec<u8>>;
 }
 
-/// What the verifying base class needs of a key.
-pub(crate) trait ContextVerifier: Send + Sync {
-    fn verify(&self, msg: &[u8], ctx: &[u8], sig: &[u8]) -> Result<()>;
+/// Pre-hash verification, for `SignaturePublicKey`.
+pub(crate) trait PreHashVerifier: Send + Sync {
     fn verify_prehash(&self, ph: PreHash, msg: &[u8], ctx: &[u8], sig: &[u8]) -> Result<()>;
     fn verify_prehashed(&self, ph: PreHash, dg: &[u8], ctx: &[u8], sig: &[u8]) -> Result<()>;
 }
 
-/// ML-DSA and SLH-DSA keys have the same method names: one impl each.
-macro_rules! context_impls {
+/// The context signer of a key type with the usual method names (ML-DSA,
+/// SLH-DSA and Composite ML-DSA keys have the same ones).
+macro_rules! context_signer {
     ($bound:path, $sk:ident, $vk:ident) => {
         impl<P: $bound> ContextSigner for $sk<P> {
             fn sign(&self, msg: &[u8], ctx: &[u8], deterministic: bool) -> Result<Vec<u8>> {
@@ -61,6 +73,23 @@ macro_rules! context_impls {
                 };
                 Ok(sig.as_bytes().to_vec())
             }
+        }
+
+        impl<P: $bound> ContextVerifier for $vk<P> {
+            fn verify(&self, msg: &[u8], ctx: &[u8], sig: &[u8]) -> Result<()> {
+                $vk::verify(self, msg, ctx, sig)
+            }
+        }
+    };
+}
+pub(crate) use context_signer;
+
+/// ML-DSA and SLH-DSA keys: the context signer and the pre-hash one.
+macro_rules! context_impls {
+    ($bound:path, $sk:ident, $vk:ident) => {
+        context_signer!($bound, $sk, $vk);
+
+        impl<P: $bound> PreHashSigner for $sk<P> {
             fn sign_prehash(
                 &self,
                 ph: PreHash,
@@ -85,10 +114,7 @@ macro_rules! context_impls {
             }
         }
 
-        impl<P: $bound> ContextVerifier for $vk<P> {
-            fn verify(&self, msg: &[u8], ctx: &[u8], sig: &[u8]) -> Result<()> {
-                $vk::verify(self, msg, ctx, sig)
-            }
+        impl<P: $bound> PreHashVerifier for $vk<P> {
             fn verify_prehash(
                 &self,
                 ph: PreHash,
@@ -116,16 +142,18 @@ use slhdsa::{SigningKey as SlhSk, VerifyingKey as SlhVk};
 context_impls!(mldsa::DsaParams, MlDsaSk, MlDsaVk);
 context_impls!(slhdsa::SlhParams, SlhSk, SlhVk);
 
-/// A private key that signs with a context (ML-DSA, SLH-DSA).
-#[pyclass(name = "SignaturePrivateKey", extends = PrivateKey, subclass, frozen,
+/// A private key that signs with a context string: the base of
+/// `SignaturePrivateKey` (ML-DSA, SLH-DSA) and `CompositePrivateKey`.
+#[pyclass(name = "ContextSignaturePrivateKey", extends = PrivateKey, subclass, frozen,
           module = "pqfence._native")]
-pub(crate) struct PrivateBase {
+pub(crate) struct ContextPrivateBase {
     signer: Arc<dyn ContextSigner>,
 }
 
 #[pymethods]
-impl PrivateBase {
-    /// Signs `data` (pure ML-DSA / SLH-DSA), hedged with fresh OS randomness.
+impl ContextPrivateBase {
+    /// Signs `data` (pure ML-DSA / SLH-DSA, Composite ML-DSA), hedged with
+    /// fresh OS randomness (Ed25519 and Ed448 halves are deterministic).
     ///
     /// :param data: the message, any bytes-like object.
     /// :param context: the context string, at most 255 bytes (`None` or
@@ -164,7 +192,17 @@ impl PrivateBase {
         let sig = py.detach(|| self.signer.sign(&data, &ctx, true))?;
         Ok(PyBytes::new(py, &sig))
     }
+}
 
+/// A private key that also signs pre-hashed messages (ML-DSA, SLH-DSA).
+#[pyclass(name = "SignaturePrivateKey", extends = ContextPrivateBase, subclass, frozen,
+          module = "pqfence._native")]
+pub(crate) struct PrivateBase {
+    signer: Arc<dyn PreHashSigner>,
+}
+
+#[pymethods]
+impl PrivateBase {
     /// Pre-hash signing (HashML-DSA / HashSLH-DSA): hashes `data`, then signs.
     ///
     /// :param data: the message.
@@ -220,17 +258,16 @@ impl PrivateBase {
     }
 }
 
-/// A public key that verifies with a context (ML-DSA, SLH-DSA).
-#[pyclass(name = "SignaturePublicKey", extends = PublicKey, subclass, frozen,
+/// A public key that verifies with a context string: the base of
+/// `SignaturePublicKey` (ML-DSA, SLH-DSA) and `CompositePublicKey`.
+#[pyclass(name = "ContextSignaturePublicKey", extends = PublicKey, subclass, frozen,
           module = "pqfence._native")]
-pub(crate) struct PublicBase {
+pub(crate) struct ContextPublicBase {
     verifier: Arc<dyn ContextVerifier>,
-    /// ML-DSA's tr = H(pk), for `MLDSAMuHasher` (None for SLH-DSA).
-    pub(crate) tr: Option<[u8; 64]>,
 }
 
 #[pymethods]
-impl PublicBase {
+impl ContextPublicBase {
     /// Verifies a pure signature made by `sign()` or `sign_deterministic()`.
     ///
     /// :param signature: the signature, any bytes-like object.
@@ -251,7 +288,19 @@ impl PublicBase {
         let ctx = buf_or_empty(context);
         Ok(py.detach(|| self.verifier.verify(&data, &ctx, &signature))?)
     }
+}
 
+/// A public key that also verifies pre-hash signatures (ML-DSA, SLH-DSA).
+#[pyclass(name = "SignaturePublicKey", extends = ContextPublicBase, subclass, frozen,
+          module = "pqfence._native")]
+pub(crate) struct PublicBase {
+    verifier: Arc<dyn PreHashVerifier>,
+    /// ML-DSA's tr = H(pk), for `MLDSAMuHasher` (None for SLH-DSA).
+    pub(crate) tr: Option<[u8; 64]>,
+}
+
+#[pymethods]
+impl PublicBase {
     /// Verifies a pre-hash signature over `data`.
     ///
     /// :param signature: the signature.
@@ -303,27 +352,45 @@ impl PublicBase {
     }
 }
 
+/// The context-signing bases of a private-key class, holding the key.
+pub(crate) fn context_private_init<K>(key: Arc<K>) -> PyClassInitializer<ContextPrivateBase>
+where
+    K: PrivateKeyObj + ContextSigner + 'static,
+{
+    PyClassInitializer::from(PrivateKey::new(&key)).add_subclass(ContextPrivateBase { signer: key })
+}
+
+/// The context-verifying bases of a public-key class, holding the key.
+pub(crate) fn context_public_init<K>(key: Arc<K>) -> PyClassInitializer<ContextPublicBase>
+where
+    K: PublicKeyObj + ContextVerifier + 'static,
+{
+    PyClassInitializer::from(PublicKey::new(&key)).add_subclass(ContextPublicBase { verifier: key })
+}
+
 /// The bases of a set's private-key class, holding the key (ML-DSA's and
 /// SLH-DSA's `private_init` call it).
 pub(crate) fn private_init<K>(key: K) -> PyClassInitializer<PrivateBase>
 where
-    K: PrivateKeyObj + ContextSigner + 'static,
+    K: PrivateKeyObj + ContextSigner + PreHashSigner + 'static,
 {
     let key = Arc::new(key);
-    PyClassInitializer::from(PrivateKey::new(&key)).add_subclass(PrivateBase { signer: key })
+    context_private_init(Arc::clone(&key)).add_subclass(PrivateBase { signer: key })
 }
 
 /// The bases of a set's public-key class, holding the key.
 pub(crate) fn public_init<K>(key: K, tr: Option<[u8; 64]>) -> PyClassInitializer<PublicBase>
 where
-    K: PublicKeyObj + ContextVerifier + 'static,
+    K: PublicKeyObj + ContextVerifier + PreHashVerifier + 'static,
 {
     let key = Arc::new(key);
-    PyClassInitializer::from(PublicKey::new(&key)).add_subclass(PublicBase { verifier: key, tr })
+    context_public_init(Arc::clone(&key)).add_subclass(PublicBase { verifier: key, tr })
 }
 
 /// Adds the base classes.
 pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add_class::<ContextPrivateBase>()?;
+    m.add_class::<ContextPublicBase>()?;
     m.add_class::<PrivateBase>()?;
     m.add_class::<PublicBase>()?;
     Ok(())
