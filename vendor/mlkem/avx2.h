@@ -56,6 +56,8 @@
 #define pqf_mlkem_tomsg_avx2 PQF_MLKEM_NS(tomsg_avx2)
 #define pqf_mlkem_sample_matrix_avx2 PQF_MLKEM_NS(sample_matrix_avx2)
 #define pqf_mlkem_sample_noise_avx2 PQF_MLKEM_NS(sample_noise_avx2)
+#define pqf_mlkem_sample_matrix_entries_avx2 PQF_MLKEM_NS(sample_matrix_entries_avx2)
+#define pqf_mlkem_sample_ntt_noise_avx2 PQF_MLKEM_NS(sample_ntt_noise_avx2)
 #define pqf_mlkem_kpke_keygen_avx2 PQF_MLKEM_NS(kpke_keygen_avx2)
 #define pqf_mlkem_kpke_expand_avx2 PQF_MLKEM_NS(kpke_expand_avx2)
 #define pqf_mlkem_kpke_encrypt_avx2 PQF_MLKEM_NS(kpke_encrypt_avx2)
@@ -96,6 +98,21 @@ void pqf_mlkem_sample_matrix_avx2(pqf_mlkem_poly a[PQF_MLKEM_K * PQF_MLKEM_K],
  * 8), four SHAKE256 streams at a time; the PRF outputs are wiped. */
 void pqf_mlkem_sample_noise_avx2(pqf_mlkem_poly *r, const unsigned *eta, unsigned count,
                                  const uint8_t s[PQF_MLKEM_SYM_BYTES], uint8_t nonce0);
+
+/* The first count entries of pqf_mlkem_sample_matrix_avx2's a (the rest
+ * untouched). */
+void pqf_mlkem_sample_matrix_entries_avx2(pqf_mlkem_poly *a, const uint8_t rho[PQF_MLKEM_SYM_BYTES],
+                                          unsigned count);
+
+/* a = SampleNTT(rho || x || y) (Algorithm 7) in one lane of a 4-way sponge
+ * and r[i] = SamplePolyCBD_eta[i](PRF_eta[i](s, nonce0 + i)) for i < count <= 3
+ * (Algorithm 8, eta[i] <= 3) in the other three: a SHAKE128 stream beside
+ * SHAKE256 ones. ML-KEM-768 key generation runs its ninth matrix entry with
+ * its last two noise polynomials this way. The PRF outputs are wiped. */
+void pqf_mlkem_sample_ntt_noise_avx2(pqf_mlkem_poly *a, const uint8_t rho[PQF_MLKEM_SYM_BYTES],
+                                     uint8_t x, uint8_t y, pqf_mlkem_poly *r,
+                                     const unsigned *eta, unsigned count,
+                                     const uint8_t s[PQF_MLKEM_SYM_BYTES], uint8_t nonce0);
 
 /* kpke_avx2.c: the functions of kpke.h; encrypt takes ek or x (one NULL). */
 void pqf_mlkem_kpke_keygen_avx2(uint8_t ek[PQF_MLKEM_EK_BYTES],

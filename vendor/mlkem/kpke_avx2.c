@@ -39,7 +39,14 @@ void pqf_mlkem_kpke_keygen_avx2(uint8_t ek[PQF_MLKEM_EK_BYTES],
     for (i = 0; i < 2 * K; i++) {
         eta[i] = PQF_MLKEM_ETA1;
     }
+#if K == 3
+    /* Nine matrix entries and six noise streams fill four 4-way batches when
+     * a[8] = SampleNTT(rho || 2 || 2) shares one with e[1] and e[2]. */
+    pqf_mlkem_sample_noise_avx2(noise, eta, 4, sigma, 0);
+    pqf_mlkem_sample_ntt_noise_avx2(&a[8], rho, 2, 2, &noise[4], eta + 4, 2, sigma, 4);
+#else
     pqf_mlkem_sample_noise_avx2(noise, eta, 2 * K, sigma, 0);
+#endif
 
     /* s_hat = NTT(s), kept in [0, q), is dk_pke */
     for (i = 0; i < K; i++) {
@@ -51,7 +58,11 @@ void pqf_mlkem_kpke_keygen_avx2(uint8_t ek[PQF_MLKEM_EK_BYTES],
 
     /* a[m k + n] = SampleNTT(rho || m || n), so A_hat[i, j] = a[j k + i];
      * t_hat[i] = sum_j A_hat[i, j] s_hat[j] + NTT(e[i]) */
+#if K == 3
+    pqf_mlkem_sample_matrix_entries_avx2(a, rho, 8); /* a[8] is sampled above */
+#else
     pqf_mlkem_sample_matrix_avx2(a, rho);
+#endif
     for (i = 0; i < K; i++) {
         for (j = 0; j < K; j++) {
             row[j] = a[j * K + i].c;

@@ -85,10 +85,10 @@ static unsigned rej_uniform(int16_t *c, unsigned n, const uint8_t *buf, size_t l
     return n;
 }
 
-/* a[m k + n] = SampleNTT(rho || m || n): four entries per 4-way sponge; a last
- * single entry (k = 3) runs the one-stream code of sampling.c. */
-void pqf_mlkem_sample_matrix_avx2(pqf_mlkem_poly a[PQF_MLKEM_K * PQF_MLKEM_K],
-                                  const uint8_t rho[PQF_MLKEM_SYM_BYTES]) {
+/* a[p] = SampleNTT(rho || m || n), p = m k + n < count: four entries per 4-way
+ * sponge; a last single entry (k = 3) runs the one-stream code of sampling.c. */
+void pqf_mlkem_sample_matrix_entries_avx2(pqf_mlkem_poly *a, const uint8_t rho[PQF_MLKEM_SYM_BYTES],
+                                          unsigned count) {
     uint8_t in[4][PQF_MLKEM_SYM_BYTES + 2];
     uint8_t buf[4][XOF_FIRST_BLOCKS * PQF_SHAKE128_RATE + SLACK];
     pqf_keccakx4_state st;
@@ -97,7 +97,7 @@ void pqf_mlkem_sample_matrix_avx2(pqf_mlkem_poly a[PQF_MLKEM_K * PQF_MLKEM_K],
     for (j = 0; j < 4; j++) {
         memcpy(in[j], rho, PQF_MLKEM_SYM_BYTES);
     }
-    for (p = 0; p + 4 <= PQF_MLKEM_K * PQF_MLKEM_K; p += 4) {
+    for (p = 0; p + 4 <= count; p += 4) {
         for (j = 0; j < 4; j++) {
             in[j][PQF_MLKEM_SYM_BYTES] = (uint8_t)((p + j) / PQF_MLKEM_K);
             in[j][PQF_MLKEM_SYM_BYTES + 1] = (uint8_t)((p + j) % PQF_MLKEM_K);
@@ -115,9 +115,15 @@ void pqf_mlkem_sample_matrix_avx2(pqf_mlkem_poly a[PQF_MLKEM_K * PQF_MLKEM_K],
             }
         }
     }
-    for (; p < PQF_MLKEM_K * PQF_MLKEM_K; p++) {
+    for (; p < count; p++) {
         pqf_mlkem_sample_ntt(&a[p], rho, (uint8_t)(p / PQF_MLKEM_K), (uint8_t)(p % PQF_MLKEM_K));
     }
+}
+
+/* a[m k + n] = SampleNTT(rho || m || n) for every entry. */
+void pqf_mlkem_sample_matrix_avx2(pqf_mlkem_poly a[PQF_MLKEM_K * PQF_MLKEM_K],
+                                  const uint8_t rho[PQF_MLKEM_SYM_BYTES]) {
+    pqf_mlkem_sample_matrix_entries_avx2(a, rho, PQF_MLKEM_K * PQF_MLKEM_K);
 }
 
 /*
@@ -229,6 +235,65 @@ void pqf_mlkem_sample_noise_avx2(pqf_mlkem_poly *r, const unsigned *eta, unsigne
     }
     pqf_wipe(in, sizeof in);
     pqf_wipe(buf, sizeof buf);
+    pqf_keccakx4_wipe(&st);
+}
+
+/*
+ * SampleNTT(rho || x || y) in lane 0, the PRF streams (s, nonce0 + i) in lanes
+ * 1 + i (lanes past count repeat nonce0, their output unused). Lane 0 takes
+ * three SHAKE128 blocks first, as the matrix code does; the noise lanes take
+ * the one or two SHAKE256 blocks that 64 eta bytes need, written only then.
+ */
+void pqf_mlkem_sample_ntt_noise_avx2(pqf_mlkem_poly *a, const uint8_t rho[PQF_MLKEM_SYM_BYTES],
+                                     uint8_t x, uint8_t y, pqf_mlkem_poly *r,
+                                     const unsigned *eta, unsigned count,
+                                     const uint8_t s[PQF_MLKEM_SYM_BYTES], uint8_t nonce0) {
+    uint8_t in_a[PQF_MLKEM_SYM_BYTES + 2];
+    uint8_t in_r[3][PQF_MLKEM_SYM_BYTES + 1];
+    uint8_t buf_a[XOF_FIRST_BLOCKS * PQF_SHAKE128_RATE + SLACK];
+    uint8_t buf_r[3][2 * PQF_SHAKE256_RATE]; /* 64 eta <= 192 bytes, + SLACK */
+    const uint8_t *in[4];
+    uint8_t *out[4];
+    size_t inlen[4];
+    unsigned rate[4];
+    pqf_keccakx4_state st;
+    unsigned i, n, blocks = 1;
+
+    memset(buf_a, 0, sizeof buf_a);
+    memcpy(in_a, rho, PQF_MLKEM_SYM_BYTES);
+    in_a[PQF_MLKEM_SYM_BYTES] = x;
+    in_a[PQF_MLKEM_SYM_BYTES + 1] = y;
+    in[0] = in_a;
+    inlen[0] = sizeof in_a;
+    rate[0] = PQF_SHAKE128_RATE;
+    out[0] = buf_a;
+    for (i = 0; i < 3; i++) {
+        memcpy(in_r[i], s, PQF_MLKEM_SYM_BYTES);
+        in_r[i][PQF_MLKEM_SYM_BYTES] = (uint8_t)(nonce0 + (i < count ? i : 0));
+        in[1 + i] = in_r[i];
+        inlen[1 + i] = sizeof in_r[i];
+        rate[1 + i] = PQF_SHAKE256_RATE;
+        out[1 + i] = buf_r[i];
+        if (i < count && 64 * eta[i] > PQF_SHAKE256_RATE) {
+            blocks = 2;
+        }
+    }
+    pqf_shakex4_absorb_once_lanes(&st, rate, in, inlen);
+    pqf_shakex4_squeezeblocks_lanes(out, rate, blocks, &st);
+    for (i = 0; i < count; i++) {
+        cbd(&r[i], buf_r[i], eta[i]);
+    }
+    out[0] = buf_a + blocks * PQF_SHAKE128_RATE;
+    out[1] = out[2] = out[3] = NULL;
+    pqf_shakex4_squeezeblocks_lanes(out, rate, XOF_FIRST_BLOCKS - blocks, &st);
+    n = rej_uniform(a->c, 0, buf_a, XOF_FIRST_BLOCKS * PQF_SHAKE128_RATE);
+    out[0] = buf_a;
+    while (n < PQF_MLKEM_N) {
+        pqf_shakex4_squeezeblocks_lanes(out, rate, 1, &st);
+        n = rej_uniform(a->c, n, buf_a, PQF_SHAKE128_RATE);
+    }
+    pqf_wipe(in_r, sizeof in_r);
+    pqf_wipe(buf_r, sizeof buf_r);
     pqf_keccakx4_wipe(&st);
 }
 
