@@ -24,10 +24,12 @@
  *   (<= 66 bytes), a quarter up to 700 bytes (several absorbed blocks);
  *   up to 12 blocks are squeezed;
  * - then one line per mixed case, "lanes <rate0> .. <rate3> <in0> .. <in3>
- *   <out0> .. <out3>": pqf_shakex4_absorb_once_lanes with a rate per lane
- *   (168 for SHAKE128, 136 for SHAKE256) and an input length per lane
- *   (below its rate), then squeezeblocks_lanes twice, the second time with
- *   lane 3's output NULL: out3 holds only the first call's blocks.
+ *   <out0> .. <out3> <in2'> <out2'>": pqf_shakex4_absorb_lane with a rate
+ *   per lane (168 for SHAKE128, 136 for SHAKE256) and an input length per
+ *   lane (below its rate), then squeezeblocks_lanes twice, the second time
+ *   with lane 3's output NULL (out3 holds only the first call's blocks) and
+ *   lane 2 restarted on a new input in2' (out2 holds the first call's
+ *   blocks, out2' the second's, of in2').
  */
 #include <stdint.h>
 #include <stdio.h>
@@ -210,7 +212,8 @@ int main(int argc, char **argv) {
         pqf_keccakx4_state st;
         const uint8_t *ins[4];
         uint8_t *outs[4];
-        size_t inlen[4], first = prng() % 4, second = prng() % 4, i;
+        static uint8_t in2[PQF_SHAKE128_RATE];
+        size_t inlen[4], first = prng() % 4, second = prng() % 4, in2len, i;
         unsigned rate[4], j;
         for (j = 0; j < 4; j++) {
             rate[j] = prng() % 2 == 0 ? PQF_SHAKE128_RATE : PQF_SHAKE256_RATE;
@@ -221,12 +224,19 @@ int main(int argc, char **argv) {
             ins[j] = in[j];
             outs[j] = out[j];
         }
-        pqf_shakex4_absorb_once_lanes(&st, rate, ins, inlen);
+        for (j = 0; j < 4; j++) {
+            pqf_shakex4_absorb_lane(&st, j, rate[j], ins[j], inlen[j]);
+        }
         pqf_shakex4_squeezeblocks_lanes(outs, rate, first, &st);
         for (j = 0; j < 4; j++) {
             outs[j] = out[j] + first * rate[j];
         }
         outs[3] = NULL;
+        in2len = (size_t)(prng() % rate[2]);
+        for (i = 0; i < in2len; i++) {
+            in2[i] = (uint8_t)prng();
+        }
+        pqf_shakex4_absorb_lane(&st, 2, rate[2], in2, in2len);
         pqf_shakex4_squeezeblocks_lanes(outs, rate, second, &st);
         pqf_keccakx4_wipe(&st);
         printf("lanes");
@@ -237,8 +247,10 @@ int main(int argc, char **argv) {
             print_hex(in[j], inlen[j]);
         }
         for (j = 0; j < 4; j++) {
-            print_hex(out[j], (j < 3 ? first + second : first) * rate[j]);
+            print_hex(out[j], (j < 2 ? first + second : first) * rate[j]);
         }
+        print_hex(in2, in2len);
+        print_hex(out[2] + first * rate[2], second * rate[2]);
         putchar('\n');
     }
     return 0;

@@ -164,19 +164,29 @@ def test_shake_x4_matches_hashlib(tmp_path: pathlib.Path, backend: str, defines:
 
 
 def check_mixed_lanes(lines: list[str]) -> None:
-    """The per-lane sponge (pqf_shakex4_absorb_once_lanes, squeezeblocks_lanes):
+    """The per-lane sponge (pqf_shakex4_absorb_lane, squeezeblocks_lanes):
     each lane is hashlib's SHAKE of its own rate and input; lane 3, skipped
-    (NULL) in the second squeeze, holds the first squeeze's blocks."""
-    both_rates = 0
+    (NULL) in the second squeeze, holds the first squeeze's blocks; lane 2,
+    restarted on a new input between the squeezes, gives that input's SHAKE."""
+    both_rates = restarted = 0
+
+    def shake(rate: int, msg: bytes, n: int) -> bytes:
+        h = hashlib.shake_128(msg) if rate == 168 else hashlib.shake_256(msg)
+        return h.digest(n)
+
     for n, line in enumerate(lines):
         tag, *fields = line.split(" ")
         assert tag == "lanes", n
+        assert len(fields) == 14, n
         rates = [int(r) for r in fields[:4]]
         ins = [bytes.fromhex(h) for h in fields[4:8]]
         outs = [bytes.fromhex(h) for h in fields[8:12]]
+        in2, out2 = bytes.fromhex(fields[12]), bytes.fromhex(fields[13])
         both_rates += len(set(rates)) == 2
+        restarted += len(out2) > 0
         for j in range(4):
-            shake = hashlib.shake_128(ins[j]) if rates[j] == 168 else hashlib.shake_256(ins[j])
-            assert outs[j] == shake.digest(len(outs[j])), (n, j, rates[j], len(ins[j]))
+            assert outs[j] == shake(rates[j], ins[j], len(outs[j])), (n, j, rates[j])
             assert len(outs[j]) % rates[j] == 0, (n, j)
+        assert out2 == shake(rates[2], in2, len(out2)), (n, "restarted lane")
     assert both_rates > len(lines) // 2
+    assert restarted > len(lines) // 2

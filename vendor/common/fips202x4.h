@@ -59,15 +59,17 @@ void pqf_shake256x4_squeezeblocks(uint8_t *out0, uint8_t *out1, uint8_t *out2,
                                   pqf_keccakx4_state *st);
 
 /*
- * Four one-block SHAKE streams that may differ in rate and input length, so
- * that a SHAKE128 stream and SHAKE256 ones share a batch: lane j absorbs
- * inlen[j] < rate[j] bytes of in[j] (rate[j] = PQF_SHAKE128_RATE or
- * PQF_SHAKE256_RATE) with the padding. Then squeezeblocks_lanes writes, per
- * block, the first rate[j] bytes of lane j to out[j], advancing it; a NULL
- * out[j] skips lane j (its stream still advances with the others).
+ * Lane by lane, for SHAKE streams of different rates and input lengths in
+ * one state (a SHAKE128 stream beside SHAKE256 ones), and for a lane that
+ * starts a new stream while the others go on. absorb_lane sets lane j to a
+ * fresh SHAKE state (rate PQF_SHAKE128_RATE or PQF_SHAKE256_RATE) that has
+ * absorbed inlen < rate bytes of in with the padding; the other lanes are
+ * untouched. squeezeblocks_lanes then writes, per block, the first rate[j]
+ * bytes of lane j to out[j], advancing it; a NULL out[j] skips lane j (its
+ * state is still permuted with the others).
  */
-void pqf_shakex4_absorb_once_lanes(pqf_keccakx4_state *st, const unsigned rate[4],
-                                   const uint8_t *const in[4], const size_t inlen[4]);
+void pqf_shakex4_absorb_lane(pqf_keccakx4_state *st, unsigned j, unsigned rate,
+                             const uint8_t *in, size_t inlen);
 void pqf_shakex4_squeezeblocks_lanes(uint8_t *const out[4], const unsigned rate[4],
                                      size_t nblocks, pqf_keccakx4_state *st);
 

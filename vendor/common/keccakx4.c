@@ -172,24 +172,21 @@ static void squeezeblocks(uint8_t *out0, uint8_t *out1, uint8_t *out2, uint8_t *
     }
 }
 
-/* FIPS 202 Algorithm 8, absorbing one padded block per lane, with the
- * lane's own rate and length (inlen[j] < rate[j], rate[j] a multiple of 8). */
-void pqf_shakex4_absorb_once_lanes(pqf_keccakx4_state *st, const unsigned rate[4],
-                                   const uint8_t *const in[4], const size_t inlen[4]) {
-    unsigned i, j;
-    for (i = 0; i < 4 * 25; i++) {
-        st->s[i] = 0;
+/* FIPS 202 Algorithm 8, absorbing one padded block into lane j alone
+ * (inlen < rate, rate a multiple of 8): its 25 words start from zero. */
+void pqf_shakex4_absorb_lane(pqf_keccakx4_state *st, unsigned j, unsigned rate,
+                             const uint8_t *in, size_t inlen) {
+    unsigned i, lanes = (unsigned)(inlen / 8);
+    size_t off = 8 * (size_t)lanes;
+    for (i = 0; i < 25; i++) {
+        st->s[4 * i + j] = 0;
     }
-    for (j = 0; j < 4; j++) {
-        unsigned lanes = (unsigned)(inlen[j] / 8);
-        size_t off = 8 * (size_t)lanes;
-        for (i = 0; i < lanes; i++) {
-            st->s[4 * i + j] = load64_le(in[j] + 8 * i);
-        }
-        xor_tail(st->s, lanes, j, in[j] + off, inlen[j] - off);
-        st->s[4 * lanes + j] ^= (uint64_t)SHAKE_DS << (8 * (inlen[j] - off));
-        st->s[4 * (rate[j] / 8 - 1) + j] ^= (uint64_t)0x80 << 56;
+    for (i = 0; i < lanes; i++) {
+        st->s[4 * i + j] = load64_le(in + 8 * i);
     }
+    xor_tail(st->s, lanes, j, in + off, inlen - off);
+    st->s[4 * lanes + j] ^= (uint64_t)SHAKE_DS << (8 * (inlen - off));
+    st->s[4 * (rate / 8 - 1) + j] ^= (uint64_t)0x80 << 56;
 }
 
 /* FIPS 202 Algorithm 8, squeezing: permute, then write the first rate[j]

@@ -105,10 +105,11 @@ void pqf_mlkem_sample_matrix_entries_avx2(pqf_mlkem_poly *a, const uint8_t rho[P
                                           unsigned count);
 
 /* a = SampleNTT(rho || x || y) (Algorithm 7) in one lane of a 4-way sponge
- * and r[i] = SamplePolyCBD_eta[i](PRF_eta[i](s, nonce0 + i)) for i < count <= 3
- * (Algorithm 8, eta[i] <= 3) in the other three: a SHAKE128 stream beside
- * SHAKE256 ones. ML-KEM-768 key generation runs its ninth matrix entry with
- * its last two noise polynomials this way. The PRF outputs are wiped. */
+ * and r[i] = SamplePolyCBD_eta[i](PRF_eta[i](s, nonce0 + i)) for i < count
+ * (Algorithm 8) in the other three, a SHAKE128 stream beside SHAKE256 ones:
+ * count <= 3 with eta[i] <= 3, or count <= 6 with every eta[i] = 2.
+ * ML-KEM-768 key generation runs its ninth matrix entry with its six noise
+ * polynomials this way. The PRF outputs are wiped. */
 void pqf_mlkem_sample_ntt_noise_avx2(pqf_mlkem_poly *a, const uint8_t rho[PQF_MLKEM_SYM_BYTES],
                                      uint8_t x, uint8_t y, pqf_mlkem_poly *r,
                                      const unsigned *eta, unsigned count,

@@ -40,10 +40,10 @@ void pqf_mlkem_kpke_keygen_avx2(uint8_t ek[PQF_MLKEM_EK_BYTES],
         eta[i] = PQF_MLKEM_ETA1;
     }
 #if K == 3
-    /* Nine matrix entries and six noise streams fill four 4-way batches when
-     * a[8] = SampleNTT(rho || 2 || 2) shares one with e[1] and e[2]. */
-    pqf_mlkem_sample_noise_avx2(noise, eta, 4, sigma, 0);
-    pqf_mlkem_sample_ntt_noise_avx2(&a[8], rho, 2, 2, &noise[4], eta + 4, 2, sigma, 4);
+    /* The ninth matrix entry a[8] = SampleNTT(rho || 2 || 2) needs three
+     * SHAKE128 blocks; the six one-block noise streams run beside it, two
+     * after each other in each of the other three lanes. */
+    pqf_mlkem_sample_ntt_noise_avx2(&a[8], rho, 2, 2, noise, eta, 2 * K, sigma, 0);
 #else
     pqf_mlkem_sample_noise_avx2(noise, eta, 2 * K, sigma, 0);
 #endif

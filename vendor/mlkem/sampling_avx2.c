@@ -239,55 +239,69 @@ void pqf_mlkem_sample_noise_avx2(pqf_mlkem_poly *r, const unsigned *eta, unsigne
 }
 
 /*
- * SampleNTT(rho || x || y) in lane 0, the PRF streams (s, nonce0 + i) in lanes
- * 1 + i (lanes past count repeat nonce0, their output unused). Lane 0 takes
- * three SHAKE128 blocks first, as the matrix code does; the noise lanes take
- * the one or two SHAKE256 blocks that 64 eta bytes need, written only then.
+ * SampleNTT(rho || x || y) in lane 0 and the PRF streams (s, nonce0 + i),
+ * i < count, in lanes 1-3: stream i in lane 1 + i % 3, each lane starting its
+ * next stream (pqf_shakex4_absorb_lane) once the previous one has its 64 eta
+ * bytes. Lane 0 takes the three SHAKE128 blocks the matrix code takes first,
+ * so the noise must fit in those three permutations: count <= 3, or count <= 6
+ * with eta 2 (one block each). Which lane does what depends only on count and
+ * eta, never on data.
  */
 void pqf_mlkem_sample_ntt_noise_avx2(pqf_mlkem_poly *a, const uint8_t rho[PQF_MLKEM_SYM_BYTES],
                                      uint8_t x, uint8_t y, pqf_mlkem_poly *r,
                                      const unsigned *eta, unsigned count,
                                      const uint8_t s[PQF_MLKEM_SYM_BYTES], uint8_t nonce0) {
     uint8_t in_a[PQF_MLKEM_SYM_BYTES + 2];
-    uint8_t in_r[3][PQF_MLKEM_SYM_BYTES + 1];
+    uint8_t in_r[PQF_MLKEM_SYM_BYTES + 1];
     uint8_t buf_a[XOF_FIRST_BLOCKS * PQF_SHAKE128_RATE + SLACK];
     uint8_t buf_r[3][2 * PQF_SHAKE256_RATE]; /* 64 eta <= 192 bytes, + SLACK */
-    const uint8_t *in[4];
     uint8_t *out[4];
-    size_t inlen[4];
-    unsigned rate[4];
+    const unsigned rate[4] = {PQF_SHAKE128_RATE, PQF_SHAKE256_RATE, PQF_SHAKE256_RATE,
+                              PQF_SHAKE256_RATE};
+    unsigned cur[3], have[3]; /* each noise lane's stream and its blocks so far */
     pqf_keccakx4_state st;
-    unsigned i, n, blocks = 1;
+    unsigned b, l, n;
 
     memset(buf_a, 0, sizeof buf_a);
     memcpy(in_a, rho, PQF_MLKEM_SYM_BYTES);
     in_a[PQF_MLKEM_SYM_BYTES] = x;
     in_a[PQF_MLKEM_SYM_BYTES + 1] = y;
-    in[0] = in_a;
-    inlen[0] = sizeof in_a;
-    rate[0] = PQF_SHAKE128_RATE;
-    out[0] = buf_a;
-    for (i = 0; i < 3; i++) {
-        memcpy(in_r[i], s, PQF_MLKEM_SYM_BYTES);
-        in_r[i][PQF_MLKEM_SYM_BYTES] = (uint8_t)(nonce0 + (i < count ? i : 0));
-        in[1 + i] = in_r[i];
-        inlen[1 + i] = sizeof in_r[i];
-        rate[1 + i] = PQF_SHAKE256_RATE;
-        out[1 + i] = buf_r[i];
-        if (i < count && 64 * eta[i] > PQF_SHAKE256_RATE) {
-            blocks = 2;
+    memcpy(in_r, s, PQF_MLKEM_SYM_BYTES);
+    pqf_shakex4_absorb_lane(&st, 0, PQF_SHAKE128_RATE, in_a, sizeof in_a);
+    for (l = 0; l < 3; l++) {
+        cur[l] = l;
+        have[l] = 0;
+        in_r[PQF_MLKEM_SYM_BYTES] = (uint8_t)(nonce0 + l);
+        /* a lane without a stream absorbs the empty string, its output unused */
+        pqf_shakex4_absorb_lane(&st, 1 + l, PQF_SHAKE256_RATE, in_r,
+                                l < count ? sizeof in_r : 0);
+    }
+    for (b = 0; b < XOF_FIRST_BLOCKS; b++) {
+        out[0] = buf_a + b * PQF_SHAKE128_RATE;
+        for (l = 0; l < 3; l++) {
+            out[1 + l] = cur[l] < count ? buf_r[l] + have[l] * PQF_SHAKE256_RATE : NULL;
+        }
+        pqf_shakex4_squeezeblocks_lanes(out, rate, 1, &st);
+        for (l = 0; l < 3; l++) {
+            unsigned i = cur[l];
+            if (i >= count) {
+                continue;
+            }
+            have[l]++;
+            if (have[l] * PQF_SHAKE256_RATE >= 64 * eta[i]) {
+                cbd(&r[i], buf_r[l], eta[i]);
+                cur[l] = i + 3;
+                have[l] = 0;
+                if (cur[l] < count) {
+                    in_r[PQF_MLKEM_SYM_BYTES] = (uint8_t)(nonce0 + cur[l]);
+                    pqf_shakex4_absorb_lane(&st, 1 + l, PQF_SHAKE256_RATE, in_r, sizeof in_r);
+                }
+            }
         }
     }
-    pqf_shakex4_absorb_once_lanes(&st, rate, in, inlen);
-    pqf_shakex4_squeezeblocks_lanes(out, rate, blocks, &st);
-    for (i = 0; i < count; i++) {
-        cbd(&r[i], buf_r[i], eta[i]);
-    }
-    out[0] = buf_a + blocks * PQF_SHAKE128_RATE;
-    out[1] = out[2] = out[3] = NULL;
-    pqf_shakex4_squeezeblocks_lanes(out, rate, XOF_FIRST_BLOCKS - blocks, &st);
     n = rej_uniform(a->c, 0, buf_a, XOF_FIRST_BLOCKS * PQF_SHAKE128_RATE);
     out[0] = buf_a;
+    out[1] = out[2] = out[3] = NULL;
     while (n < PQF_MLKEM_N) {
         pqf_shakex4_squeezeblocks_lanes(out, rate, 1, &st);
         n = rej_uniform(a->c, n, buf_a, PQF_SHAKE128_RATE);
