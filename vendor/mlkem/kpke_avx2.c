@@ -98,11 +98,12 @@ void pqf_mlkem_kpke_expand_avx2(pqf_mlkem_expanded_ek *x, const uint8_t ek[PQF_M
 }
 
 /* FIPS 203 Algorithm 14: K-PKE.Encrypt(ek, m, r), the key as its bytes ek or
- * expanded as x (exactly one not NULL). */
-void pqf_mlkem_kpke_encrypt_avx2(uint8_t c[PQF_MLKEM_CT_BYTES], const uint8_t *ek,
-                                 const pqf_mlkem_expanded_ek *x,
-                                 const uint8_t m[PQF_MLKEM_SYM_BYTES],
-                                 const uint8_t r[PQF_MLKEM_SYM_BYTES]) {
+ * expanded as x (exactly one not NULL); with k_bar not NULL, also
+ * k_bar = J(z || c_in), hashed beside the noise. */
+static void encrypt(uint8_t c[PQF_MLKEM_CT_BYTES], const uint8_t *ek,
+                    const pqf_mlkem_expanded_ek *x, const uint8_t m[PQF_MLKEM_SYM_BYTES],
+                    const uint8_t r[PQF_MLKEM_SYM_BYTES], uint8_t *k_bar, const uint8_t *z,
+                    const uint8_t *c_in) {
     pqf_mlkem_poly noise[2 * K + 1]; /* y[0..k-1], e1[0..k-1], e2 */
     pqf_mlkem_poly a_local[K * K], t_local[K], u;
     const pqf_mlkem_poly *a, *t_hat;
@@ -114,7 +115,11 @@ void pqf_mlkem_kpke_encrypt_avx2(uint8_t c[PQF_MLKEM_CT_BYTES], const uint8_t *e
     for (i = 0; i < 2 * K + 1; i++) {
         eta[i] = i < K ? PQF_MLKEM_ETA1 : PQF_MLKEM_ETA2;
     }
-    pqf_mlkem_sample_noise_avx2(noise, eta, 2 * K + 1, r, 0);
+    if (k_bar != NULL) {
+        pqf_mlkem_sample_noise_j_avx2(noise, eta, 2 * K + 1, r, 0, k_bar, z, c_in);
+    } else {
+        pqf_mlkem_sample_noise_avx2(noise, eta, 2 * K + 1, r, 0);
+    }
     for (i = 0; i < K; i++) {
         pqf_mlkem_ntt_avx2(noise[i].c);
         pqf_mlkem_reduce_avx2(noise[i].c);
@@ -158,6 +163,25 @@ void pqf_mlkem_kpke_encrypt_avx2(uint8_t c[PQF_MLKEM_CT_BYTES], const uint8_t *e
 
     pqf_wipe(noise, sizeof(noise));
     pqf_wipe(&u, sizeof(u));
+}
+
+/* FIPS 203 Algorithm 14: K-PKE.Encrypt(ek, m, r) (ek or x). */
+void pqf_mlkem_kpke_encrypt_avx2(uint8_t c[PQF_MLKEM_CT_BYTES], const uint8_t *ek,
+                                 const pqf_mlkem_expanded_ek *x,
+                                 const uint8_t m[PQF_MLKEM_SYM_BYTES],
+                                 const uint8_t r[PQF_MLKEM_SYM_BYTES]) {
+    encrypt(c, ek, x, m, r, NULL, NULL, NULL);
+}
+
+/* Algorithm 14 and decapsulation's J(z || c_in) (Algorithm 18, line 7). */
+void pqf_mlkem_kpke_encrypt_j_avx2(uint8_t c[PQF_MLKEM_CT_BYTES], const uint8_t *ek,
+                                   const pqf_mlkem_expanded_ek *x,
+                                   const uint8_t m[PQF_MLKEM_SYM_BYTES],
+                                   const uint8_t r[PQF_MLKEM_SYM_BYTES],
+                                   uint8_t k_bar[PQF_MLKEM_SYM_BYTES],
+                                   const uint8_t z[PQF_MLKEM_SYM_BYTES],
+                                   const uint8_t c_in[PQF_MLKEM_CT_BYTES]) {
+    encrypt(c, ek, x, m, r, k_bar, z, c_in);
 }
 
 /* FIPS 203 Algorithm 15: K-PKE.Decrypt(dk_pke, c). */
