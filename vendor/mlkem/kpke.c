@@ -197,7 +197,10 @@ void pqf_mlkem_kpke_encrypt(uint8_t c[PQF_MLKEM_CT_BYTES], const uint8_t ek[PQF_
 }
 
 /* FIPS 203 Algorithm 18, lines 7-8: J(z || c_in) (eq. 4.4, SHAKE256 to 32
- * bytes), then K-PKE.Encrypt; on AVX2 the two share the noise's sponge. */
+ * bytes), then K-PKE.Encrypt. Where a 4-way permutation costs what a
+ * one-state one does (AVX-512VL: keccakx4_avx512.c, keccak_avx512.c) J's
+ * permutations run in the noise's 4-way sponge; with AVX2 alone the 4-way
+ * one is the dearer, and J keeps the one-state sponge. */
 void pqf_mlkem_kpke_encrypt_j(uint8_t c[PQF_MLKEM_CT_BYTES], const uint8_t *ek,
                               const pqf_mlkem_expanded_ek *x,
                               const uint8_t m[PQF_MLKEM_SYM_BYTES],
@@ -207,7 +210,7 @@ void pqf_mlkem_kpke_encrypt_j(uint8_t c[PQF_MLKEM_CT_BYTES], const uint8_t *ek,
                               const uint8_t c_in[PQF_MLKEM_CT_BYTES]) {
     pqf_keccak_ctx j_ctx;
 #ifdef USE_AVX2
-    if (USE_AVX2()) {
+    if (USE_AVX2() && (pqf_cpu_features() & PQF_CPU_AVX512VL) != 0) {
         pqf_mlkem_kpke_encrypt_j_avx2(c, ek, x, m, r, k_bar, z, c_in);
         return;
     }

@@ -57,8 +57,9 @@ void pqf_mlkem_kpke_encrypt_expanded(uint8_t c[PQF_MLKEM_CT_BYTES],
 
 /* Decapsulation's two hashes-and-encryption steps (FIPS 203 Algorithm 18,
  * lines 7-8): c = K-PKE.Encrypt(ek, m, r) with the key as its bytes ek or
- * expanded as x (exactly one not NULL), and k_bar = J(z || c_in). The AVX2
- * code hashes J in the 4-way sponge that draws the encryption's noise. */
+ * expanded as x (exactly one not NULL), and k_bar = J(z || c_in). With
+ * AVX-512VL the AVX2 code hashes J in the 4-way sponge that draws the
+ * encryption's noise. */
 void pqf_mlkem_kpke_encrypt_j(uint8_t c[PQF_MLKEM_CT_BYTES], const uint8_t *ek,
                               const pqf_mlkem_expanded_ek *x,
                               const uint8_t m[PQF_MLKEM_SYM_BYTES],
