@@ -16,8 +16,10 @@ use std::path::{Path, PathBuf};
 
 const COMMON: &[&str] = &[
     "keccak.c",
+    "keccak_avx512.c",
     "keccakx4.c",
     "keccakx4_avx2.c",
+    "keccakx4_avx512.c",
     "sha2.c",
     "sha2_shani.c",
     "sha2x.c",
@@ -35,6 +37,7 @@ const COMMON: &[&str] = &[
 #[rustfmt::skip]
 const TARGET_FLAGS: &[(&str, &[&str])] = &[
     ("_avx2.c", &["-mavx2", "-mbmi2", "-mpopcnt"]),
+    ("_avx512.c", &["-mavx2", "-mbmi2", "-mpopcnt", "-mavx512f", "-mavx512vl"]),
     ("_shani.c", &["-msha", "-msse4.1"]),
 ];
 

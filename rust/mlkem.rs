@@ -297,6 +297,25 @@ impl<P: KemParams> DecapsulationKey<P> {
     }
 
     fn from_seed_secret(seed: Seed) -> Result<Self> {
+        let key = Self::from_seed_without_check(seed)?;
+        key.pairwise_consistency_check()?;
+        Ok(key)
+    }
+
+    /// Benchmark hook: key generation from a 64-byte seed d || z exactly as
+    /// [`from_seed`](Self::from_seed) runs it (FIPS 203 Algorithm 16 with the
+    /// expanded encapsulation key filled), but without the pairwise
+    /// consistency check. The key is dropped (wiped) here, never returned,
+    /// so no unchecked key leaves: only the time of the step is observable.
+    #[doc(hidden)]
+    pub fn keygen_without_check_for_benchmark(seed: &[u8]) -> Result<()> {
+        let seed = Seed::from_slice(P::NAME_SEED, seed)?;
+        Self::from_seed_without_check(seed).map(drop)
+    }
+
+    /// FIPS 203 Algorithm 16 through `keygen_cached`, before the pairwise
+    /// consistency check (which every caller but the benchmark hook runs).
+    fn from_seed_without_check(seed: Seed) -> Result<Self> {
         let mut ek = P::Ek::boxed_zero();
         let mut dk = Secret::<P::Dk>::zero();
         let mut expanded = <P::Cache as Words>::boxed_zero();
@@ -309,16 +328,14 @@ impl<P: KemParams> DecapsulationKey<P> {
         check_written(dk.bytes())?;
         #[cfg(any(test, feature = "test-hooks"))]
         crate::hooks::maybe_corrupt(dk.expose_mut().as_mut());
-        let key = DecapsulationKey {
+        Ok(DecapsulationKey {
             seed: Some(seed),
             dk,
             ek: EncapsulationKey {
                 bytes: ek,
                 expanded,
             },
-        };
-        key.pairwise_consistency_check()?;
-        Ok(key)
+        })
     }
 
     /// Pairwise consistency check (FIPS 140-3 IG 10.3.A): an encapsulation to

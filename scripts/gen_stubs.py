@@ -52,6 +52,10 @@ ALGORITHMS: tuple[dict[str, Any], ...]
 
 def backend() -> str: ...
 
+# Benchmark hook: ML-KEM key generation without the pairwise consistency
+# check, the key discarded (benchmarks/ only).
+def _mlkem_keygen_without_check(algorithm: str, seed: Buffer) -> None: ...
+
 @disjoint_base
 class PrivateKey:
     """The root of every private-key class."""

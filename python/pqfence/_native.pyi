@@ -145,6 +145,7 @@ __all__ = [
     "SignaturePublicKey",
     "Suite",
     "__version__",
+    "_mlkem_keygen_without_check",
     "aead_open",
     "aead_seal",
     "backend",
@@ -157,6 +158,10 @@ __all__ = [
 ALGORITHMS: tuple[dict[str, Any], ...]
 
 def backend() -> str: ...
+
+# Benchmark hook: ML-KEM key generation without the pairwise consistency
+# check, the key discarded (benchmarks/ only).
+def _mlkem_keygen_without_check(algorithm: str, seed: Buffer) -> None: ...
 
 @disjoint_base
 class PrivateKey:

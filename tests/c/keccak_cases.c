@@ -5,13 +5,20 @@
  * case: "<function> <outlen> <input hex> <one-shot hex> <incremental hex>".
  * tests/python/test_keccak_c.py compares every line with Python's hashlib.
  *
- * usage: keccak_cases <cases> <seed>
+ * usage: keccak_cases <cases> <seed> [portable|avx2]
+ *
+ * With a backend the driver selects it first (pqf_backend_select; exit 77
+ * when the CPU lacks AVX2, and the test skips): the avx2 backend runs the
+ * AVX-512VL permutation of keccak_avx512.c where the CPU has AVX-512VL, the
+ * portable one the scalar code of keccak.c.
  */
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "fips202.h"
+#include "pqfence.h"
 
 static uint64_t prng_state;
 
@@ -39,9 +46,15 @@ static size_t split(size_t max) {
 int main(int argc, char **argv) {
     static uint8_t in[1001], once[1200], incr[1200];
     long cases, c;
-    if (argc != 3) {
-        fprintf(stderr, "usage: keccak_cases <cases> <seed>\n");
+    if (argc != 3 && argc != 4) {
+        fprintf(stderr, "usage: keccak_cases <cases> <seed> [portable|avx2]\n");
         return 2;
+    }
+    if (argc == 4) {
+        int want = strcmp(argv[3], "avx2") == 0 ? PQF_BACKEND_AVX2 : PQF_BACKEND_PORTABLE;
+        if (pqf_backend_select(want) != want) {
+            return 77;
+        }
     }
     cases = strtol(argv[1], NULL, 10);
     prng_state = strtoull(argv[2], NULL, 10) | 1;

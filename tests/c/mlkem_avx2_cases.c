@@ -15,6 +15,7 @@
 
 #include "avx2.h"
 #include "cpu.h"
+#include "fips202.h"
 #include "kpke.h"
 #include "ntt.h"
 #include "poly.h"
@@ -271,6 +272,29 @@ static void test_kpke(unsigned rounds) {
         compare("kpke_encrypt expanded", r, ca, cb, sizeof ca);
         pqf_mlkem_kpke_decrypt_avx2(mb, dka, ca);
         compare("kpke_decrypt", r, ma, mb, sizeof ma);
+        {
+            /* decapsulation's encryption with J(z || c_in) beside its noise,
+             * against the portable encryption and a one-state SHAKE256 */
+            uint8_t z[32], cin[PQF_MLKEM_CT_BYTES], ja[32], jb[32], zc[32 + PQF_MLKEM_CT_BYTES];
+            fill(z, sizeof z);
+            fill(cin, sizeof cin);
+            memcpy(zc, z, 32);
+            memcpy(zc + 32, cin, sizeof cin);
+            pqf_shake256(ja, sizeof ja, zc, sizeof zc);
+            pqf_mlkem_kpke_encrypt_j_avx2(cb, eka, NULL, m, coins, jb, z, cin);
+            compare("kpke_encrypt_j", r, ca, cb, sizeof ca);
+            compare("kpke_encrypt_j J", r, ja, jb, sizeof ja);
+            memset(jb, 0, sizeof jb);
+            pqf_mlkem_kpke_encrypt_j_avx2(cb, NULL, &xa, m, coins, jb, z, cin);
+            compare("kpke_encrypt_j expanded", r, ca, cb, sizeof ca);
+            compare("kpke_encrypt_j expanded J", r, ja, jb, sizeof ja);
+            pqf_backend_select(PQF_BACKEND_PORTABLE);
+            memset(jb, 0, sizeof jb);
+            pqf_mlkem_kpke_encrypt_j(cb, eka, NULL, m, coins, jb, z, cin);
+            compare("kpke_encrypt_j portable", r, ca, cb, sizeof ca);
+            compare("kpke_encrypt_j portable J", r, ja, jb, sizeof ja);
+            pqf_backend_select(PQF_BACKEND_AVX2);
+        }
         fill(ca, sizeof ca); /* a random ciphertext decrypts alike too */
         pqf_mlkem_kpke_decrypt(ma, dka, ca);
         pqf_mlkem_kpke_decrypt_avx2(mb, dka, ca);

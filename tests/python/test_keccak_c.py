@@ -8,9 +8,12 @@ splits, must equal hashlib's digest.
 
 tests/c/keccakx4_cases.c does the same for the 4-way SHAKE (fips202x4.h), on
 each backend (the portable permutation forced with pqf_backend_select, and
-the AVX2 one of keccakx4_avx2.c, skipped on a CPU without AVX2) and both byte
-orders: every lane of every case must be hashlib's SHAKE of its own input,
-and the 4-way permutation must equal four scalar ones on random states.
+the vector one, skipped on a CPU without AVX2: keccakx4_avx512.c where the
+CPU has AVX-512VL, else keccakx4_avx2.c) and both byte orders: every lane of
+every case must be hashlib's SHAKE of its own input, the 4-way permutation
+must equal four scalar ones on random states, and so must each vector
+permutation the CPU can run, called directly (the AVX2 one even where the
+dispatcher picks AVX-512VL, and the AVX-512VL one-state one).
 """
 
 from __future__ import annotations
@@ -44,17 +47,17 @@ def _expected(fn: int, msg: bytes, outlen: int) -> bytes:
     return shake.digest(outlen)
 
 
+@pytest.mark.parametrize("backend", ["portable", "avx2"])
 @pytest.mark.parametrize(
     "defines", [[], ["-DPQF_KECCAK_PORTABLE_BYTES"]], ids=["native", "portable"]
 )
-def test_keccak_matches_hashlib(tmp_path: pathlib.Path, defines: list[str]) -> None:
+def test_keccak_matches_hashlib(tmp_path: pathlib.Path, defines: list[str], backend: str) -> None:
+    """On the avx2 backend of an AVX-512VL CPU the sponges run the one-state
+    AVX-512VL permutation (keccak_avx512.c), on the portable one the scalar C."""
     sources = [REPO / "tests" / "c" / "keccak_cases.c"]
-    sources += [COMMON / f for f in ("keccak.c", "ct.c", "cpu.c")]
+    sources += [COMMON / f for f in ("keccak.c", "keccak_avx512.c", "ct.c", "cpu.c")]
     exe = build_c(tmp_path, "keccak_cases", sources, defines)
-    out = subprocess.run(
-        [str(exe), str(CASES), "1600"], check=True, capture_output=True, text=True
-    ).stdout
-    lines = out.splitlines()
+    lines = run_cases(exe, str(CASES), "1600", backend)
     assert len(lines) == CASES
     for n, line in enumerate(lines):
         fn_s, outlen_s, msg_hex, once_hex, incr_hex = line.split(" ")
@@ -113,14 +116,35 @@ BACKENDS = {"portable": 0, "avx2": 1}
 def test_shake_x4_matches_hashlib(tmp_path: pathlib.Path, backend: str, defines: list[str]) -> None:
     sources = [
         REPO / "tests" / "c" / "keccakx4_cases.c",
-        *(COMMON / f for f in ("keccak.c", "keccakx4.c", "keccakx4_avx2.c", "cpu.c", "ct.c")),
+        *(
+            COMMON / f
+            for f in (
+                "keccak.c",
+                "keccak_avx512.c",
+                "keccakx4.c",
+                "keccakx4_avx2.c",
+                "keccakx4_avx512.c",
+                "cpu.c",
+                "ct.c",
+            )
+        ),
     ]
     exe = build_c(tmp_path, "keccakx4_cases", sources, defines)
     lines = run_cases(exe, str(X4_CASES), "4", backend)
     assert lines[0] == f"backend {BACKENDS[backend]}"
     assert lines[1] == "perm 200 0", "4-way permutation differs from four scalar ones"
-    cases = lines[2:]
+    direct = lines[2].split(" ")
+    assert direct[0] == "direct", lines[2]
+    assert direct[-1] == "0", "a vector permutation differs from the scalar one"
+    if backend == "avx2":
+        assert direct[2] == "1", "the AVX2 4-way permutation was not run"
+    else:
+        assert direct[2:4] == ["0", "0"], "the portable backend ran vector code"
+    cases = lines[3 : 3 + X4_CASES]
+    mixed = lines[3 + X4_CASES :]
     assert len(cases) == X4_CASES
+    assert len(mixed) == X4_CASES // 3
+    check_mixed_lanes(mixed)
     multi_block = many_blocks = 0
     for n, line in enumerate(cases):
         fn_s, outlen_s, *fields = line.split(" ")
@@ -137,3 +161,32 @@ def test_shake_x4_matches_hashlib(tmp_path: pathlib.Path, backend: str, defines:
     # the random lengths did reach several absorbed and squeezed blocks
     assert multi_block > 20
     assert many_blocks > 20
+
+
+def check_mixed_lanes(lines: list[str]) -> None:
+    """The per-lane sponge (pqf_shakex4_absorb_lane, squeezeblocks_lanes):
+    each lane is hashlib's SHAKE of its own rate and input; lane 3, skipped
+    (NULL) in the second squeeze, holds the first squeeze's blocks; lane 2,
+    restarted on a new input between the squeezes, gives that input's SHAKE."""
+    both_rates = restarted = 0
+
+    def shake(rate: int, msg: bytes, n: int) -> bytes:
+        h = hashlib.shake_128(msg) if rate == 168 else hashlib.shake_256(msg)
+        return h.digest(n)
+
+    for n, line in enumerate(lines):
+        tag, *fields = line.split(" ")
+        assert tag == "lanes", n
+        assert len(fields) == 14, n
+        rates = [int(r) for r in fields[:4]]
+        ins = [bytes.fromhex(h) for h in fields[4:8]]
+        outs = [bytes.fromhex(h) for h in fields[8:12]]
+        in2, out2 = bytes.fromhex(fields[12]), bytes.fromhex(fields[13])
+        both_rates += len(set(rates)) == 2
+        restarted += len(out2) > 0
+        for j in range(4):
+            assert outs[j] == shake(rates[j], ins[j], len(outs[j])), (n, j, rates[j])
+            assert len(outs[j]) % rates[j] == 0, (n, j)
+        assert out2 == shake(rates[2], in2, len(out2)), (n, "restarted lane")
+    assert both_rates > len(lines) // 2
+    assert restarted > len(lines) // 2

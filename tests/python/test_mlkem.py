@@ -295,3 +295,17 @@ def test_threads_match_single_thread() -> None:
     assert len(results) == 160
     for (t, rep), got in results.items():
         assert got == expected[(t + rep) % 16]
+
+
+def test_benchmark_keygen_hook_returns_no_key() -> None:
+    """_native._mlkem_keygen_without_check (benchmarks only) runs key generation
+    for the three sets, hands back nothing, and refuses a wrong name or seed."""
+    from pqfence import _native
+
+    seed = bytes(range(64))
+    for name in ("ML-KEM-512", "ML-KEM-768", "ML-KEM-1024"):
+        assert _native._mlkem_keygen_without_check(name, seed) is None
+    with pytest.raises(UnknownAlgorithm):
+        _native._mlkem_keygen_without_check("ML-KEM-769", seed)
+    with pytest.raises(InvalidLength):
+        _native._mlkem_keygen_without_check("ML-KEM-768", seed[:63])

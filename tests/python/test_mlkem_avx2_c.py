@@ -18,6 +18,8 @@ import subprocess
 
 import pytest
 
+from .test_keccak_c import target_flags  # build.rs TARGET_FLAGS, by file suffix
+
 REPO = pathlib.Path(__file__).resolve().parents[2]
 MLKEM = REPO / "vendor" / "mlkem"
 COMMON = REPO / "vendor" / "common"
@@ -35,7 +37,6 @@ FLAGS = [
     f"-I{COMMON}",
     f"-I{MLKEM}",
 ]
-AVX2_FLAGS = ["-mavx2", "-mbmi2", "-mpopcnt"]  # build.rs TARGET_FLAGS for *_avx2.c
 PORTABLE = ["reduce.c", "ntt.c", "poly.c", "sampling.c", "kpke.c"]
 SHARED = ["keccak.c", "keccakx4.c", "ct.c", "cpu.c"]
 
@@ -53,12 +54,12 @@ def test_avx2_layers_match_portable(tmp_path: pathlib.Path, k: int) -> None:
     cc = _compiler()
     objs = []
     vector_files = sorted(MLKEM.glob("*_avx2.c"))
-    shared_vector = sorted(COMMON.glob("*_avx2.c"))
+    shared_vector = sorted(COMMON.glob("*_avx2.c")) + sorted(COMMON.glob("*_avx512.c"))
     assert vector_files
     for src in [*vector_files, *shared_vector]:
         obj = tmp_path / (src.stem + ".o")
         subprocess.run(
-            [cc, *FLAGS, *AVX2_FLAGS, f"-DPQF_MLKEM_K={k}", "-c", str(src), "-o", str(obj)],
+            [cc, *FLAGS, *target_flags(src), f"-DPQF_MLKEM_K={k}", "-c", str(src), "-o", str(obj)],
             check=True,
         )
         objs.append(str(obj))

@@ -62,6 +62,10 @@ static uint32_t detect(void) {
             /* AVX-512F (EBX bit 16) with opmask and both zmm states. */
             if ((b7 & (1u << 16)) != 0 && (xcr0 & 0xE6u) == 0xE6u) {
                 f |= PQF_CPU_AVX512F;
+                /* AVX-512VL (EBX bit 31), used only beside AVX2. */
+                if ((b7 & (1u << 31)) != 0 && (f & PQF_CPU_AVX2) != 0) {
+                    f |= PQF_CPU_AVX512VL;
+                }
             }
         }
     }
@@ -85,7 +89,7 @@ uint32_t pqf_cpu_detected(void) {
 uint32_t pqf_cpu_features(void) {
     uint32_t f = pqf_cpu_detected();
     if (LOAD(backend_cap) < PQF_BACKEND_AVX2) {
-        f &= ~(PQF_CPU_AVX2 | PQF_CPU_SHANI);
+        f &= ~(PQF_CPU_AVX2 | PQF_CPU_SHANI | PQF_CPU_AVX512VL);
     }
     return f;
 }

@@ -10,7 +10,8 @@
  *
  * Each dispatcher reads pqf_cpu_features() and calls a vector function only
  * when its bit is set. Vector code lives in files named *_avx2.c (compiled
- * with -mavx2 -mbmi2 -mpopcnt) and *_shani.c (-msha -msse4.1): build.rs and
+ * with -mavx2 -mbmi2 -mpopcnt), *_avx512.c (those and -mavx512f -mavx512vl)
+ * and *_shani.c (-msha -msse4.1): build.rs and
  * the assurance harness give those flags to those files alone, never to the
  * whole build.
  */
@@ -28,6 +29,10 @@
 #define PQF_CPU_AVX512F (1u << 2)
 /* AVX (ymm registers exist): registers to clear. */
 #define PQF_CPU_AVX (1u << 3)
+/* AVX-512VL with AVX-512F (zmm state saved by the OS): the AVX2 backend may
+ * use its 256-bit instructions (vprolq, vpternlogq) in *_avx512.c files,
+ * compiled with -mavx512f -mavx512vl. Masked off with AVX2 by the cap. */
+#define PQF_CPU_AVX512VL (1u << 4)
 
 /* Features the CPU has, whatever the backend cap (for register clearing). */
 uint32_t pqf_cpu_detected(void);

@@ -18,7 +18,15 @@
 /* pqf_keccak_ctx and the exported incremental functions are declared in
  * pqfence.h. */
 
+/* Keccak-f[1600] (FIPS 202 section 3.4), dispatched at run time: the
+ * AVX-512VL one-state permutation (keccak_avx512.c) when pqf_cpu_features()
+ * has PQF_CPU_AVX512VL, else the scalar C, the reference (keccak.c). */
 void pqf_keccak_f1600(uint64_t st[25]);
+void pqf_keccak_f1600_portable(uint64_t st[25]);
+#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
+#define PQF_HAVE_KECCAK_AVX512 1
+void pqf_keccak_f1600_avx512vl(uint64_t st[25]);
+#endif
 
 /* Incremental interface: init, absorb any number of times, then squeeze any number
  * of times (the first squeeze pads). Wipe when the state held secrets. */

@@ -2,7 +2,9 @@
  * Four SHAKE computations side by side (fips202x4.h). The sponge logic here
  * is shared by both backends; only the permutation is dispatched: with AVX2
  * (pqf_cpu_features) keccakx4_avx2.c runs the four states in the lanes of
- * each vector instruction, and the portable path runs pqf_keccak_f1600 on
+ * each vector instruction (keccakx4_avx512.c, the same with AVX-512VL's
+ * rotate and three-input logic, where the CPU also has AVX-512VL), and the
+ * portable path runs pqf_keccak_f1600 on
  * each state after gathering its lanes. Positions and lengths are public;
  * nothing branches on or is indexed by the data.
  */
@@ -70,8 +72,13 @@ static void f1600x4_portable(uint64_t s[4 * 25]) {
 
 void pqf_keccakx4_f1600(uint64_t s[4 * 25]) {
 #ifdef PQF_HAVE_KECCAKX4_AVX2
-    if ((pqf_cpu_features() & PQF_CPU_AVX2) != 0) {
-        pqf_keccakx4_f1600_avx2(s);
+    uint32_t cpu = pqf_cpu_features();
+    if ((cpu & PQF_CPU_AVX2) != 0) {
+        if ((cpu & PQF_CPU_AVX512VL) != 0) {
+            pqf_keccakx4_f1600_avx512vl(s);
+        } else {
+            pqf_keccakx4_f1600_avx2(s);
+        }
         return;
     }
 #endif
@@ -128,22 +135,74 @@ static void absorb_once(pqf_keccakx4_state *st, unsigned rate, const uint8_t *in
     }
 }
 
+/* Lanes 0..nlanes-1 of state j to out[j], little-endian: with AVX2 by 4 x 4
+ * transposes (keccakx4_avx2.c), else lane by lane. */
+static void extract(uint8_t *const out[4], const uint64_t s[4 * 25], unsigned nlanes) {
+    unsigned i, j;
+#ifdef PQF_HAVE_KECCAKX4_AVX2
+    if ((pqf_cpu_features() & PQF_CPU_AVX2) != 0) {
+        pqf_keccakx4_extract_avx2(out, s, nlanes);
+        return;
+    }
+#endif
+    for (j = 0; j < 4; j++) {
+        for (i = 0; i < nlanes; i++) {
+            store64_le(out[j] + 8 * i, s[4 * i + j]);
+        }
+    }
+}
+
 /* FIPS 202 Algorithm 8, squeezing: permute, then write the rate's lanes of
  * each state to its output (rate is a multiple of 8). */
 static void squeezeblocks(uint8_t *out0, uint8_t *out1, uint8_t *out2, uint8_t *out3,
                           size_t nblocks, unsigned rate, pqf_keccakx4_state *st) {
     uint8_t *out[4];
     size_t n;
-    unsigned i, j;
+    unsigned j;
     out[0] = out0;
     out[1] = out1;
     out[2] = out2;
     out[3] = out3;
     for (n = 0; n < nblocks; n++) {
         pqf_keccakx4_f1600(st->s);
+        extract(out, st->s, rate / 8);
         for (j = 0; j < 4; j++) {
-            for (i = 0; i < rate / 8; i++) {
-                store64_le(out[j] + n * rate + 8 * i, st->s[4 * i + j]);
+            out[j] += rate;
+        }
+    }
+}
+
+/* FIPS 202 Algorithm 8, absorbing one padded block into lane j alone
+ * (inlen < rate, rate a multiple of 8): its 25 words start from zero. */
+void pqf_shakex4_absorb_lane(pqf_keccakx4_state *st, unsigned j, unsigned rate,
+                             const uint8_t *in, size_t inlen) {
+    unsigned i, lanes = (unsigned)(inlen / 8);
+    size_t off = 8 * (size_t)lanes;
+    for (i = 0; i < 25; i++) {
+        st->s[4 * i + j] = 0;
+    }
+    for (i = 0; i < lanes; i++) {
+        st->s[4 * i + j] = load64_le(in + 8 * i);
+    }
+    xor_tail(st->s, lanes, j, in + off, inlen - off);
+    st->s[4 * lanes + j] ^= (uint64_t)SHAKE_DS << (8 * (inlen - off));
+    st->s[4 * (rate / 8 - 1) + j] ^= (uint64_t)0x80 << 56;
+}
+
+/* FIPS 202 Algorithm 8, squeezing: permute, then write the first rate[j]
+ * bytes of lane j to out[j] (skipped when NULL), for each block. */
+void pqf_shakex4_squeezeblocks_lanes(uint8_t *const out[4], const unsigned rate[4],
+                                     size_t nblocks, pqf_keccakx4_state *st) {
+    size_t n;
+    unsigned i, j;
+    for (n = 0; n < nblocks; n++) {
+        pqf_keccakx4_f1600(st->s);
+        for (j = 0; j < 4; j++) {
+            if (out[j] == NULL) { /* which lanes are wanted: public */
+                continue;
+            }
+            for (i = 0; i < rate[j] / 8; i++) {
+                store64_le(out[j] + n * rate[j] + 8 * i, st->s[4 * i + j]);
             }
         }
     }

@@ -56,6 +56,10 @@
 #define pqf_mlkem_tomsg_avx2 PQF_MLKEM_NS(tomsg_avx2)
 #define pqf_mlkem_sample_matrix_avx2 PQF_MLKEM_NS(sample_matrix_avx2)
 #define pqf_mlkem_sample_noise_avx2 PQF_MLKEM_NS(sample_noise_avx2)
+#define pqf_mlkem_sample_matrix_entries_avx2 PQF_MLKEM_NS(sample_matrix_entries_avx2)
+#define pqf_mlkem_sample_ntt_noise_avx2 PQF_MLKEM_NS(sample_ntt_noise_avx2)
+#define pqf_mlkem_sample_noise_j_avx2 PQF_MLKEM_NS(sample_noise_j_avx2)
+#define pqf_mlkem_kpke_encrypt_j_avx2 PQF_MLKEM_NS(kpke_encrypt_j_avx2)
 #define pqf_mlkem_kpke_keygen_avx2 PQF_MLKEM_NS(kpke_keygen_avx2)
 #define pqf_mlkem_kpke_expand_avx2 PQF_MLKEM_NS(kpke_expand_avx2)
 #define pqf_mlkem_kpke_encrypt_avx2 PQF_MLKEM_NS(kpke_encrypt_avx2)
@@ -97,6 +101,32 @@ void pqf_mlkem_sample_matrix_avx2(pqf_mlkem_poly a[PQF_MLKEM_K * PQF_MLKEM_K],
 void pqf_mlkem_sample_noise_avx2(pqf_mlkem_poly *r, const unsigned *eta, unsigned count,
                                  const uint8_t s[PQF_MLKEM_SYM_BYTES], uint8_t nonce0);
 
+/* The first count entries of pqf_mlkem_sample_matrix_avx2's a (the rest
+ * untouched). */
+void pqf_mlkem_sample_matrix_entries_avx2(pqf_mlkem_poly *a, const uint8_t rho[PQF_MLKEM_SYM_BYTES],
+                                          unsigned count);
+
+/* a = SampleNTT(rho || x || y) (Algorithm 7) in one lane of a 4-way sponge
+ * and r[i] = SamplePolyCBD_eta[i](PRF_eta[i](s, nonce0 + i)) for i < count
+ * (Algorithm 8) in the other three, a SHAKE128 stream beside SHAKE256 ones:
+ * count <= 3 with eta[i] <= 3, or count <= 6 with every eta[i] = 2.
+ * ML-KEM-768 key generation runs its ninth matrix entry with its six noise
+ * polynomials this way. The PRF outputs are wiped. */
+void pqf_mlkem_sample_ntt_noise_avx2(pqf_mlkem_poly *a, const uint8_t rho[PQF_MLKEM_SYM_BYTES],
+                                     uint8_t x, uint8_t y, pqf_mlkem_poly *r,
+                                     const unsigned *eta, unsigned count,
+                                     const uint8_t s[PQF_MLKEM_SYM_BYTES], uint8_t nonce0);
+
+/* r[i] as pqf_mlkem_sample_noise_avx2 gives them (in lanes 1-3 of a 4-way
+ * sponge, a lane restarting when its stream is done) and, in lane 0,
+ * k_bar = J(z || c) = SHAKE256(z || c, 32) (FIPS 203 eq. 4.4): decapsulation's
+ * implicit-rejection key hashed beside its re-encryption's noise. */
+void pqf_mlkem_sample_noise_j_avx2(pqf_mlkem_poly *r, const unsigned *eta, unsigned count,
+                                   const uint8_t s[PQF_MLKEM_SYM_BYTES], uint8_t nonce0,
+                                   uint8_t k_bar[PQF_MLKEM_SYM_BYTES],
+                                   const uint8_t z[PQF_MLKEM_SYM_BYTES],
+                                   const uint8_t c[PQF_MLKEM_CT_BYTES]);
+
 /* kpke_avx2.c: the functions of kpke.h; encrypt takes ek or x (one NULL). */
 void pqf_mlkem_kpke_keygen_avx2(uint8_t ek[PQF_MLKEM_EK_BYTES],
                                 uint8_t dk[PQF_MLKEM_DKPKE_BYTES], pqf_mlkem_expanded_ek *x,
@@ -106,6 +136,14 @@ void pqf_mlkem_kpke_encrypt_avx2(uint8_t c[PQF_MLKEM_CT_BYTES], const uint8_t *e
                                  const pqf_mlkem_expanded_ek *x,
                                  const uint8_t m[PQF_MLKEM_SYM_BYTES],
                                  const uint8_t r[PQF_MLKEM_SYM_BYTES]);
+/* pqf_mlkem_kpke_encrypt_avx2, and k_bar = J(z || c_in) hashed beside the noise. */
+void pqf_mlkem_kpke_encrypt_j_avx2(uint8_t c[PQF_MLKEM_CT_BYTES], const uint8_t *ek,
+                                   const pqf_mlkem_expanded_ek *x,
+                                   const uint8_t m[PQF_MLKEM_SYM_BYTES],
+                                   const uint8_t r[PQF_MLKEM_SYM_BYTES],
+                                   uint8_t k_bar[PQF_MLKEM_SYM_BYTES],
+                                   const uint8_t z[PQF_MLKEM_SYM_BYTES],
+                                   const uint8_t c_in[PQF_MLKEM_CT_BYTES]);
 void pqf_mlkem_kpke_decrypt_avx2(uint8_t m[PQF_MLKEM_SYM_BYTES],
                                  const uint8_t dk[PQF_MLKEM_DKPKE_BYTES],
                                  const uint8_t c[PQF_MLKEM_CT_BYTES]);

@@ -163,23 +163,15 @@ static void decaps(uint8_t *ss, const uint8_t *dk, const pqf_mlkem_expanded_ek *
     uint8_t k_r[2 * SYM];  /* (K', r') = G(m' || h) */
     uint8_t k_bar[SYM];    /* J(z || c) */
     uint8_t ct2[PQF_MLKEM_CT_BYTES];
-    pqf_keccak_ctx j_ctx;
     uint32_t differ;
 
     pqf_mlkem_kpke_decrypt(m_h, dk, ct);
     memcpy(m_h + SYM, dk + DK_H_OFFSET, SYM);
     pqf_sha3_512(k_r, m_h, sizeof(m_h));
 
-    pqf_shake256_init(&j_ctx);
-    pqf_keccak_absorb(&j_ctx, dk + DK_Z_OFFSET, SYM);
-    pqf_keccak_absorb(&j_ctx, ct, PQF_MLKEM_CT_BYTES);
-    pqf_keccak_squeeze(&j_ctx, k_bar, SYM);
-
-    if (x != NULL) {
-        pqf_mlkem_kpke_encrypt_expanded(ct2, x, m_h, k_r + SYM);
-    } else {
-        pqf_mlkem_kpke_encrypt(ct2, ek, m_h, k_r + SYM);
-    }
+    /* k_bar = J(z || c) and c' = K-PKE.Encrypt(ek, m', r') */
+    pqf_mlkem_kpke_encrypt_j(ct2, x != NULL ? NULL : ek, x, m_h, k_r + SYM, k_bar,
+                             dk + DK_Z_OFFSET, ct);
     differ = pqf_ct_memneq(ct, ct2, PQF_MLKEM_CT_BYTES);
     memcpy(ss, k_r, SYM);
     pqf_ct_cmov(ss, k_bar, SYM, (uint8_t)differ);
@@ -188,7 +180,6 @@ static void decaps(uint8_t *ss, const uint8_t *dk, const pqf_mlkem_expanded_ek *
     pqf_wipe(k_r, sizeof(k_r));
     pqf_wipe(k_bar, sizeof(k_bar));
     pqf_wipe(ct2, sizeof(ct2));
-    pqf_keccak_wipe(&j_ctx);
 }
 
 /* FIPS 203 Algorithm 18, after the section 7.3 check. */

@@ -196,6 +196,33 @@ void pqf_mlkem_kpke_encrypt(uint8_t c[PQF_MLKEM_CT_BYTES], const uint8_t ek[PQF_
     encrypt(c, ek, NULL, m, r);
 }
 
+/* FIPS 203 Algorithm 18, lines 7-8: J(z || c_in) (eq. 4.4, SHAKE256 to 32
+ * bytes), then K-PKE.Encrypt. Where a 4-way permutation costs what a
+ * one-state one does (AVX-512VL: keccakx4_avx512.c, keccak_avx512.c) J's
+ * permutations run in the noise's 4-way sponge; with AVX2 alone the 4-way
+ * one is the dearer, and J keeps the one-state sponge. */
+void pqf_mlkem_kpke_encrypt_j(uint8_t c[PQF_MLKEM_CT_BYTES], const uint8_t *ek,
+                              const pqf_mlkem_expanded_ek *x,
+                              const uint8_t m[PQF_MLKEM_SYM_BYTES],
+                              const uint8_t r[PQF_MLKEM_SYM_BYTES],
+                              uint8_t k_bar[PQF_MLKEM_SYM_BYTES],
+                              const uint8_t z[PQF_MLKEM_SYM_BYTES],
+                              const uint8_t c_in[PQF_MLKEM_CT_BYTES]) {
+    pqf_keccak_ctx j_ctx;
+#ifdef USE_AVX2
+    if (USE_AVX2() && (pqf_cpu_features() & PQF_CPU_AVX512VL) != 0) {
+        pqf_mlkem_kpke_encrypt_j_avx2(c, ek, x, m, r, k_bar, z, c_in);
+        return;
+    }
+#endif
+    pqf_shake256_init(&j_ctx);
+    pqf_keccak_absorb(&j_ctx, z, PQF_MLKEM_SYM_BYTES);
+    pqf_keccak_absorb(&j_ctx, c_in, PQF_MLKEM_CT_BYTES);
+    pqf_keccak_squeeze(&j_ctx, k_bar, PQF_MLKEM_SYM_BYTES);
+    pqf_keccak_wipe(&j_ctx);
+    encrypt(c, ek, x, m, r);
+}
+
 /* FIPS 203 Algorithm 14 with A_hat and t_hat from an expanded ek. */
 void pqf_mlkem_kpke_encrypt_expanded(uint8_t c[PQF_MLKEM_CT_BYTES],
                                      const pqf_mlkem_expanded_ek *x,

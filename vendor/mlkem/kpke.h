@@ -30,6 +30,7 @@ typedef struct {
 #define pqf_mlkem_kpke_encrypt PQF_MLKEM_NS(kpke_encrypt)
 #define pqf_mlkem_kpke_encrypt_expanded PQF_MLKEM_NS(kpke_encrypt_expanded)
 #define pqf_mlkem_kpke_decrypt PQF_MLKEM_NS(kpke_decrypt)
+#define pqf_mlkem_kpke_encrypt_j PQF_MLKEM_NS(kpke_encrypt_j)
 
 /* K-PKE.KeyGen(d): ek (384k + 32 bytes) and dk_pke (384k bytes) from the 32-byte d.
  * When x is not NULL it also receives A_hat, t_hat and rho (not h), exactly as
@@ -53,6 +54,19 @@ void pqf_mlkem_kpke_encrypt_expanded(uint8_t c[PQF_MLKEM_CT_BYTES],
                                      const pqf_mlkem_expanded_ek *x,
                                      const uint8_t m[PQF_MLKEM_SYM_BYTES],
                                      const uint8_t r[PQF_MLKEM_SYM_BYTES]);
+
+/* Decapsulation's two hashes-and-encryption steps (FIPS 203 Algorithm 18,
+ * lines 7-8): c = K-PKE.Encrypt(ek, m, r) with the key as its bytes ek or
+ * expanded as x (exactly one not NULL), and k_bar = J(z || c_in). With
+ * AVX-512VL the AVX2 code hashes J in the 4-way sponge that draws the
+ * encryption's noise. */
+void pqf_mlkem_kpke_encrypt_j(uint8_t c[PQF_MLKEM_CT_BYTES], const uint8_t *ek,
+                              const pqf_mlkem_expanded_ek *x,
+                              const uint8_t m[PQF_MLKEM_SYM_BYTES],
+                              const uint8_t r[PQF_MLKEM_SYM_BYTES],
+                              uint8_t k_bar[PQF_MLKEM_SYM_BYTES],
+                              const uint8_t z[PQF_MLKEM_SYM_BYTES],
+                              const uint8_t c_in[PQF_MLKEM_CT_BYTES]);
 
 /* K-PKE.Decrypt(dk_pke, c): the 32-byte message m. */
 void pqf_mlkem_kpke_decrypt(uint8_t m[PQF_MLKEM_SYM_BYTES],

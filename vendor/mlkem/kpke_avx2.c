@@ -39,7 +39,14 @@ void pqf_mlkem_kpke_keygen_avx2(uint8_t ek[PQF_MLKEM_EK_BYTES],
     for (i = 0; i < 2 * K; i++) {
         eta[i] = PQF_MLKEM_ETA1;
     }
+#if K == 3
+    /* The ninth matrix entry a[8] = SampleNTT(rho || 2 || 2) needs three
+     * SHAKE128 blocks; the six one-block noise streams run beside it, two
+     * after each other in each of the other three lanes. */
+    pqf_mlkem_sample_ntt_noise_avx2(&a[8], rho, 2, 2, noise, eta, 2 * K, sigma, 0);
+#else
     pqf_mlkem_sample_noise_avx2(noise, eta, 2 * K, sigma, 0);
+#endif
 
     /* s_hat = NTT(s), kept in [0, q), is dk_pke */
     for (i = 0; i < K; i++) {
@@ -51,7 +58,11 @@ void pqf_mlkem_kpke_keygen_avx2(uint8_t ek[PQF_MLKEM_EK_BYTES],
 
     /* a[m k + n] = SampleNTT(rho || m || n), so A_hat[i, j] = a[j k + i];
      * t_hat[i] = sum_j A_hat[i, j] s_hat[j] + NTT(e[i]) */
+#if K == 3
+    pqf_mlkem_sample_matrix_entries_avx2(a, rho, 8); /* a[8] is sampled above */
+#else
     pqf_mlkem_sample_matrix_avx2(a, rho);
+#endif
     for (i = 0; i < K; i++) {
         for (j = 0; j < K; j++) {
             row[j] = a[j * K + i].c;
@@ -87,11 +98,12 @@ void pqf_mlkem_kpke_expand_avx2(pqf_mlkem_expanded_ek *x, const uint8_t ek[PQF_M
 }
 
 /* FIPS 203 Algorithm 14: K-PKE.Encrypt(ek, m, r), the key as its bytes ek or
- * expanded as x (exactly one not NULL). */
-void pqf_mlkem_kpke_encrypt_avx2(uint8_t c[PQF_MLKEM_CT_BYTES], const uint8_t *ek,
-                                 const pqf_mlkem_expanded_ek *x,
-                                 const uint8_t m[PQF_MLKEM_SYM_BYTES],
-                                 const uint8_t r[PQF_MLKEM_SYM_BYTES]) {
+ * expanded as x (exactly one not NULL); with k_bar not NULL, also
+ * k_bar = J(z || c_in), hashed beside the noise. */
+static void encrypt(uint8_t c[PQF_MLKEM_CT_BYTES], const uint8_t *ek,
+                    const pqf_mlkem_expanded_ek *x, const uint8_t m[PQF_MLKEM_SYM_BYTES],
+                    const uint8_t r[PQF_MLKEM_SYM_BYTES], uint8_t *k_bar, const uint8_t *z,
+                    const uint8_t *c_in) {
     pqf_mlkem_poly noise[2 * K + 1]; /* y[0..k-1], e1[0..k-1], e2 */
     pqf_mlkem_poly a_local[K * K], t_local[K], u;
     const pqf_mlkem_poly *a, *t_hat;
@@ -103,7 +115,11 @@ void pqf_mlkem_kpke_encrypt_avx2(uint8_t c[PQF_MLKEM_CT_BYTES], const uint8_t *e
     for (i = 0; i < 2 * K + 1; i++) {
         eta[i] = i < K ? PQF_MLKEM_ETA1 : PQF_MLKEM_ETA2;
     }
-    pqf_mlkem_sample_noise_avx2(noise, eta, 2 * K + 1, r, 0);
+    if (k_bar != NULL) {
+        pqf_mlkem_sample_noise_j_avx2(noise, eta, 2 * K + 1, r, 0, k_bar, z, c_in);
+    } else {
+        pqf_mlkem_sample_noise_avx2(noise, eta, 2 * K + 1, r, 0);
+    }
     for (i = 0; i < K; i++) {
         pqf_mlkem_ntt_avx2(noise[i].c);
         pqf_mlkem_reduce_avx2(noise[i].c);
@@ -147,6 +163,25 @@ void pqf_mlkem_kpke_encrypt_avx2(uint8_t c[PQF_MLKEM_CT_BYTES], const uint8_t *e
 
     pqf_wipe(noise, sizeof(noise));
     pqf_wipe(&u, sizeof(u));
+}
+
+/* FIPS 203 Algorithm 14: K-PKE.Encrypt(ek, m, r) (ek or x). */
+void pqf_mlkem_kpke_encrypt_avx2(uint8_t c[PQF_MLKEM_CT_BYTES], const uint8_t *ek,
+                                 const pqf_mlkem_expanded_ek *x,
+                                 const uint8_t m[PQF_MLKEM_SYM_BYTES],
+                                 const uint8_t r[PQF_MLKEM_SYM_BYTES]) {
+    encrypt(c, ek, x, m, r, NULL, NULL, NULL);
+}
+
+/* Algorithm 14 and decapsulation's J(z || c_in) (Algorithm 18, line 7). */
+void pqf_mlkem_kpke_encrypt_j_avx2(uint8_t c[PQF_MLKEM_CT_BYTES], const uint8_t *ek,
+                                   const pqf_mlkem_expanded_ek *x,
+                                   const uint8_t m[PQF_MLKEM_SYM_BYTES],
+                                   const uint8_t r[PQF_MLKEM_SYM_BYTES],
+                                   uint8_t k_bar[PQF_MLKEM_SYM_BYTES],
+                                   const uint8_t z[PQF_MLKEM_SYM_BYTES],
+                                   const uint8_t c_in[PQF_MLKEM_CT_BYTES]) {
+    encrypt(c, ek, x, m, r, k_bar, z, c_in);
 }
 
 /* FIPS 203 Algorithm 15: K-PKE.Decrypt(dk_pke, c). */

@@ -85,10 +85,10 @@ static unsigned rej_uniform(int16_t *c, unsigned n, const uint8_t *buf, size_t l
     return n;
 }
 
-/* a[m k + n] = SampleNTT(rho || m || n): four entries per 4-way sponge; a last
- * single entry (k = 3) runs the one-stream code of sampling.c. */
-void pqf_mlkem_sample_matrix_avx2(pqf_mlkem_poly a[PQF_MLKEM_K * PQF_MLKEM_K],
-                                  const uint8_t rho[PQF_MLKEM_SYM_BYTES]) {
+/* a[p] = SampleNTT(rho || m || n), p = m k + n < count: four entries per 4-way
+ * sponge; a last single entry (k = 3) runs the one-stream code of sampling.c. */
+void pqf_mlkem_sample_matrix_entries_avx2(pqf_mlkem_poly *a, const uint8_t rho[PQF_MLKEM_SYM_BYTES],
+                                          unsigned count) {
     uint8_t in[4][PQF_MLKEM_SYM_BYTES + 2];
     uint8_t buf[4][XOF_FIRST_BLOCKS * PQF_SHAKE128_RATE + SLACK];
     pqf_keccakx4_state st;
@@ -97,7 +97,7 @@ void pqf_mlkem_sample_matrix_avx2(pqf_mlkem_poly a[PQF_MLKEM_K * PQF_MLKEM_K],
     for (j = 0; j < 4; j++) {
         memcpy(in[j], rho, PQF_MLKEM_SYM_BYTES);
     }
-    for (p = 0; p + 4 <= PQF_MLKEM_K * PQF_MLKEM_K; p += 4) {
+    for (p = 0; p + 4 <= count; p += 4) {
         for (j = 0; j < 4; j++) {
             in[j][PQF_MLKEM_SYM_BYTES] = (uint8_t)((p + j) / PQF_MLKEM_K);
             in[j][PQF_MLKEM_SYM_BYTES + 1] = (uint8_t)((p + j) % PQF_MLKEM_K);
@@ -115,9 +115,15 @@ void pqf_mlkem_sample_matrix_avx2(pqf_mlkem_poly a[PQF_MLKEM_K * PQF_MLKEM_K],
             }
         }
     }
-    for (; p < PQF_MLKEM_K * PQF_MLKEM_K; p++) {
+    for (; p < count; p++) {
         pqf_mlkem_sample_ntt(&a[p], rho, (uint8_t)(p / PQF_MLKEM_K), (uint8_t)(p % PQF_MLKEM_K));
     }
+}
+
+/* a[m k + n] = SampleNTT(rho || m || n) for every entry. */
+void pqf_mlkem_sample_matrix_avx2(pqf_mlkem_poly a[PQF_MLKEM_K * PQF_MLKEM_K],
+                                  const uint8_t rho[PQF_MLKEM_SYM_BYTES]) {
+    pqf_mlkem_sample_matrix_entries_avx2(a, rho, PQF_MLKEM_K * PQF_MLKEM_K);
 }
 
 /*
@@ -231,6 +237,178 @@ void pqf_mlkem_sample_noise_avx2(pqf_mlkem_poly *r, const unsigned *eta, unsigne
     pqf_wipe(buf, sizeof buf);
     pqf_keccakx4_wipe(&st);
 }
+
+/*
+ * Noise streams in lanes 1-3 of a 4-way sponge whose lane 0 runs another
+ * stream: PRF stream (s, nonce0 + i), i < count, in lane 1 + i % 3, each lane
+ * starting its next stream (pqf_shakex4_absorb_lane) once the previous one
+ * has its 64 eta bytes. Which lane does what depends only on count and eta,
+ * never on data.
+ */
+typedef struct {
+    uint8_t in[PQF_MLKEM_SYM_BYTES + 1]; /* s || nonce */
+    uint8_t buf[3][2 * PQF_SHAKE256_RATE]; /* 64 eta <= 192 bytes, + SLACK */
+    unsigned cur[3], have[3];              /* each lane's stream, its blocks so far */
+    unsigned count, left;
+    uint8_t nonce0;
+} noise_lanes;
+
+/* Starts the first stream of each lane; a lane without one absorbs the empty
+ * string, its output unused. */
+static void noise_start(noise_lanes *nl, pqf_keccakx4_state *st, unsigned count,
+                        const uint8_t s[PQF_MLKEM_SYM_BYTES], uint8_t nonce0) {
+    unsigned l;
+    memcpy(nl->in, s, PQF_MLKEM_SYM_BYTES);
+    nl->count = count;
+    nl->left = count;
+    nl->nonce0 = nonce0;
+    for (l = 0; l < 3; l++) {
+        nl->cur[l] = l;
+        nl->have[l] = 0;
+        nl->in[PQF_MLKEM_SYM_BYTES] = (uint8_t)(nonce0 + l);
+        pqf_shakex4_absorb_lane(st, 1 + l, PQF_SHAKE256_RATE, nl->in,
+                                l < count ? sizeof nl->in : 0);
+    }
+}
+
+/* Where lanes 1-3 write the next block (NULL: no stream left in the lane). */
+static void noise_outputs(noise_lanes *nl, uint8_t *out[4]) {
+    unsigned l;
+    for (l = 0; l < 3; l++) {
+        out[1 + l] = nl->cur[l] < nl->count ? nl->buf[l] + nl->have[l] * PQF_SHAKE256_RATE
+                                            : NULL;
+    }
+}
+
+/* After a block: each stream that has its bytes becomes r[i], and its lane
+ * starts its next stream. */
+static void noise_after_block(noise_lanes *nl, pqf_keccakx4_state *st, pqf_mlkem_poly *r,
+                              const unsigned *eta) {
+    unsigned l;
+    for (l = 0; l < 3; l++) {
+        unsigned i = nl->cur[l];
+        if (i >= nl->count) {
+            continue;
+        }
+        nl->have[l]++;
+        if (nl->have[l] * PQF_SHAKE256_RATE >= 64 * eta[i]) {
+            cbd(&r[i], nl->buf[l], eta[i]);
+            nl->left--;
+            nl->cur[l] = i + 3;
+            nl->have[l] = 0;
+            if (nl->cur[l] < nl->count) {
+                nl->in[PQF_MLKEM_SYM_BYTES] = (uint8_t)(nl->nonce0 + nl->cur[l]);
+                pqf_shakex4_absorb_lane(st, 1 + l, PQF_SHAKE256_RATE, nl->in, sizeof nl->in);
+            }
+        }
+    }
+}
+
+/*
+ * SampleNTT(rho || x || y) in lane 0 beside the noise lanes. Lane 0 takes the
+ * three SHAKE128 blocks the matrix code takes first, so the noise must fit in
+ * those three permutations: count <= 3, or count <= 6 with eta 2.
+ */
+void pqf_mlkem_sample_ntt_noise_avx2(pqf_mlkem_poly *a, const uint8_t rho[PQF_MLKEM_SYM_BYTES],
+                                     uint8_t x, uint8_t y, pqf_mlkem_poly *r,
+                                     const unsigned *eta, unsigned count,
+                                     const uint8_t s[PQF_MLKEM_SYM_BYTES], uint8_t nonce0) {
+    uint8_t in_a[PQF_MLKEM_SYM_BYTES + 2];
+    uint8_t buf_a[XOF_FIRST_BLOCKS * PQF_SHAKE128_RATE + SLACK];
+    uint8_t *out[4];
+    const unsigned rate[4] = {PQF_SHAKE128_RATE, PQF_SHAKE256_RATE, PQF_SHAKE256_RATE,
+                              PQF_SHAKE256_RATE};
+    noise_lanes nl;
+    pqf_keccakx4_state st;
+    unsigned b, n;
+
+    memset(buf_a, 0, sizeof buf_a);
+    memcpy(in_a, rho, PQF_MLKEM_SYM_BYTES);
+    in_a[PQF_MLKEM_SYM_BYTES] = x;
+    in_a[PQF_MLKEM_SYM_BYTES + 1] = y;
+    pqf_shakex4_absorb_lane(&st, 0, PQF_SHAKE128_RATE, in_a, sizeof in_a);
+    noise_start(&nl, &st, count, s, nonce0);
+    for (b = 0; b < XOF_FIRST_BLOCKS; b++) {
+        out[0] = buf_a + b * PQF_SHAKE128_RATE;
+        noise_outputs(&nl, out);
+        pqf_shakex4_squeezeblocks_lanes(out, rate, 1, &st);
+        noise_after_block(&nl, &st, r, eta);
+    }
+    n = rej_uniform(a->c, 0, buf_a, XOF_FIRST_BLOCKS * PQF_SHAKE128_RATE);
+    out[0] = buf_a;
+    out[1] = out[2] = out[3] = NULL;
+    while (n < PQF_MLKEM_N) {
+        pqf_shakex4_squeezeblocks_lanes(out, rate, 1, &st);
+        n = rej_uniform(a->c, n, buf_a, PQF_SHAKE128_RATE);
+    }
+    pqf_wipe(&nl, sizeof nl);
+    pqf_keccakx4_wipe(&st);
+}
+
+/* J's input z || c, a whole number of 8-byte lanes for every parameter set. */
+#define JLEN (PQF_MLKEM_SYM_BYTES + PQF_MLKEM_CT_BYTES)
+PQF_MLKEM_STATIC_CHECK(j_input_whole_words, JLEN % 8 == 0);
+
+/*
+ * J(z || c) = SHAKE256(z || c, 32) in lane 0 (absorbed a block per
+ * permutation, its words XORed into the lane, then the padding), beside the
+ * noise lanes; the permutations go on while either is unfinished.
+ */
+void pqf_mlkem_sample_noise_j_avx2(pqf_mlkem_poly *r, const unsigned *eta, unsigned count,
+                                   const uint8_t s[PQF_MLKEM_SYM_BYTES], uint8_t nonce0,
+                                   uint8_t k_bar[PQF_MLKEM_SYM_BYTES],
+                                   const uint8_t z[PQF_MLKEM_SYM_BYTES],
+                                   const uint8_t c[PQF_MLKEM_CT_BYTES]) {
+    uint8_t zc[JLEN];
+    uint8_t *out[4];
+    const unsigned rate[4] = {PQF_SHAKE256_RATE, PQF_SHAKE256_RATE, PQF_SHAKE256_RATE,
+                              PQF_SHAKE256_RATE};
+    noise_lanes nl;
+    pqf_keccakx4_state st;
+    size_t pos = 0;
+    unsigned i;
+    int padded = 0, j_done = 0;
+
+    memcpy(zc, z, PQF_MLKEM_SYM_BYTES);
+    memcpy(zc + PQF_MLKEM_SYM_BYTES, c, PQF_MLKEM_CT_BYTES);
+    for (i = 0; i < 25; i++) {
+        st.s[4 * i] = 0;
+    }
+    noise_start(&nl, &st, count, s, nonce0);
+    while (!j_done || nl.left > 0) {
+        if (!j_done) {
+            /* the next block of z || c, or the last words and the padding
+             * (FIPS 202 section 5.1 and B.2, SHAKE's domain bits 1111) */
+            size_t take = JLEN - pos < PQF_SHAKE256_RATE ? JLEN - pos : PQF_SHAKE256_RATE;
+            for (i = 0; i < take / 8; i++) {
+                uint64_t w;
+                memcpy(&w, zc + pos + 8 * i, 8);
+                st.s[4 * i] ^= w;
+            }
+            pos += take;
+            if (take < PQF_SHAKE256_RATE) {
+                st.s[4 * (take / 8)] ^= 0x1F;
+                st.s[4 * (PQF_SHAKE256_RATE / 8 - 1)] ^= (uint64_t)0x80 << 56;
+                padded = 1;
+            }
+        }
+        out[0] = NULL;
+        noise_outputs(&nl, out);
+        pqf_shakex4_squeezeblocks_lanes(out, rate, 1, &st);
+        noise_after_block(&nl, &st, r, eta);
+        if (padded && !j_done) {
+            for (i = 0; i < PQF_MLKEM_SYM_BYTES / 8; i++) {
+                memcpy(k_bar + 8 * i, &st.s[4 * i], 8);
+            }
+            j_done = 1;
+        }
+    }
+    pqf_wipe(zc, sizeof zc);
+    pqf_wipe(&nl, sizeof nl);
+    pqf_keccakx4_wipe(&st);
+}
+
+#undef JLEN
 
 #else
 typedef int pqf_mlkem_sampling_avx2_unused;
