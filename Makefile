@@ -71,8 +71,11 @@ bindings:
 	scripts/bindings.sh check
 
 # Every test on the best backend this CPU has, then the known-answer, ACVP and
-# oracle suites again with the portable C forced (PQFENCE_BACKEND=portable),
-# and tests/backends.rs compares the two on random inputs in one process.
+# oracle suites again with the portable C forced (PQFENCE_BACKEND=portable)
+# and, on a CPU with AVX-512VL (where the best is the avx512 backend), with
+# the plain AVX2 code (PQFENCE_BACKEND=avx2); tests/backends*.rs compare them
+# all on random inputs in one process.
+HAS_AVX512 := $(shell grep -qw avx512vl /proc/cpuinfo 2>/dev/null && echo 1)
 RUST_BACKEND_TESTS := --test mlkem --test mldsa --test slhdsa --test falcon --test encoding
 PY_BACKEND_TESTS   := tests/python/test_mlkem.py tests/python/test_mldsa.py \
                       tests/python/test_slhdsa.py tests/python/test_falcon.py \
@@ -81,6 +84,7 @@ PY_BACKEND_TESTS   := tests/python/test_mlkem.py tests/python/test_mldsa.py \
 test-rust:
 	cargo test -q --features test-hooks
 	PQFENCE_BACKEND=portable cargo test -q --features test-hooks $(RUST_BACKEND_TESTS)
+	$(if $(HAS_AVX512),PQFENCE_BACKEND=avx2 cargo test -q --features test-hooks $(RUST_BACKEND_TESTS))
 
 # The stubs and the family modules' class lists are generated from the built
 # module's catalogue (scripts/gen_stubs.py), and stubtest holds the stubs
@@ -103,6 +107,7 @@ test-python: venv develop
 	scripts/tmux.sh ensure
 	$(VPY) -m pytest -q
 	PQFENCE_BACKEND=portable $(VPY) -m pytest -q $(PY_BACKEND_TESTS)
+	$(if $(HAS_AVX512),PQFENCE_BACKEND=avx2 $(VPY) -m pytest -q $(PY_BACKEND_TESTS))
 
 # pyca/cryptography 50.0.2's own ML-KEM and ML-DSA tests, run against pqfence
 # (downloaded at run time, cached in target/pyca-tests; nothing of pyca's is

@@ -133,9 +133,13 @@ int as_select_backend(void) {
     int b;
     if (want != NULL && strcmp(want, "portable") == 0) {
         pqf_backend_select(PQF_BACKEND_PORTABLE);
+    } else if (want != NULL && strcmp(want, "avx2") == 0) {
+        pqf_backend_select(PQF_BACKEND_AVX2);
     }
     b = pqf_backend();
-    printf("backend\t%s\n", b == PQF_BACKEND_AVX2 ? "avx2" : "portable");
+    printf("backend\t%s\n", b == PQF_BACKEND_AVX512 ? "avx512"
+                             : b == PQF_BACKEND_AVX2  ? "avx2"
+                                                      : "portable");
     fflush(stdout);
     return b;
 }

@@ -71,8 +71,9 @@ int as_selected(size_t i, const char *filter);
 int as_is_secret(const as_buf *b);
 
 /* Applies the backend named by the environment variable AS_BACKEND
- * ("portable" caps the C at its portable code with pqf_backend_select; unset
- * or "avx2" leaves the best this CPU has), prints "backend<TAB>name" with the
+ * ("portable" caps the C at its portable code with pqf_backend_select,
+ * "avx2" at its AVX2 code without the AVX-512VL parts; unset or "avx512"
+ * leaves the best this CPU has), prints "backend<TAB>name" with the
  * backend then in use, and returns it (PQF_BACKEND_*). Every driver calls it
  * first, so that each check runs once per backend (assurance/run.py). */
 int as_select_backend(void);

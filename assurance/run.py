@@ -25,8 +25,9 @@ Checks (see the README's "Assurance" section):
 Every C check walks the registry in assurance/ops.py; every check has a
 canary (leaky code it must catch) so that a silent tool cannot pass. The ct,
 stack and race checks run once per backend (BACKENDS: the portable C, forced
-with AS_BACKEND=portable, and the AVX2 code the CPU has); a backend this CPU
-lacks gives SKIP rows.
+with AS_BACKEND=portable, and the AVX2 code; the native stack and race checks
+also the avx512 backend where the CPU has it); a backend this CPU lacks gives
+SKIP rows.
 Tools are installed by assurance/run.sh; this script only runs them.
 """
 
@@ -270,9 +271,28 @@ def parse_lines(text: str, tag: str) -> list[list[str]]:
 
 
 # The backends the ct, stack and race checks cover. The drivers read
-# AS_BACKEND (harness.c: "portable" calls pqf_backend_select) and print the
-# backend in use, which must be the one asked for.
+# AS_BACKEND (harness.c: "portable" and "avx2" call pqf_backend_select) and
+# print the backend in use, which must be the one asked for. valgrind's CPU
+# has no AVX-512, so the checks under valgrind (ct, helgrind) cover
+# BACKENDS, and the native ones (stack and register residue, threads) also
+# the avx512 backend where this CPU has it.
 BACKENDS = ("portable", "avx2")
+
+
+def _cpu_flags() -> set[str]:
+    try:
+        text = Path("/proc/cpuinfo").read_text()
+    except OSError:
+        return set()
+    for line in text.splitlines():
+        if line.startswith("flags"):
+            return set(line.split(":", 1)[1].split())
+    return set()
+
+
+NATIVE_BACKENDS = BACKENDS + (
+    ("avx512",) if {"avx2", "avx512f", "avx512vl"} <= _cpu_flags() else ()
+)
 
 
 def backend_env(backend: str) -> dict[str, str]:
@@ -500,7 +520,7 @@ def check_stack(report: Report, builds: tuple[tuple[str, str], ...]) -> None:
     signal the instant the call returns), on each backend."""
     for i, (cc, opt) in enumerate(builds):
         exe = link_driver(cc, opt, "prod", "stack_driver")
-        for backend in BACKENDS:
+        for backend in NATIVE_BACKENDS:
             log = log_path(f"stack-{cc}-{opt}-{backend}.log")
             p = run([str(exe)], log, env={"AS_VERBOSE": "1", **backend_env(backend)})
             check_residue(report, f"{cc} -{opt} {backend}", p)
@@ -747,7 +767,7 @@ def check_race(report: Report, rounds: int, helgrind_backends: tuple[str, ...]) 
     """Threads give single-thread outputs on each backend; helgrind sees no
     race (on the backends in helgrind_backends)."""
     exe = link_driver("gcc", "O2", "prod", "race_driver")
-    for backend in BACKENDS:
+    for backend in NATIVE_BACKENDS:
         race_one_backend(report, exe, rounds, backend, backend in helgrind_backends)
     c = run(["valgrind", "--tool=helgrind", "-q", "--error-exitcode=1", str(exe), "--canary"])
     caught = c.returncode == 1 and "Possible data race" in c.stderr

@@ -355,14 +355,18 @@ impl<P: DsaParams> SigningKey<P> {
         Ok(key)
     }
 
-    /// Benchmark hook: key generation from a 32-byte seed exactly as
+    /// Benchmark hook: key generation as [`generate`](Self::generate) (`None`:
+    /// a fresh OS seed) or, from a 32-byte seed, as
     /// [`from_seed`](Self::from_seed) runs it (FIPS 204 Algorithm 6 with the
     /// verifying key's cache filled), but without the pairwise consistency
     /// check. The key is dropped (wiped) here, never returned, so no
     /// unchecked key leaves: only the time of the step is observable.
     #[doc(hidden)]
-    pub fn keygen_without_check_for_benchmark(seed: &[u8]) -> Result<()> {
-        let seed = Seed::from_slice("ML-DSA seed (xi)", seed)?;
+    pub fn keygen_without_check_for_benchmark(seed: Option<&[u8]>) -> Result<()> {
+        let seed = match seed {
+            Some(seed) => Seed::from_slice("ML-DSA seed (xi)", seed)?,
+            None => rng::random_secret()?,
+        };
         Self::from_seed_without_check(seed).map(drop)
     }
 

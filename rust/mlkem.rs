@@ -302,14 +302,18 @@ impl<P: KemParams> DecapsulationKey<P> {
         Ok(key)
     }
 
-    /// Benchmark hook: key generation from a 64-byte seed d || z exactly as
+    /// Benchmark hook: key generation as [`generate`](Self::generate) (`None`:
+    /// a fresh OS seed) or, from a 64-byte seed d || z, as
     /// [`from_seed`](Self::from_seed) runs it (FIPS 203 Algorithm 16 with the
     /// expanded encapsulation key filled), but without the pairwise
     /// consistency check. The key is dropped (wiped) here, never returned,
     /// so no unchecked key leaves: only the time of the step is observable.
     #[doc(hidden)]
-    pub fn keygen_without_check_for_benchmark(seed: &[u8]) -> Result<()> {
-        let seed = Seed::from_slice(P::NAME_SEED, seed)?;
+    pub fn keygen_without_check_for_benchmark(seed: Option<&[u8]>) -> Result<()> {
+        let seed = match seed {
+            Some(seed) => Seed::from_slice(P::NAME_SEED, seed)?,
+            None => rng::random_secret()?,
+        };
         Self::from_seed_without_check(seed).map(drop)
     }
 

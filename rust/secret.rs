@@ -92,7 +92,7 @@ impl<A: ByteArray> Clone for Secret<A> {
 
 impl<A: ByteArray> Drop for Secret<A> {
     fn drop(&mut self) {
-        self.0.zeroize();
+        crate::ffi::wipe(AsMut::<[u8]>::as_mut(&mut *self.0));
     }
 }
 

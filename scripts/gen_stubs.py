@@ -52,9 +52,9 @@ ALGORITHMS: tuple[dict[str, Any], ...]
 
 def backend() -> str: ...
 
-# Benchmark hook: ML-KEM key generation without the pairwise consistency
-# check, the key discarded (benchmarks/ only).
-def _mlkem_keygen_without_check(algorithm: str, seed: Buffer) -> None: ...
+# Benchmark hook: ML-KEM / ML-DSA key generation without the pairwise
+# consistency check, the key discarded (benchmarks/ only).
+def _keygen_without_check(algorithm: str, seed: Buffer | None = None) -> None: ...
 
 @disjoint_base
 class PrivateKey:

@@ -6,12 +6,14 @@
 //! the expanded-key caches the API uses, made once under each backend (fresh
 //! keys inside the run) and, with `test-hooks`, through the uncached entry
 //! points as well. Each operation runs with
-//! `backend::limit(Portable)` and then `backend::limit(Avx2)`, and the
+//! `backend::limit(Portable)` and then under each vector backend, and the
 //! results (bytes, or the error) must be equal.
 //!
 //! One test function: the backend switch is process-wide, and a second test
 //! running in parallel could flip it between the two runs.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
+
+mod common;
 
 use pqfence::backend::{self, Backend};
 use pqfence::mldsa::{DsaParams, MlDsa44, MlDsa65, MlDsa87, SigningKey, VerifyingKey};
@@ -38,32 +40,22 @@ impl Prng {
     }
 }
 
-fn vector_backend() -> Backend {
-    #[cfg(target_arch = "x86_64")]
-    {
-        if std::is_x86_feature_detected!("avx2")
-            && std::is_x86_feature_detected!("bmi2")
-            && std::is_x86_feature_detected!("popcnt")
-        {
-            return Backend::Avx2;
-        }
-    }
-    Backend::Portable
-}
-
-/// Runs `f` on the portable C, then on the vector backend; both results must
-/// be equal. Returns the vector backend's.
+/// Runs `f` on the portable C, then on each vector backend the CPU has
+/// (avx2, avx512); every result must equal the portable one, which is
+/// returned.
 fn on_both<T: PartialEq + std::fmt::Debug>(what: &str, f: impl Fn() -> T) -> T {
     assert_eq!(backend::limit(Backend::Portable), Backend::Portable);
     let portable = f();
-    assert_eq!(backend::limit(Backend::Avx2), vector_backend());
-    let vector = f();
-    assert!(
-        portable == vector,
-        "{what}: portable and {:?} differ",
-        vector_backend()
-    );
-    vector
+    for b in common::vector_backends() {
+        assert_eq!(backend::limit(b), b);
+        let vector = f();
+        assert!(
+            portable == vector,
+            "{what}: portable and {} differ",
+            b.name()
+        );
+    }
+    portable
 }
 
 /// An operation's outcome as comparable data: the bytes, or the error.

@@ -5,8 +5,8 @@ composite ML-KEM: :mod:`pqfence.hybrid`) and Composite ML-DSA (ML-DSA with a tra
 signature, draft-ietf-lamps-pq-composite-sigs: :mod:`pqfence.composite`); every family registers
 its parameter sets in one registry (:func:`kem`, :func:`signature`, :func:`algorithms`).
 :mod:`pqfence.hpke` is HPKE (RFC 9180 with the post-quantum suites), shaped like
-pyca/cryptography's. :func:`backend` names the implementation of the C in use ("avx2" or
-"portable").
+pyca/cryptography's. :func:`backend` names the implementation of the C in use ("avx512", "avx2"
+or "portable").
 The cryptography runs in portable, constant-time C behind a safe Rust layer;
 this package is the typed Python face of it.
 """

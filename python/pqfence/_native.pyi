@@ -145,7 +145,7 @@ __all__ = [
     "SignaturePublicKey",
     "Suite",
     "__version__",
-    "_mlkem_keygen_without_check",
+    "_keygen_without_check",
     "aead_open",
     "aead_seal",
     "backend",
@@ -159,9 +159,9 @@ ALGORITHMS: tuple[dict[str, Any], ...]
 
 def backend() -> str: ...
 
-# Benchmark hook: ML-KEM key generation without the pairwise consistency
-# check, the key discarded (benchmarks/ only).
-def _mlkem_keygen_without_check(algorithm: str, seed: Buffer) -> None: ...
+# Benchmark hook: ML-KEM / ML-DSA key generation without the pairwise
+# consistency check, the key discarded (benchmarks/ only).
+def _keygen_without_check(algorithm: str, seed: Buffer | None = None) -> None: ...
 
 @disjoint_base
 class PrivateKey:

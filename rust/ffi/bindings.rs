@@ -10,6 +10,7 @@ pub const PQF_ERR_BAD_ARGUMENT: i32 = -3;
 pub const PQF_ERR_INTERNAL: i32 = -4;
 pub const PQF_BACKEND_PORTABLE: u32 = 0;
 pub const PQF_BACKEND_AVX2: u32 = 1;
+pub const PQF_BACKEND_AVX512: u32 = 2;
 pub const PQF_MLKEM_SEED_BYTES: u32 = 64;
 pub const PQF_MLKEM_SHARED_SECRET_BYTES: u32 = 32;
 pub const PQF_MLKEM_MESSAGE_BYTES: u32 = 32;

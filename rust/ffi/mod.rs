@@ -80,13 +80,18 @@ pub(crate) fn check_written(out: &[u8]) -> Result<()> {
 
 /// Applies `PQFENCE_BACKEND` once, before the first call into the C: every
 /// wrapper calls it. `portable` caps the C at its portable code for the whole
-/// process; anything else (or no variable) lets it pick vector code.
+/// process, `avx2` at its AVX2 code without the AVX-512VL parts; anything
+/// else (or no variable) lets it pick the best the CPU has.
 fn ready() {
     static ONCE: std::sync::Once = std::sync::Once::new();
-    ONCE.call_once(|| {
-        if std::env::var("PQFENCE_BACKEND").as_deref() == Ok("portable") {
-            select_backend(b::PQF_BACKEND_PORTABLE as i32);
+    ONCE.call_once(|| match std::env::var("PQFENCE_BACKEND").as_deref() {
+        Ok("portable") => {
+            select_backend(BACKEND_PORTABLE);
         }
+        Ok("avx2") => {
+            select_backend(BACKEND_AVX2);
+        }
+        _ => {}
     });
 }
 
@@ -103,9 +108,26 @@ pub(crate) fn select_backend(max: i32) -> i32 {
     unsafe { b::pqf_backend_select(max) }
 }
 
+/// Wipes `buf` with volatile stores that the compiler cannot drop (the
+/// `zeroize` crate's), eight bytes at a time over the aligned middle: a
+/// byte-at-a-time wipe of a 2,400-byte ML-KEM key took about 0.33 µs, a
+/// tenth of a key generation. Every `Secret` is wiped through here on drop.
+pub(crate) fn wipe(buf: &mut [u8]) {
+    use zeroize::Zeroize;
+    // SAFETY: `align_to_mut` splits the live, exclusively borrowed `buf` into
+    // a byte prefix, a middle of properly aligned `u64`s and a byte suffix
+    // that together cover it exactly; every bit pattern is a valid `u64`, so
+    // viewing those bytes as words is sound, and only zeros are written.
+    let (head, middle, tail) = unsafe { buf.align_to_mut::<u64>() };
+    head.zeroize();
+    middle.zeroize();
+    tail.zeroize();
+}
+
 /// The backend codes of the C header.
 pub(crate) const BACKEND_PORTABLE: i32 = b::PQF_BACKEND_PORTABLE as i32;
 pub(crate) const BACKEND_AVX2: i32 = b::PQF_BACKEND_AVX2 as i32;
+pub(crate) const BACKEND_AVX512: i32 = b::PQF_BACKEND_AVX512 as i32;
 
 /// An incremental SHAKE / SHA-3 sponge backed by the C Keccak.
 pub(crate) struct Keccak(b::pqf_keccak_ctx);

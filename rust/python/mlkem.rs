@@ -148,32 +148,9 @@ macro_rules! classes {
 }
 pub(crate) use classes;
 
-/// Benchmark hook (benchmarks/, never for keys): ML-KEM key generation from
-/// a 64-byte seed as `from_seed_bytes()` runs it, without the pairwise
-/// consistency check of FIPS 140-3 IG 10.3.A; the key is discarded, so only
-/// the time is observable. `algorithm` is "ML-KEM-512", "ML-KEM-768" or
-/// "ML-KEM-1024".
-#[pyfunction]
-fn _mlkem_keygen_without_check(py: Python<'_>, algorithm: &str, seed: Buf) -> PyResult<()> {
-    use crate::mlkem::{MlKem1024, MlKem512, MlKem768};
-    let run: fn(&[u8]) -> Result<()> = match algorithm {
-        "ML-KEM-512" => DecapsulationKey::<MlKem512>::keygen_without_check_for_benchmark,
-        "ML-KEM-768" => DecapsulationKey::<MlKem768>::keygen_without_check_for_benchmark,
-        "ML-KEM-1024" => DecapsulationKey::<MlKem1024>::keygen_without_check_for_benchmark,
-        other => {
-            return Err(crate::error::Error::UnknownAlgorithm {
-                name: other.to_string(),
-            }
-            .into())
-        }
-    };
-    Ok(py.detach(|| run(&seed))?)
-}
-
-/// Adds the family's base classes and the benchmark hook.
+/// Adds the family's base classes.
 pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<PrivateBase>()?;
     m.add_class::<PublicBase>()?;
-    m.add_function(wrap_pyfunction!(_mlkem_keygen_without_check, m)?)?;
     Ok(())
 }

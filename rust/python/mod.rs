@@ -328,11 +328,41 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     hpke::register(m)?;
     serialization::register(m)?;
     m.add_function(wrap_pyfunction!(backend, m)?)?;
+    m.add_function(wrap_pyfunction!(_keygen_without_check, m)?)?;
     Ok(())
 }
 
-/// The backend the C uses: "avx2" or "portable" (`PQFENCE_BACKEND=portable`
-/// forces the portable C).
+/// Benchmark hook (benchmarks/, never for keys): ML-KEM or ML-DSA key
+/// generation as `generate()` (no `seed`: fresh OS randomness) or
+/// `from_seed_bytes(seed)` runs it, without the pairwise consistency check of
+/// FIPS 140-3 IG 10.3.A, the cost liboqs and pyca/cryptography report as key
+/// generation. The key is discarded, so only the time is observable.
+#[pyfunction]
+#[pyo3(signature = (algorithm, seed=None))]
+fn _keygen_without_check(py: Python<'_>, algorithm: &str, seed: Option<Buf>) -> PyResult<()> {
+    use crate::mldsa::{MlDsa44, MlDsa65, MlDsa87, SigningKey};
+    use crate::mlkem::{DecapsulationKey, MlKem1024, MlKem512, MlKem768};
+    type Keygen = fn(Option<&[u8]>) -> crate::Result<()>;
+    let run: Keygen = match algorithm {
+        "ML-KEM-512" => DecapsulationKey::<MlKem512>::keygen_without_check_for_benchmark,
+        "ML-KEM-768" => DecapsulationKey::<MlKem768>::keygen_without_check_for_benchmark,
+        "ML-KEM-1024" => DecapsulationKey::<MlKem1024>::keygen_without_check_for_benchmark,
+        "ML-DSA-44" => SigningKey::<MlDsa44>::keygen_without_check_for_benchmark,
+        "ML-DSA-65" => SigningKey::<MlDsa65>::keygen_without_check_for_benchmark,
+        "ML-DSA-87" => SigningKey::<MlDsa87>::keygen_without_check_for_benchmark,
+        other => {
+            return Err(Error::UnknownAlgorithm {
+                name: other.to_string(),
+            }
+            .into())
+        }
+    };
+    Ok(py.detach(|| run(seed.as_deref()))?)
+}
+
+/// The backend the C uses: "avx512", "avx2" or "portable"
+/// (`PQFENCE_BACKEND=portable` forces the portable C, `PQFENCE_BACKEND=avx2`
+/// the AVX2 code without its AVX-512VL parts).
 #[pyfunction]
 fn backend() -> &'static str {
     crate::backend().name()

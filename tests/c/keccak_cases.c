@@ -5,7 +5,7 @@
  * case: "<function> <outlen> <input hex> <one-shot hex> <incremental hex>".
  * tests/python/test_keccak_c.py compares every line with Python's hashlib.
  *
- * usage: keccak_cases <cases> <seed> [portable|avx2]
+ * usage: keccak_cases <cases> <seed> [portable|avx2|avx512]
  *
  * With a backend the driver selects it first (pqf_backend_select; exit 77
  * when the CPU lacks AVX2, and the test skips): the avx2 backend runs the
@@ -47,11 +47,13 @@ int main(int argc, char **argv) {
     static uint8_t in[1001], once[1200], incr[1200];
     long cases, c;
     if (argc != 3 && argc != 4) {
-        fprintf(stderr, "usage: keccak_cases <cases> <seed> [portable|avx2]\n");
+        fprintf(stderr, "usage: keccak_cases <cases> <seed> [portable|avx2|avx512]\n");
         return 2;
     }
     if (argc == 4) {
-        int want = strcmp(argv[3], "avx2") == 0 ? PQF_BACKEND_AVX2 : PQF_BACKEND_PORTABLE;
+        int want = strcmp(argv[3], "avx512") == 0 ? PQF_BACKEND_AVX512
+                   : strcmp(argv[3], "avx2") == 0 ? PQF_BACKEND_AVX2
+                                                  : PQF_BACKEND_PORTABLE;
         if (pqf_backend_select(want) != want) {
             return 77;
         }

@@ -150,12 +150,14 @@ int main(int argc, char **argv) {
     long cases, c;
     int want;
     if (argc != 4) {
-        fprintf(stderr, "usage: keccakx4_cases <cases> <seed> portable|avx2\n");
+        fprintf(stderr, "usage: keccakx4_cases <cases> <seed> portable|avx2|avx512\n");
         return 2;
     }
     cases = strtol(argv[1], NULL, 10);
     prng_state = strtoull(argv[2], NULL, 10) | 1;
-    want = strcmp(argv[3], "avx2") == 0 ? PQF_BACKEND_AVX2 : PQF_BACKEND_PORTABLE;
+    want = strcmp(argv[3], "avx512") == 0 ? PQF_BACKEND_AVX512
+           : strcmp(argv[3], "avx2") == 0 ? PQF_BACKEND_AVX2
+                                          : PQF_BACKEND_PORTABLE;
     if (pqf_backend_select(want) != want) {
         return 77;
     }

@@ -130,3 +130,15 @@ pub fn acvp_cases(dir: &Path) -> Vec<AcvpCase> {
     }
     out
 }
+
+/// The vector backends this CPU has, in order (avx2, then avx512), which the
+/// tests/backends*.rs files compare with the portable C one by one. Leaves
+/// the backend capped at the best one.
+pub fn vector_backends() -> Vec<pqfence::backend::Backend> {
+    use pqfence::backend::{self, Backend};
+    match backend::limit(Backend::Avx512) {
+        Backend::Avx512 => vec![Backend::Avx2, Backend::Avx512],
+        Backend::Avx2 => vec![Backend::Avx2],
+        _ => Vec::new(),
+    }
+}

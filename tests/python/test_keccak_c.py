@@ -47,13 +47,13 @@ def _expected(fn: int, msg: bytes, outlen: int) -> bytes:
     return shake.digest(outlen)
 
 
-@pytest.mark.parametrize("backend", ["portable", "avx2"])
+@pytest.mark.parametrize("backend", ["portable", "avx2", "avx512"])
 @pytest.mark.parametrize(
     "defines", [[], ["-DPQF_KECCAK_PORTABLE_BYTES"]], ids=["native", "portable"]
 )
 def test_keccak_matches_hashlib(tmp_path: pathlib.Path, defines: list[str], backend: str) -> None:
-    """On the avx2 backend of an AVX-512VL CPU the sponges run the one-state
-    AVX-512VL permutation (keccak_avx512.c), on the portable one the scalar C."""
+    """On the avx512 backend the sponges run the one-state AVX-512VL
+    permutation (keccak_avx512.c), on the avx2 and portable ones the scalar C."""
     sources = [REPO / "tests" / "c" / "keccak_cases.c"]
     sources += [COMMON / f for f in ("keccak.c", "keccak_avx512.c", "ct.c", "cpu.c")]
     exe = build_c(tmp_path, "keccak_cases", sources, defines)
@@ -106,7 +106,7 @@ def run_cases(exe: pathlib.Path, *args: str) -> list[str]:
 
 
 X4_CASES = 300
-BACKENDS = {"portable": 0, "avx2": 1}
+BACKENDS = {"portable": 0, "avx2": 1, "avx512": 2}
 
 
 @pytest.mark.parametrize("backend", list(BACKENDS))
@@ -136,10 +136,12 @@ def test_shake_x4_matches_hashlib(tmp_path: pathlib.Path, backend: str, defines:
     direct = lines[2].split(" ")
     assert direct[0] == "direct", lines[2]
     assert direct[-1] == "0", "a vector permutation differs from the scalar one"
-    if backend == "avx2":
-        assert direct[2] == "1", "the AVX2 4-way permutation was not run"
-    else:
+    if backend == "portable":
         assert direct[2:4] == ["0", "0"], "the portable backend ran vector code"
+    else:
+        assert direct[2] == "1", "the AVX2 4-way permutation was not run"
+    if backend == "avx512":
+        assert direct[3] == "1", "the AVX-512VL 4-way permutation was not run"
     cases = lines[3 : 3 + X4_CASES]
     mixed = lines[3 + X4_CASES :]
     assert len(cases) == X4_CASES

@@ -298,14 +298,17 @@ def test_threads_match_single_thread() -> None:
 
 
 def test_benchmark_keygen_hook_returns_no_key() -> None:
-    """_native._mlkem_keygen_without_check (benchmarks only) runs key generation
-    for the three sets, hands back nothing, and refuses a wrong name or seed."""
+    """_native._keygen_without_check (benchmarks only) runs key generation for
+    the ML-KEM and ML-DSA sets, from a seed or from the OS, hands back
+    nothing, and refuses a wrong name or seed."""
     from pqfence import _native
 
-    seed = bytes(range(64))
-    for name in ("ML-KEM-512", "ML-KEM-768", "ML-KEM-1024"):
-        assert _native._mlkem_keygen_without_check(name, seed) is None
+    sets = [(f"ML-KEM-{bits}", 64) for bits in (512, 768, 1024)]
+    sets += [(f"ML-DSA-{level}", 32) for level in (44, 65, 87)]
+    for name, n in sets:
+        assert _native._keygen_without_check(name, bytes(range(n))) is None
+        assert _native._keygen_without_check(name) is None
+        with pytest.raises(InvalidLength):
+            _native._keygen_without_check(name, bytes(n - 1))
     with pytest.raises(UnknownAlgorithm):
-        _native._mlkem_keygen_without_check("ML-KEM-769", seed)
-    with pytest.raises(InvalidLength):
-        _native._mlkem_keygen_without_check("ML-KEM-768", seed[:63])
+        _native._keygen_without_check("ML-KEM-769", bytes(64))

@@ -24,7 +24,7 @@
 #endif
 
 static uint32_t detected_cache;
-static int backend_cap = PQF_BACKEND_AVX2;
+static int backend_cap = PQF_BACKEND_AVX512;
 
 #if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
 #include <cpuid.h>
@@ -88,18 +88,32 @@ uint32_t pqf_cpu_detected(void) {
 
 uint32_t pqf_cpu_features(void) {
     uint32_t f = pqf_cpu_detected();
-    if (LOAD(backend_cap) < PQF_BACKEND_AVX2) {
-        f &= ~(PQF_CPU_AVX2 | PQF_CPU_SHANI | PQF_CPU_AVX512VL);
+    int cap = LOAD(backend_cap);
+    if (cap < PQF_BACKEND_AVX512) {
+        f &= ~PQF_CPU_AVX512VL;
+    }
+    if (cap < PQF_BACKEND_AVX2) {
+        f &= ~(PQF_CPU_AVX2 | PQF_CPU_SHANI);
     }
     return f;
 }
 
 int pqf_backend_select(int max_backend) {
-    int cap = max_backend <= PQF_BACKEND_PORTABLE ? PQF_BACKEND_PORTABLE : PQF_BACKEND_AVX2;
+    int cap = max_backend;
+    if (cap < PQF_BACKEND_PORTABLE) {
+        cap = PQF_BACKEND_PORTABLE;
+    }
+    if (cap > PQF_BACKEND_AVX512) {
+        cap = PQF_BACKEND_AVX512;
+    }
     STORE(backend_cap, cap);
     return pqf_backend();
 }
 
 int pqf_backend(void) {
-    return (pqf_cpu_features() & PQF_CPU_AVX2) != 0 ? PQF_BACKEND_AVX2 : PQF_BACKEND_PORTABLE;
+    uint32_t f = pqf_cpu_features();
+    if ((f & PQF_CPU_AVX512VL) != 0) {
+        return PQF_BACKEND_AVX512;
+    }
+    return (f & PQF_CPU_AVX2) != 0 ? PQF_BACKEND_AVX2 : PQF_BACKEND_PORTABLE;
 }

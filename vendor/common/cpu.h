@@ -29,9 +29,10 @@
 #define PQF_CPU_AVX512F (1u << 2)
 /* AVX (ymm registers exist): registers to clear. */
 #define PQF_CPU_AVX (1u << 3)
-/* AVX-512VL with AVX-512F (zmm state saved by the OS): the AVX2 backend may
- * use its 256-bit instructions (vprolq, vpternlogq) in *_avx512.c files,
- * compiled with -mavx512f -mavx512vl. Masked off with AVX2 by the cap. */
+/* AVX-512VL with AVX-512F (zmm state saved by the OS): the avx512 backend,
+ * the AVX2 code plus 256-bit AVX-512VL instructions (vprolq, vpternlogq) in
+ * *_avx512.c files, compiled with -mavx512f -mavx512vl. A cap at
+ * PQF_BACKEND_AVX2 masks it off alone, at PQF_BACKEND_PORTABLE with AVX2. */
 #define PQF_CPU_AVX512VL (1u << 4)
 
 /* Features the CPU has, whatever the backend cap (for register clearing). */

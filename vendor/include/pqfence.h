@@ -38,11 +38,15 @@ extern "C" {
  * Backends. The C picks vector code at run time (CPUID, asked once) and
  * falls back to the portable C, whose outputs are the reference: every
  * backend gives identical bytes. pqf_backend_select caps the choice
- * (PQF_BACKEND_PORTABLE forces the portable C for the whole process) and
- * returns the backend now in use; pqf_backend reports it.
+ * (PQF_BACKEND_PORTABLE forces the portable C for the whole process,
+ * PQF_BACKEND_AVX2 the AVX2 code without its AVX-512VL parts) and returns the
+ * backend now in use; pqf_backend reports it. PQF_BACKEND_AVX512 is the AVX2
+ * code with AVX-512VL instructions on 256-bit registers where they pay
+ * (Keccak's rotations and chi), on CPUs that have them.
  */
 #define PQF_BACKEND_PORTABLE 0
 #define PQF_BACKEND_AVX2 1
+#define PQF_BACKEND_AVX512 2
 int pqf_backend_select(int max_backend);
 int pqf_backend(void);
 
