@@ -15,62 +15,15 @@
 
 mod common;
 
-use pqfence::backend::{self, Backend};
+use common::{on_every_backend, outcome, unit, Prng};
 use pqfence::mldsa::{DsaParams, MlDsa44, MlDsa65, MlDsa87, SigningKey, VerifyingKey};
 
 const KEYS_PER_SET: usize = 12;
 
-/// xorshift64*: test input only.
-struct Prng(u64);
-
-impl Prng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
-    }
-
-    fn bytes(&mut self, n: usize) -> Vec<u8> {
-        (0..n).map(|_| self.next() as u8).collect()
-    }
-
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
-    }
-}
-
-/// Runs `f` on the portable C, then on each vector backend the CPU has
-/// (avx2, avx512); every result must equal the portable one, which is
-/// returned.
-fn on_both<T: PartialEq + std::fmt::Debug>(what: &str, f: impl Fn() -> T) -> T {
-    assert_eq!(backend::limit(Backend::Portable), Backend::Portable);
-    let portable = f();
-    for b in common::vector_backends() {
-        assert_eq!(backend::limit(b), b);
-        let vector = f();
-        assert!(
-            portable == vector,
-            "{what}: portable and {} differ",
-            b.name()
-        );
-    }
-    portable
-}
-
-/// An operation's outcome as comparable data: the bytes, or the error.
-fn outcome<T: AsRef<[u8]>>(r: pqfence::Result<T>) -> Result<Vec<u8>, String> {
-    r.map(|v| v.as_ref().to_vec()).map_err(|e| format!("{e:?}"))
-}
-
-fn unit(r: pqfence::Result<()>) -> Result<(), String> {
-    r.map_err(|e| format!("{e:?}"))
-}
-
 fn compare_set<P: DsaParams>(rng: &mut Prng) {
     for _ in 0..KEYS_PER_SET {
         let seed = rng.bytes(32);
-        let (pk, sk) = on_both("keygen", || {
+        let (pk, sk) = on_every_backend("keygen", || {
             let k = SigningKey::<P>::from_seed(&seed).unwrap();
             (
                 k.verifying_key().as_bytes().to_vec(),
@@ -84,7 +37,7 @@ fn compare_set<P: DsaParams>(rng: &mut Prng) {
         let msg = rng.bytes(n);
         let n = rng.below(40);
         let ctx = rng.bytes(n);
-        let det = on_both("sign_deterministic", || {
+        let det = on_every_backend("sign_deterministic", || {
             outcome(
                 key.sign_deterministic(&msg, &ctx)
                     .map(|s| s.as_bytes().to_vec()),
@@ -92,12 +45,12 @@ fn compare_set<P: DsaParams>(rng: &mut Prng) {
         })
         .unwrap();
         let rnd: [u8; 32] = rng.bytes(32).try_into().unwrap();
-        let hedged = on_both("sign_internal", || {
+        let hedged = on_every_backend("sign_internal", || {
             outcome(key.sign_internal(&msg, &rnd).map(|s| s.as_bytes().to_vec()))
         })
         .unwrap();
         // Caches made under each backend: a fresh key in each run.
-        let fresh = on_both("sign/verify with caches made on this backend", || {
+        let fresh = on_every_backend("sign/verify with caches made on this backend", || {
             let k = SigningKey::<P>::from_expanded_bytes(&sk).unwrap();
             let v = VerifyingKey::<P>::from_bytes(&pk).unwrap();
             let s = k.sign_internal(&msg, &rnd).unwrap().as_bytes().to_vec();
@@ -107,7 +60,7 @@ fn compare_set<P: DsaParams>(rng: &mut Prng) {
         assert_eq!(fresh, (hedged.clone(), Ok(())));
         #[cfg(feature = "test-hooks")]
         {
-            let plain = on_both("keygen (uncached)", || {
+            let plain = on_every_backend("keygen (uncached)", || {
                 let k = SigningKey::<P>::from_seed_uncached(&seed).unwrap();
                 (
                     k.verifying_key().as_bytes().to_vec(),
@@ -115,14 +68,14 @@ fn compare_set<P: DsaParams>(rng: &mut Prng) {
                 )
             });
             assert_eq!(plain, (pk.clone(), sk.clone()));
-            let unc = on_both("sign_internal (uncached)", || {
+            let unc = on_every_backend("sign_internal (uncached)", || {
                 outcome(
                     key.sign_internal_uncached(&msg, &rnd)
                         .map(|s| s.as_bytes().to_vec()),
                 )
             });
             assert_eq!(unc.unwrap(), hedged);
-            on_both("verify_internal (uncached)", || {
+            on_every_backend("verify_internal (uncached)", || {
                 unit(vk.verify_internal_uncached(&msg, &hedged))
             })
             .unwrap();
@@ -132,32 +85,32 @@ fn compare_set<P: DsaParams>(rng: &mut Prng) {
             b.update(&msg);
             b.finalize()
         };
-        let via_mu = on_both("sign_mu", || {
+        let via_mu = on_every_backend("sign_mu", || {
             outcome(key.sign_mu(&mu, true).map(|s| s.as_bytes().to_vec()))
         })
         .unwrap();
         assert_eq!(via_mu, det, "external mu signs the same message");
         #[cfg(feature = "test-hooks")]
         {
-            let unc = on_both("sign_mu (uncached)", || {
+            let unc = on_every_backend("sign_mu (uncached)", || {
                 outcome(
                     key.sign_mu_uncached(&mu, &[0; 32])
                         .map(|s| s.as_bytes().to_vec()),
                 )
             });
             assert_eq!(unc.unwrap(), det);
-            on_both("verify_mu (uncached)", || {
+            on_every_backend("verify_mu (uncached)", || {
                 unit(vk.verify_mu_uncached(&mu, &det))
             })
             .unwrap();
         }
 
-        on_both("verify", || unit(vk.verify(&msg, &ctx, &det))).unwrap();
-        on_both("verify_internal", || {
+        on_every_backend("verify", || unit(vk.verify(&msg, &ctx, &det))).unwrap();
+        on_every_backend("verify_internal", || {
             unit(vk.verify_internal(&msg, &hedged))
         })
         .unwrap();
-        on_both("verify_mu", || unit(vk.verify_mu(&mu, &det))).unwrap();
+        on_every_backend("verify_mu", || unit(vk.verify_mu(&mu, &det))).unwrap();
 
         // Tampered signatures: one bit anywhere (challenge, z, hint), and a
         // small change of one z coefficient that keeps the encoding valid.
@@ -165,19 +118,19 @@ fn compare_set<P: DsaParams>(rng: &mut Prng) {
             let mut bad = det.clone();
             let i = rng.below(bad.len());
             bad[i] ^= 1 << rng.below(8);
-            let r = on_both("verify tampered", || unit(vk.verify(&msg, &ctx, &bad)));
+            let r = on_every_backend("verify tampered", || unit(vk.verify(&msg, &ctx, &bad)));
             assert!(r.is_err());
         }
         let mut bad = det.clone();
         bad[64 + rng.below(64)] ^= 1; // inside z for every set (c~ is at most 64 bytes)
-        on_both("verify tampered z", || unit(vk.verify(&msg, &ctx, &bad)))
+        on_every_backend("verify tampered z", || unit(vk.verify(&msg, &ctx, &bad)))
             .expect_err("a changed z fails");
         let junk = rng.bytes(det.len());
-        on_both("verify random", || unit(vk.verify(&msg, &ctx, &junk)))
+        on_every_backend("verify random", || unit(vk.verify(&msg, &ctx, &junk)))
             .expect_err("random bytes fail");
 
         // The expanded key: valid, then one byte of s1, s2 or t0 changed.
-        let derived = on_both("from_expanded_bytes", || {
+        let derived = on_every_backend("from_expanded_bytes", || {
             outcome(
                 SigningKey::<P>::from_expanded_bytes(&sk)
                     .map(|k| k.verifying_key().as_bytes().to_vec()),
@@ -187,7 +140,7 @@ fn compare_set<P: DsaParams>(rng: &mut Prng) {
         let mut broken = sk.clone();
         let i = 128 + rng.below(broken.len() - 128);
         broken[i] ^= 1 << rng.below(8);
-        let r = on_both("from_expanded_bytes corrupted", || {
+        let r = on_every_backend("from_expanded_bytes corrupted", || {
             outcome(
                 SigningKey::<P>::from_expanded_bytes(&broken)
                     .map(|k| k.verifying_key().as_bytes().to_vec()),

@@ -142,3 +142,52 @@ pub fn vector_backends() -> Vec<pqfence::backend::Backend> {
         _ => Vec::new(),
     }
 }
+
+/// xorshift64*: test input only.
+pub struct Prng(pub u64);
+
+impl Prng {
+    pub fn next(&mut self) -> u64 {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
+    }
+
+    pub fn bytes(&mut self, n: usize) -> Vec<u8> {
+        (0..n).map(|_| self.next() as u8).collect()
+    }
+
+    pub fn below(&mut self, n: usize) -> usize {
+        (self.next() % n as u64) as usize
+    }
+}
+
+/// Runs `f` on the portable C, then on each vector backend the CPU has
+/// (avx2, avx512); every result must equal the portable one, which is
+/// returned.
+pub fn on_every_backend<T: PartialEq + std::fmt::Debug>(what: &str, f: impl Fn() -> T) -> T {
+    use pqfence::backend::{self, Backend};
+    assert_eq!(backend::limit(Backend::Portable), Backend::Portable);
+    let portable = f();
+    for b in vector_backends() {
+        assert_eq!(backend::limit(b), b);
+        let vector = f();
+        assert!(
+            portable == vector,
+            "{what}: portable and {} differ",
+            b.name()
+        );
+    }
+    portable
+}
+
+/// An operation's outcome as comparable data: the bytes, or the error.
+pub fn outcome<T: AsRef<[u8]>>(r: pqfence::Result<T>) -> Result<Vec<u8>, String> {
+    r.map(|v| v.as_ref().to_vec()).map_err(|e| format!("{e:?}"))
+}
+
+/// A unit outcome as comparable data.
+pub fn unit(r: pqfence::Result<()>) -> Result<(), String> {
+    r.map_err(|e| format!("{e:?}"))
+}

@@ -13,15 +13,12 @@ must be equal bit for bit. A CPU without AVX2 skips the test.
 
 from __future__ import annotations
 
-import importlib.util
-import os
 import pathlib
-import shutil
 import subprocess
-import sys
-from types import ModuleType
 
 import pytest
+
+from .c_build import assurance_ops, compiler
 
 REPO = pathlib.Path(__file__).resolve().parents[2]
 FLAGS = [
@@ -37,29 +34,12 @@ FLAGS = [
 CASES = 16
 
 
-def _compiler() -> str:
-    cc = os.environ.get("CC") or shutil.which("cc") or shutil.which("gcc")
-    if cc is None:
-        pytest.skip("no C compiler")
-    return cc
-
-
-def _ops() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("assurance_ops", REPO / "assurance/ops.py")
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # its dataclasses look their module up
-    spec.loader.exec_module(module)
-    return module
-
-
 def _build(tmp: pathlib.Path, name: str) -> pathlib.Path:
-    ops = _ops()
+    ops = assurance_ops()
     units = {u.name: u for u in ops.units()}
     fal = units[f"pqf_{name}"]
     common = units["pqf_common"]
-    cc = _compiler()
+    cc = compiler()
     includes = [f"-I{REPO / d}" for d in ("vendor/include", "vendor/common", "vendor/falcon")]
     objs = []
     for unit, extra in ((fal, [f"-D{d}" for d in fal.defines]), (common, [])):

@@ -19,25 +19,17 @@ dispatcher picks AVX-512VL, and the AVX-512VL one-state one).
 from __future__ import annotations
 
 import hashlib
-import os
 import pathlib
-import re
-import shutil
 import subprocess
 
 import pytest
+
+from .c_build import compiler, target_flags
 
 REPO = pathlib.Path(__file__).resolve().parents[2]
 COMMON = REPO / "vendor" / "common"
 CASES = 1800  # 300 per function
 FLAGS = ["-std=c99", "-O2", "-Wall", "-Wextra", "-Wpedantic", "-Wvla", "-Werror"]
-
-
-def _compiler() -> str:
-    cc = os.environ.get("CC") or shutil.which("cc") or shutil.which("gcc")
-    if cc is None:
-        pytest.skip("no C compiler")
-    return cc
 
 
 def _expected(fn: int, msg: bytes, outlen: int) -> bytes:
@@ -67,23 +59,12 @@ def test_keccak_matches_hashlib(tmp_path: pathlib.Path, defines: list[str], back
         assert bytes.fromhex(incr_hex) == want, (n, fn, len(msg_hex) // 2, outlen, "incremental")
 
 
-def target_flags(src: pathlib.Path) -> list[str]:
-    """The flags build.rs's TARGET_FLAGS gives a vector file (by suffix)."""
-    text = (REPO / "build.rs").read_text()
-    m = re.search(r"const TARGET_FLAGS: &\[\(&str, &\[&str\]\)\] = &\[(.*?)\n\];", text, re.S)
-    assert m, "build.rs: TARGET_FLAGS not found"
-    for row in re.finditer(r'\("([^"]+)", &\[([^\]]*)\]\)', m.group(1)):
-        if src.name.endswith(row.group(1)):
-            return re.findall(r'"([^"]+)"', row.group(2))
-    return []
-
-
 def build_c(
     tmp_path: pathlib.Path, name: str, sources: list[pathlib.Path], defines: list[str]
 ) -> pathlib.Path:
     """Compiles and links sources as build.rs does: each vector file (*_avx2.c,
     *_shani.c) alone with its target flags, the rest without any."""
-    cc = _compiler()
+    cc = compiler()
     inc = [f"-I{COMMON}", f"-I{REPO / 'vendor' / 'include'}"]
     objs = []
     for src in sources:

@@ -10,15 +10,13 @@ SamplePolyCBD and K-PKE, value for value. Skipped when the CPU has no AVX2.
 
 from __future__ import annotations
 
-import os
 import pathlib
 import platform
-import shutil
 import subprocess
 
 import pytest
 
-from .test_keccak_c import target_flags  # build.rs TARGET_FLAGS, by file suffix
+from .c_build import compiler, target_flags
 
 REPO = pathlib.Path(__file__).resolve().parents[2]
 MLKEM = REPO / "vendor" / "mlkem"
@@ -41,17 +39,10 @@ PORTABLE = ["reduce.c", "ntt.c", "poly.c", "sampling.c", "kpke.c"]
 SHARED = ["keccak.c", "keccakx4.c", "ct.c", "cpu.c"]
 
 
-def _compiler() -> str:
-    cc = os.environ.get("CC") or shutil.which("cc") or shutil.which("gcc")
-    if cc is None:
-        pytest.skip("no C compiler")
-    return cc
-
-
 @pytest.mark.skipif(platform.machine() not in ("x86_64", "AMD64"), reason="x86-64 only")
 @pytest.mark.parametrize("k", [2, 3, 4], ids=["ML-KEM-512", "ML-KEM-768", "ML-KEM-1024"])
 def test_avx2_layers_match_portable(tmp_path: pathlib.Path, k: int) -> None:
-    cc = _compiler()
+    cc = compiler()
     objs = []
     vector_files = sorted(MLKEM.glob("*_avx2.c"))
     shared_vector = sorted(COMMON.glob("*_avx2.c")) + sorted(COMMON.glob("*_avx512.c"))

@@ -14,13 +14,11 @@ from __future__ import annotations
 
 import collections
 import hashlib
-import os
 import pathlib
 import platform
-import shutil
 import subprocess
 
-import pytest
+from .c_build import compiler
 
 REPO = pathlib.Path(__file__).resolve().parents[2]
 COMMON = REPO / "vendor" / "common"
@@ -35,13 +33,6 @@ SOURCES = ["sha2x.c", "sha2.c", "ct.c", "cpu.c"]
 KERNELS = ["sha256x8_avx2.c", "sha512x4_avx2.c", "sha256x8_shani.c", "sha2_shani.c"]
 
 
-def _compiler() -> str:
-    cc = os.environ.get("CC") or shutil.which("cc") or shutil.which("gcc")
-    if cc is None:
-        pytest.skip("no C compiler")
-    return cc
-
-
 def _cpu_flags() -> set[str]:
     try:
         text = pathlib.Path("/proc/cpuinfo").read_text()
@@ -54,7 +45,7 @@ def _cpu_flags() -> set[str]:
 
 
 def _build(tmp_path: pathlib.Path) -> pathlib.Path:
-    cc = _compiler()
+    cc = compiler()
     include = [f"-I{COMMON}", f"-I{REPO / 'vendor' / 'include'}"]
     objects = []
     x86 = platform.machine() in ("x86_64", "AMD64")
