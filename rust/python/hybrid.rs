@@ -63,7 +63,7 @@ fn wrong_key(what: &str) -> PyErr {
 fn int_bytes(int: &Bound<'_, PyAny>, len: usize) -> Option<Zeroizing<Vec<u8>>> {
     let bytes = int.call_method1("to_bytes", (len, "big")).ok()?;
     let bytes = bytes.extract::<super::Buf>().ok()?;
-    Some(bytes.0)
+    Some(bytes.into_zeroizing())
 }
 
 /// The raw private key of a foreign key object (`len` bytes):
@@ -77,7 +77,7 @@ pub(crate) fn raw_private(
     what: &str,
 ) -> PyResult<Zeroizing<Vec<u8>>> {
     let raw = if let Ok(f) = obj.getattr("private_bytes_raw") {
-        f.call0()?.extract::<super::Buf>()?.0
+        f.call0()?.extract::<super::Buf>()?.into_zeroizing()
     } else if let Ok(f) = obj.getattr("private_numbers") {
         let value = f.call0()?.getattr("private_value")?;
         int_bytes(&value, len).ok_or_else(|| wrong_key(what))?
@@ -95,7 +95,10 @@ pub(crate) fn raw_private(
 /// `public_numbers()` (pyca's elliptic-curve keys).
 pub(crate) fn raw_public(obj: &Bound<'_, PyAny>, len: usize, what: &str) -> PyResult<Vec<u8>> {
     let raw = if let Ok(f) = obj.getattr("public_bytes_raw") {
-        f.call0()?.extract::<super::Buf>()?.0.to_vec()
+        f.call0()?
+            .extract::<super::Buf>()?
+            .into_zeroizing()
+            .to_vec()
     } else if let Ok(f) = obj.getattr("public_numbers") {
         let numbers = f.call0()?;
         let n = len.saturating_sub(1) / 2;

@@ -132,7 +132,7 @@ fn is_key_serialization_encryption(obj: &Bound<'_, PyAny>) -> bool {
 /// `TypeError`.
 fn encryption_arg(obj: &Bound<'_, PyAny>) -> PyResult<Option<(Zeroizing<Vec<u8>>, Kdf)>> {
     if let Ok(password) = obj.getattr("password") {
-        let password = password.extract::<Buf>()?.0;
+        let password = password.extract::<Buf>()?.into_zeroizing();
         check_password_len(&password)?;
         let kdf = match obj.getattr("_pqfence_kdf") {
             Ok(spec) if !spec.is_none() => kdf_arg(&spec)?,
@@ -285,7 +285,7 @@ fn password_arg(password: Option<Buf>) -> PyResult<Option<Zeroizing<Vec<u8>>>> {
     match password {
         Some(p) => {
             check_password_len(&p)?;
-            Ok(Some(p.0))
+            Ok(Some(p.into_zeroizing()))
         }
         None => Ok(None),
     }
