@@ -773,96 +773,74 @@ fn with_context<C, R>(ctx: &Mutex<C>, f: impl FnOnce(&mut C) -> crate::Result<R>
     Ok(f(&mut guard)?)
 }
 
-/// The sender's context: seals messages in order (sequence numbers from 0;
-/// the last one is refused with `MessageLimitReached`) and exports secrets.
-/// Safe to share between threads (one message at a time).
-#[pyclass(frozen, module = "pqfence._native")]
-pub(crate) struct SenderContext {
-    ctx: Mutex<hpke::SenderContext>,
+/// One HPKE context class: its one message operation (`seal` or `open`,
+/// in order, under the context's lock), `export`, the sequence number, and
+/// no pickling. Safe to share between threads (one message at a time).
+macro_rules! context_class {
+    ($(#[$doc:meta])* $class:ident, $inner:ty, $name:literal,
+     $(#[$op_doc:meta])* $op:ident($input:ident)) => {
+        $(#[$doc])*
+        #[pyclass(frozen, module = "pqfence._native")]
+        pub(crate) struct $class {
+            ctx: Mutex<$inner>,
+        }
+
+        #[pymethods]
+        impl $class {
+            $(#[$op_doc])*
+            #[pyo3(signature = ($input, aad=None))]
+            fn $op<'py>(
+                &self,
+                py: Python<'py>,
+                $input: Buf,
+                aad: Option<Buf>,
+            ) -> PyResult<Bound<'py, PyBytes>> {
+                let aad = buf_or_empty(aad);
+                let out = py.detach(|| with_context(&self.ctx, |ctx| ctx.$op(&aad, &$input)))?;
+                Ok(PyBytes::new(py, &out))
+            }
+
+            /// Export(exporter_context, length): a secret of `length` bytes.
+            fn export<'py>(
+                &self,
+                py: Python<'py>,
+                exporter_context: Buf,
+                length: usize,
+            ) -> PyResult<Bound<'py, PyBytes>> {
+                let secret =
+                    py.detach(|| with_context(&self.ctx, |c| c.export(&exporter_context, length)))?;
+                Ok(PyBytes::new(py, &secret))
+            }
+
+            /// The sequence number of the next message.
+            #[getter]
+            fn sequence_number(&self) -> PyResult<u64> {
+                with_context(&self.ctx, |ctx| Ok(ctx.sequence_number()))
+            }
+
+            fn __reduce__(&self) -> PyResult<()> {
+                Err(super::no_pickle($name))
+            }
+        }
+    };
 }
 
-#[pymethods]
-impl SenderContext {
+context_class!(
+    /// The sender's context: seals messages in order (sequence numbers from 0;
+    /// the last one is refused with `MessageLimitReached`) and exports secrets.
+    /// Safe to share between threads (one message at a time).
+    SenderContext, hpke::SenderContext, "SenderContext",
     /// Encrypts the next message.
-    #[pyo3(signature = (plaintext, aad=None))]
-    fn seal<'py>(
-        &self,
-        py: Python<'py>,
-        plaintext: Buf,
-        aad: Option<Buf>,
-    ) -> PyResult<Bound<'py, PyBytes>> {
-        let aad = buf_or_empty(aad);
-        let ct = py.detach(|| with_context(&self.ctx, |ctx| ctx.seal(&aad, &plaintext)))?;
-        Ok(PyBytes::new(py, &ct))
-    }
+    seal(plaintext)
+);
 
-    /// Export(exporter_context, length): a secret of `length` bytes.
-    fn export<'py>(
-        &self,
-        py: Python<'py>,
-        exporter_context: Buf,
-        length: usize,
-    ) -> PyResult<Bound<'py, PyBytes>> {
-        let secret =
-            py.detach(|| with_context(&self.ctx, |c| c.export(&exporter_context, length)))?;
-        Ok(PyBytes::new(py, &secret))
-    }
-
-    /// The sequence number of the next message.
-    #[getter]
-    fn sequence_number(&self) -> PyResult<u64> {
-        with_context(&self.ctx, |ctx| Ok(ctx.sequence_number()))
-    }
-
-    fn __reduce__(&self) -> PyResult<()> {
-        Err(super::no_pickle("SenderContext"))
-    }
-}
-
-/// The recipient's context: opens messages in order (a failed open does
-/// not advance the sequence number) and exports secrets.
-#[pyclass(frozen, module = "pqfence._native")]
-pub(crate) struct RecipientContext {
-    ctx: Mutex<hpke::RecipientContext>,
-}
-
-#[pymethods]
-impl RecipientContext {
+context_class!(
+    /// The recipient's context: opens messages in order (a failed open does
+    /// not advance the sequence number) and exports secrets.
+    RecipientContext, hpke::RecipientContext, "RecipientContext",
     /// Decrypts the next message (`InvalidTag` if it does not authenticate).
-    #[pyo3(signature = (ciphertext, aad=None))]
-    fn open<'py>(
-        &self,
-        py: Python<'py>,
-        ciphertext: Buf,
-        aad: Option<Buf>,
-    ) -> PyResult<Bound<'py, PyBytes>> {
-        let aad = buf_or_empty(aad);
-        let pt = py.detach(|| with_context(&self.ctx, |ctx| ctx.open(&aad, &ciphertext)))?;
-        Ok(PyBytes::new(py, &pt))
-    }
-
-    /// Export(exporter_context, length): a secret of `length` bytes.
-    fn export<'py>(
-        &self,
-        py: Python<'py>,
-        exporter_context: Buf,
-        length: usize,
-    ) -> PyResult<Bound<'py, PyBytes>> {
-        let secret =
-            py.detach(|| with_context(&self.ctx, |c| c.export(&exporter_context, length)))?;
-        Ok(PyBytes::new(py, &secret))
-    }
-
-    /// The sequence number of the next message.
-    #[getter]
-    fn sequence_number(&self) -> PyResult<u64> {
-        with_context(&self.ctx, |ctx| Ok(ctx.sequence_number()))
-    }
-
-    fn __reduce__(&self) -> PyResult<()> {
-        Err(super::no_pickle("RecipientContext"))
-    }
-}
+    open(ciphertext)
+);
 
 /// Seals `plaintext` with one of HPKE's AEADs under the caller's key and
 /// nonce (for formats that derive keys with the HPKE exporter, as the
