@@ -79,6 +79,7 @@ const FALCON_FILES: &[&str] = &[
     "verify.c",
     "fft_avx2.c",
     "sampler_avx2.c",
+    "ntru_avx2.c",
 ];
 
 const SLHDSA_FILES: &[&str] = &[

@@ -176,6 +176,17 @@ void pqf_falcon_fft_ldl_avx2(double *l10, double *d11, const double *g00,
                              const double *g01, const double *g11, unsigned logn);
 /* the next eight ChaCha20 blocks into p->buf, as sampler.c's pool_refill */
 void pqf_falcon_prng_refill_avx2(pqf_falcon_prng *p);
+/* ntru_avx2.c: ntru.c's one-limb Babai update columns, for u < m the sum
+ * over i of f_i k_(u - i) (negacyclic, x^m = -1) with f_i in sign-magnitude
+ * (|f_i| < 2^31) and |k_j| <= 2^30: col[u] the sum of the low halves of the
+ * products, col[m + u] that of their signed high halves (2m words). */
+#define pqf_falcon_babai_cols_avx2 PQF_FALCON_NS(babai_cols_avx2)
+void pqf_falcon_babai_cols_avx2(uint64_t *col, const uint32_t *f, const int32_t *kw, size_t m);
+/* ntru_avx2.c: acc (n int32) = f G - g F modulo x^n + 1, for f, g in
+ * [-127, 127], F, G in [-128, 127], n >= 16 */
+#define pqf_falcon_ntru_check_avx2 PQF_FALCON_NS(ntru_check_avx2)
+void pqf_falcon_ntru_check_avx2(int32_t *acc, const int8_t *f, const int8_t *g, const int8_t *F,
+                                const int8_t *G, size_t n);
 #endif
 
 /* ---- ntru.c: NTRUSolve ---- */

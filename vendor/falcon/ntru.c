@@ -36,6 +36,7 @@
 
 #include "internal.h"
 
+#include "cpu.h"
 #include "ct.h"
 
 #define Q PQF_FALCON_Q
@@ -570,6 +571,20 @@ static void poly_to_fft(double *d, const uint32_t *x, size_t L, int e, unsigned 
 static void babai_update1(uint32_t *F, size_t Lo, const uint32_t *f, const int32_t *kw,
                           size_t m, unsigned s, uint64_t *col, uint32_t *acc) {
     size_t i, u;
+#ifdef PQF_FALCON_HAVE_AVX2
+    if (m >= 8 && (pqf_cpu_features() & PQF_CPU_AVX2) != 0) {
+        /* the same column words, low halves then high halves */
+        pqf_falcon_babai_cols_avx2(col, f, kw, m);
+        for (u = 0; u < m; u++) {
+            uint64_t two[2];
+            two[0] = col[u];
+            two[1] = col[m + u];
+            col_fold(acc, 3, two, 1);
+            bn_sub_shifted(F + u * Lo, Lo, acc, 3, s);
+        }
+        return;
+    }
+#endif
     memset(col, 0, 2 * m * sizeof *col);
     for (i = 0; i < m; i++) {
         uint64_t fv = sm1_value(f[i]), fn = (uint64_t)0 - fv;
@@ -1246,6 +1261,30 @@ size_t PQF_FALCON_NTRU_TMP_BYTES(void) {
     return 4 * words + 8;
 }
 
+/* acc = f G - g F modulo x^n + 1, for f, g in [-127, 127] and F, G in
+ * [-128, 127] (the sums fit in int32) */
+static void ntru_product(int32_t *acc, const int8_t *f, const int8_t *g, const int8_t *F,
+                         const int8_t *G, size_t n) {
+    size_t i, j;
+#ifdef PQF_FALCON_HAVE_AVX2
+    if (n >= 16 && (pqf_cpu_features() & PQF_CPU_AVX2) != 0) {
+        pqf_falcon_ntru_check_avx2(acc, f, g, F, G, n);
+        return;
+    }
+#endif
+    memset(acc, 0, n * sizeof *acc);
+    for (i = 0; i < n; i++) {
+        for (j = 0; j < n; j++) {
+            int32_t v = (int32_t)f[i] * G[j] - (int32_t)g[i] * F[j];
+            if (i + j < n) { /* public indices */
+                acc[i + j] += v;
+            } else {
+                acc[i + j - n] -= v;
+            }
+        }
+    }
+}
+
 int pqf_falcon_ntru_solve(int8_t *Fo, int8_t *Go, const int8_t *f, const int8_t *g,
                           unsigned logn, uint8_t *tmp, size_t tmplen) {
     const size_t n = (size_t)1 << LOGN;
@@ -1371,21 +1410,11 @@ int pqf_falcon_ntru_solve(int8_t *Fo, int8_t *Go, const int8_t *f, const int8_t 
         Fo[u] = (int8_t)vF;
         Go[u] = (int8_t)vG;
     }
-    /* exact check f*G - g*F = q modulo x^n + 1 (sums fit in int32) */
+    /* exact check f*G - g*F = q modulo x^n + 1 */
     {
         int32_t *acc = (int32_t *)(void *)(Fc == areaA ? areaB : areaA);
-        size_t i, j;
-        memset(acc, 0, n * sizeof *acc);
-        for (i = 0; i < n; i++) {
-            for (j = 0; j < n; j++) {
-                int32_t v = (int32_t)f[i] * Go[j] - (int32_t)g[i] * Fo[j];
-                if (i + j < n) { /* public indices */
-                    acc[i + j] += v;
-                } else {
-                    acc[i + j - n] -= v;
-                }
-            }
-        }
+        size_t i;
+        ntru_product(acc, f, g, Fo, Go, n);
         bad |= (uint32_t)acc[0] ^ Q;
         for (i = 1; i < n; i++) {
             bad |= (uint32_t)acc[i];
