@@ -15,7 +15,7 @@ DEV_STAMP   := $(VENV)/.dev-stamp
 export PYO3_PYTHON := $(VPY)
 VENV_ENV := VIRTUAL_ENV=$(VENV) PATH=$(VENV)/bin:$$PATH
 
-.PHONY: docs docs-rust demo test venv venv-demo develop lint-rust test-rust lint-python test-python pyca-tests bindings c-warnings bench bench-readme conformance clean assurance assurance-fast dist dist-check
+.PHONY: docs docs-rust demo test venv venv-demo develop lint-rust test-rust lint-python test-python pyca-tests bindings c-warnings bench bench-readme bench-liboqs conformance clean assurance assurance-fast dist dist-check
 
 demo: develop
 	$(VPY) -m pqfence
@@ -145,6 +145,18 @@ bench: venv $(BENCH_STAMP) develop
 
 bench-readme: venv $(BENCH_STAMP) develop
 	$(VPY) benchmarks/bench.py --readme
+
+# pqfence beside liboqs, from Rust in one process (benchmarks/liboqs, a package
+# of its own): the `oqs` crate builds liboqs's sources with CMake and bindgen,
+# so cmake (Debian's package) and libclang come first. Rewrites the table in
+# docs/speed.md between its markers. The first run builds liboqs (about two
+# minutes); the measuring takes about ten seconds.
+bench-liboqs:
+	command -v cmake >/dev/null || { s=; [ "$$(id -u)" = 0 ] || s=sudo; \
+	  $$s apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$s apt-get install -y -qq cmake >/dev/null; }
+	scripts/libclang.sh ensure >/dev/null
+	cd benchmarks/liboqs && cargo build --release -q
+	benchmarks/liboqs/target/release/pqfence-bench-liboqs --write docs/speed.md
 
 # Release artefacts: a manylinux2014 abi3 wheel (through zig) and the sdist in
 # dist/; dist-check builds them and installs them into fresh venvs (README).
