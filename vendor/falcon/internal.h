@@ -182,6 +182,16 @@ void pqf_falcon_prng_refill_avx2(pqf_falcon_prng *p);
  * products, col[m + u] that of their signed high halves (2m words). */
 #define pqf_falcon_babai_cols_avx2 PQF_FALCON_NS(babai_cols_avx2)
 void pqf_falcon_babai_cols_avx2(uint64_t *col, const uint32_t *f, const int32_t *kw, size_t m);
+/* ntru_avx2.c: four columns of products with one-limb factors b (as
+ * ntru.c's col_mac gives them, 2 La words per column): for i < count, a_i
+ * (La sign-magnitude limbs, 1 <= La <= PQF_FALCON_COLS4_LMAX, at
+ * a + i stride) times |b| at x = x0 - step i + q, q < 4, signed by a_i's sign
+ * xor the mask bsgn[x]; col: 8 La words */
+#define PQF_FALCON_COLS4_LMAX 48
+#define pqf_falcon_cols4_avx2 PQF_FALCON_NS(cols4_avx2)
+void pqf_falcon_cols4_avx2(uint64_t *col, const uint32_t *a, size_t La, size_t stride,
+                           size_t count, size_t step, const uint32_t *babs, const uint32_t *bsgn,
+                           size_t x0);
 /* ntru_avx2.c: acc (n int32) = f G - g F modulo x^n + 1, for f, g in
  * [-127, 127], F, G in [-128, 127], n >= 16 */
 #define pqf_falcon_ntru_check_avx2 PQF_FALCON_NS(ntru_check_avx2)

@@ -509,6 +509,33 @@ static void lift(uint32_t *out, size_t Lo, const uint32_t *Fp, size_t Lp, size_t
     size_t k, i, La = Lg == 1 ? 4 * Lp : Lp + Lg + 1;
     uint32_t *acc = tmp, *p = tmp + La;
     uint64_t *col = (uint64_t *)(void *)tmp;
+#ifdef PQF_FALCON_HAVE_AVX2
+    if (Lg == 1 && m >= 4 && Lp <= PQF_FALCON_COLS4_LMAX &&
+        (pqf_cpu_features() & PQF_CPU_AVX2) != 0) {
+        /* dw (5m doubles, scratch) holds |g_j| and the sign mask of
+         * g_j(-x), flipped for the wrap, at x = k - 2i + m for 0 < x < 2m:
+         * j = x - m for x >= m, else j = x wrapped */
+        uint32_t *babs = (uint32_t *)(void *)dw, *bsgn = babs + 2 * m;
+        uint64_t c4[8 * PQF_FALCON_COLS4_LMAX];
+        size_t x, q;
+        for (x = 0; x < 2 * m; x++) {
+            size_t j = x >= m ? x - m : x;
+            uint32_t neg = (uint32_t)0 - (uint32_t)((j & 1u) ^ (x >= m ? 0u : 1u));
+            babs[x] = g[j] & ~TOPBIT;
+            bsgn[x] = sm_sign(g + j, 1) ^ neg; /* public indices */
+        }
+        for (k = 0; k < m; k += 4) {
+            pqf_falcon_cols4_avx2(c4, Fp, Lp, Sp, m >> 1, 2, babs, bsgn, k + m);
+            for (q = 0; q < 4; q++) {
+                col_fold(p, Lp + 2, c4 + q * 2 * Lp, Lp);
+                bn_copy_ext(out + (k + q) * Lo, Lo, p, Lp + 2);
+            }
+        }
+        pqf_wipe(c4, sizeof c4);
+        pqf_wipe(dw, 4 * m * sizeof(uint32_t));
+        return;
+    }
+#endif
     if (Lg == 1 && Lp <= 2) {
         lift_cols(out, Lo, Fp, Lp, Sp, g, m, (uint64_t *)(void *)dw, tmp);
         return;
@@ -644,6 +671,36 @@ static void sub_scaled_kf(uint32_t *F, uint32_t *G, size_t Lo, const uint32_t *f
         babai_update1(G, Lo, g, kw, m, s, cw, acc);
         return;
     }
+#ifdef PQF_FALCON_HAVE_AVX2
+    if (m >= 4 && Lf <= PQF_FALCON_COLS4_LMAX && (pqf_cpu_features() & PQF_CPU_AVX2) != 0) {
+        /* cw (2m words) holds |k| and k's sign mask, flipped for the wrap, at
+         * x = u - i + m for 0 < x < 2m: k_(x - m) for x >= m, else k_x wrapped */
+        uint32_t *kabs = (uint32_t *)(void *)cw, *ksgn = kabs + 2 * m;
+        uint64_t c4[8 * PQF_FALCON_COLS4_LMAX];
+        size_t x, q;
+        for (x = 0; x < 2 * m; x++) {
+            uint32_t k = x >= m ? (uint32_t)kw[x - m] : (x > 0 ? (uint32_t)kw[x] : 0u);
+            uint32_t km = (uint32_t)0 - (k >> 31);
+            kabs[x] = (k ^ km) - km;
+            ksgn[x] = km ^ (x >= m ? 0u : 0xFFFFFFFFu); /* public indices */
+        }
+        for (u = 0; u < m; u += 4) {
+            pqf_falcon_cols4_avx2(c4, f, Lf, Lf, m, 1, kabs, ksgn, u + m);
+            for (q = 0; q < 4; q++) {
+                col_fold(acc, Lf + 2, c4 + q * 2 * Lf, Lf);
+                bn_sub_shifted(F + (u + q) * Lo, Lo, acc, Lf + 2, s);
+            }
+            pqf_falcon_cols4_avx2(c4, g, Lf, Lf, m, 1, kabs, ksgn, u + m);
+            for (q = 0; q < 4; q++) {
+                col_fold(acc, Lf + 2, c4 + q * 2 * Lf, Lf);
+                bn_sub_shifted(G + (u + q) * Lo, Lo, acc, Lf + 2, s);
+            }
+        }
+        pqf_wipe(c4, sizeof c4);
+        pqf_wipe(cw, 2 * m * sizeof *cw);
+        return;
+    }
+#endif
     for (u = 0; u < m; u++) {
         memset(colF, 0, 4 * Lf * sizeof *colF);
         for (i = 0; i < m; i++) {

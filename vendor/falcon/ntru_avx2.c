@@ -1,7 +1,7 @@
 /*
- * NTRUSolve's Babai update with AVX2 (internal.h): the products k_j f_i of
- * F -= 2^s (k f mod x^m + 1) for a one-limb f, summed into ntru.c's column
- * accumulators four columns at a time.
+ * NTRUSolve's products with a one-limb factor, with AVX2 (internal.h): the
+ * Babai update F -= 2^s (k f mod x^m + 1) and the lift F'(x^2) g(-x), summed
+ * into ntru.c's column accumulators four columns at a time.
  *
  * ntru.c keeps a column as two words: the sum of the low 32 bits of the
  * signed 64-bit products (unsigned) and the sum of their high 32 bits
@@ -9,15 +9,19 @@
  * forms four such products at once (|f_i| < 2^31 and |k_j| <= 2^30 fit its
  * signed 32-bit operands, the products its 64-bit lanes), and the two halves
  * go to the two words. Integer sums are exact in any order, so the columns
- * are ntru.c's bit for bit. For f_i, column u takes k_(u - i) when u >= i and
- * -k_(u - i + m) below (x^m = -1): two runs of consecutive k per i, each
- * four columns at a time and its last one to three columns one by one.
- * Written for pqfence from the Falcon specification (NTRUSolve) and ntru.c's
- * column representation. Also the final exact check f G - g F = q of
- * NTRUSolve's result, sixteen 16-bit products at a time.
+ * are ntru.c's bit for bit. One-limb f (babai_cols): for f_i, column u takes
+ * k_(u - i) when u >= i and -k_(u - i + m) below (x^m = -1), two runs of
+ * consecutive k per i, four columns at a time and the last one to three one
+ * by one. Several limbs (cols4): four consecutive columns at once, each limb
+ * of a_i times four |b| read from a table the caller fills once with |b| and
+ * the sign of each term (the wrap and g(-x) folded in), _mm256_mul_epu32 on
+ * the magnitudes (|a_i|_t < 2^32, |b| < 2^31). Written for pqfence from the
+ * Falcon specification (NTRUSolve) and ntru.c's column representation. Also
+ * the final exact check f G - g F = q of NTRUSolve's result, sixteen 16-bit
+ * products at a time.
  *
- * No branch and no address depends on f or k: the loops run over public
- * sizes only.
+ * No branch and no address depends on f, g, k or F: the loops run over
+ * public sizes only, and the stack arrays of sums are wiped.
  */
 #include "internal.h"
 
@@ -70,6 +74,53 @@ void pqf_falcon_babai_cols_avx2(uint64_t *col, const uint32_t *f, const int32_t 
         cols_run(lo + i, hi + i, kw, m - i, v); /* u >= i: k_(u - i) */
         cols_run(lo, hi, kw + (m - i), i, -v);  /* u < i: -k_(u - i + m) */
     }
+}
+
+/* Column words of four consecutive output coefficients for a product with
+ * one-limb factors b (ntru.c's col_mac, four columns at a time): for
+ * i < count, the La sign-magnitude limbs of a_i (at a + i stride) times
+ * |b| at x = x0 - step i .. x0 - step i + 3, each with the sign of a_i xor
+ * the mask sgn[x] (b's sign, flipped for the wrap or g(-x)), split into the
+ * two words of column t as in cols_run (|a_i|_t |b| < 2^63). Lane q goes to
+ * col[q 2 La ..], 2 La words. */
+void pqf_falcon_cols4_avx2(uint64_t *col, const uint32_t *a, size_t La, size_t stride,
+                           size_t count, size_t step, const uint32_t *babs, const uint32_t *bsgn,
+                           size_t x0) {
+    const __m256i low32 = _mm256_set1_epi64x(0xFFFFFFFF);
+    __m256i lo[PQF_FALCON_COLS4_LMAX], hi[PQF_FALCON_COLS4_LMAX];
+    uint64_t w[4];
+    size_t i, t, q;
+    for (t = 0; t < La; t++) {
+        lo[t] = hi[t] = _mm256_setzero_si256();
+    }
+    for (i = 0; i < count; i++) {
+        const uint32_t *ai = a + i * stride;
+        size_t x = x0 - step * i;
+        __m256i bv = _mm256_cvtepu32_epi64(_mm_loadu_si128((const __m128i *)(const void *)(babs + x)));
+        __m256i sv = _mm256_cvtepi32_epi64(_mm_loadu_si128((const __m128i *)(const void *)(bsgn + x)));
+        /* the sign bit of a_i, as an all-ones or zero 64-bit mask */
+        __m256i mk = _mm256_xor_si256(sv, _mm256_set1_epi64x(-(long long)(ai[La - 1] >> 31)));
+        for (t = 0; t < La; t++) {
+            uint32_t top = t + 1 < La ? 0xFFFFFFFFu : 0x7FFFFFFFu; /* public */
+            __m256i p = _mm256_mul_epu32(_mm256_set1_epi64x((long long)(ai[t] & top)), bv);
+            p = _mm256_sub_epi64(_mm256_xor_si256(p, mk), mk);
+            lo[t] = _mm256_add_epi64(lo[t], _mm256_and_si256(p, low32));
+            hi[t] = _mm256_add_epi64(hi[t], high_signed(p));
+        }
+    }
+    for (t = 0; t < La; t++) {
+        _mm256_storeu_si256((__m256i *)(void *)w, lo[t]);
+        for (q = 0; q < 4; q++) {
+            col[q * 2 * La + 2 * t] = w[q];
+        }
+        _mm256_storeu_si256((__m256i *)(void *)w, hi[t]);
+        for (q = 0; q < 4; q++) {
+            col[q * 2 * La + 2 * t + 1] = w[q];
+        }
+    }
+    pqf_wipe(w, sizeof w);
+    pqf_wipe(lo, sizeof lo);
+    pqf_wipe(hi, sizeof hi);
 }
 
 /* acc[u] (int32) += sign * (a b)_u for u in [lo, lo + n), a = f_i * G - g_i * F
