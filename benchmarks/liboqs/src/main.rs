@@ -79,132 +79,130 @@ fn measure(name: &str, pairs: Vec<Pair<'_>>, rounds: usize, rows: &mut Vec<Row>)
     }
 }
 
+/// One operation: each side is a call, timed in batches.
+fn pair<'a>(
+    op: &'static str,
+    mut ours: impl FnMut() + 'a,
+    mut theirs: impl FnMut() + 'a,
+) -> Pair<'a> {
+    Pair {
+        op,
+        pqfence: Box::new(move |n| per_call(n, &mut ours)),
+        liboqs: Box::new(move |n| per_call(n, &mut theirs)),
+    }
+}
+
 macro_rules! kem {
     ($rows:expr, $rounds:expr, $name:expr, $set:ty, $alg:expr) => {{
-        use pqfence::mlkem::DecapsulationKey;
+        use pqfence::mlkem::DecapsulationKey as Dk;
         let kem = oqs::kem::Kem::new($alg).expect("liboqs has the KEM");
         let (pk, sk) = kem.keypair().expect("liboqs keygen");
         let (ct, _) = kem.encapsulate(&pk).expect("liboqs encaps");
-        let dk = DecapsulationKey::<$set>::generate().expect("pqfence keygen");
+        let dk = Dk::<$set>::generate().expect("pqfence keygen");
         let ek = dk.encapsulation_key().clone();
         let (_, our_ct) = ek.encapsulate().expect("pqfence encaps");
+        let keypair = || drop(kem.keypair().expect("keygen"));
         let pairs = vec![
-            Pair {
-                op: "keygen (no check)",
-                pqfence: Box::new(|n| {
-                    per_call(n, || {
-                        DecapsulationKey::<$set>::keygen_without_check_for_benchmark(None)
-                            .expect("keygen")
-                    })
-                }),
-                liboqs: Box::new(|n| per_call(n, || drop(kem.keypair().expect("keygen")))),
-            },
-            Pair {
-                op: "keygen",
-                pqfence: Box::new(|n| {
-                    per_call(n, || {
-                        drop(DecapsulationKey::<$set>::generate().expect("keygen"))
-                    })
-                }),
-                liboqs: Box::new(|n| per_call(n, || drop(kem.keypair().expect("keygen")))),
-            },
-            Pair {
-                op: "encaps",
-                pqfence: Box::new(|n| per_call(n, || drop(ek.encapsulate().expect("encaps")))),
-                liboqs: Box::new(|n| per_call(n, || drop(kem.encapsulate(&pk).expect("encaps")))),
-            },
-            Pair {
-                op: "decaps",
-                pqfence: Box::new(|n| {
-                    per_call(n, || drop(dk.decapsulate(&our_ct).expect("decaps")))
-                }),
-                liboqs: Box::new(|n| {
-                    per_call(n, || drop(kem.decapsulate(&sk, &ct).expect("decaps")))
-                }),
-            },
+            pair(
+                "keygen (no check)",
+                || Dk::<$set>::keygen_without_check_for_benchmark(None).expect("keygen"),
+                keypair,
+            ),
+            pair(
+                "keygen",
+                || drop(Dk::<$set>::generate().expect("keygen")),
+                keypair,
+            ),
+            pair(
+                "encaps",
+                || drop(ek.encapsulate().expect("encaps")),
+                || drop(kem.encapsulate(&pk).expect("encaps")),
+            ),
+            pair(
+                "decaps",
+                || drop(dk.decapsulate(&our_ct).expect("decaps")),
+                || drop(kem.decapsulate(&sk, &ct).expect("decaps")),
+            ),
         ];
         measure($name, pairs, $rounds, $rows);
     }};
 }
 
-macro_rules! dsa {
-    ($rows:expr, $rounds:expr, $name:expr, $set:ty, $alg:expr) => {{
-        use pqfence::mldsa::SigningKey;
-        let sig = oqs::sig::Sig::new($alg).expect("liboqs has the scheme");
-        let (pk, sk) = sig.keypair().expect("liboqs keygen");
-        let msg = [0x5a_u8; 64];
-        let s = sig.sign(&msg, &sk).expect("liboqs sign");
-        let key = SigningKey::<$set>::generate().expect("pqfence keygen");
-        let vk = key.verifying_key().clone();
-        let ours = key
-            .sign(&msg, b"")
-            .expect("pqfence sign")
-            .as_bytes()
-            .to_vec();
-        let pairs = vec![
-            Pair {
-                op: "keygen (no check)",
-                pqfence: Box::new(|n| {
-                    per_call(n, || {
-                        SigningKey::<$set>::keygen_without_check_for_benchmark(None)
-                            .expect("keygen")
-                    })
-                }),
-                liboqs: Box::new(|n| per_call(n, || drop(sig.keypair().expect("keygen")))),
-            },
-            Pair {
-                op: "keygen",
-                pqfence: Box::new(|n| {
-                    per_call(n, || drop(SigningKey::<$set>::generate().expect("keygen")))
-                }),
-                liboqs: Box::new(|n| per_call(n, || drop(sig.keypair().expect("keygen")))),
-            },
-            Pair {
-                op: "sign",
-                pqfence: Box::new(|n| per_call(n, || drop(key.sign(&msg, b"").expect("sign")))),
-                liboqs: Box::new(|n| per_call(n, || drop(sig.sign(&msg, &sk).expect("sign")))),
-            },
-            Pair {
-                op: "verify",
-                pqfence: Box::new(|n| per_call(n, || vk.verify(&msg, b"", &ours).expect("verify"))),
-                liboqs: Box::new(|n| per_call(n, || sig.verify(&msg, &s, &pk).expect("verify"))),
-            },
-        ];
-        measure($name, pairs, $rounds, $rows);
-    }};
+/// What the signature rows need of a pqfence signing key.
+trait Scheme: Sized {
+    type Vk: Clone;
+    fn generate() -> Self;
+    fn vk(&self) -> Self::Vk;
+    fn sign(&self, msg: &[u8]) -> Vec<u8>;
+    fn verify(vk: &Self::Vk, msg: &[u8], sig: &[u8]);
+    /// Key generation without the pairwise check, where there is one.
+    fn keygen_without_check() -> Option<fn()>;
 }
 
-macro_rules! falcon {
-    ($rows:expr, $rounds:expr, $name:expr, $set:ty, $alg:expr) => {{
-        use pqfence::falcon::SigningKey;
-        let sig = oqs::sig::Sig::new($alg).expect("liboqs has the scheme");
-        let (pk, sk) = sig.keypair().expect("liboqs keygen");
-        let msg = [0x5a_u8; 64];
-        let s = sig.sign(&msg, &sk).expect("liboqs sign");
-        let key = SigningKey::<$set>::generate().expect("pqfence keygen");
-        let vk = key.verifying_key().clone();
-        let ours = key.sign(&msg).expect("pqfence sign").as_bytes().to_vec();
-        let pairs = vec![
-            Pair {
-                op: "keygen",
-                pqfence: Box::new(|n| {
-                    per_call(n, || drop(SigningKey::<$set>::generate().expect("keygen")))
-                }),
-                liboqs: Box::new(|n| per_call(n, || drop(sig.keypair().expect("keygen")))),
-            },
-            Pair {
-                op: "sign",
-                pqfence: Box::new(|n| per_call(n, || drop(key.sign(&msg).expect("sign")))),
-                liboqs: Box::new(|n| per_call(n, || drop(sig.sign(&msg, &sk).expect("sign")))),
-            },
-            Pair {
-                op: "verify",
-                pqfence: Box::new(|n| per_call(n, || vk.verify(&msg, &ours).expect("verify"))),
-                liboqs: Box::new(|n| per_call(n, || sig.verify(&msg, &s, &pk).expect("verify"))),
-            },
-        ];
-        measure($name, pairs, $rounds, $rows);
-    }};
+impl<P: pqfence::mldsa::DsaParams> Scheme for pqfence::mldsa::SigningKey<P> {
+    type Vk = pqfence::mldsa::VerifyingKey<P>;
+    fn generate() -> Self {
+        Self::generate().expect("keygen")
+    }
+    fn vk(&self) -> Self::Vk {
+        self.verifying_key().clone()
+    }
+    fn sign(&self, msg: &[u8]) -> Vec<u8> {
+        self.sign(msg, b"").expect("sign").as_bytes().to_vec()
+    }
+    fn verify(vk: &Self::Vk, msg: &[u8], sig: &[u8]) {
+        vk.verify(msg, b"", sig).expect("verify")
+    }
+    fn keygen_without_check() -> Option<fn()> {
+        Some(|| Self::keygen_without_check_for_benchmark(None).expect("keygen"))
+    }
+}
+
+impl<P: pqfence::falcon::FalconParams> Scheme for pqfence::falcon::SigningKey<P> {
+    type Vk = pqfence::falcon::VerifyingKey<P>;
+    fn generate() -> Self {
+        Self::generate().expect("keygen")
+    }
+    fn vk(&self) -> Self::Vk {
+        self.verifying_key().clone()
+    }
+    fn sign(&self, msg: &[u8]) -> Vec<u8> {
+        self.sign(msg).expect("sign").as_bytes().to_vec()
+    }
+    fn verify(vk: &Self::Vk, msg: &[u8], sig: &[u8]) {
+        vk.verify(msg, sig).expect("verify")
+    }
+    fn keygen_without_check() -> Option<fn()> {
+        None // Falcon's key generation has no pairwise check to leave out
+    }
+}
+
+/// A signature scheme's rows, pqfence's `K` beside liboqs's `alg`.
+fn signature<K: Scheme>(rows: &mut Vec<Row>, rounds: usize, name: &str, alg: oqs::sig::Algorithm) {
+    let sig = oqs::sig::Sig::new(alg).expect("liboqs has the scheme");
+    let (pk, sk) = sig.keypair().expect("liboqs keygen");
+    let msg = [0x5a_u8; 64];
+    let s = sig.sign(&msg, &sk).expect("liboqs sign");
+    let key = K::generate();
+    let vk = key.vk();
+    let ours = key.sign(&msg);
+    let keypair = || drop(sig.keypair().expect("keygen"));
+    let mut pairs = Vec::new();
+    if let Some(nocheck) = K::keygen_without_check() {
+        pairs.push(pair("keygen (no check)", nocheck, keypair));
+    }
+    pairs.push(pair("keygen", || drop(K::generate()), keypair));
+    pairs.push(pair(
+        "sign",
+        || drop(key.sign(&msg)),
+        || drop(sig.sign(&msg, &sk).expect("sign")),
+    ));
+    pairs.push(pair(
+        "verify",
+        || K::verify(&vk, &msg, &ours),
+        || sig.verify(&msg, &s, &pk).expect("verify"),
+    ));
+    measure(name, pairs, rounds, rows);
 }
 
 fn run(rounds: usize) -> Vec<Row> {
@@ -230,41 +228,14 @@ fn run(rounds: usize) -> Vec<Row> {
         MlKem1024,
         oqs::kem::Algorithm::MlKem1024
     );
-    dsa!(
-        &mut rows,
-        rounds,
-        "ML-DSA-44",
-        MlDsa44,
-        oqs::sig::Algorithm::MlDsa44
-    );
-    dsa!(
-        &mut rows,
-        rounds,
-        "ML-DSA-65",
-        MlDsa65,
-        oqs::sig::Algorithm::MlDsa65
-    );
-    dsa!(
-        &mut rows,
-        rounds,
-        "ML-DSA-87",
-        MlDsa87,
-        oqs::sig::Algorithm::MlDsa87
-    );
-    falcon!(
-        &mut rows,
-        rounds,
-        "Falcon-512",
-        Falcon512,
-        oqs::sig::Algorithm::Falcon512
-    );
-    falcon!(
-        &mut rows,
-        rounds,
-        "Falcon-1024",
-        Falcon1024,
-        oqs::sig::Algorithm::Falcon1024
-    );
+    use oqs::sig::Algorithm as Sig;
+    use pqfence::falcon::SigningKey as Falcon;
+    use pqfence::mldsa::SigningKey as MlDsa;
+    signature::<MlDsa<MlDsa44>>(&mut rows, rounds, "ML-DSA-44", Sig::MlDsa44);
+    signature::<MlDsa<MlDsa65>>(&mut rows, rounds, "ML-DSA-65", Sig::MlDsa65);
+    signature::<MlDsa<MlDsa87>>(&mut rows, rounds, "ML-DSA-87", Sig::MlDsa87);
+    signature::<Falcon<Falcon512>>(&mut rows, rounds, "Falcon-512", Sig::Falcon512);
+    signature::<Falcon<Falcon1024>>(&mut rows, rounds, "Falcon-1024", Sig::Falcon1024);
     rows
 }
 
