@@ -150,7 +150,7 @@ bench-readme: venv $(BENCH_STAMP) develop
 # of its own): the `oqs` crate builds liboqs's sources with CMake and bindgen,
 # so cmake (Debian's package) and libclang come first. Rewrites the table in
 # docs/speed.md between its markers. The first run builds liboqs (about two
-# minutes); the measuring takes about ten seconds.
+# minutes); the measuring takes about half a minute.
 bench-liboqs:
 	command -v cmake >/dev/null || { s=; [ "$$(id -u)" = 0 ] || s=sudo; \
 	  $$s apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$s apt-get install -y -qq cmake >/dev/null; }

@@ -324,7 +324,7 @@ fn main() {
     let rounds = if args.iter().any(|a| a == "--quick") {
         5
     } else {
-        21
+        41
     };
     let write = args
         .iter()
